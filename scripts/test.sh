@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test: unit and story tests on SQLite and on a throwaway PostgreSQL server,
+# and the browser tests in headless Chromium. Installs what is missing (Debian packages).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+[ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || missing+=(postgresql)
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+[ -d /usr/share/fonts/truetype/tlwg ] || missing+=(fonts-thai-tlwg)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+# A throwaway PostgreSQL cluster on loopback, removed on exit. PostgreSQL refuses to run as
+# root, so as root the cluster belongs to the 'postgres' user the package created.
+tmp=$(mktemp -d /tmp/oneplan-pg.XXXXXX)
+run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$tmp"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cleanup() {
+  run_pg "$pg_bin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+run_pg "$pg_bin/initdb" -D "$tmp/data" -U oneplan --auth=trust --no-locale -E UTF8 >/dev/null
+run_pg "$pg_bin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+export ONEPLAN_TEST_POSTGRES="postgres://oneplan@127.0.0.1:$port/postgres"
+export ONEPLAN_REQUIRE_POSTGRES=1
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+
+cargo test --locked "$@"

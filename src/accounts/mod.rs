@@ -1,0 +1,440 @@
+//! User accounts: who may sign in, with which role, over which area. Account changes are
+//! authorised against the acting administrator's scope and written to the audit log.
+
+pub mod password;
+pub mod scope;
+pub mod sessions;
+pub mod signin;
+
+use crate::audit::{self, Actor, Change};
+use crate::db::{Db, now_text};
+use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+
+pub use scope::{Role, Scope, ScopeLevel};
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct User {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub position: String,
+    pub agency: String,
+    pub role: Role,
+    pub scope: Scope,
+    pub active: bool,
+    pub must_change_password: bool,
+    pub version: i64,
+}
+
+impl User {
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: Some(self.id),
+            username: self.username.clone(),
+        }
+    }
+
+    fn audit_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "username": self.username, "display_name": self.display_name, "position": self.position,
+            "agency": self.agency, "role": self.role, "scope": self.scope, "active": self.active,
+        })
+    }
+
+    /// The area code audit entries about this account are filed under.
+    fn audit_area(&self) -> String {
+        self.scope.area_prefix().unwrap_or("").to_string()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    username: String,
+    display_name: String,
+    position: String,
+    agency: String,
+    role: String,
+    scope_level: String,
+    scope_code: String,
+    active: i64,
+    must_change_password: i64,
+    version: i64,
+}
+
+impl From<UserRow> for User {
+    fn from(r: UserRow) -> User {
+        User {
+            id: r.id,
+            username: r.username,
+            display_name: r.display_name,
+            position: r.position,
+            agency: r.agency,
+            role: Role::parse(&r.role).unwrap_or(Role::Viewer),
+            scope: Scope {
+                level: ScopeLevel::parse(&r.scope_level).unwrap_or(ScopeLevel::National),
+                code: r.scope_code,
+            },
+            active: r.active != 0,
+            must_change_password: r.must_change_password != 0,
+            version: r.version,
+        }
+    }
+}
+
+const USER_COLUMNS: &str = "id, username, display_name, position, agency, role, scope_level, scope_code, active, must_change_password, version";
+
+pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<User>> {
+    let row = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
+        "SELECT {USER_COLUMNS} FROM users WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(User::from))
+}
+
+pub async fn by_username(db: &Db, username: &str) -> anyhow::Result<Option<(User, String)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        user: UserRow,
+        password_hash: String,
+    }
+    let row = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
+        "SELECT {USER_COLUMNS}, password_hash FROM users WHERE username = $1"
+    )))
+    .bind(username.trim().to_lowercase())
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|r| (User::from(r.user), r.password_hash)))
+}
+
+pub async fn count(db: &Db) -> anyhow::Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&db.pool)
+        .await?)
+}
+
+/// Accounts whose scope lies inside `scope`.
+pub async fn list_in(db: &Db, scope: &Scope) -> anyhow::Result<Vec<User>> {
+    let rows = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
+        "SELECT {USER_COLUMNS} FROM users ORDER BY username"
+    )))
+    .fetch_all(&db.pool)
+    .await?;
+    let mut out = Vec::new();
+    for u in rows.into_iter().map(User::from) {
+        if scope.covers_scope(db, &u.scope).await? {
+            out.push(u);
+        }
+    }
+    Ok(out)
+}
+
+/// What an administrator types to create an account.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct NewUser {
+    pub username: String,
+    pub display_name: String,
+    #[serde(default)]
+    pub position: String,
+    #[serde(default)]
+    pub agency: String,
+    pub role: Role,
+    pub scope: Scope,
+    pub password: String,
+}
+
+fn check_username(username: &str) -> Result<(), AppError> {
+    let ok = (3..=40).contains(&username.len())
+        && username.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(
+            "ชื่อผู้ใช้ต้องยาว 3–40 ตัวอักษร ใช้ได้เฉพาะ a–z ตัวเลข และ . _ -".into(),
+        ))
+    }
+}
+
+/// Creates an account. `by` is None only for the first administrator, made from the command line.
+pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, AppError> {
+    let username = new.username.trim().to_lowercase();
+    check_username(&username)?;
+    if new.display_name.trim().is_empty() {
+        return Err(AppError::Invalid("ไม่ได้กรอกชื่อ-นามสกุล".into()));
+    }
+    if let Some(w) = password::weakness(&new.password, &username) {
+        return Err(AppError::Invalid(w));
+    }
+    let scope = Scope {
+        level: new.scope.level,
+        code: crate::thai::to_arabic_digits(new.scope.code.trim()),
+    };
+    if let Err(m) = scope.validate(db).await? {
+        return Err(AppError::Invalid(m));
+    }
+    let actor = match by {
+        Some(admin) => {
+            authorize_admin_over(db, admin, &scope, "create", &username).await?;
+            admin.actor()
+        }
+        None => Actor::system("cli"),
+    };
+    if by_username(db, &username).await?.is_some() {
+        return Err(AppError::Invalid(format!("ชื่อผู้ใช้ {username} มีอยู่แล้ว")));
+    }
+    let hash = password::hash(&new.password)?;
+    let now = now_text();
+    let mut tx = db.begin_write().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (username, display_name, position, agency, password_hash, role, scope_level, scope_code, \
+         active, must_change_password, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $10) RETURNING id",
+    )
+    .bind(&username)
+    .bind(new.display_name.trim())
+    .bind(new.position.trim())
+    .bind(new.agency.trim())
+    .bind(hash)
+    .bind(new.role.as_str())
+    .bind(scope.level.as_str())
+    .bind(&scope.code)
+    .bind(i64::from(by.is_some()))
+    .bind(&now)
+    .fetch_one(tx.conn())
+    .await?;
+    let user = User {
+        id,
+        username,
+        display_name: new.display_name.trim().into(),
+        position: new.position.trim().into(),
+        agency: new.agency.trim().into(),
+        role: new.role,
+        scope,
+        active: true,
+        must_change_password: by.is_some(),
+        version: 1,
+    };
+    audit::record(
+        tx.conn(),
+        &actor,
+        Change {
+            action: "create",
+            entity: "user",
+            entity_key: user.username.clone(),
+            area_code: user.audit_area(),
+            lao_id: None,
+            before: None,
+            after: Some(user.audit_json()),
+            note: String::new(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+/// Refuses, and records the refusal, unless `admin` is an active administrator whose scope holds `target`.
+pub async fn authorize_admin_over(
+    db: &Db,
+    admin: &User,
+    target: &Scope,
+    action: &str,
+    key: &str,
+) -> Result<(), AppError> {
+    if admin.role == Role::Admin && admin.active && admin.scope.covers_scope(db, target).await? {
+        return Ok(());
+    }
+    let message = if admin.role != Role::Admin {
+        "เฉพาะผู้ดูแลระบบเท่านั้นที่จัดการบัญชีผู้ใช้ได้".to_string()
+    } else {
+        format!(
+            "{}รหัส {} อยู่นอกขอบเขตที่ท่านดูแล",
+            target.level.th(),
+            target.code
+        )
+    };
+    record_denied(db, admin, "user", key, action, &message).await?;
+    Err(AppError::Forbidden(message))
+}
+
+/// Writes a refused request to the audit log, under the acting user's own area.
+pub async fn record_denied(
+    db: &Db,
+    user: &User,
+    entity: &str,
+    key: &str,
+    action: &str,
+    message: &str,
+) -> anyhow::Result<()> {
+    tracing::warn!(user = %user.username, entity, key, action, "refused: {message}");
+    let mut tx = db.begin_write().await?;
+    audit::record(
+        tx.conn(),
+        &user.actor(),
+        Change {
+            action: "denied",
+            entity,
+            entity_key: key.to_string(),
+            area_code: user.audit_area(),
+            lao_id: None,
+            before: None,
+            after: None,
+            note: format!("{action}: {message}"),
+        },
+    )
+    .await?;
+    tx.commit().await
+}
+
+/// The fields an administrator may change on an account.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct UserChange {
+    pub display_name: String,
+    #[serde(default)]
+    pub position: String,
+    #[serde(default)]
+    pub agency: String,
+    pub role: Role,
+    pub scope: Scope,
+    pub active: bool,
+    /// The version the administrator saw; a newer one in the database means someone else saved first.
+    pub version: i64,
+}
+
+pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Result<User, AppError> {
+    let before = get(db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("ไม่พบบัญชีผู้ใช้".into()))?;
+    let scope = Scope {
+        level: change.scope.level,
+        code: crate::thai::to_arabic_digits(change.scope.code.trim()),
+    };
+    if let Err(m) = scope.validate(db).await? {
+        return Err(AppError::Invalid(m));
+    }
+    authorize_admin_over(db, admin, &before.scope, "update", &before.username).await?;
+    authorize_admin_over(db, admin, &scope, "update", &before.username).await?;
+    if change.display_name.trim().is_empty() {
+        return Err(AppError::Invalid("ไม่ได้กรอกชื่อ-นามสกุล".into()));
+    }
+    if admin.id == id && (!change.active || change.role != Role::Admin) {
+        return Err(AppError::Invalid("ไม่สามารถลดสิทธิ์หรือปิดบัญชีของตนเองได้".into()));
+    }
+    let mut tx = db.begin_write().await?;
+    let done = sqlx::query(
+        "UPDATE users SET display_name = $1, position = $2, agency = $3, role = $4, scope_level = $5, scope_code = $6, \
+         active = $7, updated_at = $8, version = version + 1 WHERE id = $9 AND version = $10",
+    )
+    .bind(change.display_name.trim())
+    .bind(change.position.trim())
+    .bind(change.agency.trim())
+    .bind(change.role.as_str())
+    .bind(scope.level.as_str())
+    .bind(&scope.code)
+    .bind(i64::from(change.active))
+    .bind(now_text())
+    .bind(id)
+    .bind(change.version)
+    .execute(tx.conn())
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::Conflict(
+            "มีผู้อื่นแก้ไขบัญชีนี้ไปก่อนแล้ว ระบบไม่ได้บันทึกการแก้ไขของท่าน โปรดเปิดหน้านี้ใหม่แล้วแก้ไขอีกครั้ง".into(),
+        ));
+    }
+    let after = User {
+        display_name: change.display_name.trim().into(),
+        position: change.position.trim().into(),
+        agency: change.agency.trim().into(),
+        role: change.role,
+        scope,
+        active: change.active,
+        version: before.version + 1,
+        ..before.clone()
+    };
+    audit::record(
+        tx.conn(),
+        &admin.actor(),
+        Change {
+            action: "update",
+            entity: "user",
+            entity_key: after.username.clone(),
+            area_code: after.audit_area(),
+            lao_id: None,
+            before: Some(before.audit_json()),
+            after: Some(after.audit_json()),
+            note: String::new(),
+        },
+    )
+    .await?;
+    if !after.active {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(id)
+            .execute(tx.conn())
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Sets a new password: the user's own (knowing the old one), or an administrator's reset.
+pub async fn set_password(
+    db: &Db,
+    by: &User,
+    id: i64,
+    old: Option<&str>,
+    new: &str,
+) -> Result<(), AppError> {
+    let target = get(db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("ไม่พบบัญชีผู้ใช้".into()))?;
+    let own = by.id == id;
+    if own {
+        let (_, hash) = by_username(db, &target.username)
+            .await?
+            .ok_or_else(|| AppError::NotFound(String::new()))?;
+        if !old.is_some_and(|o| password::verify(o, &hash)) {
+            return Err(AppError::Invalid("รหัสผ่านเดิมไม่ถูกต้อง".into()));
+        }
+    } else {
+        authorize_admin_over(db, by, &target.scope, "reset_password", &target.username).await?;
+    }
+    if let Some(w) = password::weakness(new, &target.username) {
+        return Err(AppError::Invalid(w));
+    }
+    let hash = password::hash(new)?;
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3, version = version + 1 WHERE id = $4")
+        .bind(hash)
+        .bind(i64::from(!own))
+        .bind(now_text())
+        .bind(id)
+        .execute(tx.conn())
+        .await?;
+    audit::record(
+        tx.conn(),
+        &by.actor(),
+        Change {
+            action: if own {
+                "change_password"
+            } else {
+                "reset_password"
+            },
+            entity: "user",
+            entity_key: target.username.clone(),
+            area_code: target.audit_area(),
+            lao_id: None,
+            before: None,
+            after: None,
+            note: String::new(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

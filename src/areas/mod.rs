@@ -1,0 +1,268 @@
+//! The area tree of ONEPLAN.md section 2: province → district → tambon → village, and the
+//! local administrative organisations (อปท.) that cover them. Joined by DOPA code, never by name.
+
+pub mod codes;
+pub mod import;
+pub mod national;
+
+use crate::db::Db;
+use serde::Serialize;
+use sqlx::AssertSqlSafe;
+
+pub use codes::{CodeStatus, Level};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Area {
+    pub code: String,
+    pub level: String,
+    pub parent_code: Option<String>,
+    pub name_th: String,
+    pub name_en: String,
+    pub moo: Option<i64>,
+    pub postal_codes: String,
+}
+
+impl Area {
+    /// The name as Thai users read it: "หมู่ที่ 3 บ้านดอน", "ตำบลแม่ใส".
+    pub fn label_th(&self) -> String {
+        match self.level.as_str() {
+            "village" => {
+                let moo = self.moo.unwrap_or(0);
+                if self.name_th.is_empty() {
+                    format!("หมู่ที่ {moo}")
+                } else {
+                    format!("หมู่ที่ {moo} {}", self.name_th)
+                }
+            }
+            _ => self.name_th.clone(),
+        }
+    }
+
+    pub fn label_en(&self) -> String {
+        match self.level.as_str() {
+            "village" => format!("Moo {} {}", self.moo.unwrap_or(0), self.name_en)
+                .trim_end()
+                .to_string(),
+            _ if self.name_en.is_empty() => self.name_th.clone(),
+            _ => self.name_en.clone(),
+        }
+    }
+}
+
+/// An area with the number of units directly below it.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct AreaSummary {
+    pub code: String,
+    pub level: String,
+    pub name_th: String,
+    pub name_en: String,
+    pub moo: Option<i64>,
+    pub children: i64,
+}
+
+const AREA_COLUMNS: &str = "code, level, parent_code, name_th, name_en, moo, postal_codes";
+
+pub async fn get(db: &Db, code: &str) -> anyhow::Result<Option<Area>> {
+    Ok(sqlx::query_as::<_, Area>(AssertSqlSafe(format!(
+        "SELECT {AREA_COLUMNS} FROM areas WHERE code = $1"
+    )))
+    .bind(code)
+    .fetch_optional(&db.pool)
+    .await?)
+}
+
+/// The units directly below an area (the provinces when `parent` is None), with their own child counts.
+pub async fn children(db: &Db, parent: Option<&str>) -> anyhow::Result<Vec<AreaSummary>> {
+    let sql = "SELECT a.code, a.level, a.name_th, a.name_en, a.moo, \
+               (SELECT COUNT(*) FROM areas c WHERE c.parent_code = a.code) AS children \
+               FROM areas a WHERE ";
+    let rows = match parent {
+        Some(p) => {
+            sqlx::query_as::<_, AreaSummary>(AssertSqlSafe(format!(
+                "{sql} a.parent_code = $1 ORDER BY a.code"
+            )))
+            .bind(p)
+            .fetch_all(&db.pool)
+            .await?
+        }
+        None => {
+            sqlx::query_as::<_, AreaSummary>(AssertSqlSafe(format!(
+                "{sql} a.level = 'province' ORDER BY a.code"
+            )))
+            .fetch_all(&db.pool)
+            .await?
+        }
+    };
+    Ok(rows)
+}
+
+/// The area and all above it, from the province down.
+pub async fn path(db: &Db, code: &str) -> anyhow::Result<Vec<Area>> {
+    let mut out = Vec::new();
+    for len in [2, 4, 6, 8] {
+        if code.len() < len {
+            break;
+        }
+        if let Some(a) = get(db, &code[..len]).await? {
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
+/// How many units of each level the database holds.
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
+pub struct Counts {
+    pub provinces: i64,
+    pub districts: i64,
+    pub tambons: i64,
+    pub villages: i64,
+    pub laos: i64,
+}
+
+pub async fn counts(db: &Db) -> anyhow::Result<Counts> {
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT level, COUNT(*) FROM areas GROUP BY level")
+            .fetch_all(&db.pool)
+            .await?;
+    let mut c = Counts::default();
+    for (level, n) in rows {
+        match level.as_str() {
+            "province" => c.provinces = n,
+            "district" => c.districts = n,
+            "tambon" => c.tambons = n,
+            "village" => c.villages = n,
+            _ => {}
+        }
+    }
+    c.laos = sqlx::query_scalar("SELECT COUNT(*) FROM laos")
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(c)
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Lao {
+    pub id: i64,
+    pub lao_key: String,
+    pub dla_code: Option<String>,
+    pub kind: String,
+    pub name_th: String,
+    pub full_name_th: String,
+    pub name_en: String,
+    pub province_code: String,
+    pub district_code: Option<String>,
+    pub office_tambon_code: Option<String>,
+}
+
+impl Lao {
+    /// The Thai name of the LAO's kind, as on its letterhead.
+    pub fn kind_th(&self) -> &'static str {
+        kind_th(&self.kind)
+    }
+}
+
+pub fn kind_th(kind: &str) -> &'static str {
+    match kind {
+        "PAO" => "องค์การบริหารส่วนจังหวัด",
+        "ThesabanNakhon" => "เทศบาลนคร",
+        "ThesabanMueang" => "เทศบาลเมือง",
+        "ThesabanTambon" => "เทศบาลตำบล",
+        "TAO" => "องค์การบริหารส่วนตำบล",
+        "SpecialCity" => "เมืองพัทยา",
+        "Bangkok" => "กรุงเทพมหานคร",
+        _ => "องค์กรปกครองส่วนท้องถิ่น",
+    }
+}
+
+/// An LAO that covers an area, and how far.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Coverage {
+    pub lao_id: i64,
+    pub full_name_th: String,
+    pub name_en: String,
+    pub kind: String,
+    pub area_code: String,
+    pub extent: String,
+}
+
+const LAO_COLUMNS: &str = "id, lao_key, dla_code, kind, name_th, full_name_th, name_en, province_code, district_code, office_tambon_code";
+
+pub async fn lao(db: &Db, id: i64) -> anyhow::Result<Option<Lao>> {
+    Ok(sqlx::query_as::<_, Lao>(AssertSqlSafe(format!(
+        "SELECT {LAO_COLUMNS} FROM laos WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?)
+}
+
+pub async fn lao_by_key(db: &Db, key: &str) -> anyhow::Result<Option<Lao>> {
+    Ok(sqlx::query_as::<_, Lao>(AssertSqlSafe(format!(
+        "SELECT {LAO_COLUMNS} FROM laos WHERE lao_key = $1"
+    )))
+    .bind(key)
+    .fetch_optional(&db.pool)
+    .await?)
+}
+
+/// LAOs whose office lies in a district (or, for a province code, the province's own อบจ. and all others).
+pub async fn laos_in(db: &Db, area_code: &str) -> anyhow::Result<Vec<Lao>> {
+    let sql = match area_code.len() {
+        2 => format!(
+            "SELECT {LAO_COLUMNS} FROM laos WHERE province_code = $1 ORDER BY district_code, full_name_th"
+        ),
+        _ => {
+            format!("SELECT {LAO_COLUMNS} FROM laos WHERE district_code = $1 ORDER BY full_name_th")
+        }
+    };
+    Ok(sqlx::query_as::<_, Lao>(AssertSqlSafe(sql))
+        .bind(area_code)
+        .fetch_all(&db.pool)
+        .await?)
+}
+
+/// The LAOs that cover an area (a tambon, or a province for its อบจ.), completely or partially.
+pub async fn covering(db: &Db, area_code: &str) -> anyhow::Result<Vec<Coverage>> {
+    Ok(sqlx::query_as::<_, Coverage>(
+        "SELECT l.id AS lao_id, l.full_name_th, l.name_en, l.kind, c.area_code, c.extent \
+         FROM lao_coverage c JOIN laos l ON l.id = c.lao_id WHERE c.area_code = $1 \
+         ORDER BY c.extent, l.full_name_th",
+    )
+    .bind(area_code)
+    .fetch_all(&db.pool)
+    .await?)
+}
+
+/// The areas an LAO covers.
+pub async fn coverage_of(db: &Db, lao_id: i64) -> anyhow::Result<Vec<(Area, String)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        area: Area,
+        extent: String,
+    }
+    let rows = sqlx::query_as::<_, Row>(
+        "SELECT a.code, a.level, a.parent_code, a.name_th, a.name_en, a.moo, a.postal_codes, c.extent \
+         FROM lao_coverage c JOIN areas a ON a.code = c.area_code WHERE c.lao_id = $1 ORDER BY a.code",
+    )
+    .bind(lao_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.area, r.extent)).collect())
+}
+
+/// Whether a village lies in an LAO's area: in a tambon it covers completely, or assigned to it.
+pub async fn lao_covers_village(db: &Db, lao_id: i64, village_code: &str) -> anyhow::Result<bool> {
+    let tambon = village_code.get(..6).unwrap_or("");
+    let n: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM lao_coverage WHERE lao_id = $1 AND area_code = $2 AND extent = 'complete') \
+              + (SELECT COUNT(*) FROM lao_villages WHERE lao_id = $1 AND village_code = $3)",
+    )
+    .bind(lao_id)
+    .bind(tambon)
+    .bind(village_code)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(n > 0)
+}

@@ -1,0 +1,69 @@
+//! Each test gets its own fresh database: a SQLite file in a temporary directory, and a new
+//! database on the PostgreSQL server named by ONEPLAN_TEST_POSTGRES (the test script starts one).
+#![allow(dead_code)]
+
+use oneplan::db::Db;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique(prefix: &str) -> String {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("{prefix}_{}_{}_{n}", std::process::id(), t % 1_000_000_000)
+}
+
+pub async fn sqlite() -> Db {
+    let dir = std::env::temp_dir().join(unique("oneplan_test"));
+    std::fs::create_dir_all(&dir).unwrap();
+    Db::connect(&format!(
+        "sqlite://{}?mode=rwc",
+        dir.join("oneplan.db").display()
+    ))
+    .await
+    .unwrap()
+}
+
+/// None when no PostgreSQL server was given and none is required (a quick local run).
+pub async fn postgres() -> Option<Db> {
+    let Ok(admin_url) = std::env::var("ONEPLAN_TEST_POSTGRES") else {
+        if std::env::var("CI").is_ok() || std::env::var("ONEPLAN_REQUIRE_POSTGRES").is_ok() {
+            panic!("ONEPLAN_TEST_POSTGRES is not set: run the tests with scripts/test.sh");
+        }
+        eprintln!("ONEPLAN_TEST_POSTGRES is not set: PostgreSQL part skipped");
+        return None;
+    };
+    use sqlx::Connection;
+    let name = unique("oneplan_t");
+    let mut admin = sqlx::PgConnection::connect(&admin_url)
+        .await
+        .expect("connect to the test PostgreSQL server");
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(&admin_url);
+    Some(Db::connect(&format!("{base}/{name}")).await.unwrap())
+}
+
+/// Both backends: SQLite always, PostgreSQL where a server was given.
+pub async fn backends() -> Vec<(&'static str, Db)> {
+    let mut out = vec![("sqlite", sqlite().await)];
+    if let Some(pg) = postgres().await {
+        out.push(("postgres", pg));
+    }
+    out
+}
+
+/// A database with one province's real area data (Phayao, 56): small, and real.
+pub async fn with_phayao(db: &Db) {
+    oneplan::areas::national::load(db, Some("56"))
+        .await
+        .unwrap();
+}
