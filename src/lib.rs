@@ -2,6 +2,11 @@
 pub mod accounts;
 pub mod areas;
 pub mod audit;
+pub mod backup;
+pub mod cli;
+pub mod config;
 pub mod db;
 pub mod error;
+pub mod i18n;
 pub mod thai;
+pub mod web;

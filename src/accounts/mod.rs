@@ -41,11 +41,6 @@ impl User {
             "agency": self.agency, "role": self.role, "scope": self.scope, "active": self.active,
         })
     }
-
-    /// The area code audit entries about this account are filed under.
-    fn audit_area(&self) -> String {
-        self.scope.area_prefix().unwrap_or("").to_string()
-    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -161,6 +156,18 @@ fn check_username(username: &str) -> Result<(), AppError> {
     }
 }
 
+/// Where audit entries about an account in `scope` are filed: its area, or for an LAO the
+/// LAO itself and the district of its office, so that both can read them.
+async fn audit_place(db: &Db, scope: &Scope) -> anyhow::Result<(String, Option<i64>)> {
+    if let Some(prefix) = scope.area_prefix() {
+        return Ok((prefix.to_string(), None));
+    }
+    Ok(match crate::areas::lao_by_key(db, &scope.code).await? {
+        Some(l) => (l.district_code.unwrap_or(l.province_code), Some(l.id)),
+        None => (String::new(), None),
+    })
+}
+
 /// Creates an account. `by` is None only for the first administrator, made from the command line.
 pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, AppError> {
     let username = new.username.trim().to_lowercase();
@@ -190,6 +197,7 @@ pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, Ap
     }
     let hash = password::hash(&new.password)?;
     let now = now_text();
+    let (area_code, lao_id) = audit_place(db, &scope).await?;
     let mut tx = db.begin_write().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (username, display_name, position, agency, password_hash, role, scope_level, scope_code, \
@@ -226,8 +234,8 @@ pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, Ap
             action: "create",
             entity: "user",
             entity_key: user.username.clone(),
-            area_code: user.audit_area(),
-            lao_id: None,
+            area_code,
+            lao_id,
             before: None,
             after: Some(user.audit_json()),
             note: String::new(),
@@ -272,6 +280,7 @@ pub async fn record_denied(
     message: &str,
 ) -> anyhow::Result<()> {
     tracing::warn!(user = %user.username, entity, key, action, "refused: {message}");
+    let (area_code, lao_id) = audit_place(db, &user.scope).await?;
     let mut tx = db.begin_write().await?;
     audit::record(
         tx.conn(),
@@ -280,8 +289,8 @@ pub async fn record_denied(
             action: "denied",
             entity,
             entity_key: key.to_string(),
-            area_code: user.audit_area(),
-            lao_id: None,
+            area_code,
+            lao_id,
             before: None,
             after: None,
             note: format!("{action}: {message}"),
@@ -325,6 +334,7 @@ pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Resul
     if admin.id == id && (!change.active || change.role != Role::Admin) {
         return Err(AppError::Invalid("ไม่สามารถลดสิทธิ์หรือปิดบัญชีของตนเองได้".into()));
     }
+    let (area_code, lao_id) = audit_place(db, &scope).await?;
     let mut tx = db.begin_write().await?;
     let done = sqlx::query(
         "UPDATE users SET display_name = $1, position = $2, agency = $3, role = $4, scope_level = $5, scope_code = $6, \
@@ -364,8 +374,8 @@ pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Resul
             action: "update",
             entity: "user",
             entity_key: after.username.clone(),
-            area_code: after.audit_area(),
-            lao_id: None,
+            area_code,
+            lao_id,
             before: Some(before.audit_json()),
             after: Some(after.audit_json()),
             note: String::new(),
@@ -408,6 +418,7 @@ pub async fn set_password(
         return Err(AppError::Invalid(w));
     }
     let hash = password::hash(new)?;
+    let (area_code, lao_id) = audit_place(db, &target.scope).await?;
     let mut tx = db.begin_write().await?;
     sqlx::query("UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3, version = version + 1 WHERE id = $4")
         .bind(hash)
@@ -427,8 +438,8 @@ pub async fn set_password(
             },
             entity: "user",
             entity_key: target.username.clone(),
-            area_code: target.audit_area(),
-            lao_id: None,
+            area_code,
+            lao_id,
             before: None,
             after: None,
             note: String::new(),

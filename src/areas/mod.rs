@@ -266,3 +266,70 @@ pub async fn lao_covers_village(db: &Db, lao_id: i64, village_code: &str) -> any
     .await?;
     Ok(n > 0)
 }
+
+/// What a search for a name or code found.
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
+pub struct Found {
+    pub areas: Vec<Area>,
+    pub laos: Vec<Lao>,
+}
+
+/// Finds areas and LAOs by code prefix or by a part of the name, larger units first.
+/// Level words typed before a name ("ตำบล", "อ.", "จังหวัด") are ignored.
+pub async fn search(db: &Db, query: &str, limit: i64) -> anyhow::Result<Found> {
+    let q = crate::thai::to_arabic_digits(query.trim());
+    let mut q = q.as_str();
+    for prefix in [
+        "จังหวัด",
+        "อำเภอ",
+        "ตำบล",
+        "หมู่บ้าน",
+        "แขวง",
+        "เขต",
+        "จ.",
+        "อ.",
+        "ต.",
+    ] {
+        if let Some(rest) = q.strip_prefix(prefix) {
+            q = rest.trim_start();
+            break;
+        }
+    }
+    if q.is_empty() {
+        return Ok(Found::default());
+    }
+    let order = "ORDER BY LENGTH(code), code LIMIT $2";
+    if q.bytes().all(|b| b.is_ascii_digit()) {
+        let areas = sqlx::query_as::<_, Area>(AssertSqlSafe(format!(
+            "SELECT {AREA_COLUMNS} FROM areas WHERE code LIKE $1 {order}"
+        )))
+        .bind(format!("{q}%"))
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
+        let laos = sqlx::query_as::<_, Lao>(AssertSqlSafe(format!(
+            "SELECT {LAO_COLUMNS} FROM laos WHERE dla_code = $1 LIMIT $2"
+        )))
+        .bind(q)
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
+        return Ok(Found { areas, laos });
+    }
+    let pattern = format!("%{}%", q.to_lowercase().replace(['%', '_'], ""));
+    let areas = sqlx::query_as::<_, Area>(AssertSqlSafe(format!(
+        "SELECT {AREA_COLUMNS} FROM areas WHERE name_th LIKE $1 OR LOWER(name_en) LIKE $1 {order}"
+    )))
+    .bind(&pattern)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    let laos = sqlx::query_as::<_, Lao>(AssertSqlSafe(format!(
+        "SELECT {LAO_COLUMNS} FROM laos WHERE full_name_th LIKE $1 OR LOWER(name_en) LIKE $1 ORDER BY full_name_th LIMIT $2"
+    )))
+    .bind(&pattern)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(Found { areas, laos })
+}

@@ -1,0 +1,244 @@
+//! The `oneplan` command: the server, and the administration tasks around it.
+
+use crate::accounts::{self, NewUser, Role, Scope, ScopeLevel, password};
+use crate::areas::{import, national};
+use crate::audit::Actor;
+use crate::config::{Config, sqlite_url};
+use crate::db::Db;
+use crate::web::{self, AppState};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(
+    name = "oneplan",
+    version,
+    about = "One Plan (แผนเดียวกัน): village-to-province development planning"
+)]
+pub struct Cli {
+    /// Database URL (default: SQLite in the data directory; or postgres://…). Also ONEPLAN_DATABASE_URL.
+    #[arg(long, global = true)]
+    database: Option<String>,
+    /// Data directory for the embedded database. Also ONEPLAN_DATA_DIR.
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Runs the web server (loads the national area data on first start).
+    Serve {
+        /// Address to listen on, e.g. 0.0.0.0:8080. Also ONEPLAN_LISTEN.
+        #[arg(long)]
+        listen: Option<String>,
+    },
+    /// Creates an administrator account (the first one, or any, from the machine itself).
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+        /// Full name as shown in the audit log.
+        #[arg(long)]
+        name: String,
+        /// national, province, district, tambon, village or lao
+        #[arg(long, default_value = "national")]
+        scope_level: String,
+        /// The area's DOPA code (or the LAO code); empty for national.
+        #[arg(long, default_value = "")]
+        scope_code: String,
+        /// The password; read from ONEPLAN_ADMIN_PASSWORD, or generated and printed when absent.
+        #[arg(long, env = "ONEPLAN_ADMIN_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
+    /// Imports or refreshes area data from CSV files (all or nothing).
+    ImportAreas { files: Vec<PathBuf> },
+    /// Copies the embedded database to a file, consistently, while the server runs.
+    Backup { file: PathBuf },
+    /// Replaces the embedded database with a backup (stop the server first).
+    Restore { file: PathBuf },
+    /// Prints the OpenAPI document of the JSON API.
+    Openapi,
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut config = Config::from_env();
+    if let Some(dir) = cli.data_dir {
+        if std::env::var("ONEPLAN_DATABASE_URL").is_err() {
+            config.database_url = sqlite_url(&dir);
+        }
+        config.data_dir = dir;
+    }
+    if let Some(url) = cli.database {
+        config.database_url = url;
+    }
+    if let Some(path) = config.sqlite_path()
+        && let Some(parent) = path.parent()
+    {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    match cli.command {
+        Command::Serve { listen } => {
+            if let Some(l) = listen {
+                config.listen = l;
+            }
+            serve(config).await
+        }
+        Command::CreateAdmin {
+            username,
+            name,
+            scope_level,
+            scope_code,
+            password,
+        } => {
+            let db = Db::connect(&config.database_url).await?;
+            national::load_if_empty(&db).await?;
+            let level = ScopeLevel::parse(&scope_level).context(
+                "scope level must be national, province, district, tambon, village or lao",
+            )?;
+            let generated = password.is_none();
+            let password = password.unwrap_or_else(password::generate);
+            let new = NewUser {
+                username,
+                display_name: name,
+                position: String::new(),
+                agency: String::new(),
+                role: Role::Admin,
+                scope: Scope {
+                    level,
+                    code: scope_code,
+                },
+                password: password.clone(),
+            };
+            let user = accounts::create(&db, None, new)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "สร้างผู้ดูแลระบบ {} แล้ว / administrator {} created",
+                user.username, user.username
+            );
+            if generated {
+                println!("รหัสผ่าน / password: {password}");
+            }
+            Ok(())
+        }
+        Command::ImportAreas { files } => {
+            let db = Db::connect(&config.database_url).await?;
+            let mut loaded = Vec::new();
+            for f in &files {
+                let bytes =
+                    std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
+                let name = f
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                loaded.push((name, bytes));
+            }
+            let report = import::import_files(&db, &Actor::system("cli"), &loaded).await?;
+            for w in &report.warnings {
+                println!("คำเตือน: {w}");
+            }
+            for e in &report.errors {
+                println!("ข้อผิดพลาด: {e}");
+            }
+            if !report.written() {
+                anyhow::bail!(
+                    "ไม่ได้บันทึกข้อมูลใด ๆ: พบข้อผิดพลาด {} รายการ (nothing was written)",
+                    report.errors.len()
+                );
+            }
+            println!(
+                "นำเข้าแล้ว: เพิ่ม {} ปรับปรุง {} ไม่เปลี่ยนแปลง {} (added, updated, unchanged)",
+                report.inserted, report.updated, report.unchanged
+            );
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let db = Db::connect(&config.database_url).await?;
+            crate::backup::backup(&db, &file).await?;
+            println!("สำรองข้อมูลไว้ที่ {} แล้ว / backup written", file.display());
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let target = config.sqlite_path().context(
+                "restore works on the embedded SQLite database; for PostgreSQL use pg_restore",
+            )?;
+            let kept = crate::backup::restore(&config.data_dir, &target, &file).await?;
+            println!(
+                "กู้คืนข้อมูลจาก {} แล้ว; ฐานข้อมูลเดิมเก็บไว้ที่ {}",
+                file.display(),
+                kept.display()
+            );
+            Ok(())
+        }
+        Command::Openapi => {
+            use utoipa::OpenApi;
+            println!("{}", web::api::ApiDoc::openapi().to_pretty_json()?);
+            Ok(())
+        }
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let db = Db::connect(&config.database_url).await?;
+    tracing::info!(
+        "database {} ready in {:?}",
+        crate::db::redact(&config.database_url),
+        started.elapsed()
+    );
+    let load = Instant::now();
+    if let Some(report) = national::load_if_empty(&db).await? {
+        tracing::info!(
+            "national area data loaded in {:.1?}: {} rows, {} warnings",
+            load.elapsed(),
+            report.inserted + report.updated,
+            report.warnings.len()
+        );
+    }
+    if accounts::count(&db).await? == 0 {
+        first_admin(&db).await?;
+    }
+    let _pid = crate::backup::PidFile::create(&config.data_dir)?;
+    let listener = tokio::net::TcpListener::bind(&config.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.listen))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(
+        "oneplan พร้อมใช้งานที่ http://{addr} (ready in {:.1?})",
+        started.elapsed()
+    );
+    println!("oneplan: http://{addr}");
+    web::serve(AppState { db, config }, listener).await
+}
+
+/// With no account at all, makes `admin` with a one-time password printed on the console.
+async fn first_admin(db: &Db) -> anyhow::Result<()> {
+    let password = password::generate();
+    let new = NewUser {
+        username: "admin".into(),
+        display_name: "ผู้ดูแลระบบ".into(),
+        position: String::new(),
+        agency: String::new(),
+        role: Role::Admin,
+        scope: Scope::national(),
+        password: password.clone(),
+    };
+    let user = accounts::create(db, None, new)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    sqlx::query("UPDATE users SET must_change_password = 1 WHERE id = $1")
+        .bind(user.id)
+        .execute(&db.pool)
+        .await?;
+    println!(
+        "ยังไม่มีบัญชีผู้ใช้: สร้างผู้ดูแลระบบแล้ว ชื่อผู้ใช้ admin รหัสผ่าน {password} (ต้องเปลี่ยนเมื่อเข้าระบบครั้งแรก)"
+    );
+    println!(
+        "No accounts yet: created 'admin' with password {password} (to be changed at first sign-in)"
+    );
+    Ok(())
+}

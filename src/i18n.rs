@@ -1,0 +1,235 @@
+//! The words of the interface, Thai first, English available. Templates call `t.s("key")`.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Th,
+    En,
+}
+
+impl Lang {
+    pub fn from_cookie(v: Option<&str>) -> Lang {
+        match v {
+            Some("en") => Lang::En,
+            _ => Lang::Th,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Th => "th",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// The translator handed to every template.
+#[derive(Debug, Clone, Copy)]
+pub struct Tr {
+    pub lang: Lang,
+}
+
+impl Tr {
+    pub fn s(&self, key: &str) -> &'static str {
+        match MESSAGES.iter().find(|(k, _, _)| *k == key) {
+            Some((_, th, en)) => match self.lang {
+                Lang::Th => th,
+                Lang::En => en,
+            },
+            None => {
+                debug_assert!(false, "no message for {key}");
+                "?"
+            }
+        }
+    }
+
+    pub fn en(&self) -> bool {
+        self.lang == Lang::En
+    }
+
+    /// Picks the Thai or the English form of a name from the data.
+    pub fn pick<'a>(&self, th: &'a str, en: &'a str) -> &'a str {
+        if self.en() && !en.is_empty() { en } else { th }
+    }
+}
+
+pub const MESSAGES: &[(&str, &str, &str)] = &[
+    ("app", "แผนเดียวกัน", "One Plan"),
+    (
+        "app.sub",
+        "ระบบสารสนเทศการบูรณาการแผนหมู่บ้าน ตำบล ท้องถิ่น อำเภอ และจังหวัด",
+        "Integrated village, tambon, local, district and provincial planning",
+    ),
+    ("nav.areas", "พื้นที่", "Areas"),
+    ("nav.audit", "บันทึกการแก้ไข", "Audit log"),
+    ("nav.users", "บัญชีผู้ใช้", "Accounts"),
+    ("nav.account", "บัญชีของฉัน", "My account"),
+    ("nav.signin", "ลงชื่อเข้าใช้", "Sign in"),
+    ("nav.signout", "ออกจากระบบ", "Sign out"),
+    ("nav.api", "API", "API"),
+    ("lang.other", "English", "ภาษาไทย"),
+    ("lang.other.code", "en", "th"),
+    ("country", "ประเทศไทย", "Thailand"),
+    ("level.province", "จังหวัด", "Province"),
+    ("level.district", "อำเภอ", "District"),
+    ("level.tambon", "ตำบล", "Tambon"),
+    ("level.village", "หมู่บ้าน", "Village"),
+    ("level.lao", "อปท.", "LAO"),
+    ("count.provinces", "จังหวัด", "provinces"),
+    ("count.districts", "อำเภอ", "districts"),
+    ("count.tambons", "ตำบล", "tambons"),
+    ("count.villages", "หมู่บ้าน", "villages"),
+    (
+        "count.laos",
+        "องค์กรปกครองส่วนท้องถิ่น",
+        "local administrative organisations",
+    ),
+    ("col.code", "รหัส", "Code"),
+    ("col.name", "ชื่อ", "Name"),
+    ("col.units", "จำนวนหน่วยย่อย", "Units below"),
+    ("col.moo", "หมู่ที่", "Moo"),
+    ("col.kind", "ประเภท", "Type"),
+    ("col.extent", "ความครอบคลุม", "Coverage"),
+    ("col.when", "เวลา", "When"),
+    ("col.who", "ผู้ดำเนินการ", "Who"),
+    ("col.action", "การดำเนินการ", "Action"),
+    ("col.what", "รายการ", "What"),
+    ("col.before", "ก่อนแก้ไข", "Before"),
+    ("col.after", "หลังแก้ไข", "After"),
+    ("col.note", "หมายเหตุ", "Note"),
+    ("col.username", "ชื่อผู้ใช้", "Username"),
+    ("col.display_name", "ชื่อ-นามสกุล", "Full name"),
+    ("col.position", "ตำแหน่ง", "Position"),
+    ("col.agency", "หน่วยงาน", "Agency"),
+    ("col.role", "บทบาท", "Role"),
+    ("col.scope", "พื้นที่รับผิดชอบ", "Area of responsibility"),
+    ("col.status", "สถานะ", "Status"),
+    ("col.postal", "รหัสไปรษณีย์", "Postal codes"),
+    ("col.dla_code", "รหัส อปท. (สถ.)", "DLA code"),
+    ("extent.complete", "ทั้งตำบล", "whole tambon"),
+    ("extent.partial", "บางส่วน", "part"),
+    (
+        "areas.laos_covering",
+        "องค์กรปกครองส่วนท้องถิ่นที่รับผิดชอบพื้นที่",
+        "Local administrative organisations covering this area",
+    ),
+    (
+        "areas.laos_here",
+        "องค์กรปกครองส่วนท้องถิ่นในพื้นที่",
+        "Local administrative organisations here",
+    ),
+    (
+        "areas.no_villages",
+        "ตำบลนี้ไม่มีหมู่บ้าน (พื้นที่เขตเมือง ใช้ชุมชนแทนหมู่บ้าน)",
+        "This tambon has no villages (urban area: communities are used instead)",
+    ),
+    (
+        "areas.no_lao",
+        "ยังไม่มีข้อมูล อปท. ที่รับผิดชอบพื้นที่นี้",
+        "No LAO is recorded for this area yet",
+    ),
+    (
+        "areas.village_partial",
+        "ตำบลนี้มี อปท. มากกว่าหนึ่งแห่ง หมู่บ้านอยู่ในความรับผิดชอบของแห่งใดแห่งหนึ่ง",
+        "Several LAOs share this tambon; the village belongs to one of them",
+    ),
+    (
+        "areas.search",
+        "ค้นหาพื้นที่หรือ อปท. (ชื่อหรือรหัส)",
+        "Find an area or LAO (name or code)",
+    ),
+    ("areas.search.button", "ค้นหา", "Search"),
+    ("areas.search.none", "ไม่พบพื้นที่ที่ตรงกับคำค้น", "Nothing matches"),
+    ("areas.search.title", "ผลการค้นหา", "Search results"),
+    ("lao.coverage", "พื้นที่รับผิดชอบ", "Area covered"),
+    ("lao.office", "ที่ตั้งสำนักงาน", "Office"),
+    ("signin.title", "ลงชื่อเข้าใช้", "Sign in"),
+    ("signin.username", "ชื่อผู้ใช้", "Username"),
+    ("signin.password", "รหัสผ่าน", "Password"),
+    ("signin.submit", "เข้าสู่ระบบ", "Sign in"),
+    (
+        "signin.hint",
+        "บัญชีผู้ใช้สร้างโดยผู้ดูแลระบบของหน่วยงานท่าน",
+        "Accounts are created by your office's administrator",
+    ),
+    ("account.title", "บัญชีของฉัน", "My account"),
+    ("account.password", "เปลี่ยนรหัสผ่าน", "Change password"),
+    ("account.password.old", "รหัสผ่านเดิม", "Current password"),
+    (
+        "account.password.new",
+        "รหัสผ่านใหม่ (อย่างน้อย 10 ตัวอักษร)",
+        "New password (10 characters or more)",
+    ),
+    (
+        "account.password.must",
+        "โปรดตั้งรหัสผ่านใหม่ก่อนใช้งาน",
+        "Please set a new password before you go on",
+    ),
+    (
+        "account.password.done",
+        "เปลี่ยนรหัสผ่านแล้ว",
+        "Password changed",
+    ),
+    ("users.title", "บัญชีผู้ใช้ในพื้นที่รับผิดชอบ", "Accounts in your area"),
+    ("users.new", "เพิ่มบัญชีผู้ใช้", "New account"),
+    ("users.edit", "แก้ไขบัญชีผู้ใช้", "Edit account"),
+    ("users.save", "บันทึก", "Save"),
+    ("users.active", "ใช้งานได้", "Active"),
+    ("users.inactive", "ระงับการใช้งาน", "Suspended"),
+    (
+        "users.scope_code",
+        "รหัสพื้นที่ (จังหวัด 2 หลัก อำเภอ 4 หลัก ตำบล 6 หลัก หมู่บ้าน 8 หลัก หรือรหัส อปท.)",
+        "Area code (province 2 digits, district 4, tambon 6, village 8, or the LAO code)",
+    ),
+    (
+        "users.initial_password",
+        "รหัสผ่านเริ่มต้น (ผู้ใช้ต้องเปลี่ยนเมื่อเข้าระบบครั้งแรก)",
+        "Initial password (to be changed at first sign-in)",
+    ),
+    ("users.reset", "ตั้งรหัสผ่านใหม่", "Reset password"),
+    (
+        "users.reset.done",
+        "ตั้งรหัสผ่านชั่วคราวแล้ว แจ้งผู้ใช้ให้เปลี่ยนเมื่อเข้าระบบ:",
+        "Temporary password set; the user must change it at sign-in:",
+    ),
+    ("users.created", "สร้างบัญชีแล้ว", "Account created"),
+    ("users.saved", "บันทึกการแก้ไขแล้ว", "Changes saved"),
+    ("audit.title", "บันทึกการแก้ไขข้อมูล", "Audit log"),
+    ("audit.area", "พื้นที่", "Area"),
+    ("audit.older", "รายการก่อนหน้า", "Older entries"),
+    ("audit.none", "ยังไม่มีรายการ", "No entries yet"),
+    ("error.title", "ดำเนินการไม่สำเร็จ", "Something went wrong"),
+    ("error.back", "กลับหน้าแรก", "Back to the start"),
+    ("yes", "ใช่", "Yes"),
+    ("no", "ไม่ใช่", "No"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_both_languages_filled() {
+        let mut seen = std::collections::HashSet::new();
+        for (k, th, en) in MESSAGES {
+            assert!(seen.insert(*k), "duplicate key {k}");
+            assert!(!th.is_empty() && !en.is_empty(), "{k}");
+        }
+    }
+
+    #[test]
+    fn every_key_in_the_templates_exists() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for part in text.split("t.s(\"").skip(1) {
+                let key = part.split('"').next().unwrap();
+                assert!(
+                    MESSAGES.iter().any(|(k, _, _)| *k == key),
+                    "{}: no message {key}",
+                    path.display()
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! The JSON API: the same data as the pages, described by the OpenAPI document at
+//! `/api/openapi.json`. Writes need the session cookie and the `X-CSRF-Token` header.
+
+use super::AppState;
+use super::page::{ApiError, not_found};
+use super::session::{Visitor, clear_session_cookie, session_cookie};
+use crate::accounts::{self, NewUser, User, sessions, signin};
+use crate::areas::{self, Area, AreaSummary, CodeStatus, Counts, Coverage, Found, Lao};
+use crate::audit;
+use crate::error::AppError;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+type ApiResult<T> = Result<Json<T>, ApiError>;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+        .route("/counts", get(counts))
+        .route("/areas", get(provinces))
+        .route("/areas/{code}", get(area))
+        .route("/laos/{id}", get(lao))
+        .route("/codes/{code}", get(resolve_code))
+        .route("/search", get(search))
+        .route("/session", axum::routing::post(sign_in).delete(sign_out))
+        .route("/me", get(me))
+        .route("/users", get(users).post(create_user))
+        .route("/audit", get(audit_log))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "oneplan API",
+        description = "One Plan (แผนเดียวกัน): areas, local administrative organisations, accounts and the audit log."
+    ),
+    paths(
+        counts,
+        provinces,
+        area,
+        lao,
+        resolve_code,
+        search,
+        sign_in,
+        sign_out,
+        me,
+        users,
+        create_user,
+        audit_log
+    ),
+    components(schemas(
+        Area,
+        AreaSummary,
+        Counts,
+        Coverage,
+        Lao,
+        CodeStatus,
+        Found,
+        AreaDetail,
+        LaoDetail,
+        SignIn,
+        SignedIn,
+        User,
+        NewUser,
+        audit::Entry,
+        ErrorBody
+    ))
+)]
+pub struct ApiDoc;
+
+/// The error body of every failed call.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// `{"code": "forbidden", "message": "…"}`; the message is in Thai.
+    pub error: serde_json::Value,
+}
+
+#[utoipa::path(get, path = "/api/counts", responses((status = 200, body = Counts)))]
+async fn counts(State(s): State<AppState>) -> ApiResult<Counts> {
+    Ok(Json(areas::counts(&s.db).await?))
+}
+
+/// The 77 provinces.
+#[utoipa::path(get, path = "/api/areas", responses((status = 200, body = [AreaSummary])))]
+async fn provinces(State(s): State<AppState>) -> ApiResult<Vec<AreaSummary>> {
+    Ok(Json(areas::children(&s.db, None).await?))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AreaDetail {
+    pub area: Area,
+    /// From the province down to the area's parent.
+    pub path: Vec<Area>,
+    pub children: Vec<AreaSummary>,
+    /// LAOs covering the tambon (for a village, its tambon; for a province, its อบจ.).
+    pub covering_laos: Vec<Coverage>,
+    /// For a district, the LAOs whose office lies in it.
+    pub laos: Vec<Lao>,
+}
+
+/// One area with its path, the units below it and the LAOs covering it.
+#[utoipa::path(get, path = "/api/areas/{code}", params(("code" = String, Path, description = "DOPA code: 2, 4, 6 or 8 digits")),
+    responses((status = 200, body = AreaDetail), (status = 404, body = ErrorBody)))]
+async fn area(State(s): State<AppState>, Path(code): Path<String>) -> ApiResult<AreaDetail> {
+    let code = crate::thai::to_arabic_digits(&code);
+    let area = areas::get(&s.db, &code).await?.ok_or_else(not_found)?;
+    let mut path = areas::path(&s.db, &code).await?;
+    path.pop();
+    let covering_code = if code.len() == 8 { &code[..6] } else { &code };
+    Ok(Json(AreaDetail {
+        children: areas::children(&s.db, Some(&code)).await?,
+        covering_laos: if code.len() == 4 {
+            vec![]
+        } else {
+            areas::covering(&s.db, covering_code).await?
+        },
+        laos: if code.len() == 4 {
+            areas::laos_in(&s.db, &code).await?
+        } else {
+            vec![]
+        },
+        area,
+        path,
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LaoDetail {
+    pub lao: Lao,
+    pub coverage: Vec<LaoCoverage>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LaoCoverage {
+    pub area: Area,
+    /// `complete` or `partial`
+    pub extent: String,
+}
+
+#[utoipa::path(get, path = "/api/laos/{id}", params(("id" = i64, Path)), responses((status = 200, body = LaoDetail), (status = 404, body = ErrorBody)))]
+async fn lao(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<LaoDetail> {
+    let lao = areas::lao(&s.db, id).await?.ok_or_else(not_found)?;
+    let coverage = areas::coverage_of(&s.db, id)
+        .await?
+        .into_iter()
+        .map(|(area, extent)| LaoCoverage { area, extent })
+        .collect();
+    Ok(Json(LaoDetail { lao, coverage }))
+}
+
+/// What a code found in an old file stands for today (abolished codes map to their successors).
+#[utoipa::path(get, path = "/api/codes/{code}", params(("code" = String, Path)), responses((status = 200, body = CodeStatus)))]
+async fn resolve_code(
+    State(s): State<AppState>,
+    Path(code): Path<String>,
+) -> ApiResult<serde_json::Value> {
+    let status = areas::codes::resolve(&s.db, &code).await?;
+    let mut v = serde_json::to_value(&status).map_err(anyhow::Error::from)?;
+    v["message"] = status.message_th().into();
+    Ok(Json(v))
+}
+
+#[derive(Deserialize, IntoParams)]
+struct SearchParams {
+    /// A name (Thai or English) or a code prefix.
+    q: String,
+}
+
+#[utoipa::path(get, path = "/api/search", params(SearchParams), responses((status = 200, body = Found)))]
+async fn search(State(s): State<AppState>, Query(p): Query<SearchParams>) -> ApiResult<Found> {
+    Ok(Json(areas::search(&s.db, &p.q, 100).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct SignIn {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SignedIn {
+    pub user: User,
+    /// Send back as the `X-CSRF-Token` header on every write.
+    pub csrf_token: String,
+}
+
+/// Signs in; the session cookie comes back in `Set-Cookie`.
+#[utoipa::path(post, path = "/api/session", request_body = SignIn,
+    responses((status = 200, body = SignedIn), (status = 400, body = ErrorBody), (status = 429, body = ErrorBody)))]
+async fn sign_in(
+    State(s): State<AppState>,
+    v: Visitor,
+    Json(body): Json<SignIn>,
+) -> Result<Response, ApiError> {
+    let user = signin::sign_in(&s.db, &body.username, &body.password, &v.client).await?;
+    let (token, csrf_token) = sessions::start(&s.db, user.id).await?;
+    Ok((
+        [(
+            header::SET_COOKIE,
+            session_cookie(&token, s.config.secure_cookies),
+        )],
+        Json(SignedIn { user, csrf_token }),
+    )
+        .into_response())
+}
+
+fn csrf_header(headers: &HeaderMap) -> &str {
+    headers
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+}
+
+#[utoipa::path(delete, path = "/api/session", responses((status = 204)))]
+async fn sign_out(
+    State(s): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    v.check_csrf(csrf_header(&headers))?;
+    if let Some(t) = &v.token {
+        sessions::end(&s.db, t).await?;
+    }
+    Ok((
+        axum::http::StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, clear_session_cookie())],
+    )
+        .into_response())
+}
+
+#[utoipa::path(get, path = "/api/me", responses((status = 200, body = SignedIn), (status = 401, body = ErrorBody)))]
+async fn me(v: Visitor) -> ApiResult<SignedIn> {
+    let user = v.user()?.clone();
+    Ok(Json(SignedIn {
+        user,
+        csrf_token: v.csrf.clone(),
+    }))
+}
+
+/// Accounts inside the administrator's area.
+#[utoipa::path(get, path = "/api/users", responses((status = 200, body = [User]), (status = 403, body = ErrorBody)))]
+async fn users(State(s): State<AppState>, v: Visitor) -> ApiResult<Vec<User>> {
+    let me = v.user()?;
+    if me.role != accounts::Role::Admin {
+        return Err(AppError::Forbidden("เฉพาะผู้ดูแลระบบเท่านั้นที่จัดการบัญชีผู้ใช้ได้".into()).into());
+    }
+    Ok(Json(accounts::list_in(&s.db, &me.scope).await?))
+}
+
+/// Creates an account in the administrator's area; the user must change the password at first sign-in.
+#[utoipa::path(post, path = "/api/users", request_body = NewUser,
+    responses((status = 200, body = User), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn create_user(
+    State(s): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    Json(body): Json<NewUser>,
+) -> ApiResult<User> {
+    let me = v.check_csrf(csrf_header(&headers))?;
+    Ok(Json(accounts::create(&s.db, Some(me), body).await?))
+}
+
+#[derive(Deserialize, IntoParams)]
+struct AuditParams {
+    /// A DOPA code inside the user's area; the user's whole area when absent.
+    area: Option<String>,
+    /// Entries older than this id (paging).
+    before: Option<i64>,
+}
+
+/// The newest 100 audit entries of the user's area.
+#[utoipa::path(get, path = "/api/audit", params(AuditParams), responses((status = 200, body = [audit::Entry]), (status = 403, body = ErrorBody)))]
+async fn audit_log(
+    State(s): State<AppState>,
+    v: Visitor,
+    Query(p): Query<AuditParams>,
+) -> ApiResult<Vec<audit::Entry>> {
+    let user = v.user()?;
+    let (prefix, lao) = match user.scope.area_prefix() {
+        Some(own) => {
+            let asked = crate::thai::to_arabic_digits(p.area.as_deref().unwrap_or(own));
+            if !asked.starts_with(own) {
+                accounts::record_denied(&s.db, user, "audit_log", &asked, "view", "outside scope")
+                    .await?;
+                return Err(
+                    AppError::Forbidden(format!("พื้นที่รหัส {asked} อยู่นอกพื้นที่รับผิดชอบของท่าน")).into(),
+                );
+            }
+            (asked, None)
+        }
+        None => (
+            String::new(),
+            Some(
+                areas::lao_by_key(&s.db, &user.scope.code)
+                    .await?
+                    .map(|l| l.id)
+                    .unwrap_or(-1),
+            ),
+        ),
+    };
+    Ok(Json(audit::list(&s.db, &prefix, lao, p.before, 100).await?))
+}

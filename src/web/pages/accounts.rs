@@ -1,0 +1,342 @@
+//! Account pages: my account and password, and the administrator's list and forms.
+
+use crate::accounts::{self, NewUser, Role, Scope, ScopeLevel, User, UserChange, password};
+use crate::error::{AppError, AppResult};
+use crate::web::AppState;
+use crate::web::page::{Page, SEE_OTHER, not_found, render};
+use crate::web::session::Visitor;
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage {
+    p: Page,
+    me: User,
+    message: String,
+    error: String,
+}
+
+pub async fn mine(v: Visitor) -> AppResult<Response> {
+    let me = v.user()?.clone();
+    let message = if me.must_change_password {
+        v.tr.s("account.password.must").to_string()
+    } else {
+        String::new()
+    };
+    render(&AccountPage {
+        p: Page::new(&v, v.tr.s("account.title"), "/account"),
+        me,
+        message,
+        error: String::new(),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    csrf: String,
+    old_password: String,
+    new_password: String,
+}
+
+pub async fn change_password(
+    State(s): State<AppState>,
+    v: Visitor,
+    Form(f): Form<PasswordForm>,
+) -> AppResult<Response> {
+    let me = v.check_csrf(&f.csrf)?.clone();
+    let result =
+        accounts::set_password(&s.db, &me, me.id, Some(&f.old_password), &f.new_password).await;
+    let (message, error) = match result {
+        Ok(()) => (v.tr.s("account.password.done").to_string(), String::new()),
+        Err(AppError::Invalid(m)) => (String::new(), m),
+        Err(e) => return Err(e),
+    };
+    let me = accounts::get(&s.db, me.id).await?.ok_or_else(not_found)?;
+    let status = if error.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::BAD_REQUEST
+    };
+    Ok((
+        status,
+        render(&AccountPage {
+            p: Page::new(&v, v.tr.s("account.title"), "/account"),
+            me,
+            message,
+            error,
+        })?,
+    )
+        .into_response())
+}
+
+pub struct UserRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub scope: String,
+    pub active: bool,
+}
+
+#[derive(Template)]
+#[template(path = "users.html")]
+pub struct UsersPage {
+    p: Page,
+    users: Vec<UserRow>,
+}
+
+fn scope_label(s: &Scope) -> String {
+    match s.level {
+        ScopeLevel::National => s.level.th().to_string(),
+        _ => format!("{} {}", s.level.th(), s.code),
+    }
+}
+
+fn admin(v: &Visitor) -> AppResult<&User> {
+    let u = v.user()?;
+    if u.role != Role::Admin {
+        return Err(AppError::Forbidden(
+            "เฉพาะผู้ดูแลระบบเท่านั้นที่จัดการบัญชีผู้ใช้ได้".into(),
+        ));
+    }
+    Ok(u)
+}
+
+pub async fn list(State(s): State<AppState>, v: Visitor) -> AppResult<Response> {
+    let me = admin(&v)?;
+    let users = accounts::list_in(&s.db, &me.scope).await?;
+    let users = users
+        .into_iter()
+        .map(|u| UserRow {
+            id: u.id,
+            username: u.username,
+            display_name: u.display_name,
+            role: u.role.th().into(),
+            scope: scope_label(&u.scope),
+            active: u.active,
+        })
+        .collect();
+    render(&UsersPage {
+        p: Page::new(&v, v.tr.s("users.title"), "/admin/users"),
+        users,
+    })
+}
+
+/// The account form, for a new account or an existing one.
+#[derive(Template)]
+#[template(path = "user_form.html")]
+pub struct UserFormPage {
+    p: Page,
+    id: Option<i64>,
+    f: UserForm,
+    error: String,
+    message: String,
+    roles: Vec<(&'static str, &'static str)>,
+    levels: Vec<(&'static str, &'static str)>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct UserForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    username: String,
+    display_name: String,
+    #[serde(default)]
+    position: String,
+    #[serde(default)]
+    agency: String,
+    role: String,
+    scope_level: String,
+    #[serde(default)]
+    scope_code: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    active: Option<String>,
+    #[serde(default)]
+    version: i64,
+}
+
+impl UserForm {
+    fn of(u: &User) -> UserForm {
+        UserForm {
+            csrf: String::new(),
+            username: u.username.clone(),
+            display_name: u.display_name.clone(),
+            position: u.position.clone(),
+            agency: u.agency.clone(),
+            role: u.role.as_str().into(),
+            scope_level: u.scope.level.as_str().into(),
+            scope_code: u.scope.code.clone(),
+            password: String::new(),
+            active: u.active.then(|| "on".into()),
+            version: u.version,
+        }
+    }
+
+    fn role(&self) -> AppResult<Role> {
+        Role::parse(&self.role).ok_or_else(|| AppError::Invalid("ไม่ได้เลือกบทบาท".into()))
+    }
+
+    fn scope(&self) -> AppResult<Scope> {
+        let level = ScopeLevel::parse(&self.scope_level)
+            .ok_or_else(|| AppError::Invalid("ไม่ได้เลือกระดับพื้นที่".into()))?;
+        Ok(Scope {
+            level,
+            code: self.scope_code.trim().to_string(),
+        })
+    }
+}
+
+fn form_page(
+    v: &Visitor,
+    id: Option<i64>,
+    f: UserForm,
+    error: String,
+    message: String,
+) -> AppResult<Response> {
+    let title = v.tr.s(if id.is_some() {
+        "users.edit"
+    } else {
+        "users.new"
+    });
+    let page = UserFormPage {
+        p: Page::new(v, title, "/admin/users"),
+        id,
+        f,
+        error,
+        message,
+        roles: [Role::Officer, Role::Viewer, Role::Admin]
+            .iter()
+            .map(|r| (r.as_str(), r.th()))
+            .collect(),
+        levels: ScopeLevel::ALL
+            .iter()
+            .map(|l| (l.as_str(), l.th()))
+            .collect(),
+    };
+    let status = if page.error.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::BAD_REQUEST
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+pub async fn new_form(v: Visitor) -> AppResult<Response> {
+    let me = admin(&v)?;
+    let f = UserForm {
+        role: "officer".into(),
+        scope_level: me.scope.level.as_str().into(),
+        scope_code: me.scope.code.clone(),
+        password: password::generate(),
+        active: Some("on".into()),
+        ..Default::default()
+    };
+    form_page(&v, None, f, String::new(), String::new())
+}
+
+pub async fn create(
+    State(s): State<AppState>,
+    v: Visitor,
+    Form(f): Form<UserForm>,
+) -> AppResult<Response> {
+    let me = v.check_csrf(&f.csrf)?.clone();
+    let result = async {
+        let new = NewUser {
+            username: f.username.clone(),
+            display_name: f.display_name.clone(),
+            position: f.position.clone(),
+            agency: f.agency.clone(),
+            role: f.role()?,
+            scope: f.scope()?,
+            password: f.password.clone(),
+        };
+        accounts::create(&s.db, Some(&me), new).await
+    }
+    .await;
+    match result {
+        Ok(u) => Ok((
+            SEE_OTHER,
+            [(header::LOCATION, format!("/admin/users/{}?created=1", u.id))],
+        )
+            .into_response()),
+        Err(AppError::Invalid(m)) => form_page(&v, None, f, m, String::new()),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn edit_form(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let me = admin(&v)?;
+    let u = accounts::get(&s.db, id).await?.ok_or_else(not_found)?;
+    accounts::authorize_admin_over(&s.db, me, &u.scope, "view", &u.username).await?;
+    form_page(&v, Some(id), UserForm::of(&u), String::new(), String::new())
+}
+
+pub async fn update(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<UserForm>,
+) -> AppResult<Response> {
+    let me = v.check_csrf(&f.csrf)?.clone();
+    let result = async {
+        let change = UserChange {
+            display_name: f.display_name.clone(),
+            position: f.position.clone(),
+            agency: f.agency.clone(),
+            role: f.role()?,
+            scope: f.scope()?,
+            active: f.active.is_some(),
+            version: f.version,
+        };
+        accounts::update(&s.db, &me, id, change).await
+    }
+    .await;
+    match result {
+        Ok(u) => form_page(
+            &v,
+            Some(id),
+            UserForm::of(&u),
+            String::new(),
+            v.tr.s("users.saved").into(),
+        ),
+        Err(AppError::Invalid(m) | AppError::Conflict(m)) => {
+            form_page(&v, Some(id), f, m, String::new())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ResetForm {
+    csrf: String,
+}
+
+pub async fn reset_password(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<ResetForm>,
+) -> AppResult<Response> {
+    let me = v.check_csrf(&f.csrf)?.clone();
+    let temporary = password::generate();
+    accounts::set_password(&s.db, &me, id, None, &temporary).await?;
+    let u = accounts::get(&s.db, id).await?.ok_or_else(not_found)?;
+    form_page(
+        &v,
+        Some(id),
+        UserForm::of(&u),
+        String::new(),
+        format!("{} {temporary}", v.tr.s("users.reset.done")),
+    )
+}

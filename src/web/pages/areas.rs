@@ -1,0 +1,326 @@
+//! The area drill-down: country → province → district → tambon → village, and LAO pages.
+
+use crate::areas::{self, Area, Level};
+use crate::error::AppResult;
+use crate::i18n::Tr;
+use crate::web::AppState;
+use crate::web::page::{Page, not_found, render};
+use crate::web::session::Visitor;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use serde::Deserialize;
+
+pub struct Crumb {
+    pub href: String,
+    pub label: String,
+}
+
+pub struct Row {
+    pub href: String,
+    pub code: String,
+    pub label: String,
+    pub units: i64,
+}
+
+pub struct LaoRow {
+    pub href: String,
+    pub label: String,
+    pub kind: String,
+    pub extent: String,
+    pub code: String,
+}
+
+#[derive(Template)]
+#[template(path = "area.html")]
+pub struct AreaPage {
+    p: Page,
+    crumbs: Vec<Crumb>,
+    heading: String,
+    level_label: String,
+    code: String,
+    postal_codes: String,
+    counts: Option<areas::Counts>,
+    child_level: String,
+    children: Vec<Row>,
+    is_tambon: bool,
+    is_village: bool,
+    covering: Vec<LaoRow>,
+    laos_here: Vec<LaoRow>,
+}
+
+fn level_label(t: &Tr, level: &str) -> String {
+    t.s(&format!("level.{level}")).to_string()
+}
+
+fn area_label(t: &Tr, a: &Area) -> String {
+    if t.en() { a.label_en() } else { a.label_th() }
+}
+
+fn crumbs(t: &Tr, path: &[Area]) -> Vec<Crumb> {
+    let mut out = vec![Crumb {
+        href: "/".into(),
+        label: t.s("country").into(),
+    }];
+    out.extend(path.iter().map(|a| Crumb {
+        href: format!("/areas/{}", a.code),
+        label: area_label(t, a),
+    }));
+    out
+}
+
+fn lao_row(
+    t: &Tr,
+    id: i64,
+    name_th: &str,
+    name_en: &str,
+    kind: &str,
+    extent: &str,
+    code: &str,
+) -> LaoRow {
+    LaoRow {
+        href: format!("/laos/{id}"),
+        label: t.pick(name_th, name_en).to_string(),
+        kind: if t.en() {
+            kind.to_string()
+        } else {
+            areas::kind_th(kind).to_string()
+        },
+        extent: if extent.is_empty() {
+            String::new()
+        } else {
+            t.s(&format!("extent.{extent}")).to_string()
+        },
+        code: code.to_string(),
+    }
+}
+
+pub async fn country(State(s): State<AppState>, v: Visitor) -> AppResult<Response> {
+    let t = v.tr;
+    let children = areas::children(&s.db, None).await?;
+    let page = AreaPage {
+        p: Page::new(&v, t.s("country"), "/"),
+        crumbs: vec![],
+        heading: t.s("country").into(),
+        level_label: String::new(),
+        code: String::new(),
+        postal_codes: String::new(),
+        counts: Some(areas::counts(&s.db).await?),
+        child_level: level_label(&t, "province"),
+        children: children
+            .into_iter()
+            .map(|c| Row {
+                href: format!("/areas/{}", c.code),
+                label: t.pick(&c.name_th, &c.name_en).into(),
+                code: c.code,
+                units: c.children,
+            })
+            .collect(),
+        is_tambon: false,
+        is_village: false,
+        covering: vec![],
+        laos_here: vec![],
+    };
+    render(&page)
+}
+
+pub async fn area(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
+    let t = v.tr;
+    let code = crate::thai::to_arabic_digits(&code);
+    let area = areas::get(&s.db, &code).await?.ok_or_else(not_found)?;
+    let level = Level::parse(&area.level).ok_or_else(not_found)?;
+    let path = areas::path(&s.db, &code).await?;
+    let children = areas::children(&s.db, Some(&code)).await?;
+    let covering_code = match level {
+        Level::Village => &code[..6],
+        _ => code.as_str(),
+    };
+    let covering = match level {
+        Level::Tambon | Level::Village | Level::Province => {
+            areas::covering(&s.db, covering_code).await?
+        }
+        Level::District => vec![],
+    };
+    let laos_here = match level {
+        Level::District => areas::laos_in(&s.db, &code).await?,
+        _ => vec![],
+    };
+    let child_level = match level {
+        Level::Province => "district",
+        Level::District => "tambon",
+        _ => "village",
+    };
+    let heading = match level {
+        Level::Village => area_label(&t, &area),
+        _ => format!(
+            "{}{}",
+            if t.en() { "" } else { level.th() },
+            t.pick(&area.name_th, &area.name_en)
+        )
+        .replace("อำเภอเขต", "เขต"),
+    };
+    let page = AreaPage {
+        p: Page::new(&v, &heading, &format!("/areas/{code}")),
+        crumbs: crumbs(&t, &path[..path.len().saturating_sub(1)]),
+        heading,
+        level_label: level_label(&t, level.as_str()),
+        code: code.clone(),
+        postal_codes: area.postal_codes.clone(),
+        counts: None,
+        child_level: level_label(&t, child_level),
+        children: children
+            .into_iter()
+            .map(|c| Row {
+                href: format!("/areas/{}", c.code),
+                label: match c.moo {
+                    Some(_) => t.pick(&c.name_th, &c.name_en).to_string(),
+                    None => t.pick(&c.name_th, &c.name_en).to_string(),
+                },
+                code: c.moo.map(|m| m.to_string()).unwrap_or(c.code),
+                units: c.children,
+            })
+            .collect(),
+        is_tambon: level == Level::Tambon,
+        is_village: level == Level::Village,
+        covering: covering
+            .iter()
+            .map(|c| {
+                lao_row(
+                    &t,
+                    c.lao_id,
+                    &c.full_name_th,
+                    &c.name_en,
+                    &c.kind,
+                    &c.extent,
+                    &c.area_code,
+                )
+            })
+            .collect(),
+        laos_here: laos_here
+            .iter()
+            .map(|l| {
+                lao_row(
+                    &t,
+                    l.id,
+                    &l.full_name_th,
+                    &l.name_en,
+                    &l.kind,
+                    "",
+                    l.dla_code.as_deref().unwrap_or(""),
+                )
+            })
+            .collect(),
+    };
+    render(&page)
+}
+
+#[derive(Template)]
+#[template(path = "lao.html")]
+pub struct LaoPage {
+    p: Page,
+    crumbs: Vec<Crumb>,
+    heading: String,
+    kind: String,
+    dla_code: String,
+    coverage: Vec<LaoRow>,
+}
+
+pub async fn lao(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let t = v.tr;
+    let lao = areas::lao(&s.db, id).await?.ok_or_else(not_found)?;
+    let office = lao
+        .office_tambon_code
+        .clone()
+        .or(lao.district_code.clone())
+        .unwrap_or(lao.province_code.clone());
+    let path = areas::path(&s.db, &office).await?;
+    let coverage = areas::coverage_of(&s.db, id).await?;
+    let heading = t.pick(&lao.full_name_th, &lao.name_en).to_string();
+    let page = LaoPage {
+        p: Page::new(&v, &heading, &format!("/laos/{id}")),
+        crumbs: crumbs(&t, &path),
+        kind: if t.en() {
+            lao.kind.clone()
+        } else {
+            lao.kind_th().to_string()
+        },
+        dla_code: lao.dla_code.clone().unwrap_or_default(),
+        heading,
+        coverage: coverage
+            .iter()
+            .map(|(a, extent)| LaoRow {
+                href: format!("/areas/{}", a.code),
+                label: area_label(&t, a),
+                kind: level_label(&t, &a.level),
+                extent: t.s(&format!("extent.{extent}")).to_string(),
+                code: a.code.clone(),
+            })
+            .collect(),
+    };
+    render(&page)
+}
+
+#[derive(Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+pub struct SearchPage {
+    p: Page,
+    q: String,
+    areas: Vec<LaoRow>,
+    laos: Vec<LaoRow>,
+}
+
+pub async fn search(
+    State(s): State<AppState>,
+    v: Visitor,
+    Query(q): Query<SearchQuery>,
+) -> AppResult<Response> {
+    let t = v.tr;
+    let found = areas::search(&s.db, &q.q, 100).await?;
+    let mut area_rows = Vec::new();
+    for a in &found.areas {
+        let path = areas::path(&s.db, &a.code).await?;
+        let names: Vec<String> = path.iter().rev().map(|x| area_label(&t, x)).collect();
+        area_rows.push(LaoRow {
+            href: format!("/areas/{}", a.code),
+            label: names.join(" · "),
+            kind: level_label(&t, &a.level),
+            extent: String::new(),
+            code: a.code.clone(),
+        });
+    }
+    let page = SearchPage {
+        p: Page::new(&v, t.s("areas.search.title"), "/search"),
+        q: q.q.clone(),
+        areas: area_rows,
+        laos: found
+            .laos
+            .iter()
+            .map(|l| {
+                lao_row(
+                    &t,
+                    l.id,
+                    &l.full_name_th,
+                    &l.name_en,
+                    &l.kind,
+                    "",
+                    l.dla_code.as_deref().unwrap_or(""),
+                )
+            })
+            .collect(),
+    };
+    render(&page)
+}
