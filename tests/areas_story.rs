@@ -102,7 +102,13 @@ async fn abolished_codes_map_to_their_successors() {
 }
 
 async fn import(db: &oneplan::db::Db, name: &str, bytes: &[u8]) -> oneplan::areas::import::Report {
-    import_files(db, &Actor::system("test"), &[(name.to_string(), bytes.to_vec())]).await.unwrap()
+    import_files(
+        db,
+        &Actor::system("test"),
+        &[(name.to_string(), bytes.to_vec())],
+    )
+    .await
+    .unwrap()
 }
 
 #[tokio::test]
@@ -121,30 +127,77 @@ async fn bad_files_are_refused_whole_with_a_thai_message_per_row() {
                     5695,district,99,ไม่มีจังหวัด,None\n";
         let r = import(&db, "districts.csv", file.as_bytes()).await;
         assert!(!r.written(), "{backend}");
-        let at = |row: u64, field: &str| r.errors.iter().find(|e| e.row == row && e.field == field).map(|e| e.message.clone());
-        assert!(at(3, "parent_code").unwrap().contains("ไม่ได้ขึ้นต้นด้วย"), "{:?}", r.errors);
+        let at = |row: u64, field: &str| {
+            r.errors
+                .iter()
+                .find(|e| e.row == row && e.field == field)
+                .map(|e| e.message.clone())
+        };
+        assert!(
+            at(3, "parent_code").unwrap().contains("ไม่ได้ขึ้นต้นด้วย"),
+            "{:?}",
+            r.errors
+        );
         assert!(at(4, "code").unwrap().contains("ซ้ำกับแถวที่ 2"));
         assert!(at(5, "code").unwrap().contains("ต้องเป็นตัวเลข 4 หลัก"));
         assert!(at(6, "name_th").unwrap().contains("ไม่ได้กรอกชื่อ"));
         assert!(at(7, "level").unwrap().contains("ไม่รู้จักระดับพื้นที่"));
         assert!(at(8, "parent_code").unwrap().contains("ไม่พบจังหวัดรหัส 99"));
-        assert_eq!(r.errors[0].to_string().split(' ').next(), Some("districts.csv"));
-        assert!(areas::get(&db, "5699").await.unwrap().is_none(), "the good row was not written either");
-        assert_eq!(areas::counts(&db).await.unwrap().districts, before.districts);
+        assert_eq!(
+            r.errors[0].to_string().split(' ').next(),
+            Some("districts.csv")
+        );
+        assert!(
+            areas::get(&db, "5699").await.unwrap().is_none(),
+            "the good row was not written either"
+        );
+        assert_eq!(
+            areas::counts(&db).await.unwrap().districts,
+            before.districts
+        );
 
         // wrong columns
         let r = import(&db, "x.csv", "รหัส,ชื่อ\n56,พะเยา\n".as_bytes()).await;
-        assert!(r.errors[0].message.contains("คอลัมน์ไม่ตรงกับแบบไฟล์ใด"), "{:?}", r.errors);
+        assert!(
+            r.errors[0].message.contains("คอลัมน์ไม่ตรงกับแบบไฟล์ใด"),
+            "{:?}",
+            r.errors
+        );
         // a village whose tambon does not exist, and one outside its tambon's code
         let r = import(&db, "v.csv", "code,tambon_code,moo,name_th,name_en\n56999901,569999,1,บ้านก,A\n56011499,560115,99,บ้านข,B\n".as_bytes()).await;
-        assert!(r.errors.iter().any(|e| e.row == 2 && e.message.contains("ไม่พบตำบลรหัส 569999")), "{:?}", r.errors);
-        assert!(r.errors.iter().any(|e| e.row == 3 && e.message.contains("ไม่ตรงกับรหัสตำบล")));
+        assert!(
+            r.errors
+                .iter()
+                .any(|e| e.row == 2 && e.message.contains("ไม่พบตำบลรหัส 569999")),
+            "{:?}",
+            r.errors
+        );
+        assert!(
+            r.errors
+                .iter()
+                .any(|e| e.row == 3 && e.message.contains("ไม่ตรงกับรหัสตำบล"))
+        );
         // a row with a missing field
-        let r = import(&db, "v.csv", "code,tambon_code,moo,name_th,name_en\n56011499,560114\n".as_bytes()).await;
-        assert!(r.errors.iter().any(|e| e.row == 2 && e.message.contains("จำนวนคอลัมน์")), "{:?}", r.errors);
+        let r = import(
+            &db,
+            "v.csv",
+            "code,tambon_code,moo,name_th,name_en\n56011499,560114\n".as_bytes(),
+        )
+        .await;
+        assert!(
+            r.errors
+                .iter()
+                .any(|e| e.row == 2 && e.message.contains("จำนวนคอลัมน์")),
+            "{:?}",
+            r.errors
+        );
         // binary rubbish
         let r = import(&db, "x.xlsx", &[0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE, 0x00]).await;
-        assert!(r.errors[0].message.contains("UTF-8 หรือ TIS-620"), "{:?}", r.errors);
+        assert!(
+            r.errors[0].message.contains("UTF-8 หรือ TIS-620"),
+            "{:?}",
+            r.errors
+        );
         db.close().await;
     }
 }
@@ -155,7 +208,10 @@ async fn tis620_files_and_thai_digits_are_read_and_updates_are_audited() {
         common::with_phayao(&db).await;
         // village 13 of แม่ใส, "บ้านใหม่", in TIS-620 with its codes in Thai digits (๐ = 0xF0)
         let mut bytes = b"code,tambon_code,moo,name_th,name_en\n".to_vec();
-        let thai_digits: Vec<u8> = "56011413".chars().map(|c| 0xF0 + (c as u8 - b'0')).collect();
+        let thai_digits: Vec<u8> = "56011413"
+            .chars()
+            .map(|c| 0xF0 + (c as u8 - b'0'))
+            .collect();
         bytes.extend(&thai_digits);
         bytes.push(b',');
         bytes.extend("560114".chars().map(|c| 0xF0 + (c as u8 - b'0')));
@@ -173,8 +229,13 @@ async fn tis620_files_and_thai_digits_are_read_and_updates_are_audited() {
         // renaming it records before and after in the audit log, under the village's own code
         let r = import(&db, "v.csv", "code,tambon_code,moo,name_th,name_en\n56011413,560114,13,บ้านใหม่พัฒนา,Ban Mai Phatthana\n".as_bytes()).await;
         assert_eq!((r.inserted, r.updated), (0, 1));
-        let log = oneplan::audit::list(&db, "560114", None, None, 10).await.unwrap();
-        let e = log.iter().find(|e| e.action == "update" && e.entity_key == "56011413").expect("audited");
+        let log = oneplan::audit::list(&db, "560114", None, None, 10)
+            .await
+            .unwrap();
+        let e = log
+            .iter()
+            .find(|e| e.action == "update" && e.entity_key == "56011413")
+            .expect("audited");
         assert!(e.before_json.as_deref().unwrap().contains("บ้านใหม่\""));
         assert!(e.after_json.as_deref().unwrap().contains("บ้านใหม่พัฒนา"));
         // the same file again changes nothing

@@ -371,7 +371,9 @@ pub async fn import_files(
         parsed.push(p);
     }
     if !report.errors.is_empty() {
-        report.errors.sort_by(|a, b| (&a.file, a.row).cmp(&(&b.file, b.row)));
+        report
+            .errors
+            .sort_by(|a, b| (&a.file, a.row).cmp(&(&b.file, b.row)));
         return Ok(report);
     }
 

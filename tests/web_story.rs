@@ -1,0 +1,336 @@
+//! The server as a browser and an API client see it: pages, sign-in, CSRF, the API.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use oneplan::accounts::{self, NewUser, Role, Scope, ScopeLevel};
+use oneplan::config::Config;
+use oneplan::web::{AppState, router};
+use tower::ServiceExt;
+
+struct Client {
+    app: axum::Router,
+    cookie: String,
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Client {
+    async fn send(
+        &mut self,
+        method: &str,
+        uri: &str,
+        content_type: &str,
+        body: String,
+        extra: &[(&str, &str)],
+    ) -> Reply {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::HOST, "oneplan.test");
+        if !self.cookie.is_empty() {
+            req = req.header(header::COOKIE, &self.cookie);
+        }
+        if !content_type.is_empty() {
+            req = req.header(header::CONTENT_TYPE, content_type);
+        }
+        for (k, v) in extra {
+            req = req.header(*k, *v);
+        }
+        let res = self
+            .app
+            .clone()
+            .oneshot(req.body(Body::from(body)).unwrap())
+            .await
+            .unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        if let Some(c) = headers
+            .get(header::SET_COOKIE)
+            .and_then(|v| v.to_str().ok())
+        {
+            self.cookie = c.split(';').next().unwrap().to_string();
+        }
+        let body = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec())
+            .unwrap();
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    async fn get(&mut self, uri: &str) -> Reply {
+        self.send("GET", uri, "", String::new(), &[]).await
+    }
+
+    async fn form(&mut self, uri: &str, body: &str) -> Reply {
+        self.send(
+            "POST",
+            uri,
+            "application/x-www-form-urlencoded",
+            body.to_string(),
+            &[],
+        )
+        .await
+    }
+
+    async fn json(
+        &mut self,
+        method: &str,
+        uri: &str,
+        body: serde_json::Value,
+        csrf: &str,
+    ) -> Reply {
+        self.send(
+            method,
+            uri,
+            "application/json",
+            body.to_string(),
+            &[("x-csrf-token", csrf)],
+        )
+        .await
+    }
+}
+
+fn csrf_of(html: &str) -> String {
+    html.split("name=\"csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+async fn app(db: &oneplan::db::Db) -> Client {
+    let config = Config {
+        data_dir: std::env::temp_dir(),
+        database_url: String::new(),
+        listen: String::new(),
+        secure_cookies: false,
+    };
+    Client {
+        app: router(AppState {
+            db: db.clone(),
+            config,
+        }),
+        cookie: String::new(),
+    }
+}
+
+async fn admin(db: &oneplan::db::Db, username: &str, level: ScopeLevel, code: &str) {
+    let new = NewUser {
+        username: username.into(),
+        display_name: "ผู้ดูแล".into(),
+        position: String::new(),
+        agency: String::new(),
+        role: Role::Admin,
+        scope: Scope {
+            level,
+            code: code.into(),
+        },
+        password: "ต้นกล้าพะเยา-2566".into(),
+    };
+    accounts::create(db, None, new).await.unwrap();
+}
+
+#[tokio::test]
+async fn drill_down_pages_and_api_show_the_real_areas() {
+    for (backend, db) in common::backends().await {
+        common::with_phayao(&db).await;
+        let mut c = app(&db).await;
+        let home = c.get("/").await;
+        assert_eq!(home.status, StatusCode::OK);
+        assert!(
+            home.body.contains("href=\"/areas/56\"") && home.body.contains("พะเยา"),
+            "{backend}"
+        );
+        let district = c.get("/areas/5601").await;
+        assert!(
+            district.body.contains("อำเภอเมืองพะเยา") && district.body.contains("/areas/560114")
+        );
+        let tambon = c.get("/areas/560114").await;
+        assert!(
+            tambon.body.contains("บ้านร่องไฮ")
+                && tambon.body.contains("อบต.แม่ใส")
+                && tambon.body.contains("ทั้งตำบล")
+        );
+        // Thai digits in the address work too
+        assert!(
+            c.get("/areas/%E0%B9%95%E0%B9%96")
+                .await
+                .body
+                .contains("จังหวัดพะเยา")
+        );
+        assert_eq!(c.get("/areas/99").await.status, StatusCode::NOT_FOUND);
+        let found = c
+            .get("/search?q=%E0%B9%81%E0%B8%A1%E0%B9%88%E0%B9%83%E0%B8%AA")
+            .await; // แม่ใส
+        assert!(found.body.contains("/areas/560114") && found.body.contains("อบต.แม่ใส"));
+
+        // English
+        let switched = c.get("/lang/en?next=/areas/560114").await;
+        assert_eq!(switched.status, StatusCode::SEE_OTHER);
+        c.cookie = "lang=en".into();
+        let en = c.get("/areas/560114").await;
+        assert!(
+            en.body.contains("Mae Sai") && en.body.contains("Village"),
+            "{}",
+            &en.body[..500]
+        );
+
+        // the API
+        let api = c.get("/api/areas/560114").await;
+        let v: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+        assert_eq!(v["area"]["name_th"], "แม่ใส");
+        assert_eq!(v["path"][0]["code"], "56");
+        assert_eq!(v["children"].as_array().unwrap().len(), 12);
+        assert_eq!(v["covering_laos"][0]["extent"], "complete");
+        let counts: serde_json::Value =
+            serde_json::from_str(&c.get("/api/counts").await.body).unwrap();
+        assert_eq!(counts["provinces"], 1);
+        assert_eq!(counts["districts"], 9);
+        let missing = c.get("/api/areas/5699").await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+        assert!(missing.body.contains("\"code\":\"not_found\""));
+        let spec: serde_json::Value =
+            serde_json::from_str(&c.get("/api/openapi.json").await.body).unwrap();
+        assert!(spec["paths"]["/api/areas/{code}"]["get"].is_object());
+        assert!(spec["paths"]["/api/users"]["post"].is_object());
+        db.close().await;
+    }
+}
+
+#[tokio::test]
+async fn sign_in_csrf_and_scope_are_enforced_over_http() {
+    for (backend, db) in common::backends().await {
+        common::with_phayao(&db).await;
+        admin(&db, "phayao.admin", ScopeLevel::Province, "56").await;
+        let mut c = app(&db).await;
+        // pages that need an account send visitors to the sign-in page
+        assert_eq!(c.get("/admin/users").await.status, StatusCode::SEE_OTHER);
+        let bad = c
+            .form("/signin", "username=phayao.admin&password=nope")
+            .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{backend}");
+        assert!(bad.body.contains("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"));
+        let ok = c.form("/signin", "username=phayao.admin&password=%E0%B8%95%E0%B9%89%E0%B8%99%E0%B8%81%E0%B8%A5%E0%B9%89%E0%B8%B2%E0%B8%9E%E0%B8%B0%E0%B9%80%E0%B8%A2%E0%B8%B2-2566").await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        assert!(
+            ok.headers[header::SET_COOKIE]
+                .to_str()
+                .unwrap()
+                .contains("HttpOnly")
+        );
+        let users = c.get("/admin/users/new").await;
+        assert_eq!(users.status, StatusCode::OK);
+        let csrf = csrf_of(&users.body);
+
+        // a form without the session's token is refused, and nothing is created
+        let form = "username=maesai.officer&display_name=%E0%B8%AA%E0%B8%A1%E0%B8%8A%E0%B8%B2%E0%B8%A2&role=officer&scope_level=tambon&scope_code=560114&password=long-enough-pass";
+        let forged = c.form("/admin/users", &format!("csrf=forged&{form}")).await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+        assert!(
+            accounts::by_username(&db, "maesai.officer")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        // a request another site's page makes is refused before it reaches the handler
+        let cross = c
+            .send(
+                "POST",
+                "/admin/users",
+                "application/x-www-form-urlencoded",
+                format!("csrf={csrf}&{form}"),
+                &[("origin", "http://evil.example")],
+            )
+            .await;
+        assert_eq!(cross.status, StatusCode::FORBIDDEN);
+        let created = c.form("/admin/users", &format!("csrf={csrf}&{form}")).await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+        assert!(
+            accounts::by_username(&db, "maesai.officer")
+                .await
+                .unwrap()
+                .is_some()
+        );
+        // outside the province: refused with a Thai message
+        let outside = c
+            .form(
+                "/admin/users",
+                &format!(
+                    "csrf={csrf}&{}",
+                    form.replace("maesai.officer", "far.away")
+                        .replace("tambon&scope_code=560114", "province&scope_code=57")
+                ),
+            )
+            .await;
+        assert!(
+            outside.body.contains("ไม่พบจังหวัดรหัส 57") || outside.status == StatusCode::FORBIDDEN,
+            "{}",
+            outside.body
+        );
+
+        // the API: sign in, then writes need the CSRF header
+        let mut api = app(&db).await;
+        let signed = api
+            .json(
+                "POST",
+                "/api/session",
+                serde_json::json!({"username": "phayao.admin", "password": "ต้นกล้าพะเยา-2566"}),
+                "",
+            )
+            .await;
+        assert_eq!(signed.status, StatusCode::OK, "{}", signed.body);
+        let token = serde_json::from_str::<serde_json::Value>(&signed.body).unwrap()["csrf_token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let body = serde_json::json!({"username": "api.viewer", "display_name": "ผู้ติดตาม", "role": "viewer",
+            "scope": {"level": "district", "code": "5601"}, "password": "viewer-password-1"});
+        assert_eq!(
+            api.json("POST", "/api/users", body.clone(), "")
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        let made = api.json("POST", "/api/users", body, &token).await;
+        assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+        // the audit log of the province shows both accounts; asking for another province is refused
+        let log: serde_json::Value =
+            serde_json::from_str(&api.get("/api/audit").await.body).unwrap();
+        let keys: Vec<&str> = log
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["entity_key"].as_str().unwrap())
+            .collect();
+        assert!(
+            keys.contains(&"maesai.officer") && keys.contains(&"api.viewer"),
+            "{keys:?}"
+        );
+        let other = api.get("/api/audit?area=57").await;
+        assert_eq!(other.status, StatusCode::FORBIDDEN);
+        assert!(other.body.contains("นอกพื้นที่รับผิดชอบ"));
+        let log: serde_json::Value =
+            serde_json::from_str(&api.get("/api/audit").await.body).unwrap();
+        assert!(
+            log.as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["action"] == "denied" && e["entity_key"] == "57")
+        );
+        // the audit page renders the same entries
+        let page = c.get("/audit").await;
+        assert!(page.body.contains("maesai.officer"));
+        db.close().await;
+    }
+}
