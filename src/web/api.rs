@@ -281,27 +281,6 @@ async fn audit_log(
     Query(p): Query<AuditParams>,
 ) -> ApiResult<Vec<audit::Entry>> {
     let user = v.user()?;
-    let (prefix, lao) = match user.scope.area_prefix() {
-        Some(own) => {
-            let asked = crate::thai::to_arabic_digits(p.area.as_deref().unwrap_or(own));
-            if !asked.starts_with(own) {
-                accounts::record_denied(&s.db, user, "audit_log", &asked, "view", "outside scope")
-                    .await?;
-                return Err(
-                    AppError::Forbidden(format!("พื้นที่รหัส {asked} อยู่นอกพื้นที่รับผิดชอบของท่าน")).into(),
-                );
-            }
-            (asked, None)
-        }
-        None => (
-            String::new(),
-            Some(
-                areas::lao_by_key(&s.db, &user.scope.code)
-                    .await?
-                    .map(|l| l.id)
-                    .unwrap_or(-1),
-            ),
-        ),
-    };
+    let (prefix, lao) = audit::readable_part(&s.db, user, p.area.as_deref()).await?;
     Ok(Json(audit::list(&s.db, &prefix, lao, p.before, 100).await?))
 }

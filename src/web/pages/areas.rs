@@ -176,9 +176,9 @@ pub async fn area(
             .into_iter()
             .map(|c| Row {
                 href: format!("/areas/{}", c.code),
-                label: match c.moo {
-                    Some(_) => t.pick(&c.name_th, &c.name_en).to_string(),
-                    None => t.pick(&c.name_th, &c.name_en).to_string(),
+                label: match (c.moo, c.name_th.is_empty()) {
+                    (Some(moo), true) => format!("{} {moo}", t.s("col.moo")),
+                    _ => t.pick(&c.name_th, &c.name_en).to_string(),
                 },
                 code: c.moo.map(|m| m.to_string()).unwrap_or(c.code),
                 units: c.children,

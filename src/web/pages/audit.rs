@@ -1,7 +1,7 @@
 //! The audit log of the user's area.
 
 use crate::audit;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::web::AppState;
 use crate::web::page::{Page, render};
 use crate::web::session::Visitor;
@@ -33,26 +33,7 @@ pub async fn list(
     Query(q): Query<AuditQuery>,
 ) -> AppResult<Response> {
     let user = v.user()?;
-    let (prefix, lao_id) = match user.scope.area_prefix() {
-        Some(own) => {
-            let asked = crate::thai::to_arabic_digits(q.area.as_deref().unwrap_or("").trim());
-            // narrower than the user's own area is fine; wider is not
-            if asked.is_empty() || !asked.starts_with(own) {
-                if !asked.is_empty() {
-                    return Err(AppError::Forbidden(format!(
-                        "พื้นที่รหัส {asked} อยู่นอกพื้นที่รับผิดชอบของท่าน"
-                    )));
-                }
-                (own.to_string(), None)
-            } else {
-                (asked, None)
-            }
-        }
-        None => {
-            let lao = crate::areas::lao_by_key(&s.db, &user.scope.code).await?;
-            (String::new(), Some(lao.map(|l| l.id).unwrap_or(-1)))
-        }
-    };
+    let (prefix, lao_id) = audit::readable_part(&s.db, user, q.area.as_deref()).await?;
     let entries = audit::list(&s.db, &prefix, lao_id, q.before, PAGE).await?;
     let older = (entries.len() as i64 == PAGE)
         .then(|| {

@@ -1,0 +1,77 @@
+//! Backing up the embedded database while it is in use, and putting a backup back.
+
+mod common;
+
+use oneplan::backup;
+use oneplan::db::Db;
+
+#[tokio::test]
+async fn a_backup_taken_while_running_restores_the_data_of_that_moment() {
+    let dir = std::env::temp_dir().join(format!("oneplan-backup-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let live = dir.join("oneplan.db");
+    let url = format!("sqlite://{}?mode=rwc", live.display());
+    let db = Db::connect(&url).await.unwrap();
+    common::with_phayao(&db).await;
+    let copy = dir.join("backup-2566-10-01.db");
+    backup::backup(&db, &copy).await.unwrap();
+    // a second backup never overwrites the first
+    assert!(
+        backup::backup(&db, &copy)
+            .await
+            .unwrap_err()
+            .to_string()
+            .contains("มีอยู่แล้ว")
+    );
+
+    // later changes…
+    let file = "code,tambon_code,moo,name_th,name_en\n56011413,560114,13,บ้านหลังสำรอง,After\n";
+    oneplan::areas::import::import_files(
+        &db,
+        &oneplan::audit::Actor::system("test"),
+        &[("v.csv".into(), file.into())],
+    )
+    .await
+    .unwrap();
+    assert!(
+        oneplan::areas::get(&db, "56011413")
+            .await
+            .unwrap()
+            .is_some()
+    );
+
+    // …are gone after a restore, and the replaced database is kept beside it
+    {
+        let _running = backup::PidFile::create(&dir).unwrap();
+        let refused = backup::restore(&dir, &live, &copy).await.unwrap_err();
+        assert!(refused.to_string().contains("หยุดเซิร์ฟเวอร์ก่อน"), "{refused}");
+    }
+    db.close().await;
+    let kept = backup::restore(&dir, &live, &copy).await.unwrap();
+    assert!(kept.exists());
+    let db = Db::connect(&url).await.unwrap();
+    assert!(
+        oneplan::areas::get(&db, "56011413")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(oneplan::areas::counts(&db).await.unwrap().tambons, 68);
+    db.close().await;
+
+    // a file that is no oneplan backup is refused and nothing is replaced
+    let junk = dir.join("junk.db");
+    std::fs::write(&junk, b"not a database").unwrap();
+    assert!(
+        backup::restore(&dir, &live, &junk)
+            .await
+            .unwrap_err()
+            .to_string()
+            .contains("ไม่ใช่ไฟล์สำรองข้อมูล")
+    );
+    let db = Db::connect(&url).await.unwrap();
+    assert_eq!(oneplan::areas::counts(&db).await.unwrap().tambons, 68);
+    db.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
