@@ -4,11 +4,14 @@
 use super::{Backend, Db};
 use sqlx::Executor;
 
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "foundation",
-    include_str!("../../migrations/0001_foundation.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "foundation",
+        include_str!("../../migrations/0001_foundation.sql"),
+    ),
+    (2, "plans", include_str!("../../migrations/0002_plans.sql")),
+];
 
 fn render(sql: &str, backend: Backend) -> String {
     let id = match backend {

@@ -89,7 +89,12 @@ impl Db {
             Backend::Sqlite => Some(self.write_lock.clone().lock_owned().await),
             Backend::Postgres => None,
         };
-        let tx = self.pool.begin().await?;
+        // IMMEDIATE takes SQLite's write lock at once, so a writer waits (busy_timeout) for a
+        // transaction that is still rolling back instead of failing when it first writes.
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
         Ok(WriteTx { tx, _guard: guard })
     }
 

@@ -67,3 +67,53 @@ pub async fn with_phayao(db: &Db) {
         .await
         .unwrap();
 }
+
+/// An account made by a national administrator (created on first use).
+pub async fn account(
+    db: &Db,
+    username: &str,
+    role: oneplan::accounts::Role,
+    level: oneplan::accounts::ScopeLevel,
+    code: &str,
+) -> oneplan::accounts::User {
+    use oneplan::accounts::{self, NewUser, Role, Scope, ScopeLevel};
+    let root = match accounts::by_username(db, "root").await.unwrap() {
+        Some((u, _)) => u,
+        None => accounts::create(
+            db,
+            None,
+            NewUser {
+                username: "root".into(),
+                display_name: "ผู้ดูแลระบบส่วนกลาง".into(),
+                position: String::new(),
+                agency: String::new(),
+                role: Role::Admin,
+                scope: Scope {
+                    level: ScopeLevel::National,
+                    code: String::new(),
+                },
+                password: "ดอกคูณเสียงแคน-2566".into(),
+            },
+        )
+        .await
+        .unwrap(),
+    };
+    accounts::create(
+        db,
+        Some(&root),
+        NewUser {
+            username: username.into(),
+            display_name: format!("คุณ {username}"),
+            position: "เจ้าหน้าที่".into(),
+            agency: String::new(),
+            role,
+            scope: Scope {
+                level,
+                code: code.into(),
+            },
+            password: "ดอกคูณเสียงแคน-2566".into(),
+        },
+    )
+    .await
+    .unwrap()
+}

@@ -1,0 +1,180 @@
+//! Forums (เวทีประชาคม): where people raise their needs. A village forum reviews the village
+//! plan using the basic-needs survey (จปฐ.) and village data (กชช.๒ค); the tambon forum held by
+//! ศอช.ต./สอช. integrates the villages' plans.
+
+use crate::accounts::User;
+use crate::audit::{self, Change};
+use crate::db::{Db, now_text};
+use crate::error::AppError;
+use crate::plans::{self, PlanKind};
+use crate::thai;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Forum {
+    pub id: i64,
+    pub plan_id: i64,
+    pub area_code: String,
+    pub held_on: String,
+    pub place: String,
+    pub chaired_by: String,
+    pub held_by: String,
+    pub attendance: i64,
+    pub households: Option<i64>,
+    pub used_basic_needs: i64,
+    pub used_village_data: i64,
+    pub other_data: String,
+    pub minutes: String,
+}
+
+const COLUMNS: &str = "id, plan_id, area_code, held_on, place, chaired_by, held_by, attendance, households, \
+     used_basic_needs, used_village_data, other_data, minutes";
+
+pub async fn of_plan(db: &Db, plan_id: i64) -> anyhow::Result<Vec<Forum>> {
+    Ok(sqlx::query_as::<_, Forum>(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM forums WHERE plan_id = $1 ORDER BY held_on, id"
+    )))
+    .bind(plan_id)
+    .fetch_all(&db.pool)
+    .await?)
+}
+
+pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Forum>> {
+    Ok(sqlx::query_as::<_, Forum>(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM forums WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?)
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ForumInput {
+    /// BE or CE.
+    pub held_on: String,
+    pub place: String,
+    pub chaired_by: String,
+    /// For a tambon forum: ศอช.ต., สอช. or both.
+    pub held_by: String,
+    pub attendance: String,
+    pub households: String,
+    /// "on"/"1"/"ใช่" when the จปฐ. survey was used.
+    pub used_basic_needs: String,
+    /// "on"/"1"/"ใช่" when the กชช.๒ค data was used.
+    pub used_village_data: String,
+    pub other_data: String,
+    pub minutes: String,
+}
+
+fn flag(s: &str) -> bool {
+    matches!(s.trim(), "on" | "1" | "true" | "yes" | "ใช่" | "✓")
+}
+
+/// Records a forum of a village or tambon plan (a draft).
+pub async fn add(
+    db: &Db,
+    user: &User,
+    plan_id: i64,
+    plan_version: i64,
+    input: &ForumInput,
+) -> Result<Forum, AppError> {
+    let plan = plans::get(db, plan_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(String::new()))?;
+    if !matches!(plan.kind(), PlanKind::Village | PlanKind::Tambon) {
+        return Err(AppError::Invalid(
+            "บันทึกเวทีประชาคมได้ในแผนพัฒนาหมู่บ้านและแผนพัฒนาตำบล".into(),
+        ));
+    }
+    let owner = plans::owner_of(db, &plan).await?;
+    plans::access::check_owner_write(db, user, &owner, "forum", &plan_id.to_string()).await?;
+    let mut errors = Vec::new();
+    let held_on = match thai::parse_date(&input.held_on) {
+        Ok(d) if d > time::OffsetDateTime::now_utc().date() + time::Duration::days(1) => {
+            errors.push("วันที่จัดเวที: เป็นวันในอนาคต".to_string());
+            String::new()
+        }
+        Ok(d) => d.to_string(),
+        Err(_) if input.held_on.trim().is_empty() => {
+            errors.push("วันที่จัดเวที: ไม่ได้กรอก".to_string());
+            String::new()
+        }
+        Err(e) => {
+            errors.push(format!("วันที่จัดเวที: {e}"));
+            String::new()
+        }
+    };
+    let chaired_by = input.chaired_by.trim().to_string();
+    if chaired_by.is_empty() {
+        errors.push("ประธานในเวที: ไม่ได้กรอก".to_string());
+    }
+    let attendance = match thai::parse_int(&input.attendance) {
+        Ok(n) if n > 0 => n,
+        Ok(_) => {
+            errors.push("จำนวนผู้เข้าร่วม: ต้องมากกว่า 0".to_string());
+            0
+        }
+        Err(e) => {
+            errors.push(format!("จำนวนผู้เข้าร่วม: {e}"));
+            0
+        }
+    };
+    let households = match input.households.trim() {
+        "" => None,
+        h => match thai::parse_int(h) {
+            Ok(n) if n >= 0 => Some(n),
+            _ => {
+                errors.push(format!("จำนวนครัวเรือนที่เข้าร่วม: “{h}” ไม่ใช่จำนวนที่ถูกต้อง"));
+                None
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors.join(" · ")));
+    }
+    let mut tx = db.begin_write().await?;
+    plans::claim(tx.conn(), plan_id, plan_version).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO forums (plan_id, area_code, held_on, place, chaired_by, held_by, attendance, households, \
+           used_basic_needs, used_village_data, other_data, minutes, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+    )
+    .bind(plan_id)
+    .bind(&plan.area_code)
+    .bind(&held_on)
+    .bind(input.place.trim())
+    .bind(&chaired_by)
+    .bind(input.held_by.trim())
+    .bind(attendance)
+    .bind(households)
+    .bind(flag(&input.used_basic_needs) as i64)
+    .bind(flag(&input.used_village_data) as i64)
+    .bind(input.other_data.trim())
+    .bind(input.minutes.trim())
+    .bind(now_text())
+    .fetch_one(tx.conn())
+    .await?;
+    audit::record(
+        tx.conn(),
+        &user.actor(),
+        Change {
+            action: "create",
+            entity: "forum",
+            entity_key: id.to_string(),
+            area_code: plan.area_code.clone(),
+            lao_id: None,
+            before: None,
+            after: Some(serde_json::json!({
+                "plan": plan_id, "held_on": held_on, "chaired_by": chaired_by, "attendance": attendance,
+                "used_basic_needs": flag(&input.used_basic_needs), "used_village_data": flag(&input.used_village_data),
+            })),
+            note: String::new(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(get(db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(String::new()))?)
+}

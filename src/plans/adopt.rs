@@ -1,0 +1,654 @@
+//! Adoption: a plan takes up projects from the plans below it — the tambon plan from its
+//! villages' plans, the LAO's local plan from the tambon plans of its coverage, the draft
+//! budget from the local plan, the district plan from its tambons' plans, the province from
+//! its districts. The project stays one record; each adoption is one item with its own rank,
+//! year and amount.
+
+use super::{Plan, PlanKind, claim, get};
+use crate::accounts::User;
+use crate::audit::{self, Change};
+use crate::db::{Db, now_text};
+use crate::error::AppError;
+use crate::projects::{self, status};
+use crate::thai;
+use serde::{Deserialize, Serialize};
+use sqlx::AssertSqlSafe;
+
+/// A project a plan may take up, with where it stands in the plan it comes from.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Candidate {
+    pub project_id: i64,
+    pub title: String,
+    pub dimension: String,
+    pub area_code: String,
+    pub executor: String,
+    pub within_lao_authority: i64,
+    pub status: String,
+    pub budget_satang: i64,
+    pub source_plan_id: i64,
+    pub source_kind: String,
+    pub source_area: String,
+    pub source_rank: Option<i64>,
+    pub source_amount_satang: i64,
+    pub source_year: i64,
+}
+
+/// The SQL condition on the source item `i`, its plan `pl` and project `p` for a plan's candidates.
+/// Only numbers and DOPA codes read from the database are written into it.
+fn source_condition(plan: &Plan) -> String {
+    let lao = plan.lao_id.unwrap_or(-1);
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    match plan.kind() {
+        PlanKind::Village => "1 = 0".into(),
+        PlanKind::Tambon => format!(
+            "pl.kind = 'village' AND pl.area_code LIKE '{}%' AND pl.first_year = {}",
+            digits(&plan.area_code),
+            plan.first_year
+        ),
+        // the tambon plans of the year before each year of the local plan
+        PlanKind::Local => format!(
+            "pl.kind = 'tambon' AND pl.area_code IN (SELECT area_code FROM lao_coverage WHERE lao_id = {lao}) \
+             AND pl.first_year BETWEEN {} AND {}",
+            plan.first_year - 1,
+            plan.last_year - 1
+        ),
+        PlanKind::Budget => format!(
+            "pl.kind = 'local' AND pl.lao_id = {lao} AND i.fiscal_year = {}",
+            plan.first_year
+        ),
+        PlanKind::District => format!(
+            "pl.kind = 'tambon' AND pl.area_code LIKE '{}%' AND pl.first_year BETWEEN {} AND {}",
+            digits(&plan.area_code),
+            plan.first_year - 1,
+            plan.last_year - 1
+        ),
+        PlanKind::Province => format!(
+            "pl.kind = 'district' AND pl.area_code LIKE '{}%' AND pl.first_year <= {} AND pl.last_year >= {}",
+            digits(&plan.area_code),
+            plan.last_year,
+            plan.first_year
+        ),
+    }
+}
+
+fn candidate_sql(plan: &Plan, extra: &str) -> String {
+    format!(
+        "SELECT p.id AS project_id, p.title, p.dimension, p.area_code, p.executor, p.within_lao_authority, p.status, \
+                p.budget_satang, pl.id AS source_plan_id, pl.kind AS source_kind, pl.area_code AS source_area, \
+                i.rank AS source_rank, i.amount_satang AS source_amount_satang, i.fiscal_year AS source_year \
+         FROM plan_items i JOIN plans pl ON pl.id = i.plan_id JOIN projects p ON p.id = i.project_id \
+         WHERE {} AND p.merged_into IS NULL \
+           AND NOT EXISTS (SELECT 1 FROM plan_items mine WHERE mine.plan_id = {} AND mine.project_id = p.id) {extra} \
+         ORDER BY pl.area_code, CASE WHEN i.rank IS NULL THEN 1 ELSE 0 END, i.rank, p.id",
+        source_condition(plan),
+        plan.id
+    )
+}
+
+/// The projects a plan may still take up.
+pub async fn candidates(db: &Db, plan: &Plan) -> anyhow::Result<Vec<Candidate>> {
+    Ok(
+        sqlx::query_as::<_, Candidate>(AssertSqlSafe(candidate_sql(plan, "")))
+            .fetch_all(&db.pool)
+            .await?,
+    )
+}
+
+/// What is typed to adopt a project: all text, checked here.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct AdoptInput {
+    pub project_id: i64,
+    pub rank: String,
+    /// Baht; empty = the amount in the plan it comes from.
+    pub amount: String,
+    /// BE year within the plan's span; empty = the year after the source plan's, or the plan's first.
+    pub fiscal_year: String,
+    /// BE or CE; empty = today.
+    pub decided_on: String,
+    pub issue_id: Option<i64>,
+    pub note: String,
+}
+
+struct Checked {
+    rank: Option<i64>,
+    amount: Option<i64>,
+    year: Option<i64>,
+    decided_on: String,
+}
+
+fn check(input: &AdoptInput, plan: &Plan) -> Result<Checked, AppError> {
+    let mut errors = Vec::new();
+    let rank = match input.rank.trim() {
+        "" => None,
+        r => match thai::parse_int(r) {
+            Ok(n) if n >= 1 => Some(n),
+            Ok(_) => {
+                errors.push("ลำดับความสำคัญ: ต้องเริ่มที่ 1".to_string());
+                None
+            }
+            Err(e) => {
+                errors.push(format!("ลำดับความสำคัญ: {e}"));
+                None
+            }
+        },
+    };
+    let amount = match thai::parse_baht(&input.amount) {
+        Ok(n) if n < 0 => {
+            errors.push("จำนวนเงิน: ต้องไม่ติดลบ".to_string());
+            None
+        }
+        Ok(n) => Some(n),
+        Err(thai::digits::NumberError::Empty) => None,
+        Err(e) => {
+            errors.push(format!("จำนวนเงิน: {e}"));
+            None
+        }
+    };
+    let year = match input.fiscal_year.trim() {
+        "" => None,
+        y => match thai::parse_int(y) {
+            Ok(n) if (plan.first_year..=plan.last_year).contains(&n) => Some(n),
+            Ok(n) => {
+                errors.push(format!(
+                    "ปีงบประมาณ: ปี {n} อยู่นอกช่วงของแผน ({})",
+                    plan.years_th()
+                ));
+                None
+            }
+            Err(e) => {
+                errors.push(format!("ปีงบประมาณ: {e}"));
+                None
+            }
+        },
+    };
+    let decided_on = match input.decided_on.trim() {
+        "" => now_text()[..10].to_string(),
+        d => match thai::parse_date(d) {
+            Ok(d) => d.to_string(),
+            Err(e) => {
+                errors.push(format!("วันที่มีมติ: {e}"));
+                String::new()
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors.join(" · ")));
+    }
+    Ok(Checked {
+        rank,
+        amount,
+        year,
+        decided_on,
+    })
+}
+
+async fn plan_and_access(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppError> {
+    let plan = get(db, plan_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(String::new()))?;
+    let owner = super::owner_of(db, &plan).await?;
+    super::access::check_owner_write(db, user, &owner, "plan", &plan_id.to_string()).await?;
+    Ok(plan)
+}
+
+/// Takes a project up into a plan.
+pub async fn adopt(
+    db: &Db,
+    user: &User,
+    plan_id: i64,
+    plan_version: i64,
+    input: &AdoptInput,
+) -> Result<(), AppError> {
+    let plan = plan_and_access(db, user, plan_id).await?;
+    let c = check(input, &plan)?;
+    if let Some(issue) = input.issue_id {
+        check_issue(db, &plan, issue).await?;
+    }
+    let mut tx = db.begin_write().await?;
+    claim(tx.conn(), plan_id, plan_version).await?;
+    let source = sqlx::query_as::<_, Candidate>(AssertSqlSafe(candidate_sql(
+        &plan,
+        &format!("AND p.id = {}", input.project_id),
+    )))
+    .fetch_optional(tx.conn())
+    .await?;
+    let Some(source) = source else {
+        let here: Option<Option<i64>> = sqlx::query_scalar(
+            "SELECT rank FROM plan_items WHERE plan_id = $1 AND project_id = $2",
+        )
+        .bind(plan_id)
+        .bind(input.project_id)
+        .fetch_optional(tx.conn())
+        .await?;
+        return Err(AppError::Invalid(match here {
+            Some(rank) => format!(
+                "โครงการนี้อยู่ใน{}นี้แล้ว{} จะนำเข้าแผนเดียวกันซ้ำไม่ได้",
+                plan.kind().th(),
+                rank.map(|r| format!(" (ลำดับที่ {r})")).unwrap_or_default()
+            ),
+            None => format!(
+                "โครงการรหัส {} ไม่อยู่ในแผนระดับล่างที่{}นี้รับโครงการได้ (นอกพื้นที่ ปี หรือถูกรวมกับโครงการอื่นแล้ว)",
+                input.project_id,
+                plan.kind().th()
+            ),
+        }));
+    };
+    if let Some(rank) = c.rank {
+        projects::rank_free(tx.conn(), plan_id, rank, None).await?;
+    }
+    let year = c.year.unwrap_or_else(|| {
+        let next = if plan.kind() == PlanKind::Budget || plan.kind() == PlanKind::Province {
+            source.source_year
+        } else {
+            source.source_year + 1
+        };
+        next.clamp(plan.first_year, plan.last_year)
+    });
+    let amount = c.amount.unwrap_or(source.source_amount_satang);
+    sqlx::query(
+        "INSERT INTO plan_items (plan_id, project_id, fiscal_year, rank, amount_satang, decided_on, issue_id, note, created_at, created_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(plan_id)
+    .bind(input.project_id)
+    .bind(year)
+    .bind(c.rank)
+    .bind(amount)
+    .bind(&c.decided_on)
+    .bind(input.issue_id)
+    .bind(input.note.trim())
+    .bind(now_text())
+    .bind(&user.username)
+    .execute(tx.conn())
+    .await?;
+    let new_status = status::refresh(tx.conn(), input.project_id).await?;
+    audit::record(
+        tx.conn(),
+        &user.actor(),
+        Change {
+            action: "adopt",
+            entity: "plan_item",
+            entity_key: format!("{plan_id}:{}", input.project_id),
+            area_code: plan.area_code.clone(),
+            lao_id: plan.lao_id,
+            before: None,
+            after: Some(serde_json::json!({
+                "plan": plan_id, "project": input.project_id, "title": source.title, "year": year,
+                "rank": c.rank, "amount_satang": amount, "decided_on": c.decided_on,
+                "issue": input.issue_id, "project_status": new_status,
+            })),
+            note: input.note.trim().to_string(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn check_issue(db: &Db, plan: &Plan, issue: i64) -> Result<(), AppError> {
+    let province: Option<String> =
+        sqlx::query_scalar("SELECT province_code FROM development_issues WHERE id = $1")
+            .bind(issue)
+            .fetch_optional(&db.pool)
+            .await?;
+    match province {
+        Some(p) if plan.area_code.starts_with(&p) => Ok(()),
+        _ => Err(AppError::Invalid(
+            "ประเด็นการพัฒนา: ไม่ใช่ประเด็นการพัฒนาของจังหวัดนี้".into(),
+        )),
+    }
+}
+
+/// Changes an item's rank, amount, year, development issue or note.
+pub async fn update_item(
+    db: &Db,
+    user: &User,
+    plan_id: i64,
+    plan_version: i64,
+    input: &AdoptInput,
+) -> Result<(), AppError> {
+    let plan = plan_and_access(db, user, plan_id).await?;
+    let c = check(input, &plan)?;
+    if let Some(issue) = input.issue_id {
+        check_issue(db, &plan, issue).await?;
+    }
+    let mut tx = db.begin_write().await?;
+    claim(tx.conn(), plan_id, plan_version).await?;
+    let before: Option<(i64, Option<i64>, i64, Option<i64>, String)> = sqlx::query_as(
+        "SELECT fiscal_year, rank, amount_satang, issue_id, note FROM plan_items WHERE plan_id = $1 AND project_id = $2",
+    )
+    .bind(plan_id)
+    .bind(input.project_id)
+    .fetch_optional(tx.conn())
+    .await?;
+    let Some((year, _, amount, _, _)) = before.clone() else {
+        return Err(AppError::NotFound("ไม่พบโครงการนี้ในแผน".into()));
+    };
+    if let Some(rank) = c.rank {
+        projects::rank_free(tx.conn(), plan_id, rank, Some(input.project_id)).await?;
+    }
+    let (year, amount) = (c.year.unwrap_or(year), c.amount.unwrap_or(amount));
+    sqlx::query(
+        "UPDATE plan_items SET fiscal_year = $1, rank = $2, amount_satang = $3, issue_id = $4, note = $5 WHERE plan_id = $6 AND project_id = $7",
+    )
+    .bind(year)
+    .bind(c.rank)
+    .bind(amount)
+    .bind(input.issue_id)
+    .bind(input.note.trim())
+    .bind(plan_id)
+    .bind(input.project_id)
+    .execute(tx.conn())
+    .await?;
+    audit::record(
+        tx.conn(),
+        &user.actor(),
+        Change {
+            action: "update",
+            entity: "plan_item",
+            entity_key: format!("{plan_id}:{}", input.project_id),
+            area_code: plan.area_code.clone(),
+            lao_id: plan.lao_id,
+            before: before.map(|b| serde_json::json!({"year": b.0, "rank": b.1, "amount_satang": b.2, "issue": b.3, "note": b.4})),
+            after: Some(serde_json::json!({"year": year, "rank": c.rank, "amount_satang": amount, "issue": input.issue_id, "note": input.note.trim()})),
+            note: String::new(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Takes a project out of a draft plan. A project taken out of the plan that raised it, and
+/// adopted nowhere else, is deleted; one that higher plans hold must be taken out of those first.
+pub async fn remove(
+    db: &Db,
+    user: &User,
+    plan_id: i64,
+    plan_version: i64,
+    project_id: i64,
+) -> Result<(), AppError> {
+    let plan = plan_and_access(db, user, plan_id).await?;
+    let mut tx = db.begin_write().await?;
+    claim(tx.conn(), plan_id, plan_version).await?;
+    let project = projects::get_in(tx.conn(), project_id).await?;
+    let elsewhere: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM plan_items WHERE project_id = $1 AND plan_id <> $2",
+    )
+    .bind(project_id)
+    .bind(plan_id)
+    .fetch_one(tx.conn())
+    .await?;
+    let raised_here = project.origin_plan_id == Some(plan_id);
+    if raised_here && elsewhere > 0 {
+        return Err(AppError::Conflict(format!(
+            "โครงการ “{}” ถูกนำไปบรรจุในแผนอื่นอีก {elsewhere} แผน ต้องนำออกจากแผนเหล่านั้นก่อน",
+            project.title
+        )));
+    }
+    sqlx::query("DELETE FROM plan_items WHERE plan_id = $1 AND project_id = $2")
+        .bind(plan_id)
+        .bind(project_id)
+        .execute(tx.conn())
+        .await?;
+    let merged_in: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM projects WHERE merged_into = $1")
+        .bind(project_id)
+        .fetch_one(tx.conn())
+        .await?;
+    if raised_here && merged_in == 0 {
+        for table in [
+            "project_villages",
+            "project_funding",
+            "project_progress",
+            "agency_requests",
+        ] {
+            sqlx::query(AssertSqlSafe(format!(
+                "DELETE FROM {table} WHERE project_id = $1"
+            )))
+            .bind(project_id)
+            .execute(tx.conn())
+            .await?;
+        }
+        sqlx::query("DELETE FROM projects WHERE id = $1")
+            .bind(project_id)
+            .execute(tx.conn())
+            .await?;
+    } else {
+        status::refresh(tx.conn(), project_id).await?;
+    }
+    audit::record(
+        tx.conn(),
+        &user.actor(),
+        Change {
+            action: if raised_here { "delete" } else { "remove" },
+            entity: "plan_item",
+            entity_key: format!("{plan_id}:{project_id}"),
+            area_code: plan.area_code.clone(),
+            lao_id: plan.lao_id,
+            before: Some(project.audit_json()),
+            after: None,
+            note: String::new(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// In a tambon plan, merges projects that are the same need raised by several villages: the
+/// others point to `keep`, which serves all their villages and takes their place in the plan.
+pub async fn merge(
+    db: &Db,
+    user: &User,
+    plan_id: i64,
+    plan_version: i64,
+    keep: i64,
+    others: &[i64],
+) -> Result<(), AppError> {
+    let plan = plan_and_access(db, user, plan_id).await?;
+    if plan.kind() != PlanKind::Tambon {
+        return Err(AppError::Invalid(
+            "การรวมโครงการที่ซ้ำกันทำได้ในแผนพัฒนาตำบล".into(),
+        ));
+    }
+    let others: Vec<i64> = others.iter().copied().filter(|o| *o != keep).collect();
+    if others.is_empty() {
+        return Err(AppError::Invalid(
+            "เลือกโครงการที่จะรวมอย่างน้อย 2 โครงการ".into(),
+        ));
+    }
+    let mut tx = db.begin_write().await?;
+    claim(tx.conn(), plan_id, plan_version).await?;
+    let in_plan_or_candidate = |id: i64| {
+        format!(
+            "SELECT COUNT(*) FROM projects p WHERE p.id = {id} AND p.merged_into IS NULL AND (\
+               EXISTS (SELECT 1 FROM plan_items x WHERE x.plan_id = {plan_id} AND x.project_id = p.id) OR \
+               EXISTS (SELECT 1 FROM plan_items i JOIN plans pl ON pl.id = i.plan_id WHERE i.project_id = p.id AND {}))",
+            source_condition(&plan)
+        )
+    };
+    for id in std::iter::once(keep).chain(others.iter().copied()) {
+        let ok: i64 = sqlx::query_scalar(AssertSqlSafe(in_plan_or_candidate(id)))
+            .fetch_one(tx.conn())
+            .await?;
+        if ok == 0 {
+            return Err(AppError::Invalid(format!(
+                "โครงการรหัส {id} ไม่ได้มาจากหมู่บ้านในตำบลนี้ หรือถูกรวมไปแล้ว"
+            )));
+        }
+    }
+    let kept_in_plan: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND project_id = $2",
+    )
+    .bind(plan_id)
+    .bind(keep)
+    .fetch_one(tx.conn())
+    .await?;
+    if kept_in_plan == 0 {
+        sqlx::query(
+            "INSERT INTO plan_items (plan_id, project_id, fiscal_year, rank, amount_satang, decided_on, created_at, created_by) \
+             SELECT $1, id, $2, NULL, budget_satang, $3, $4, $5 FROM projects WHERE id = $6",
+        )
+        .bind(plan_id)
+        .bind(plan.first_year)
+        .bind(&now_text()[..10])
+        .bind(now_text())
+        .bind(&user.username)
+        .bind(keep)
+        .execute(tx.conn())
+        .await?;
+    }
+    for other in &others {
+        sqlx::query("UPDATE projects SET merged_into = $1, updated_at = $2, version = version + 1 WHERE id = $3")
+            .bind(keep)
+            .bind(now_text())
+            .bind(other)
+            .execute(tx.conn())
+            .await?;
+        sqlx::query("DELETE FROM plan_items WHERE plan_id = $1 AND project_id = $2")
+            .bind(plan_id)
+            .bind(other)
+            .execute(tx.conn())
+            .await?;
+        sqlx::query(
+            "INSERT INTO project_villages (project_id, village_code) SELECT $1, v.village_code FROM project_villages v \
+             WHERE v.project_id = $2 AND NOT EXISTS (SELECT 1 FROM project_villages k WHERE k.project_id = $1 AND k.village_code = v.village_code)",
+        )
+        .bind(keep)
+        .bind(other)
+        .execute(tx.conn())
+        .await?;
+    }
+    sqlx::query(
+        "UPDATE projects SET target_villages = (SELECT COUNT(*) FROM project_villages WHERE project_id = $1), \
+         reach = CASE WHEN reach = 'village' THEN 'tambon' ELSE reach END, version = version + 1 WHERE id = $1",
+    )
+    .bind(keep)
+    .execute(tx.conn())
+    .await?;
+    audit::record(
+        tx.conn(),
+        &user.actor(),
+        Change {
+            action: "merge",
+            entity: "project",
+            entity_key: keep.to_string(),
+            area_code: plan.area_code.clone(),
+            lao_id: None,
+            before: None,
+            after: Some(serde_json::json!({"kept": keep, "merged": others, "plan": plan_id})),
+            note: String::new(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Routes a district plan's project to the line agency whose mission it is, with a budget request.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct RouteInput {
+    pub project_id: i64,
+    pub agency: String,
+    pub amount: String,
+    pub requested_on: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct AgencyRequest {
+    pub project_id: i64,
+    pub plan_id: i64,
+    pub agency: String,
+    pub amount_satang: i64,
+    pub requested_on: String,
+    pub note: String,
+    pub created_by: String,
+}
+
+pub async fn route_to_agency(
+    db: &Db,
+    user: &User,
+    plan_id: i64,
+    input: &RouteInput,
+) -> Result<(), AppError> {
+    let plan = plan_and_access(db, user, plan_id).await?;
+    if plan.kind() != PlanKind::District {
+        return Err(AppError::Invalid(
+            "การส่งโครงการให้ส่วนราชการทำจากแผนพัฒนาอำเภอ".into(),
+        ));
+    }
+    let agency = input.agency.trim();
+    if agency.is_empty() {
+        return Err(AppError::Invalid("ส่วนราชการ: ไม่ได้ระบุชื่อส่วนราชการ".into()));
+    }
+    let amount = match thai::parse_baht(&input.amount) {
+        Ok(n) if n >= 0 => n,
+        Ok(_) => return Err(AppError::Invalid("งบประมาณที่ขอ: ต้องไม่ติดลบ".into())),
+        Err(e) => return Err(AppError::Invalid(format!("งบประมาณที่ขอ: {e}"))),
+    };
+    let on = match input.requested_on.trim() {
+        "" => now_text()[..10].to_string(),
+        d => thai::parse_date(d)
+            .map_err(|e| AppError::Invalid(format!("วันที่ส่ง: {e}")))?
+            .to_string(),
+    };
+    let mut tx = db.begin_write().await?;
+    let held: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND project_id = $2",
+    )
+    .bind(plan_id)
+    .bind(input.project_id)
+    .fetch_one(tx.conn())
+    .await?;
+    if held == 0 {
+        return Err(AppError::Invalid(
+            "ส่งให้ส่วนราชการได้เฉพาะโครงการที่อยู่ในแผนพัฒนาอำเภอนี้".into(),
+        ));
+    }
+    sqlx::query(
+        "INSERT INTO agency_requests (project_id, plan_id, agency, amount_satang, requested_on, note, created_at, created_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(input.project_id)
+    .bind(plan_id)
+    .bind(agency)
+    .bind(amount)
+    .bind(&on)
+    .bind(input.note.trim())
+    .bind(now_text())
+    .bind(&user.username)
+    .execute(tx.conn())
+    .await?;
+    audit::record(
+        tx.conn(),
+        &user.actor(),
+        Change {
+            action: "route",
+            entity: "project",
+            entity_key: input.project_id.to_string(),
+            area_code: plan.area_code.clone(),
+            lao_id: None,
+            before: None,
+            after: Some(
+                serde_json::json!({"agency": agency, "amount_satang": amount, "requested_on": on}),
+            ),
+            note: input.note.trim().to_string(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn agency_requests(db: &Db, project_id: i64) -> anyhow::Result<Vec<AgencyRequest>> {
+    Ok(sqlx::query_as::<_, AgencyRequest>(
+        "SELECT project_id, plan_id, agency, amount_satang, requested_on, note, created_by FROM agency_requests \
+         WHERE project_id = $1 ORDER BY id",
+    )
+    .bind(project_id)
+    .fetch_all(&db.pool)
+    .await?)
+}

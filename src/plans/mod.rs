@@ -1,0 +1,513 @@
+//! Plans (ONEPLAN.md section 4): one owner, a span of Buddhist-era fiscal years, and the
+//! projects it holds as items. Who may change a plan is in `access`, its draft → submitted →
+//! approved cycle in `workflow`, adopting projects from the plans below in `adopt`.
+
+pub mod access;
+pub mod adopt;
+pub mod carry;
+pub mod coverage;
+pub mod development_issues;
+pub mod kind;
+pub mod rates;
+pub mod workflow;
+
+use crate::accounts::User;
+use crate::areas;
+use crate::audit::{self, Change};
+use crate::db::{Db, now_text};
+use crate::error::AppError;
+use serde::Serialize;
+use sqlx::AssertSqlSafe;
+
+pub use kind::{PlanKind, Status};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Plan {
+    pub id: i64,
+    pub kind: String,
+    pub owner_key: String,
+    pub area_code: String,
+    pub lao_id: Option<i64>,
+    pub first_year: i64,
+    pub last_year: i64,
+    pub title: String,
+    pub status: String,
+    pub copied_from: Option<i64>,
+    pub made_quarter: Option<i64>,
+    pub delivered_lao_on: Option<String>,
+    pub delivered_district_on: Option<String>,
+    pub evaluated_on: Option<String>,
+    pub evaluation: String,
+    pub committee_approved_on: Option<String>,
+    pub sent_on: Option<String>,
+    pub updated_at: String,
+    pub version: i64,
+}
+
+impl Plan {
+    pub fn kind(&self) -> PlanKind {
+        PlanKind::parse(&self.kind).unwrap_or(PlanKind::Village)
+    }
+
+    pub fn status(&self) -> Status {
+        Status::parse(&self.status).unwrap_or(Status::Draft)
+    }
+
+    /// "๒๕๖๘" or "๒๕๖๖–๒๕๗๐".
+    pub fn years_th(&self) -> String {
+        years_label(self.first_year, self.last_year)
+    }
+
+    pub fn audit_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "kind": self.kind, "owner": self.owner_key, "years": [self.first_year, self.last_year],
+            "status": self.status, "made_quarter": self.made_quarter,
+            "delivered_lao_on": self.delivered_lao_on, "delivered_district_on": self.delivered_district_on,
+            "evaluated_on": self.evaluated_on, "evaluation": self.evaluation,
+            "committee_approved_on": self.committee_approved_on, "sent_on": self.sent_on,
+        })
+    }
+}
+
+pub fn years_label(first: i64, last: i64) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    }
+}
+
+pub(crate) const PLAN_COLUMNS: &str = "id, kind, owner_key, area_code, lao_id, first_year, last_year, title, status, copied_from, \
+     made_quarter, delivered_lao_on, delivered_district_on, evaluated_on, evaluation, committee_approved_on, sent_on, updated_at, version";
+
+pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Plan>> {
+    Ok(sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+        "SELECT {PLAN_COLUMNS} FROM plans WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?)
+}
+
+pub async fn find(
+    db: &Db,
+    kind: PlanKind,
+    owner_key: &str,
+    first_year: i64,
+) -> anyhow::Result<Option<Plan>> {
+    Ok(sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+        "SELECT {PLAN_COLUMNS} FROM plans WHERE kind = $1 AND owner_key = $2 AND first_year = $3"
+    )))
+    .bind(kind.as_str())
+    .bind(owner_key)
+    .bind(first_year)
+    .fetch_optional(&db.pool)
+    .await?)
+}
+
+/// The plans of an area and everything under it, newest year first, or of one LAO.
+pub async fn list_under(
+    db: &Db,
+    area_prefix: &str,
+    lao_id: Option<i64>,
+) -> anyhow::Result<Vec<Plan>> {
+    let rows = match lao_id {
+        Some(lao) => {
+            sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+                "SELECT {PLAN_COLUMNS} FROM plans WHERE lao_id = $1 ORDER BY first_year DESC, kind"
+            )))
+            .bind(lao)
+            .fetch_all(&db.pool)
+            .await?
+        }
+        None => {
+            sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+                "SELECT {PLAN_COLUMNS} FROM plans WHERE area_code LIKE $1 ORDER BY first_year DESC, area_code, kind LIMIT 500"
+            )))
+            .bind(format!("{area_prefix}%"))
+            .fetch_all(&db.pool)
+            .await?
+        }
+    };
+    Ok(rows)
+}
+
+/// Who owns a plan: an area of the right level, or an LAO.
+#[derive(Debug, Clone)]
+pub enum Owner {
+    Area(areas::Area),
+    Lao(areas::Lao),
+}
+
+impl Owner {
+    pub fn key(&self) -> String {
+        match self {
+            Owner::Area(a) => a.code.clone(),
+            Owner::Lao(l) => format!("lao:{}", l.id),
+        }
+    }
+
+    /// Where the plan sits in the area tree.
+    pub fn area_code(&self) -> String {
+        match self {
+            Owner::Area(a) => a.code.clone(),
+            Owner::Lao(l) => l
+                .office_tambon_code
+                .clone()
+                .or_else(|| l.district_code.clone())
+                .unwrap_or_else(|| l.province_code.clone()),
+        }
+    }
+
+    pub fn name_th(&self) -> String {
+        match self {
+            Owner::Area(a) => a.label_th(),
+            Owner::Lao(l) => l.full_name_th.clone(),
+        }
+    }
+
+    pub fn scope(&self) -> crate::accounts::Scope {
+        use crate::accounts::{Scope, ScopeLevel};
+        match self {
+            Owner::Lao(l) => Scope {
+                level: ScopeLevel::Lao,
+                code: l.lao_key.clone(),
+            },
+            Owner::Area(a) => Scope {
+                level: match a.code.len() {
+                    2 => ScopeLevel::Province,
+                    4 => ScopeLevel::District,
+                    6 => ScopeLevel::Tambon,
+                    _ => ScopeLevel::Village,
+                },
+                code: a.code.clone(),
+            },
+        }
+    }
+}
+
+/// The owner of an existing plan.
+pub async fn owner_of(db: &Db, plan: &Plan) -> anyhow::Result<Owner> {
+    if let Some(id) = plan.lao_id {
+        let lao = areas::lao(db, id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("plan {} names a missing LAO {id}", plan.id))?;
+        return Ok(Owner::Lao(lao));
+    }
+    let area = areas::get(db, &plan.area_code)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("plan {} names a missing area", plan.id))?;
+    Ok(Owner::Area(area))
+}
+
+/// Finds the owner a kind of plan needs from a code: an area code of the kind's level, or an LAO id.
+pub async fn resolve_owner(db: &Db, kind: PlanKind, code: &str) -> Result<Owner, AppError> {
+    let code = crate::thai::to_arabic_digits(code.trim());
+    if kind.owned_by_lao() {
+        let lao = match code.parse::<i64>() {
+            Ok(id) => areas::lao(db, id).await?,
+            Err(_) => None,
+        };
+        return lao
+            .map(Owner::Lao)
+            .ok_or_else(|| AppError::NotFound(format!("ไม่พบ อปท. รหัส {code}")));
+    }
+    match areas::get(db, &code).await? {
+        Some(a) if a.level == kind.owner_level() => Ok(Owner::Area(a)),
+        _ => Err(AppError::NotFound(format!(
+            "ไม่พบ{}รหัส {code}",
+            crate::plans::kind::level_th(kind.owner_level())
+        ))),
+    }
+}
+
+/// Opens the plan of an owner for a year, creating it (empty, as a draft) the first time.
+pub async fn open(
+    db: &Db,
+    user: &User,
+    kind: PlanKind,
+    owner: &Owner,
+    first_year: i64,
+) -> Result<Plan, AppError> {
+    if let Some(plan) = find(db, kind, &owner.key(), first_year).await? {
+        return Ok(plan);
+    }
+    if !(2500..=2700).contains(&first_year) {
+        return Err(AppError::Invalid(format!(
+            "ปีงบประมาณ {first_year} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2569)"
+        )));
+    }
+    access::check_owner_write(db, user, owner, "plan", &owner.key()).await?;
+    create(db, user, kind, owner, first_year).await
+}
+
+pub(crate) async fn create(
+    db: &Db,
+    user: &User,
+    kind: PlanKind,
+    owner: &Owner,
+    first_year: i64,
+) -> Result<Plan, AppError> {
+    let mut tx = db.begin_write().await?;
+    let plan = create_in(tx.conn(), user, kind, owner, first_year, None).await?;
+    tx.commit().await?;
+    Ok(plan)
+}
+
+/// Creates an empty draft plan inside the caller's transaction.
+pub(crate) async fn create_in(
+    conn: &mut sqlx::AnyConnection,
+    user: &User,
+    kind: PlanKind,
+    owner: &Owner,
+    first_year: i64,
+    copied_from: Option<i64>,
+) -> Result<Plan, AppError> {
+    let last_year = first_year + kind.span_years() - 1;
+    let title = format!(
+        "{} {} {}",
+        kind.th(),
+        owner.name_th(),
+        if first_year == last_year {
+            format!("ปีงบประมาณ {first_year}")
+        } else {
+            format!("(พ.ศ. {first_year}–{last_year})")
+        }
+    );
+    let now = now_text();
+    let lao_id = match owner {
+        Owner::Lao(l) => Some(l.id),
+        Owner::Area(_) => None,
+    };
+    let taken: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM plans WHERE kind = $1 AND owner_key = $2 AND first_year = $3",
+    )
+    .bind(kind.as_str())
+    .bind(owner.key())
+    .bind(first_year)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if taken.is_some() {
+        return Err(AppError::Conflict(format!(
+            "มี{}ของปี {first_year} อยู่แล้ว",
+            kind.th()
+        )));
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO plans (kind, owner_key, area_code, lao_id, first_year, last_year, title, copied_from, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+    )
+    .bind(kind.as_str())
+    .bind(owner.key())
+    .bind(owner.area_code())
+    .bind(lao_id)
+    .bind(first_year)
+    .bind(last_year)
+    .bind(&title)
+    .bind(copied_from)
+    .bind(&now)
+    .fetch_one(&mut *conn)
+    .await?;
+    let plan = get_in(conn, id).await?;
+    audit::record(
+        conn,
+        &user.actor(),
+        Change {
+            action: "create",
+            entity: "plan",
+            entity_key: id.to_string(),
+            area_code: plan.area_code.clone(),
+            lao_id,
+            before: None,
+            after: Some(plan.audit_json()),
+            note: title,
+        },
+    )
+    .await?;
+    Ok(plan)
+}
+
+pub(crate) async fn get_in(conn: &mut sqlx::AnyConnection, id: i64) -> anyhow::Result<Plan> {
+    Ok(sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+        "SELECT {PLAN_COLUMNS} FROM plans WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Claims the plan for a change: refuses when someone else saved it since `expected_version`
+/// was read, or when it is no longer a draft; bumps the version so the next writer notices.
+pub(crate) async fn claim(
+    conn: &mut sqlx::AnyConnection,
+    plan_id: i64,
+    expected_version: i64,
+) -> Result<Plan, AppError> {
+    let plan = get_in(conn, plan_id).await?;
+    if plan.version != expected_version {
+        return Err(AppError::Conflict(format!(
+            "แผนนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {} → {}) โปรดเปิดหน้าใหม่เพื่อดูข้อมูลล่าสุดแล้วบันทึกอีกครั้ง",
+            expected_version, plan.version
+        )));
+    }
+    workflow::ensure_editable(&plan)?;
+    sqlx::query("UPDATE plans SET version = version + 1, updated_at = $1 WHERE id = $2")
+        .bind(now_text())
+        .bind(plan_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(plan)
+}
+
+/// The dates and facts a tambon or district plan records about itself.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct Milestones {
+    #[serde(default)]
+    pub made_quarter: String,
+    #[serde(default)]
+    pub delivered_lao_on: String,
+    #[serde(default)]
+    pub delivered_district_on: String,
+    #[serde(default)]
+    pub evaluated_on: String,
+    #[serde(default)]
+    pub evaluation: String,
+    #[serde(default)]
+    pub committee_approved_on: String,
+    #[serde(default)]
+    pub sent_on: String,
+}
+
+/// Records a plan's milestones. Evaluation and delivery come after approval, so they may be
+/// written to an approved plan; the version still guards against overwriting someone else.
+pub async fn set_milestones(
+    db: &Db,
+    user: &User,
+    plan_id: i64,
+    expected_version: i64,
+    m: Milestones,
+) -> Result<Plan, AppError> {
+    let plan = get(db, plan_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(String::new()))?;
+    let owner = owner_of(db, &plan).await?;
+    access::check_owner_write(db, user, &owner, "plan", &plan.id.to_string()).await?;
+    let date = |label: &str, s: &str| -> Result<Option<String>, AppError> {
+        if s.trim().is_empty() {
+            return Ok(None);
+        }
+        crate::thai::parse_date(s)
+            .map(|d| Some(d.to_string()))
+            .map_err(|e| AppError::Invalid(format!("{label}: {e}")))
+    };
+    let quarter = match m.made_quarter.trim() {
+        "" => None,
+        q => match crate::thai::parse_int(q) {
+            Ok(n @ 1..=4) => Some(n),
+            _ => {
+                return Err(AppError::Invalid(format!(
+                    "ไตรมาสที่จัดทำแผน: “{q}” ต้องเป็น 1 ถึง 4"
+                )));
+            }
+        },
+    };
+    let delivered_lao = date("วันที่ส่งเล่มแผนให้ อปท.", &m.delivered_lao_on)?;
+    let delivered_district = date("วันที่ส่งเล่มแผนให้อำเภอ", &m.delivered_district_on)?;
+    let evaluated = date("วันที่ประเมินผลแผน", &m.evaluated_on)?;
+    let committee = date("วันที่ ก.บ.อ. อนุมัติ", &m.committee_approved_on)?;
+    let sent = date("วันที่ส่งแผนให้จังหวัด", &m.sent_on)?;
+    let mut tx = db.begin_write().await?;
+    let before = get_in(tx.conn(), plan_id).await?;
+    if before.version != expected_version {
+        return Err(AppError::Conflict(format!(
+            "แผนนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {} → {}) โปรดเปิดหน้าใหม่แล้วบันทึกอีกครั้ง",
+            expected_version, before.version
+        )));
+    }
+    sqlx::query(
+        "UPDATE plans SET made_quarter = $1, delivered_lao_on = $2, delivered_district_on = $3, evaluated_on = $4, \
+         evaluation = $5, committee_approved_on = $6, sent_on = $7, version = version + 1, updated_at = $8 WHERE id = $9",
+    )
+    .bind(quarter)
+    .bind(delivered_lao)
+    .bind(delivered_district)
+    .bind(evaluated)
+    .bind(m.evaluation.trim())
+    .bind(committee)
+    .bind(sent)
+    .bind(now_text())
+    .bind(plan_id)
+    .execute(tx.conn())
+    .await?;
+    let after = get_in(tx.conn(), plan_id).await?;
+    audit::record(
+        tx.conn(),
+        &user.actor(),
+        Change {
+            action: "update",
+            entity: "plan",
+            entity_key: plan_id.to_string(),
+            area_code: after.area_code.clone(),
+            lao_id: after.lao_id,
+            before: Some(before.audit_json()),
+            after: Some(after.audit_json()),
+            note: String::new(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// One project as a plan holds it.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Item {
+    pub project_id: i64,
+    pub title: String,
+    pub dimension: String,
+    pub area_code: String,
+    pub executor: String,
+    pub within_lao_authority: i64,
+    pub status: String,
+    pub budget_satang: i64,
+    pub fiscal_year: i64,
+    pub rank: Option<i64>,
+    pub amount_satang: i64,
+    pub decided_on: String,
+    pub issue_id: Option<i64>,
+    pub note: String,
+}
+
+/// The plan's projects in priority order (unranked last).
+pub async fn items(db: &Db, plan_id: i64) -> anyhow::Result<Vec<Item>> {
+    Ok(sqlx::query_as::<_, Item>(
+        "SELECT p.id AS project_id, p.title, p.dimension, p.area_code, p.executor, p.within_lao_authority, p.status, \
+                p.budget_satang, i.fiscal_year, i.rank, i.amount_satang, i.decided_on, i.issue_id, i.note \
+         FROM plan_items i JOIN projects p ON p.id = i.project_id \
+         WHERE i.plan_id = $1 \
+         ORDER BY CASE WHEN i.rank IS NULL THEN 1 ELSE 0 END, i.rank, p.id",
+    )
+    .bind(plan_id)
+    .fetch_all(&db.pool)
+    .await?)
+}
+
+/// The events of a plan's cycle, oldest first.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Event {
+    pub at: String,
+    pub username: String,
+    pub action: String,
+    pub from_status: String,
+    pub to_status: String,
+    pub reason: String,
+}
+
+pub async fn events(db: &Db, plan_id: i64) -> anyhow::Result<Vec<Event>> {
+    Ok(sqlx::query_as::<_, Event>(
+        "SELECT at, username, action, from_status, to_status, reason FROM plan_events WHERE plan_id = $1 ORDER BY id",
+    )
+    .bind(plan_id)
+    .fetch_all(&db.pool)
+    .await?)
+}

@@ -1,0 +1,170 @@
+//! draft → submitted → approved. The owner submits (and may withdraw a submission), the owner's
+//! level or above approves, and an approved plan is locked: only a user at the level above can
+//! reopen it, with a reason. Every step is an event of the plan and an audit entry.
+
+use super::{Plan, PlanKind, Status, access, get, get_in, owner_of};
+use crate::accounts::User;
+use crate::audit::{self, Change};
+use crate::db::{Db, now_text};
+use crate::error::AppError;
+
+/// Content may change only while the plan is a draft.
+pub fn ensure_editable(plan: &Plan) -> Result<(), AppError> {
+    match plan.status() {
+        Status::Draft => Ok(()),
+        Status::Submitted => Err(AppError::Conflict(
+            "แผนนี้เสนอแล้ว แก้ไขไม่ได้ หากต้องการแก้ไขให้ถอนแผนกลับมาเป็นร่างก่อน".into(),
+        )),
+        Status::Approved => Err(AppError::Conflict(
+            "แผนนี้อนุมัติแล้วและถูกล็อก แก้ไขได้เมื่อผู้ใช้ระดับเหนือขึ้นไปเปิดแผนให้แก้ไข".into(),
+        )),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Submit,
+    Withdraw,
+    Approve,
+    Reopen,
+}
+
+impl Step {
+    pub fn parse(s: &str) -> Option<Step> {
+        match s {
+            "submit" => Some(Step::Submit),
+            "withdraw" => Some(Step::Withdraw),
+            "approve" => Some(Step::Approve),
+            "reopen" => Some(Step::Reopen),
+            _ => None,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Step::Submit => "submit",
+            Step::Withdraw => "withdraw",
+            Step::Approve => "approve",
+            Step::Reopen => "reopen",
+        }
+    }
+
+    fn moves(self) -> (Status, Status) {
+        match self {
+            Step::Submit => (Status::Draft, Status::Submitted),
+            Step::Withdraw => (Status::Submitted, Status::Draft),
+            Step::Approve => (Status::Submitted, Status::Approved),
+            Step::Reopen => (Status::Approved, Status::Draft),
+        }
+    }
+}
+
+/// Moves a plan one step, if the user may and nobody changed it since `expected_version`.
+pub async fn step(
+    db: &Db,
+    user: &User,
+    plan_id: i64,
+    expected_version: i64,
+    step: Step,
+    reason: &str,
+) -> Result<Plan, AppError> {
+    let plan = get(db, plan_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(String::new()))?;
+    let owner = owner_of(db, &plan).await?;
+    let key = plan.id.to_string();
+    if step == Step::Reopen {
+        if !access::is_above(db, user, &owner).await? {
+            let m = "การเปิดแผนที่อนุมัติแล้วให้แก้ไข ต้องทำโดยผู้ใช้ระดับเหนือขึ้นไปจากเจ้าของแผน".to_string();
+            crate::accounts::record_denied(db, user, "plan", &key, "reopen", &m).await?;
+            return Err(AppError::Forbidden(m));
+        }
+        if reason.trim().chars().count() < 5 {
+            return Err(AppError::Invalid("กรุณาระบุเหตุผลที่เปิดแผนให้แก้ไข".into()));
+        }
+    } else {
+        access::check_owner_write(db, user, &owner, "plan", &key).await?;
+    }
+    if step == Step::Submit {
+        check_ready(db, &plan).await?;
+    }
+    let (from, to) = step.moves();
+    let mut tx = db.begin_write().await?;
+    let before = get_in(tx.conn(), plan_id).await?;
+    if before.version != expected_version {
+        return Err(AppError::Conflict(format!(
+            "แผนนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {} → {}) โปรดเปิดหน้าใหม่แล้วลองอีกครั้ง",
+            expected_version, before.version
+        )));
+    }
+    if before.status() != from {
+        return Err(AppError::Conflict(format!(
+            "ทำรายการนี้ไม่ได้ เพราะแผนอยู่ในสถานะ “{}”",
+            before.status().th()
+        )));
+    }
+    let now = now_text();
+    sqlx::query(
+        "UPDATE plans SET status = $1, version = version + 1, updated_at = $2 WHERE id = $3",
+    )
+    .bind(to.as_str())
+    .bind(&now)
+    .bind(plan_id)
+    .execute(tx.conn())
+    .await?;
+    sqlx::query(
+        "INSERT INTO plan_events (plan_id, at, username, action, from_status, to_status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(plan_id)
+    .bind(&now)
+    .bind(&user.username)
+    .bind(step.as_str())
+    .bind(from.as_str())
+    .bind(to.as_str())
+    .bind(reason.trim())
+    .execute(tx.conn())
+    .await?;
+    let after = get_in(tx.conn(), plan_id).await?;
+    audit::record(
+        tx.conn(),
+        &user.actor(),
+        Change {
+            action: step.as_str(),
+            entity: "plan",
+            entity_key: key,
+            area_code: after.area_code.clone(),
+            lao_id: after.lao_id,
+            before: Some(serde_json::json!({"status": from.as_str()})),
+            after: Some(serde_json::json!({"status": to.as_str()})),
+            note: reason.trim().to_string(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// A plan goes up only with projects in it, and a village plan only with its forum recorded.
+async fn check_ready(db: &Db, plan: &Plan) -> Result<(), AppError> {
+    let items: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM plan_items WHERE plan_id = $1")
+        .bind(plan.id)
+        .fetch_one(&db.pool)
+        .await?;
+    if items == 0 {
+        return Err(AppError::Invalid(
+            "ยังไม่มีโครงการในแผน จึงยังเสนอแผนไม่ได้".into(),
+        ));
+    }
+    if plan.kind() == PlanKind::Village {
+        let forums: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM forums WHERE plan_id = $1")
+            .bind(plan.id)
+            .fetch_one(&db.pool)
+            .await?;
+        if forums == 0 {
+            return Err(AppError::Invalid(
+                "ยังไม่ได้บันทึกเวทีประชาคมที่ทบทวนแผน จึงยังเสนอแผนไม่ได้".into(),
+            ));
+        }
+    }
+    Ok(())
+}

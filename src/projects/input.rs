@@ -1,0 +1,499 @@
+//! A project as typed on a form, an Excel row or a JSON body, and its checking: every field
+//! is text until checked, so that each mistake gets a Thai message naming the field.
+
+use crate::plans::coverage::Dimension;
+use crate::thai;
+use serde::Deserialize;
+use time::Date;
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ProjectInput {
+    pub title: String,
+    /// Code (economy, society, …), Thai name, or number in the list.
+    pub dimension: String,
+    pub need: String,
+    pub objective: String,
+    pub format: String,
+    /// Villages served: moo numbers of the plan's tambon or 8-digit codes, separated by commas.
+    pub villages: String,
+    /// village, tambon, tambons or district (or the Thai words).
+    pub reach: String,
+    pub target_villages: String,
+    pub target_households: String,
+    pub target_people: String,
+    /// Baht, Thai or Arabic digits, with separators.
+    pub budget: String,
+    /// community, joint, lao, agency or province (or the Thai words).
+    pub executor: String,
+    /// ใช่/ไม่ใช่, yes/no, 1/0.
+    pub within_lao_authority: String,
+    /// Buddhist or Common era.
+    pub starts_on: String,
+    pub ends_on: String,
+    pub rank: String,
+    /// One source per line: "source | funds or cooperates | amount".
+    pub funding: String,
+    pub forum_id: Option<i64>,
+}
+
+/// One mistake: the field (as the user sees it) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Funding {
+    pub source: String,
+    pub partner_role: &'static str,
+    pub amount_satang: i64,
+}
+
+/// A checked project, ready to store. Villages are 8-digit codes, not yet checked against the plan.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub title: String,
+    pub dimension: String,
+    pub need: String,
+    pub objective: String,
+    pub format: String,
+    pub villages: Vec<String>,
+    pub reach: &'static str,
+    pub target_villages: Option<i64>,
+    pub target_households: Option<i64>,
+    pub target_people: Option<i64>,
+    pub budget_satang: i64,
+    pub executor: &'static str,
+    pub within_lao_authority: bool,
+    pub starts_on: Option<Date>,
+    pub ends_on: Option<Date>,
+    pub rank: Option<i64>,
+    pub funding: Vec<Funding>,
+    pub forum_id: Option<i64>,
+}
+
+pub const EXECUTORS: [(&str, &str); 5] = [
+    ("community", "ชุมชนดำเนินการเอง"),
+    ("joint", "ชุมชนร่วมกับหน่วยงาน"),
+    ("lao", "องค์กรปกครองส่วนท้องถิ่น"),
+    ("agency", "หน่วยงานราชการ"),
+    ("province", "จังหวัด"),
+];
+
+pub const REACHES: [(&str, &str); 4] = [
+    ("village", "หมู่บ้านเดียว"),
+    ("tambon", "ทั้งตำบล"),
+    ("tambons", "หลายตำบล"),
+    ("district", "ทั้งอำเภอ"),
+];
+
+pub fn executor_th(code: &str) -> &'static str {
+    EXECUTORS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, t)| *t)
+        .unwrap_or("")
+}
+
+pub fn reach_th(code: &str) -> &'static str {
+    REACHES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, t)| *t)
+        .unwrap_or("")
+}
+
+fn executor(typed: &str) -> Option<&'static str> {
+    let t = typed.trim();
+    if let Some((c, _)) = EXECUTORS.iter().find(|(c, th)| *c == t || *th == t) {
+        return Some(c);
+    }
+    let has = |w: &str| t.contains(w);
+    Some(if has("ทำเอง") || has("ดำเนินการเอง") {
+        "community"
+    } else if has("ร่วม") {
+        "joint"
+    } else if has("อปท") || has("ท้องถิ่น") || has("อบต") || has("เทศบาล") || has("อบจ")
+    {
+        "lao"
+    } else if has("จังหวัด") {
+        "province"
+    } else if has("หน่วยงาน") || has("ส่วนราชการ") || has("ขอรับการสนับสนุน")
+    {
+        "agency"
+    } else {
+        return None;
+    })
+}
+
+fn reach(typed: &str) -> Option<&'static str> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return Some("village");
+    }
+    if let Some((c, _)) = REACHES.iter().find(|(c, th)| *c == t || *th == t) {
+        return Some(c);
+    }
+    Some(if t.contains("อำเภอ") {
+        "district"
+    } else if t.contains("หลายตำบล") {
+        "tambons"
+    } else if t.contains("ตำบล") {
+        "tambon"
+    } else if t.contains("หมู่บ้าน") {
+        "village"
+    } else {
+        return None;
+    })
+}
+
+fn yes_no(typed: &str) -> Option<bool> {
+    match thai::to_arabic_digits(typed.trim()).to_lowercase().as_str() {
+        "" | "ไม่ใช่" | "ไม่" | "no" | "0" | "false" | "off" | "นอกอำนาจหน้าที่" | "ไม่อยู่" => {
+            Some(false)
+        }
+        "ใช่" | "อยู่" | "yes" | "1" | "true" | "on" | "✓" | "/" | "อยู่ในอำนาจหน้าที่" => {
+            Some(true)
+        }
+        _ => None,
+    }
+}
+
+impl ProjectInput {
+    /// Checks every field; returns all mistakes at once, not just the first.
+    pub fn check(
+        &self,
+        dimensions: &[Dimension],
+        tambon_code: &str,
+    ) -> Result<Checked, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut err =
+            |field: &'static str, message: String| errors.push(FieldError { field, message });
+        let title = self.title.split_whitespace().collect::<Vec<_>>().join(" ");
+        if title.is_empty() {
+            err("ชื่อโครงการ", "ไม่ได้กรอกชื่อโครงการ".into());
+        } else if title.chars().count() > 500 {
+            err("ชื่อโครงการ", "ยาวเกิน 500 ตัวอักษร".into());
+        }
+        let dimension = match crate::plans::coverage::find(dimensions, &self.dimension) {
+            Some(d) => d.code.clone(),
+            None if self.dimension.trim().is_empty() => {
+                err("มิติการพัฒนา", "ไม่ได้เลือกมิติการพัฒนา".into());
+                String::new()
+            }
+            None => {
+                let names: Vec<&str> = dimensions.iter().map(|d| d.name_th.as_str()).collect();
+                err(
+                    "มิติการพัฒนา",
+                    format!(
+                        "ไม่รู้จัก “{}” (ใช้ได้: {})",
+                        self.dimension.trim(),
+                        names.join(", ")
+                    ),
+                );
+                String::new()
+            }
+        };
+        let mut count = |field: &'static str, s: &str| -> Option<i64> {
+            if s.trim().is_empty() {
+                return None;
+            }
+            match thai::parse_int(s) {
+                Ok(n) if n >= 0 => Some(n),
+                Ok(_) => {
+                    err(field, "ต้องไม่ติดลบ".into());
+                    None
+                }
+                Err(e) => {
+                    err(field, e.to_string());
+                    None
+                }
+            }
+        };
+        let target_villages = count("เป้าหมาย (หมู่บ้าน)", &self.target_villages);
+        let target_households = count("เป้าหมาย (ครัวเรือน)", &self.target_households);
+        let target_people = count("เป้าหมาย (คน)", &self.target_people);
+        let rank = match count("ลำดับความสำคัญ", &self.rank) {
+            Some(0) => {
+                err("ลำดับความสำคัญ", "ต้องเริ่มที่ 1".into());
+                None
+            }
+            r => r,
+        };
+        let budget_satang = match thai::parse_baht(&self.budget) {
+            Ok(n) if n < 0 => {
+                err("งบประมาณ", "งบประมาณต้องไม่ติดลบ".into());
+                0
+            }
+            Ok(n) => n,
+            Err(thai::digits::NumberError::Empty) => 0,
+            Err(e) => {
+                err("งบประมาณ", e.to_string());
+                0
+            }
+        };
+        let executor = executor(&self.executor).unwrap_or_else(|| {
+            let names: Vec<&str> = EXECUTORS.iter().map(|(_, t)| *t).collect();
+            err(
+                "ผู้ดำเนินการ",
+                if self.executor.trim().is_empty() {
+                    format!("ไม่ได้ระบุ (ใช้ได้: {})", names.join(", "))
+                } else {
+                    format!(
+                        "ไม่รู้จัก “{}” (ใช้ได้: {})",
+                        self.executor.trim(),
+                        names.join(", ")
+                    )
+                },
+            );
+            "community"
+        });
+        let reach = reach(&self.reach).unwrap_or_else(|| {
+            err("พื้นที่ดำเนินการ", format!("ไม่รู้จัก “{}”", self.reach.trim()));
+            "village"
+        });
+        let within_lao_authority = yes_no(&self.within_lao_authority).unwrap_or_else(|| {
+            err(
+                "อยู่ในอำนาจหน้าที่ของ อปท.",
+                format!("“{}” ให้ตอบ ใช่ หรือ ไม่ใช่", self.within_lao_authority.trim()),
+            );
+            false
+        });
+        let mut date = |field: &'static str, s: &str| -> Option<Date> {
+            if s.trim().is_empty() {
+                return None;
+            }
+            thai::parse_date(s)
+                .map_err(|e| err(field, e.to_string()))
+                .ok()
+        };
+        let starts_on = date("วันเริ่มต้น", &self.starts_on);
+        let ends_on = date("วันสิ้นสุด", &self.ends_on);
+        if let (Some(s), Some(e)) = (starts_on, ends_on)
+            && e < s
+        {
+            err("วันสิ้นสุด", "ต้องไม่ก่อนวันเริ่มต้น".into());
+        }
+        let villages = village_codes(&self.villages, tambon_code).unwrap_or_else(|m| {
+            err("หมู่บ้านเป้าหมาย", m);
+            Vec::new()
+        });
+        let funding = funding_lines(&self.funding).unwrap_or_else(|m| {
+            err("แหล่งงบประมาณ/ภาคีการพัฒนา", m);
+            Vec::new()
+        });
+        let funded: i64 = funding.iter().map(|f| f.amount_satang).sum();
+        if funded > budget_satang {
+            err(
+                "แหล่งงบประมาณ/ภาคีการพัฒนา",
+                format!(
+                    "ยอดรวม {} บาท มากกว่างบประมาณโครงการ {} บาท",
+                    thai::format_baht(funded),
+                    thai::format_baht(budget_satang)
+                ),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Checked {
+            title,
+            dimension,
+            need: self.need.trim().to_string(),
+            objective: self.objective.trim().to_string(),
+            format: self.format.trim().to_string(),
+            villages,
+            reach,
+            target_villages,
+            target_households,
+            target_people,
+            budget_satang,
+            executor,
+            within_lao_authority,
+            starts_on,
+            ends_on,
+            rank,
+            funding,
+            forum_id: self.forum_id,
+        })
+    }
+}
+
+/// "1, 3, ๕" (moo numbers of the tambon) or full 8-digit codes.
+fn village_codes(typed: &str, tambon_code: &str) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in thai::to_arabic_digits(typed)
+        .split([',', ' ', ';', '\n'])
+        .map(|p| p.trim().trim_start_matches("หมู่ที่").trim_start_matches("ม."))
+        .filter(|p| !p.is_empty())
+    {
+        let code = match part.len() {
+            8 if part.bytes().all(|b| b.is_ascii_digit()) => part.to_string(),
+            1 | 2 if part.bytes().all(|b| b.is_ascii_digit()) => {
+                format!("{tambon_code}{:02}", part.parse::<u32>().unwrap_or(0))
+            }
+            _ => return Err(format!("“{part}” ไม่ใช่เลขหมู่หรือรหัสหมู่บ้าน 8 หลัก")),
+        };
+        if !out.contains(&code) {
+            out.push(code);
+        }
+    }
+    Ok(out)
+}
+
+/// Lines of "source | funds/cooperates | amount"; the role and amount may be left out.
+fn funding_lines(typed: &str) -> Result<Vec<Funding>, String> {
+    let mut out = Vec::new();
+    for (n, line) in typed
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+        let source = parts[0].to_string();
+        if source.is_empty() {
+            return Err(format!("บรรทัดที่ {}: ไม่ได้ระบุชื่อแหล่งงบประมาณหรือภาคี", n + 1));
+        }
+        let role = match parts.get(1).copied().unwrap_or("") {
+            "" | "funds" | "สนับสนุนงบประมาณ" | "งบประมาณ" | "ร่วมทุน" => {
+                "funds"
+            }
+            "cooperates" | "ร่วมดำเนินการ" | "ร่วมมือ" => {
+                "cooperates"
+            }
+            other => {
+                return Err(format!(
+                    "บรรทัดที่ {}: “{other}” ให้ใช้ สนับสนุนงบประมาณ หรือ ร่วมดำเนินการ",
+                    n + 1
+                ));
+            }
+        };
+        let amount_satang = match parts.get(2).copied().unwrap_or("") {
+            "" => 0,
+            a => match thai::parse_baht(a) {
+                Ok(v) if v >= 0 => v,
+                Ok(_) => return Err(format!("บรรทัดที่ {}: จำนวนเงินต้องไม่ติดลบ", n + 1)),
+                Err(e) => return Err(format!("บรรทัดที่ {}: {e}", n + 1)),
+            },
+        };
+        out.push(Funding {
+            source,
+            partner_role: role,
+            amount_satang,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dims() -> Vec<Dimension> {
+        vec![
+            Dimension {
+                code: "economy".into(),
+                name_th: "ด้านเศรษฐกิจ".into(),
+                name_en: "Economy".into(),
+                core: 1,
+            },
+            Dimension {
+                code: "society".into(),
+                name_th: "ด้านสังคมและคุณภาพชีวิต".into(),
+                name_en: String::new(),
+                core: 1,
+            },
+        ]
+    }
+
+    fn good() -> ProjectInput {
+        ProjectInput {
+            title: "  ก่อสร้างถนน คสล.  สายบ้านนา ".into(),
+            dimension: "เศรษฐกิจ".into(),
+            budget: "๑,๒๕๐,๐๐๐.๕๐ บาท".into(),
+            executor: "ทำร่วม".into(),
+            within_lao_authority: "ใช่".into(),
+            starts_on: "1 ต.ค. 2568".into(),
+            ends_on: "2026-09-30".into(),
+            villages: "๓, 5, 56011403".into(),
+            rank: "๒".into(),
+            funding: "อบต.บ้านตุ่น | สนับสนุนงบประมาณ | 1,000,000\nสำนักงานเกษตรอำเภอ | ร่วมดำเนินการ"
+                .into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_typed_project_is_read_in_thai_or_arabic_digits_and_either_era() {
+        let c = good().check(&dims(), "560114").unwrap();
+        assert_eq!(c.title, "ก่อสร้างถนน คสล. สายบ้านนา");
+        assert_eq!(c.dimension, "economy");
+        assert_eq!(c.budget_satang, 125_000_050);
+        assert_eq!(c.executor, "joint");
+        assert!(c.within_lao_authority);
+        assert_eq!(c.starts_on.unwrap().to_string(), "2025-10-01");
+        assert_eq!(c.ends_on.unwrap().to_string(), "2026-09-30");
+        assert_eq!(c.villages, vec!["56011403", "56011405"]);
+        assert_eq!(c.rank, Some(2));
+        assert_eq!(c.funding.len(), 2);
+        assert_eq!(c.funding[0].amount_satang, 100_000_000);
+        assert_eq!(c.funding[1].partner_role, "cooperates");
+    }
+
+    #[test]
+    fn every_mistake_is_named_with_its_field() {
+        let bad = ProjectInput {
+            title: " ".into(),
+            dimension: "ด้านกีฬา".into(),
+            budget: "-500".into(),
+            executor: "ใครก็ได้".into(),
+            starts_on: "31/02/2568".into(),
+            rank: "สาม".into(),
+            villages: "บ้านนา".into(),
+            ..Default::default()
+        };
+        let errors = bad.check(&dims(), "560114").unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "ชื่อโครงการ",
+                "มิติการพัฒนา",
+                "ลำดับความสำคัญ",
+                "งบประมาณ",
+                "ผู้ดำเนินการ",
+                "วันเริ่มต้น",
+                "หมู่บ้านเป้าหมาย"
+            ]
+        );
+        assert!(errors[1].message.contains("ด้านกีฬา"));
+        assert!(errors[3].message.contains("ไม่ติดลบ"));
+        let not_number = ProjectInput {
+            budget: "ห้าพัน".into(),
+            ..good()
+        };
+        let e = not_number.check(&dims(), "560114").unwrap_err();
+        assert_eq!(e[0].field, "งบประมาณ");
+        assert!(e[0].message.contains("ไม่ใช่ตัวเลข"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn partners_cannot_fund_more_than_the_budget() {
+        let over = ProjectInput {
+            budget: "1000".into(),
+            funding: "กองทุนหมู่บ้าน | สนับสนุนงบประมาณ | 2,000".into(),
+            ..good()
+        };
+        let e = over.check(&dims(), "560114").unwrap_err();
+        assert!(e[0].message.contains("มากกว่างบประมาณ"), "{}", e[0].message);
+    }
+}

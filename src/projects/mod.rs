@@ -1,0 +1,416 @@
+//! Projects (ONEPLAN.md section 6): one record from the forum that raised the need to the
+//! budget that funds it. Plans hold projects as items (`plans::adopt`); a project is never copied.
+
+pub mod input;
+pub mod lineage;
+pub mod progress;
+pub mod status;
+
+use crate::accounts::User;
+use crate::audit::{self, Change};
+use crate::db::{Db, now_text};
+use crate::error::AppError;
+use crate::plans::{self, PlanKind};
+use input::{Checked, FieldError, ProjectInput};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Project {
+    pub id: i64,
+    pub title: String,
+    pub dimension: String,
+    pub need: String,
+    pub objective: String,
+    pub format: String,
+    pub area_code: String,
+    pub origin_plan_id: Option<i64>,
+    pub forum_id: Option<i64>,
+    pub reach: String,
+    pub target_villages: Option<i64>,
+    pub target_households: Option<i64>,
+    pub target_people: Option<i64>,
+    pub budget_satang: i64,
+    pub executor: String,
+    pub within_lao_authority: i64,
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
+    pub status: String,
+    pub progress_pct: i64,
+    pub spent_satang: i64,
+    pub merged_into: Option<i64>,
+    pub updated_at: String,
+    pub version: i64,
+}
+
+impl Project {
+    pub fn audit_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "title": self.title, "dimension": self.dimension, "need": self.need, "objective": self.objective,
+            "format": self.format, "area": self.area_code, "reach": self.reach,
+            "target": [self.target_villages, self.target_households, self.target_people],
+            "budget_satang": self.budget_satang, "executor": self.executor,
+            "within_lao_authority": self.within_lao_authority != 0,
+            "starts_on": self.starts_on, "ends_on": self.ends_on, "status": self.status,
+            "progress_pct": self.progress_pct, "spent_satang": self.spent_satang, "merged_into": self.merged_into,
+        })
+    }
+}
+
+pub(crate) const PROJECT_COLUMNS: &str = "id, title, dimension, need, objective, format, area_code, origin_plan_id, forum_id, reach, \
+     target_villages, target_households, target_people, budget_satang, executor, within_lao_authority, starts_on, ends_on, \
+     status, progress_pct, spent_satang, merged_into, updated_at, version";
+
+pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Project>> {
+    Ok(sqlx::query_as::<_, Project>(sqlx::AssertSqlSafe(format!(
+        "SELECT {PROJECT_COLUMNS} FROM projects WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?)
+}
+
+pub(crate) async fn get_in(conn: &mut sqlx::AnyConnection, id: i64) -> anyhow::Result<Project> {
+    Ok(sqlx::query_as::<_, Project>(sqlx::AssertSqlSafe(format!(
+        "SELECT {PROJECT_COLUMNS} FROM projects WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn villages(db: &Db, project_id: i64) -> anyhow::Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT village_code FROM project_villages WHERE project_id = $1 ORDER BY village_code",
+    )
+    .bind(project_id)
+    .fetch_all(&db.pool)
+    .await?)
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct FundingRow {
+    pub source: String,
+    pub partner_role: String,
+    pub amount_satang: i64,
+}
+
+pub async fn funding(db: &Db, project_id: i64) -> anyhow::Result<Vec<FundingRow>> {
+    Ok(sqlx::query_as::<_, FundingRow>(
+        "SELECT source, partner_role, amount_satang FROM project_funding WHERE project_id = $1 ORDER BY id",
+    )
+    .bind(project_id)
+    .fetch_all(&db.pool)
+    .await?)
+}
+
+/// Joins field mistakes into one Thai message for a form or an API answer.
+pub fn invalid(errors: Vec<FieldError>) -> AppError {
+    AppError::Invalid(
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join(" · "),
+    )
+}
+
+/// Where new projects may be raised: a village plan (its village) or a tambon plan (its tambon).
+fn tambon_of(plan: &plans::Plan) -> Result<&str, AppError> {
+    match plan.kind() {
+        PlanKind::Village | PlanKind::Tambon => Ok(&plan.area_code[..6]),
+        _ => Err(AppError::Invalid(format!(
+            "{} รับโครงการจากแผนระดับล่างเท่านั้น ให้ใช้การนำโครงการเข้าแผน",
+            plan.kind().th()
+        ))),
+    }
+}
+
+/// Raises a new project in a village or tambon plan and puts it in the plan, in one transaction.
+pub async fn add_to_plan(
+    db: &Db,
+    user: &User,
+    plan_id: i64,
+    plan_version: i64,
+    input: &ProjectInput,
+) -> Result<Project, AppError> {
+    let plan = plans::get(db, plan_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(String::new()))?;
+    let owner = plans::owner_of(db, &plan).await?;
+    plans::access::check_owner_write(db, user, &owner, "project", &format!("plan:{plan_id}"))
+        .await?;
+    let tambon = tambon_of(&plan)?.to_string();
+    let dims = plans::coverage::dimensions(db).await?;
+    let checked = input.check(&dims, &tambon).map_err(invalid)?;
+    let mut tx = db.begin_write().await?;
+    plans::claim(tx.conn(), plan_id, plan_version).await?;
+    let id = insert(tx.conn(), user, &plan, &checked).await?;
+    tx.commit().await?;
+    Ok(get(db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(String::new()))?)
+}
+
+/// Inserts a checked project and its item in `plan`, inside the caller's transaction (which
+/// has claimed the plan); used by the form, the API and the Excel import alike.
+pub(crate) async fn insert(
+    conn: &mut sqlx::AnyConnection,
+    user: &User,
+    plan: &plans::Plan,
+    c: &Checked,
+) -> Result<i64, AppError> {
+    let tambon = &plan.area_code[..6];
+    let mut villages = c.villages.clone();
+    if plan.kind() == PlanKind::Village && !villages.contains(&plan.area_code) {
+        villages.insert(0, plan.area_code.clone());
+    }
+    for v in &villages {
+        let known: Option<String> =
+            sqlx::query_scalar("SELECT code FROM areas WHERE code = $1 AND level = 'village'")
+                .bind(v)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if !v.starts_with(tambon) || known.is_none() {
+            return Err(AppError::Invalid(format!(
+                "หมู่บ้านเป้าหมาย: หมู่บ้านรหัส {v} ไม่อยู่ในพื้นที่ของแผนนี้ (ตำบลรหัส {tambon})"
+            )));
+        }
+    }
+    if let Some(rank) = c.rank {
+        rank_free(conn, plan.id, rank, None).await?;
+    }
+    if let Some(f) = c.forum_id {
+        let of_plan: Option<i64> = sqlx::query_scalar("SELECT plan_id FROM forums WHERE id = $1")
+            .bind(f)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if of_plan != Some(plan.id) {
+            return Err(AppError::Invalid(
+                "เวทีประชาคม: เวทีที่เลือกไม่ได้เป็นของแผนนี้".into(),
+            ));
+        }
+    }
+    let now = now_text();
+    let area = if plan.kind() == PlanKind::Village {
+        plan.area_code.clone()
+    } else {
+        villages
+            .first()
+            .cloned()
+            .unwrap_or_else(|| plan.area_code.clone())
+    };
+    let target_villages = c
+        .target_villages
+        .or(Some(villages.len() as i64).filter(|n| *n > 0));
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO projects (title, dimension, need, objective, format, area_code, origin_plan_id, forum_id, reach, \
+           target_villages, target_households, target_people, budget_satang, executor, within_lao_authority, starts_on, ends_on, \
+           created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id",
+    )
+    .bind(&c.title)
+    .bind(&c.dimension)
+    .bind(&c.need)
+    .bind(&c.objective)
+    .bind(&c.format)
+    .bind(&area)
+    .bind(plan.id)
+    .bind(c.forum_id)
+    .bind(c.reach)
+    .bind(target_villages)
+    .bind(c.target_households)
+    .bind(c.target_people)
+    .bind(c.budget_satang)
+    .bind(c.executor)
+    .bind(c.within_lao_authority as i64)
+    .bind(c.starts_on.map(|d| d.to_string()))
+    .bind(c.ends_on.map(|d| d.to_string()))
+    .bind(&now)
+    .fetch_one(&mut *conn)
+    .await?;
+    for v in &villages {
+        sqlx::query("INSERT INTO project_villages (project_id, village_code) VALUES ($1, $2)")
+            .bind(id)
+            .bind(v)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for f in &c.funding {
+        sqlx::query(
+            "INSERT INTO project_funding (project_id, source, partner_role, amount_satang) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(&f.source)
+        .bind(f.partner_role)
+        .bind(f.amount_satang)
+        .execute(&mut *conn)
+        .await?;
+    }
+    let decided_on: Option<String> = match c.forum_id {
+        Some(f) => {
+            sqlx::query_scalar("SELECT held_on FROM forums WHERE id = $1")
+                .bind(f)
+                .fetch_optional(&mut *conn)
+                .await?
+        }
+        None => None,
+    };
+    sqlx::query(
+        "INSERT INTO plan_items (plan_id, project_id, fiscal_year, rank, amount_satang, decided_on, created_at, created_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(plan.id)
+    .bind(id)
+    .bind(plan.first_year)
+    .bind(c.rank)
+    .bind(c.budget_satang)
+    .bind(decided_on.unwrap_or_else(|| now[..10].to_string()))
+    .bind(&now)
+    .bind(&user.username)
+    .execute(&mut *conn)
+    .await?;
+    let project = get_in(conn, id).await?;
+    audit::record(
+        conn,
+        &user.actor(),
+        Change {
+            action: "create",
+            entity: "project",
+            entity_key: id.to_string(),
+            area_code: area,
+            lao_id: None,
+            before: None,
+            after: Some(project.audit_json()),
+            note: format!("{} #{}", plan.kind().th(), plan.id),
+        },
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Refuses a priority rank that another project of the plan already has.
+pub(crate) async fn rank_free(
+    conn: &mut sqlx::AnyConnection,
+    plan_id: i64,
+    rank: i64,
+    except_project: Option<i64>,
+) -> Result<(), AppError> {
+    let holder: Option<(i64, String)> = sqlx::query_as(
+        "SELECT p.id, p.title FROM plan_items i JOIN projects p ON p.id = i.project_id \
+         WHERE i.plan_id = $1 AND i.rank = $2 AND p.id <> $3",
+    )
+    .bind(plan_id)
+    .bind(rank)
+    .bind(except_project.unwrap_or(-1))
+    .fetch_optional(&mut *conn)
+    .await?;
+    match holder {
+        Some((_, title)) => Err(AppError::Invalid(format!(
+            "ลำดับความสำคัญ: ลำดับที่ {rank} ซ้ำกับโครงการ “{title}” ในแผนนี้"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Changes a project's description. Allowed while the plan that raised it is a draft; the
+/// version guards against overwriting someone else's change.
+pub async fn update(
+    db: &Db,
+    user: &User,
+    project_id: i64,
+    expected_version: i64,
+    input: &ProjectInput,
+) -> Result<Project, AppError> {
+    let before = get(db, project_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(String::new()))?;
+    let plan = match before.origin_plan_id {
+        Some(p) => plans::get(db, p).await?,
+        None => None,
+    }
+    .ok_or_else(|| AppError::Invalid("โครงการนี้ไม่มีแผนต้นทาง".into()))?;
+    let owner = plans::owner_of(db, &plan).await?;
+    plans::access::check_owner_write(db, user, &owner, "project", &project_id.to_string()).await?;
+    plans::workflow::ensure_editable(&plan)?;
+    let dims = plans::coverage::dimensions(db).await?;
+    let c = input.check(&dims, &plan.area_code[..6]).map_err(invalid)?;
+    let mut tx = db.begin_write().await?;
+    let current = get_in(tx.conn(), project_id).await?;
+    if current.version != expected_version {
+        return Err(AppError::Conflict(format!(
+            "โครงการนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {expected_version} → {}) โปรดเปิดหน้าใหม่แล้วแก้ไขอีกครั้ง",
+            current.version
+        )));
+    }
+    if let Some(rank) = c.rank {
+        rank_free(tx.conn(), plan.id, rank, Some(project_id)).await?;
+    }
+    sqlx::query(
+        "UPDATE projects SET title = $1, dimension = $2, need = $3, objective = $4, format = $5, reach = $6, \
+         target_villages = $7, target_households = $8, target_people = $9, budget_satang = $10, executor = $11, \
+         within_lao_authority = $12, starts_on = $13, ends_on = $14, updated_at = $15, version = version + 1 WHERE id = $16",
+    )
+    .bind(&c.title)
+    .bind(&c.dimension)
+    .bind(&c.need)
+    .bind(&c.objective)
+    .bind(&c.format)
+    .bind(c.reach)
+    .bind(c.target_villages.or(current.target_villages))
+    .bind(c.target_households)
+    .bind(c.target_people)
+    .bind(c.budget_satang)
+    .bind(c.executor)
+    .bind(c.within_lao_authority as i64)
+    .bind(c.starts_on.map(|d| d.to_string()))
+    .bind(c.ends_on.map(|d| d.to_string()))
+    .bind(now_text())
+    .bind(project_id)
+    .execute(tx.conn())
+    .await?;
+    sqlx::query("UPDATE plan_items SET rank = $1, amount_satang = $2 WHERE plan_id = $3 AND project_id = $4")
+        .bind(c.rank)
+        .bind(c.budget_satang)
+        .bind(plan.id)
+        .bind(project_id)
+        .execute(tx.conn())
+        .await?;
+    sqlx::query("DELETE FROM project_funding WHERE project_id = $1")
+        .bind(project_id)
+        .execute(tx.conn())
+        .await?;
+    for f in &c.funding {
+        sqlx::query(
+            "INSERT INTO project_funding (project_id, source, partner_role, amount_satang) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(project_id)
+        .bind(&f.source)
+        .bind(f.partner_role)
+        .bind(f.amount_satang)
+        .execute(tx.conn())
+        .await?;
+    }
+    sqlx::query("UPDATE plans SET version = version + 1, updated_at = $1 WHERE id = $2")
+        .bind(now_text())
+        .bind(plan.id)
+        .execute(tx.conn())
+        .await?;
+    let after = get_in(tx.conn(), project_id).await?;
+    audit::record(
+        tx.conn(),
+        &user.actor(),
+        Change {
+            action: "update",
+            entity: "project",
+            entity_key: project_id.to_string(),
+            area_code: after.area_code.clone(),
+            lao_id: None,
+            before: Some(current.audit_json()),
+            after: Some(after.audit_json()),
+            note: String::new(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}

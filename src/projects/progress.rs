@@ -1,0 +1,151 @@
+//! Progress reports: where a project stands, how far it has come and what it has spent.
+
+use super::{Project, get, get_in};
+use crate::accounts::User;
+use crate::audit::{self, Change};
+use crate::db::{Db, now_text};
+use crate::error::AppError;
+use crate::thai;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ProgressInput {
+    /// under_way, done or dropped.
+    pub status: String,
+    pub progress_pct: String,
+    pub spent: String,
+    pub reported_on: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Report {
+    pub reported_on: String,
+    pub status: String,
+    pub progress_pct: i64,
+    pub spent_satang: i64,
+    pub note: String,
+    pub created_by: String,
+}
+
+pub async fn reports(db: &Db, project_id: i64) -> anyhow::Result<Vec<Report>> {
+    Ok(sqlx::query_as::<_, Report>(
+        "SELECT reported_on, status, progress_pct, spent_satang, note, created_by FROM project_progress \
+         WHERE project_id = $1 ORDER BY reported_on, id",
+    )
+    .bind(project_id)
+    .fetch_all(&db.pool)
+    .await?)
+}
+
+/// Records a progress report by someone whose area holds the project.
+pub async fn record(
+    db: &Db,
+    user: &User,
+    project_id: i64,
+    expected_version: i64,
+    input: &ProgressInput,
+) -> Result<Project, AppError> {
+    let project = get(db, project_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(String::new()))?;
+    if !user.role.can_write() || !user.scope.covers_area(db, &project.area_code).await? {
+        let m = "โครงการนี้อยู่นอกพื้นที่รับผิดชอบของท่าน".to_string();
+        crate::accounts::record_denied(
+            db,
+            user,
+            "project",
+            &project_id.to_string(),
+            "progress",
+            &m,
+        )
+        .await?;
+        return Err(AppError::Forbidden(m));
+    }
+    let status = match input.status.as_str() {
+        s @ ("under_way" | "done" | "dropped") => s,
+        _ => {
+            return Err(AppError::Invalid(
+                "สถานะ: เลือก กำลังดำเนินการ, แล้วเสร็จ หรือ ยกเลิก".into(),
+            ));
+        }
+    };
+    let pct = match (input.progress_pct.trim(), status) {
+        ("", "done") => 100,
+        ("", _) => project.progress_pct,
+        (p, _) => match thai::parse_int(p.trim_end_matches('%')) {
+            Ok(n @ 0..=100) => n,
+            _ => {
+                return Err(AppError::Invalid(format!(
+                    "ความก้าวหน้า: “{p}” ต้องเป็นร้อยละ 0 ถึง 100"
+                )));
+            }
+        },
+    };
+    let spent = match thai::parse_baht(&input.spent) {
+        Ok(n) if n >= 0 => n,
+        Ok(_) => return Err(AppError::Invalid("เบิกจ่ายแล้ว: ต้องไม่ติดลบ".into())),
+        Err(thai::digits::NumberError::Empty) => project.spent_satang,
+        Err(e) => return Err(AppError::Invalid(format!("เบิกจ่ายแล้ว: {e}"))),
+    };
+    if status == "dropped" && input.note.trim().is_empty() {
+        return Err(AppError::Invalid(
+            "หมายเหตุ: กรุณาระบุเหตุผลที่ยกเลิกโครงการ".into(),
+        ));
+    }
+    let on = match input.reported_on.trim() {
+        "" => now_text()[..10].to_string(),
+        d => thai::parse_date(d)
+            .map_err(|e| AppError::Invalid(format!("วันที่รายงาน: {e}")))?
+            .to_string(),
+    };
+    let mut tx = db.begin_write().await?;
+    let before = get_in(tx.conn(), project_id).await?;
+    if before.version != expected_version {
+        return Err(AppError::Conflict(format!(
+            "โครงการนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {expected_version} → {}) โปรดเปิดหน้าใหม่",
+            before.version
+        )));
+    }
+    sqlx::query(
+        "INSERT INTO project_progress (project_id, reported_on, status, progress_pct, spent_satang, note, created_at, created_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(project_id)
+    .bind(&on)
+    .bind(status)
+    .bind(pct)
+    .bind(spent)
+    .bind(input.note.trim())
+    .bind(now_text())
+    .bind(&user.username)
+    .execute(tx.conn())
+    .await?;
+    sqlx::query("UPDATE projects SET progress_pct = $1, spent_satang = $2, version = version + 1, updated_at = $3 WHERE id = $4")
+        .bind(pct)
+        .bind(spent)
+        .bind(now_text())
+        .bind(project_id)
+        .execute(tx.conn())
+        .await?;
+    super::status::refresh(tx.conn(), project_id).await?;
+    let after = get_in(tx.conn(), project_id).await?;
+    audit::record(
+        tx.conn(),
+        &user.actor(),
+        Change {
+            action: "progress",
+            entity: "project",
+            entity_key: project_id.to_string(),
+            area_code: after.area_code.clone(),
+            lao_id: None,
+            before: Some(before.audit_json()),
+            after: Some(after.audit_json()),
+            note: input.note.trim().to_string(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
