@@ -86,17 +86,31 @@ async fn server(db: &oneplan::db::Db) -> String {
 }
 
 async fn text(c: &Client, css: &str) -> String {
-    c.wait()
+    match c
+        .wait()
         .at_most(Duration::from_secs(10))
         .for_element(Locator::Css(css))
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
+    {
+        Ok(e) => e.text().await.unwrap(),
+        Err(_) => {
+            let url = c
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            let body = c.find(Locator::Css("main")).await.ok();
+            let main = match body {
+                Some(b) => b.text().await.unwrap_or_default(),
+                None => c.source().await.unwrap_or_default(),
+            };
+            panic!("no {css} on {url}:\n{main}")
+        }
+    }
 }
 
 async fn click_link(c: &Client, label: &str) {
+    let old = c.find(Locator::Css("html")).await.unwrap();
     c.wait()
         .at_most(Duration::from_secs(10))
         .for_element(Locator::LinkText(label))
@@ -105,6 +119,7 @@ async fn click_link(c: &Client, label: &str) {
         .click()
         .await
         .unwrap();
+    gone(c, old).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -224,6 +239,299 @@ async fn a_person_drills_down_to_a_village_and_signs_in() {
                 .await
                 .is_ok()
         );
+
+        c.close().await.unwrap();
+        db.close().await;
+    }
+}
+
+async fn fill(c: &Client, css: &str, value: &str) {
+    let e = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("no element {css}"));
+    e.clear().await.unwrap();
+    e.send_keys(value).await.unwrap();
+}
+
+/// Clicks something that loads a new page, and waits until the old page is gone.
+async fn submit(c: &Client, css: &str) {
+    let old = c.find(Locator::Css("html")).await.unwrap();
+    click(c, css).await;
+    gone(c, old).await;
+}
+
+async fn gone(c: &Client, old: fantoccini::elements::Element) {
+    for _ in 0..200 {
+        if old.tag_name().await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let _ = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("footer"))
+        .await;
+}
+
+async fn click(c: &Client, css: &str) {
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("no element {css}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn sign_in(c: &Client, base: &str, username: &str) {
+    c.goto(&format!("{base}/signin")).await.unwrap();
+    fill(c, "#username", username).await;
+    fill(c, "#password", "ดอกคูณเสียงแคน-2566").await;
+    submit(c, "#signin-submit").await;
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("a.me"))
+        .await
+        .unwrap();
+}
+
+async fn sign_out(c: &Client) {
+    submit(c, "button.link").await;
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Id("signin-link"))
+        .await
+        .unwrap();
+}
+
+/// Opens the plan of the owner shown on the current page for a year, from its plans box.
+async fn open_plan(c: &Client, kind: &str, year: &str) {
+    fill(c, &format!("#plans-{kind} input[name=year]"), year).await;
+    submit(c, &format!("#plans-{kind} button[type=submit]")).await;
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Id("plan-status"))
+        .await
+        .unwrap();
+}
+
+async fn adopt_first(c: &Client, rank: &str, amount: &str) {
+    fill(c, "#candidates form.adopt input[name=rank]", rank).await;
+    if !amount.is_empty() {
+        fill(c, "#candidates form.adopt input[name=amount]", amount).await;
+    }
+    submit(c, "#candidates form.adopt button").await;
+    assert_eq!(text(c, "p.notice").await, "นำโครงการเข้าแผนแล้ว");
+}
+
+async fn shot(c: &Client, backend: &str, name: &str) {
+    if backend == "sqlite" {
+        let png = c.screenshot().await.unwrap();
+        std::fs::create_dir_all("docs/screenshots").unwrap();
+        std::fs::write(format!("docs/screenshots/{name}.png"), png).unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_plan() {
+    for (backend, db) in common::backends().await {
+        common::with_phayao(&db).await;
+        let mae_sai = oneplan::areas::covering(&db, "560114")
+            .await
+            .unwrap()
+            .remove(0);
+        let lao_key = oneplan::areas::lao(&db, mae_sai.lao_id)
+            .await
+            .unwrap()
+            .unwrap()
+            .lao_key;
+        common::account(
+            &db,
+            "ronghai",
+            Role::Officer,
+            ScopeLevel::Village,
+            "56011401",
+        )
+        .await;
+        common::account(
+            &db,
+            "cdo.maesai",
+            Role::Officer,
+            ScopeLevel::Tambon,
+            "560114",
+        )
+        .await;
+        common::account(&db, "lao.maesai", Role::Officer, ScopeLevel::Lao, &lao_key).await;
+        common::account(&db, "amphoe", Role::Officer, ScopeLevel::District, "5601").await;
+        let base = server(&db).await;
+        let (_driver, c) = browser().await;
+        let title = "ก่อสร้างถนนคอนกรีตเสริมเหล็กสายบ้านร่องไฮ–ห้วยแม่ใส";
+
+        // the village officer records the forum and the need it raised
+        sign_in(&c, &base, "ronghai").await;
+        c.goto(&format!("{base}/areas/56011401")).await.unwrap();
+        open_plan(&c, "village", "๒๕๖๙").await;
+        assert_eq!(text(&c, "#plan-status").await, "ร่าง", "{backend}");
+        fill(&c, "#forum-form input[name=held_on]", "15/03/2569").await;
+        fill(
+            &c,
+            "#forum-form input[name=place]",
+            "ศาลาเอนกประสงค์บ้านร่องไฮ",
+        )
+        .await;
+        fill(&c, "#forum-form input[name=chaired_by]", "นายสมบัติ ใจดี").await;
+        fill(&c, "#forum-form input[name=attendance]", "๘๖").await;
+        click(&c, "#forum-form input[name=used_basic_needs]").await;
+        click(&c, "#forum-form input[name=used_village_data]").await;
+        submit(&c, "#forum-form button[type=submit]").await;
+        assert_eq!(text(&c, "p.notice").await, "บันทึกเวทีประชาคมแล้ว");
+        assert!(text(&c, "#forums").await.contains("15 มีนาคม 2569"));
+
+        fill(&c, "#project-form input[name=title]", title).await;
+        click(
+            &c,
+            "#project-form select[name=dimension] option[value=economy]",
+        )
+        .await;
+        fill(&c, "#project-form input[name=rank]", "1").await;
+        fill(
+            &c,
+            "#project-form textarea[name=need]",
+            "ถนนลูกรังเป็นหลุมบ่อ ขนส่งผลผลิตไม่ได้ในฤดูฝน",
+        )
+        .await;
+        fill(&c, "#project-form input[name=budget]", "-495,000").await;
+        click(&c, "#project-form select[name=executor] option[value=lao]").await;
+        click(&c, "#project-form input[name=within_lao_authority]").await;
+        submit(&c, "#project-form button[type=submit]").await;
+        // a negative budget is refused in Thai, and what was typed is kept
+        assert!(
+            text(&c, "#plan-error").await.contains("งบประมาณต้องไม่ติดลบ"),
+            "{backend}"
+        );
+        assert_eq!(
+            c.find(Locator::Css("#project-form input[name=title]"))
+                .await
+                .unwrap()
+                .prop("value")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some(title)
+        );
+        fill(&c, "#project-form input[name=budget]", "๔๙๕,๐๐๐").await;
+        submit(&c, "#project-form button[type=submit]").await;
+        assert_eq!(text(&c, "p.notice").await, "บันทึกโครงการแล้ว");
+        let items = text(&c, "#items").await;
+        assert!(
+            items.contains(title) && items.contains("495,000.00"),
+            "{items}"
+        );
+        assert!(
+            text(&c, "#missing-dimensions")
+                .await
+                .starts_with("ขาดด้านสังคมและคุณภาพชีวิต")
+        );
+        shot(&c, backend, "village-plan").await;
+        submit(&c, "#submit-plan").await;
+        assert_eq!(text(&c, "#plan-status").await, "เสนอแล้ว รอการอนุมัติ");
+        let village_plan_url = c.current_url().await.unwrap();
+        sign_out(&c).await;
+
+        // the tambon officer approves it and integrates it into the tambon plan
+        sign_in(&c, &base, "cdo.maesai").await;
+        c.goto(village_plan_url.as_str()).await.unwrap();
+        submit(&c, "#approve-plan").await;
+        assert_eq!(text(&c, "#plan-status").await, "อนุมัติแล้ว");
+        c.goto(&format!("{base}/areas/560114")).await.unwrap();
+        open_plan(&c, "tambon", "2569").await;
+        assert!(text(&c, "#candidates").await.contains(title));
+        adopt_first(&c, "1", "").await;
+        assert!(text(&c, "#items").await.contains(title));
+        click(
+            &c,
+            "#milestones select[name=made_quarter] option[value='2']",
+        )
+        .await;
+        fill(
+            &c,
+            "#milestones input[name=delivered_lao_on]",
+            "30 เม.ย. 2569",
+        )
+        .await;
+        fill(
+            &c,
+            "#milestones input[name=delivered_district_on]",
+            "2026-05-02",
+        )
+        .await;
+        submit(&c, "#milestones button[type=submit]").await;
+        assert_eq!(text(&c, "p.notice").await, "บันทึกแล้ว");
+        shot(&c, backend, "tambon-plan").await;
+        sign_out(&c).await;
+
+        // the LAO takes it into next year's local plan, then into the draft budget
+        sign_in(&c, &base, "lao.maesai").await;
+        c.goto(&format!("{base}/laos/{}", mae_sai.lao_id))
+            .await
+            .unwrap();
+        open_plan(&c, "local", "2570").await;
+        adopt_first(&c, "1", "480,000").await;
+        assert!(
+            text(&c, "#rate-local").await.starts_with("100.00%"),
+            "{backend}"
+        );
+        shot(&c, backend, "lao-local-plan").await;
+        c.goto(&format!("{base}/laos/{}", mae_sai.lao_id))
+            .await
+            .unwrap();
+        open_plan(&c, "budget", "2570").await;
+        adopt_first(&c, "", "").await;
+        assert!(text(&c, "#items").await.contains("480,000.00"));
+        assert!(text(&c, "#rate-budget").await.starts_with("100.00%"));
+        sign_out(&c).await;
+
+        // the district ranks it in the district plan
+        sign_in(&c, &base, "amphoe").await;
+        c.goto(&format!("{base}/areas/5601")).await.unwrap();
+        open_plan(&c, "district", "2570").await;
+        adopt_first(&c, "4", "").await;
+        fill(
+            &c,
+            "#milestones input[name=committee_approved_on]",
+            "10/06/2569",
+        )
+        .await;
+        submit(&c, "#milestones button[type=submit]").await;
+        shot(&c, backend, "district-plan").await;
+
+        // one page tells the whole story
+        click_link(&c, title).await;
+        let lineage = text(&c, "#lineage").await;
+        for step in [
+            "แผนพัฒนาหมู่บ้าน",
+            "แผนพัฒนาตำบล",
+            "แผนพัฒนาท้องถิ่น",
+            "ร่างข้อบัญญัติงบประมาณ",
+            "แผนพัฒนาอำเภอ",
+        ] {
+            assert!(
+                lineage.contains(step),
+                "{backend}: {step} missing from {lineage}"
+            );
+        }
+        assert!(
+            lineage.contains("480,000.00") && lineage.contains("2570"),
+            "{lineage}"
+        );
+        assert!(text(&c, "#origin-forum").await.contains("นายสมบัติ ใจดี"));
+        assert_eq!(text(&c, "#project-status").await, "ได้รับงบประมาณ");
+        shot(&c, backend, "project-lineage").await;
 
         c.close().await.unwrap();
         db.close().await;

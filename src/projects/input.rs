@@ -34,7 +34,24 @@ pub struct ProjectInput {
     pub rank: String,
     /// One source per line: "source | funds or cooperates | amount".
     pub funding: String,
+    #[serde(deserialize_with = "id_from_text_or_number")]
     pub forum_id: Option<i64>,
+}
+
+/// HTML forms send every value as text (and flattened structs lose serde's type hints): an id may
+/// arrive as "12", 12 or "".
+fn id_from_text_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        Number(i64),
+        Text(String),
+    }
+    Ok(match Option::<Id>::deserialize(d)? {
+        Some(Id::Number(n)) => Some(n),
+        Some(Id::Text(t)) => t.trim().parse().ok(),
+        None => None,
+    })
 }
 
 /// One mistake: the field (as the user sees it) and what is wrong.

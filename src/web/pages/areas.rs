@@ -47,6 +47,7 @@ pub struct AreaPage {
     is_village: bool,
     covering: Vec<LaoRow>,
     laos_here: Vec<LaoRow>,
+    plan_links: Vec<super::plans::PlanLinks>,
 }
 
 fn level_label(t: &Tr, level: &str) -> String {
@@ -57,7 +58,7 @@ fn area_label(t: &Tr, a: &Area) -> String {
     if t.en() { a.label_en() } else { a.label_th() }
 }
 
-fn crumbs(t: &Tr, path: &[Area]) -> Vec<Crumb> {
+pub fn crumbs(t: &Tr, path: &[Area]) -> Vec<Crumb> {
     let mut out = vec![Crumb {
         href: "/".into(),
         label: t.s("country").into(),
@@ -120,6 +121,7 @@ pub async fn country(State(s): State<AppState>, v: Visitor) -> AppResult<Respons
         is_village: false,
         covering: vec![],
         laos_here: vec![],
+        plan_links: vec![],
     };
     render(&page)
 }
@@ -163,7 +165,9 @@ pub async fn area(
         )
         .replace("อำเภอเขต", "เขต"),
     };
+    let plan_links = super::plans::links_for_area(&s, &v, &area).await?;
     let page = AreaPage {
+        plan_links,
         p: Page::new(&v, &heading, &format!("/areas/{code}")),
         crumbs: crumbs(&t, &path[..path.len().saturating_sub(1)]),
         heading,
@@ -227,6 +231,7 @@ pub struct LaoPage {
     kind: String,
     dla_code: String,
     coverage: Vec<LaoRow>,
+    plan_links: Vec<super::plans::PlanLinks>,
 }
 
 pub async fn lao(
@@ -244,7 +249,9 @@ pub async fn lao(
     let path = areas::path(&s.db, &office).await?;
     let coverage = areas::coverage_of(&s.db, id).await?;
     let heading = t.pick(&lao.full_name_th, &lao.name_en).to_string();
+    let plan_links = super::plans::links_for_lao(&s, &v, &lao).await?;
     let page = LaoPage {
+        plan_links,
         p: Page::new(&v, &heading, &format!("/laos/{id}")),
         crumbs: crumbs(&t, &path),
         kind: if t.en() {

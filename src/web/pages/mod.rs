@@ -3,6 +3,8 @@
 mod accounts;
 mod areas;
 mod audit;
+mod plans;
+mod projects;
 mod signin;
 
 use super::AppState;
@@ -28,4 +30,20 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/users/{id}/password", post(accounts::reset_password))
         .route("/audit", get(audit::list))
+        .route("/plans", post(plans::open))
+        .route("/plans/{id}", get(plans::page))
+        .route("/plans/{id}/projects", post(plans::add_project))
+        .route("/plans/{id}/forums", post(plans::add_forum))
+        .route("/plans/{id}/adopt", post(plans::adopt))
+        .route("/plans/{id}/item", post(plans::update_item))
+        .route("/plans/{id}/remove", post(plans::remove))
+        .route("/plans/{id}/merge", post(plans::merge))
+        .route("/plans/{id}/step", post(plans::step))
+        .route("/plans/{id}/milestones", post(plans::milestones))
+        .route("/plans/{id}/carry", post(plans::carry_forward))
+        .route("/plans/{id}/route", post(plans::route))
+        .route("/plans/{id}/issues", post(plans::add_issue))
+        .route("/projects/{id}", get(projects::page).post(projects::update))
+        .route("/projects/{id}/edit", get(projects::edit))
+        .route("/projects/{id}/progress", post(projects::report_progress))
 }

@@ -1,0 +1,873 @@
+//! Plan pages: one page per plan with its forums, projects, what it may adopt from below,
+//! its milestones and its cycle; every form posts back here and the page says what happened.
+
+use super::areas::{Crumb, crumbs};
+use crate::accounts::User;
+use crate::error::{AppError, AppResult};
+use crate::forums::{self, ForumInput};
+use crate::i18n::Tr;
+use crate::plans::adopt::{self, AdoptInput, RouteInput};
+use crate::plans::workflow::{self, Step};
+use crate::plans::{self, Milestones, Owner, Plan, PlanKind, Status, coverage, rates};
+use crate::projects::{self, input::EXECUTORS, input::ProjectInput, input::REACHES};
+use crate::thai;
+use crate::web::AppState;
+use crate::web::page::{Page, SEE_OTHER, not_found, render};
+use crate::web::session::Visitor;
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+/// A date stored as ISO text, shown as "15 มีนาคม 2569".
+pub fn date_th(iso: &str) -> String {
+    match time::Date::parse(
+        iso,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    ) {
+        Ok(d) => thai::format_date_long(d, thai::dates::Digits::Arabic),
+        Err(_) => iso.to_string(),
+    }
+}
+
+pub fn baht(satang: i64) -> String {
+    thai::format_baht(satang)
+}
+
+pub struct ItemRow {
+    pub project_id: i64,
+    pub title: String,
+    pub dimension: String,
+    pub village: String,
+    pub executor: String,
+    pub within_lao: bool,
+    pub status: String,
+    pub rank: String,
+    pub amount: String,
+    pub year: i64,
+    pub issue: String,
+}
+
+pub struct CandidateRow {
+    pub project_id: i64,
+    pub title: String,
+    pub dimension: String,
+    pub village: String,
+    pub source: String,
+    pub source_rank: String,
+    pub amount: String,
+    pub within_lao: bool,
+    pub status: String,
+}
+
+pub struct ForumRow {
+    pub id: i64,
+    pub held_on: String,
+    pub chaired_by: String,
+    pub attendance: i64,
+    pub data_used: String,
+    pub place: String,
+}
+
+pub struct CoverageRow {
+    pub name: String,
+    pub projects: i64,
+    pub core: bool,
+}
+
+pub struct EventRow {
+    pub at: String,
+    pub username: String,
+    pub action: String,
+    pub reason: String,
+}
+
+pub struct IssueGroup {
+    pub title: String,
+    pub rows: Vec<CandidateRow>,
+}
+
+#[derive(Template)]
+#[template(path = "plan.html")]
+pub struct PlanPage {
+    p: Page,
+    crumbs: Vec<Crumb>,
+    plan: Plan,
+    kind_label: String,
+    status_label: String,
+    owner_href: String,
+    owner_name: String,
+    editable: bool,
+    can_write: bool,
+    can_reopen: bool,
+    notice: String,
+    error: String,
+    coverage: Vec<CoverageRow>,
+    missing: String,
+    forums: Vec<ForumRow>,
+    items: Vec<ItemRow>,
+    total: String,
+    candidates: Vec<CandidateRow>,
+    issues: Vec<(i64, String)>,
+    by_issue: Vec<IssueGroup>,
+    events: Vec<EventRow>,
+    rates: Option<RatesBox>,
+    draft: ProjectInput,
+    dimensions: Vec<(String, String)>,
+    executors: Vec<(&'static str, &'static str)>,
+    reaches: Vec<(&'static str, &'static str)>,
+    milestones: MilestonesBox,
+    next_plan: Option<i64>,
+}
+
+pub struct RatesBox {
+    pub year: i64,
+    pub integrated: i64,
+    pub in_local: i64,
+    pub in_budget: i64,
+    pub local_pct: String,
+    pub budget_pct: String,
+    pub meets_local: bool,
+    pub meets_budget: bool,
+    pub local_threshold: i64,
+    pub budget_threshold: i64,
+}
+
+#[derive(Default)]
+pub struct MilestonesBox {
+    pub made_quarter: String,
+    pub delivered_lao_on: String,
+    pub delivered_district_on: String,
+    pub evaluated_on: String,
+    pub evaluation: String,
+    pub committee_approved_on: String,
+    pub sent_on: String,
+}
+
+impl PlanPage {
+    pub fn is(&self, kind: &str) -> bool {
+        self.plan.kind == kind
+    }
+}
+
+fn kind_label(t: &Tr, k: PlanKind) -> String {
+    if t.en() { k.en() } else { k.th() }.to_string()
+}
+
+fn village_label(code: &str, names: &[(String, String)]) -> String {
+    names
+        .iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, n)| n.clone())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// Whether the user may write this owner's plans (without recording anything).
+async fn may_write(s: &AppState, user: Option<&User>, owner: &Owner) -> anyhow::Result<bool> {
+    Ok(match user {
+        Some(u) => {
+            u.active && u.role.can_write() && u.scope.covers_scope(&s.db, &owner.scope()).await?
+        }
+        None => false,
+    })
+}
+
+async fn owner_crumbs(s: &AppState, t: &Tr, owner: &Owner) -> anyhow::Result<(Vec<Crumb>, String)> {
+    Ok(match owner {
+        Owner::Area(a) => {
+            let path = crate::areas::path(&s.db, &a.code).await?;
+            (crumbs(t, &path), format!("/areas/{}", a.code))
+        }
+        Owner::Lao(l) => {
+            let path = crate::areas::path(&s.db, &owner.area_code()).await?;
+            let mut c = crumbs(t, &path);
+            c.push(Crumb {
+                href: format!("/laos/{}", l.id),
+                label: l.full_name_th.clone(),
+            });
+            (c, format!("/laos/{}", l.id))
+        }
+    })
+}
+
+async fn village_names(s: &AppState, prefix: &str) -> anyhow::Result<Vec<(String, String)>> {
+    let rows: Vec<(String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT code, name_th, moo FROM areas WHERE level = 'village' AND code LIKE $1 ORDER BY code LIMIT 3000",
+    )
+    .bind(format!("{prefix}%"))
+    .fetch_all(&s.db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(code, name, moo)| {
+            let label = match moo {
+                Some(m) if name.is_empty() => format!("หมู่ที่ {m}"),
+                Some(m) => format!("{name} หมู่ที่ {m}"),
+                None => name,
+            };
+            (code, label)
+        })
+        .collect())
+}
+
+/// Renders the plan page, with what just happened (or went wrong) and the project form as typed.
+async fn show(
+    s: &AppState,
+    v: &Visitor,
+    id: i64,
+    notice: String,
+    error: String,
+    draft: ProjectInput,
+) -> AppResult<Response> {
+    let t = v.tr;
+    let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
+    let kind = plan.kind();
+    let owner = plans::owner_of(&s.db, &plan).await?;
+    let (crumbs, owner_href) = owner_crumbs(s, &t, &owner).await?;
+    let can_write = may_write(s, v.user.as_ref(), &owner).await?;
+    let can_reopen = match &v.user {
+        Some(u) => {
+            plan.status() == Status::Approved && plans::access::is_above(&s.db, u, &owner).await?
+        }
+        None => false,
+    };
+    let dims = coverage::dimensions(&s.db).await?;
+    let dim_name = |code: &str| {
+        dims.iter()
+            .find(|d| d.code == code)
+            .map(|d| t.pick(&d.name_th, &d.name_en).to_string())
+            .unwrap_or_else(|| code.to_string())
+    };
+    let cov = coverage::of_plan(&s.db, id).await?;
+    let village_prefix = match &owner {
+        Owner::Area(a) if a.code.len() >= 6 => a.code[..6].to_string(),
+        Owner::Area(a) => a.code.clone(),
+        Owner::Lao(l) => l.district_code.clone().unwrap_or(l.province_code.clone()),
+    };
+    let villages = village_names(s, &village_prefix).await?;
+    let items = plans::items(&s.db, id).await?;
+    let issues = plans::development_issues::of_province(&s.db, &plan.area_code[..2]).await?;
+    let issue_title = |id: Option<i64>| {
+        id.and_then(|i| issues.iter().find(|x| x.id == i))
+            .map(|x| format!("{}. {}", x.seq, x.title))
+            .unwrap_or_default()
+    };
+    let total: i64 = items.iter().map(|i| i.amount_satang).sum();
+    let item_rows = items
+        .iter()
+        .map(|i| ItemRow {
+            project_id: i.project_id,
+            title: i.title.clone(),
+            dimension: dim_name(&i.dimension),
+            village: village_label(&i.area_code, &villages),
+            executor: projects::input::executor_th(&i.executor).to_string(),
+            within_lao: i.within_lao_authority != 0,
+            status: projects::status::th(&i.status).to_string(),
+            rank: i.rank.map(|r| r.to_string()).unwrap_or_default(),
+            amount: baht(i.amount_satang),
+            year: i.fiscal_year,
+            issue: issue_title(i.issue_id),
+        })
+        .collect();
+    let candidate_rows: Vec<(Option<i64>, CandidateRow)> = if kind == PlanKind::Village {
+        vec![]
+    } else {
+        let source_issue: Vec<(i64, Option<i64>)> = if kind == PlanKind::Province {
+            sqlx::query_as(
+                "SELECT i.project_id, i.issue_id FROM plan_items i JOIN plans pl ON pl.id = i.plan_id \
+                 WHERE pl.kind = 'district' AND pl.area_code LIKE $1",
+            )
+            .bind(format!("{}%", &plan.area_code[..2]))
+            .fetch_all(&s.db.pool)
+            .await?
+        } else {
+            vec![]
+        };
+        adopt::candidates(&s.db, &plan)
+            .await?
+            .into_iter()
+            .map(|c| {
+                let issue = source_issue
+                    .iter()
+                    .find(|(p, _)| *p == c.project_id)
+                    .and_then(|(_, i)| *i);
+                (
+                    issue,
+                    CandidateRow {
+                        project_id: c.project_id,
+                        title: c.title,
+                        dimension: dim_name(&c.dimension),
+                        village: village_label(&c.area_code, &villages),
+                        source: format!(
+                            "{} {}",
+                            kind_label(
+                                &t,
+                                PlanKind::parse(&c.source_kind).unwrap_or(PlanKind::Village)
+                            ),
+                            c.source_year
+                        ),
+                        source_rank: c.source_rank.map(|r| r.to_string()).unwrap_or_default(),
+                        amount: baht(c.source_amount_satang),
+                        within_lao: c.within_lao_authority != 0,
+                        status: projects::status::th(&c.status).to_string(),
+                    },
+                )
+            })
+            .collect()
+    };
+    let mut candidates = vec![];
+    let by_issue = if kind == PlanKind::Province {
+        let mut groups: Vec<IssueGroup> = issues
+            .iter()
+            .map(|i| IssueGroup {
+                title: format!("{}. {}", i.seq, i.title),
+                rows: vec![],
+            })
+            .collect();
+        groups.push(IssueGroup {
+            title: t.s("plan.no_issue").into(),
+            rows: vec![],
+        });
+        for (issue, row) in candidate_rows {
+            let at = issue
+                .and_then(|i| issues.iter().position(|x| x.id == i))
+                .unwrap_or(issues.len());
+            groups[at].rows.push(row);
+        }
+        groups.retain(|g| !g.rows.is_empty());
+        groups
+    } else {
+        candidates = candidate_rows.into_iter().map(|(_, r)| r).collect();
+        vec![]
+    };
+    let rates = match (kind, plan.lao_id) {
+        (PlanKind::Local | PlanKind::Budget, Some(lao)) => {
+            let r = rates::for_lao(&s.db, lao, plan.first_year).await?;
+            Some(RatesBox {
+                year: r.year,
+                integrated: r.integrated,
+                in_local: r.in_local_plan,
+                in_budget: r.in_budget,
+                local_pct: rates::format_pct(r.local_pct_x100),
+                budget_pct: rates::format_pct(r.budget_pct_x100),
+                meets_local: r.meets_local(),
+                meets_budget: r.meets_budget(),
+                local_threshold: rates::LOCAL_PLAN_THRESHOLD,
+                budget_threshold: rates::BUDGET_THRESHOLD,
+            })
+        }
+        _ => None,
+    };
+    let forums = forums::of_plan(&s.db, id)
+        .await?
+        .into_iter()
+        .map(|f| {
+            let mut used = vec![];
+            if f.used_basic_needs != 0 {
+                used.push("จปฐ.");
+            }
+            if f.used_village_data != 0 {
+                used.push("กชช.๒ค");
+            }
+            if !f.other_data.is_empty() {
+                used.push(&f.other_data);
+            }
+            ForumRow {
+                id: f.id,
+                held_on: date_th(&f.held_on),
+                chaired_by: f.chaired_by.clone(),
+                attendance: f.attendance,
+                data_used: used.join(", "),
+                place: f.place.clone(),
+            }
+        })
+        .collect();
+    let events = plans::events(&s.db, id)
+        .await?
+        .into_iter()
+        .map(|e| EventRow {
+            at: e.at.replace('T', " ").trim_end_matches('Z').to_string(),
+            username: e.username,
+            action: t.s(&format!("plan.step.{}", e.action)).to_string(),
+            reason: e.reason,
+        })
+        .collect();
+    let opt = |d: &Option<String>| d.clone().unwrap_or_default();
+    let milestones = MilestonesBox {
+        made_quarter: plan.made_quarter.map(|q| q.to_string()).unwrap_or_default(),
+        delivered_lao_on: opt(&plan.delivered_lao_on),
+        delivered_district_on: opt(&plan.delivered_district_on),
+        evaluated_on: opt(&plan.evaluated_on),
+        evaluation: plan.evaluation.clone(),
+        committee_approved_on: opt(&plan.committee_approved_on),
+        sent_on: opt(&plan.sent_on),
+    };
+    let next_plan: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE copied_from = $1")
+        .bind(id)
+        .fetch_optional(&s.db.pool)
+        .await?;
+    let status = if error.is_empty() {
+        StatusCode::OK
+    } else if error.starts_with('!') {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let page = PlanPage {
+        p: Page::new(v, &plan.title, &format!("/plans/{id}")),
+        crumbs,
+        kind_label: kind_label(&t, kind),
+        status_label: plan.status().th().to_string(),
+        owner_href,
+        owner_name: owner.name_th(),
+        editable: can_write && plan.status() == Status::Draft,
+        can_write,
+        can_reopen,
+        notice,
+        error: error.trim_start_matches('!').to_string(),
+        coverage: cov
+            .dimensions
+            .iter()
+            .map(|c| CoverageRow {
+                name: t
+                    .pick(&c.dimension.name_th, &c.dimension.name_en)
+                    .to_string(),
+                projects: c.projects,
+                core: c.dimension.core != 0,
+            })
+            .collect(),
+        missing: cov.missing_th(),
+        forums,
+        items: item_rows,
+        total: baht(total),
+        candidates,
+        issues: issues
+            .iter()
+            .map(|i| (i.id, format!("{}. {}", i.seq, i.title)))
+            .collect(),
+        by_issue,
+        events,
+        rates,
+        draft,
+        dimensions: dims
+            .iter()
+            .map(|d| (d.code.clone(), t.pick(&d.name_th, &d.name_en).to_string()))
+            .collect(),
+        executors: EXECUTORS.to_vec(),
+        reaches: REACHES.to_vec(),
+        milestones,
+        next_plan,
+        plan,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+pub async fn page(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Query(q): Query<DoneQuery>,
+) -> AppResult<Response> {
+    let notice = match q.done.as_deref() {
+        Some(key) if key.starts_with("plan.done.") => v.tr.s(key).to_string(),
+        _ => String::new(),
+    };
+    show(&s, &v, id, notice, String::new(), ProjectInput::default()).await
+}
+
+#[derive(Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+/// After a write: back to the plan with a notice, or the plan again with the message.
+async fn after(
+    s: &AppState,
+    v: &Visitor,
+    id: i64,
+    result: Result<(), AppError>,
+    done: &str,
+    draft: ProjectInput,
+) -> AppResult<Response> {
+    match result {
+        Ok(()) => Ok((
+            SEE_OTHER,
+            [(
+                header::LOCATION,
+                format!("/plans/{id}?done=plan.done.{done}"),
+            )],
+        )
+            .into_response()),
+        Err(AppError::Invalid(m)) => show(s, v, id, String::new(), m, draft).await,
+        Err(AppError::Conflict(m)) => show(s, v, id, String::new(), format!("!{m}"), draft).await,
+        Err(e) => Err(e),
+    }
+}
+
+/// Opens (creating on first use) the plan of an owner for a year: `kind`, `owner`, `year`.
+#[derive(Deserialize)]
+pub struct OpenForm {
+    csrf: String,
+    kind: String,
+    owner: String,
+    year: String,
+}
+
+pub async fn open(
+    State(s): State<AppState>,
+    v: Visitor,
+    Form(f): Form<OpenForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    let kind =
+        PlanKind::parse(&f.kind).ok_or_else(|| AppError::Invalid("ไม่รู้จักประเภทแผนนี้".into()))?;
+    let year =
+        thai::parse_int(&f.year).map_err(|e| AppError::Invalid(format!("ปีงบประมาณ: {e}")))?;
+    let owner = plans::resolve_owner(&s.db, kind, &f.owner).await?;
+    let plan = plans::open(&s.db, &user, kind, &owner, year).await?;
+    Ok((
+        SEE_OTHER,
+        [(header::LOCATION, format!("/plans/{}", plan.id))],
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ProjectForm {
+    csrf: String,
+    version: i64,
+    #[serde(flatten)]
+    input: ProjectInput,
+}
+
+pub async fn add_project(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<ProjectForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    let r = projects::add_to_plan(&s.db, &user, id, f.version, &f.input)
+        .await
+        .map(|_| ());
+    let keep = if r.is_err() {
+        f.input
+    } else {
+        ProjectInput::default()
+    };
+    after(&s, &v, id, r, "project", keep).await
+}
+
+#[derive(Deserialize)]
+pub struct ForumForm {
+    csrf: String,
+    version: i64,
+    #[serde(flatten)]
+    input: ForumInput,
+}
+
+pub async fn add_forum(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<ForumForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    let r = forums::add(&s.db, &user, id, f.version, &f.input)
+        .await
+        .map(|_| ());
+    after(&s, &v, id, r, "forum", ProjectInput::default()).await
+}
+
+#[derive(Deserialize)]
+pub struct AdoptForm {
+    csrf: String,
+    version: i64,
+    project_id: i64,
+    #[serde(default)]
+    rank: String,
+    #[serde(default)]
+    amount: String,
+    #[serde(default)]
+    fiscal_year: String,
+    #[serde(default)]
+    decided_on: String,
+    #[serde(default)]
+    issue_id: String,
+    #[serde(default)]
+    note: String,
+}
+
+impl AdoptForm {
+    fn input(&self) -> AdoptInput {
+        AdoptInput {
+            project_id: self.project_id,
+            rank: self.rank.clone(),
+            amount: self.amount.clone(),
+            fiscal_year: self.fiscal_year.clone(),
+            decided_on: self.decided_on.clone(),
+            issue_id: self.issue_id.trim().parse().ok(),
+            note: self.note.clone(),
+        }
+    }
+}
+
+pub async fn adopt(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<AdoptForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    let r = adopt::adopt(&s.db, &user, id, f.version, &f.input()).await;
+    after(&s, &v, id, r, "adopt", ProjectInput::default()).await
+}
+
+pub async fn update_item(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<AdoptForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    let r = adopt::update_item(&s.db, &user, id, f.version, &f.input()).await;
+    after(&s, &v, id, r, "item", ProjectInput::default()).await
+}
+
+#[derive(Deserialize)]
+pub struct RemoveForm {
+    csrf: String,
+    version: i64,
+    project_id: i64,
+}
+
+pub async fn remove(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<RemoveForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    let r = adopt::remove(&s.db, &user, id, f.version, f.project_id).await;
+    after(&s, &v, id, r, "removed", ProjectInput::default()).await
+}
+
+/// Merge: the `keep` radio and a `merge_<project id>` checkbox per project to merge into it.
+pub async fn merge(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<std::collections::HashMap<String, String>>,
+) -> AppResult<Response> {
+    let get = |k: &str| f.get(k).cloned().unwrap_or_default();
+    let user = v.check_csrf(&get("csrf"))?.clone();
+    let version: i64 = get("version").parse().unwrap_or(-1);
+    let others: Vec<i64> = f
+        .keys()
+        .filter_map(|k| k.strip_prefix("merge_"))
+        .filter_map(|k| k.parse().ok())
+        .collect();
+    let r = match get("keep").parse::<i64>() {
+        Ok(keep) => adopt::merge(&s.db, &user, id, version, keep, &others).await,
+        Err(_) => Err(AppError::Invalid(
+            "เลือกโครงการที่จะคงไว้ (โครงการหลัก) หนึ่งโครงการ".into(),
+        )),
+    };
+    after(&s, &v, id, r, "merged", ProjectInput::default()).await
+}
+
+#[derive(Deserialize)]
+pub struct StepForm {
+    csrf: String,
+    version: i64,
+    step: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn step(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<StepForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    let step = Step::parse(&f.step).ok_or_else(|| AppError::Invalid("ไม่รู้จักขั้นตอนนี้".into()))?;
+    let r = workflow::step(&s.db, &user, id, f.version, step, &f.reason)
+        .await
+        .map(|_| ());
+    after(&s, &v, id, r, &f.step, ProjectInput::default()).await
+}
+
+#[derive(Deserialize)]
+pub struct MilestonesForm {
+    csrf: String,
+    version: i64,
+    #[serde(flatten)]
+    m: Milestones,
+}
+
+pub async fn milestones(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<MilestonesForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    let r = plans::set_milestones(&s.db, &user, id, f.version, f.m)
+        .await
+        .map(|_| ());
+    after(&s, &v, id, r, "milestones", ProjectInput::default()).await
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+pub async fn carry_forward(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<CsrfForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    match plans::carry::forward(&s.db, &user, id).await {
+        Ok(next) => Ok((
+            SEE_OTHER,
+            [(
+                header::LOCATION,
+                format!("/plans/{}?done=plan.done.carried", next.id),
+            )],
+        )
+            .into_response()),
+        Err(AppError::Conflict(m)) | Err(AppError::Invalid(m)) => {
+            show(&s, &v, id, String::new(), m, ProjectInput::default()).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RouteForm {
+    csrf: String,
+    #[serde(flatten)]
+    input: RouteInput,
+}
+
+pub async fn route(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<RouteForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    let r = adopt::route_to_agency(&s.db, &user, id, &f.input).await;
+    after(&s, &v, id, r, "routed", ProjectInput::default()).await
+}
+
+#[derive(Deserialize)]
+pub struct IssueForm {
+    csrf: String,
+    title: String,
+}
+
+pub async fn add_issue(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<IssueForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
+    let r = plans::development_issues::add(&s.db, &user, &plan.area_code[..2], &f.title)
+        .await
+        .map(|_| ());
+    after(&s, &v, id, r, "issue", ProjectInput::default()).await
+}
+
+/// The plans box of an area or LAO page: the owner's plans of one kind, and a form to open one.
+pub struct PlanLinks {
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub owner: String,
+    pub default_year: i64,
+    pub plans: Vec<(String, String, String)>,
+    pub can_open: bool,
+}
+
+async fn links(
+    s: &AppState,
+    v: &Visitor,
+    kind: PlanKind,
+    owner: &Owner,
+    rows: Vec<Plan>,
+) -> anyhow::Result<PlanLinks> {
+    let t = v.tr;
+    let this_fy = thai::fiscal_year_be(time::OffsetDateTime::now_utc().date()) as i64;
+    Ok(PlanLinks {
+        kind: kind.as_str(),
+        kind_label: kind_label(&t, kind),
+        owner: match owner {
+            Owner::Area(a) => a.code.clone(),
+            Owner::Lao(l) => l.id.to_string(),
+        },
+        default_year: this_fy,
+        plans: rows
+            .into_iter()
+            .filter(|p| p.kind == kind.as_str())
+            .map(|p| {
+                (
+                    format!("/plans/{}", p.id),
+                    p.title.clone(),
+                    p.status().th().to_string(),
+                )
+            })
+            .collect(),
+        can_open: may_write(s, v.user.as_ref(), owner).await?,
+    })
+}
+
+/// The plan boxes for an area page: its own plans (and, for a tambon, its villages' plans).
+pub async fn links_for_area(
+    s: &AppState,
+    v: &Visitor,
+    area: &crate::areas::Area,
+) -> anyhow::Result<Vec<PlanLinks>> {
+    let kind = match area.level.as_str() {
+        "village" => PlanKind::Village,
+        "tambon" => PlanKind::Tambon,
+        "district" => PlanKind::District,
+        _ => PlanKind::Province,
+    };
+    let owner = Owner::Area(area.clone());
+    let rows = plans::list_under(&s.db, &area.code, None).await?;
+    let own: Vec<Plan> = rows
+        .iter()
+        .filter(|p| p.area_code == area.code)
+        .cloned()
+        .collect();
+    let mut out = vec![links(s, v, kind, &owner, own).await?];
+    if kind == PlanKind::Tambon {
+        let mut villages = links(s, v, PlanKind::Village, &owner, rows).await?;
+        villages.can_open = false;
+        if !villages.plans.is_empty() {
+            out.push(villages);
+        }
+    }
+    Ok(out)
+}
+
+pub async fn links_for_lao(
+    s: &AppState,
+    v: &Visitor,
+    lao: &crate::areas::Lao,
+) -> anyhow::Result<Vec<PlanLinks>> {
+    let owner = Owner::Lao(lao.clone());
+    let rows = plans::list_under(&s.db, "", Some(lao.id)).await?;
+    Ok(vec![
+        links(s, v, PlanKind::Local, &owner, rows.clone()).await?,
+        links(s, v, PlanKind::Budget, &owner, rows).await?,
+    ])
+}

@@ -1,0 +1,425 @@
+//! The project page: its lineage from the forum to the budget, its progress, and its edit form.
+
+use super::areas::{Crumb, crumbs};
+use super::plans::{baht, date_th};
+use crate::error::{AppError, AppResult};
+use crate::plans::{self, PlanKind, coverage};
+use crate::projects::input::{EXECUTORS, ProjectInput, REACHES, executor_th, reach_th};
+use crate::projects::progress::{self, ProgressInput};
+use crate::projects::{self, lineage, status};
+use crate::web::AppState;
+use crate::web::page::{Page, SEE_OTHER, not_found, render};
+use crate::web::session::Visitor;
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+pub struct StepRow {
+    pub plan_id: i64,
+    pub kind: String,
+    pub title: String,
+    pub plan_status: String,
+    pub year: i64,
+    pub rank: String,
+    pub amount: String,
+    pub decided_on: String,
+    pub issue: String,
+}
+
+pub struct Fact {
+    pub label: &'static str,
+    pub value: String,
+}
+
+#[derive(Template)]
+#[template(path = "project.html")]
+pub struct ProjectPage {
+    p: Page,
+    crumbs: Vec<Crumb>,
+    id: i64,
+    version: i64,
+    title: String,
+    status: String,
+    progress_pct: i64,
+    spent: String,
+    budget: String,
+    facts: Vec<Fact>,
+    villages: Vec<(String, String)>,
+    forum: Option<(String, String, i64)>,
+    steps: Vec<StepRow>,
+    funding: Vec<(String, String, String)>,
+    requests: Vec<(String, String, String)>,
+    reports: Vec<(String, String, i64, String, String, String)>,
+    merged_from: Vec<(i64, String)>,
+    merged_into: Option<(i64, String)>,
+    can_report: bool,
+    can_edit: bool,
+    notice: String,
+    error: String,
+}
+
+async fn show(
+    s: &AppState,
+    v: &Visitor,
+    id: i64,
+    notice: String,
+    error: String,
+) -> AppResult<Response> {
+    let t = v.tr;
+    let l = lineage::of(&s.db, id).await?.ok_or_else(not_found)?;
+    let p = &l.project;
+    let path = crate::areas::path(&s.db, &p.area_code).await?;
+    let dims = coverage::dimensions(&s.db).await?;
+    let dimension = dims
+        .iter()
+        .find(|d| d.code == p.dimension)
+        .map(|d| t.pick(&d.name_th, &d.name_en).to_string())
+        .unwrap_or_default();
+    let target = [
+        p.target_villages.map(|n| format!("{n} หมู่บ้าน")),
+        p.target_households.map(|n| format!("{n} ครัวเรือน")),
+        p.target_people.map(|n| format!("{n} คน")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let duration = match (&p.starts_on, &p.ends_on) {
+        (Some(a), Some(b)) => format!("{} – {}", date_th(a), date_th(b)),
+        (Some(a), None) => date_th(a),
+        (None, Some(b)) => format!("– {}", date_th(b)),
+        (None, None) => String::new(),
+    };
+    let facts = vec![
+        Fact {
+            label: "col.dimension",
+            value: dimension,
+        },
+        Fact {
+            label: "project.need",
+            value: p.need.clone(),
+        },
+        Fact {
+            label: "project.objective",
+            value: p.objective.clone(),
+        },
+        Fact {
+            label: "project.format",
+            value: p.format.clone(),
+        },
+        Fact {
+            label: "project.reach",
+            value: reach_th(&p.reach).to_string(),
+        },
+        Fact {
+            label: "project.target",
+            value: target,
+        },
+        Fact {
+            label: "col.executor",
+            value: executor_th(&p.executor).to_string(),
+        },
+        Fact {
+            label: "col.within_lao",
+            value: if p.within_lao_authority != 0 {
+                "ใช่"
+            } else {
+                "ไม่ใช่"
+            }
+            .to_string(),
+        },
+        Fact {
+            label: "project.duration",
+            value: duration,
+        },
+    ];
+    let (can_report, can_edit) = match &v.user {
+        Some(u) if u.role.can_write() && u.active => {
+            let report = u.scope.covers_area(&s.db, &p.area_code).await?;
+            let edit = match p.origin_plan_id {
+                Some(pid) => match plans::get(&s.db, pid).await? {
+                    Some(plan) if plan.status == "draft" => {
+                        let owner = plans::owner_of(&s.db, &plan).await?;
+                        u.scope.covers_scope(&s.db, &owner.scope()).await?
+                    }
+                    _ => false,
+                },
+                None => false,
+            };
+            (report, edit)
+        }
+        _ => (false, false),
+    };
+    let kind = |k: &str| {
+        let k = PlanKind::parse(k).unwrap_or(PlanKind::Village);
+        if t.en() { k.en() } else { k.th() }.to_string()
+    };
+    let page = ProjectPage {
+        p: Page::new(v, &p.title, &format!("/projects/{id}")),
+        crumbs: crumbs(&t, &path),
+        id,
+        version: p.version,
+        title: p.title.clone(),
+        status: status::th(&p.status).to_string(),
+        progress_pct: p.progress_pct,
+        spent: baht(p.spent_satang),
+        budget: baht(p.budget_satang),
+        facts,
+        villages: l
+            .villages
+            .iter()
+            .map(|vl| {
+                let moo = vl.moo.map(|m| format!("หมู่ที่ {m}")).unwrap_or_default();
+                (
+                    vl.code.clone(),
+                    format!("{} {moo}", vl.name_th).trim().to_string(),
+                )
+            })
+            .collect(),
+        forum: l
+            .forum
+            .as_ref()
+            .map(|f| (date_th(&f.held_on), f.chaired_by.clone(), f.attendance)),
+        steps: l
+            .steps
+            .iter()
+            .map(|st| StepRow {
+                plan_id: st.plan_id,
+                kind: kind(&st.plan_kind),
+                title: st.plan_title.clone(),
+                plan_status: plans::Status::parse(&st.plan_status)
+                    .map(|x| x.th())
+                    .unwrap_or("")
+                    .to_string(),
+                year: st.fiscal_year,
+                rank: st.rank.map(|r| r.to_string()).unwrap_or_default(),
+                amount: baht(st.amount_satang),
+                decided_on: date_th(&st.decided_on),
+                issue: st.issue.clone().unwrap_or_default(),
+            })
+            .collect(),
+        funding: l
+            .funding
+            .iter()
+            .map(|f| {
+                (
+                    f.source.clone(),
+                    if f.partner_role == "funds" {
+                        "สนับสนุนงบประมาณ"
+                    } else {
+                        "ร่วมดำเนินการ"
+                    }
+                    .to_string(),
+                    baht(f.amount_satang),
+                )
+            })
+            .collect(),
+        requests: l
+            .agency_requests
+            .iter()
+            .map(|r| {
+                (
+                    r.agency.clone(),
+                    baht(r.amount_satang),
+                    date_th(&r.requested_on),
+                )
+            })
+            .collect(),
+        reports: l
+            .progress
+            .iter()
+            .map(|r| {
+                (
+                    date_th(&r.reported_on),
+                    status::th(&r.status).to_string(),
+                    r.progress_pct,
+                    baht(r.spent_satang),
+                    r.note.clone(),
+                    r.created_by.clone(),
+                )
+            })
+            .collect(),
+        merged_from: l.merged_from.clone(),
+        merged_into: l.merged_into.clone(),
+        can_report,
+        can_edit,
+        notice,
+        error: error.clone(),
+    };
+    let code = if error.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Ok((code, render(&page)?).into_response())
+}
+
+pub async fn page(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    show(&s, &v, id, String::new(), String::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct ProgressForm {
+    csrf: String,
+    version: i64,
+    #[serde(flatten)]
+    input: ProgressInput,
+}
+
+pub async fn report_progress(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<ProgressForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    match progress::record(&s.db, &user, id, f.version, &f.input).await {
+        Ok(_) => Ok((SEE_OTHER, [(header::LOCATION, format!("/projects/{id}"))]).into_response()),
+        Err(AppError::Invalid(m)) | Err(AppError::Conflict(m)) => {
+            show(&s, &v, id, String::new(), m).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "project_edit.html")]
+pub struct EditPage {
+    p: Page,
+    id: i64,
+    version: i64,
+    d: ProjectInput,
+    dimensions: Vec<(String, String)>,
+    executors: Vec<(&'static str, &'static str)>,
+    reaches: Vec<(&'static str, &'static str)>,
+    error: String,
+}
+
+async fn edit_page(
+    s: &AppState,
+    v: &Visitor,
+    id: i64,
+    d: Option<ProjectInput>,
+    error: String,
+) -> AppResult<Response> {
+    let t = v.tr;
+    let p = projects::get(&s.db, id).await?.ok_or_else(not_found)?;
+    let item_rank: Option<i64> = match p.origin_plan_id {
+        Some(pid) => {
+            sqlx::query_scalar("SELECT rank FROM plan_items WHERE plan_id = $1 AND project_id = $2")
+                .bind(pid)
+                .bind(id)
+                .fetch_optional(&s.db.pool)
+                .await?
+                .flatten()
+        }
+        None => None,
+    };
+    let funding = projects::funding(&s.db, id).await?;
+    let villages = projects::villages(&s.db, id).await?;
+    let d = d.unwrap_or_else(|| ProjectInput {
+        title: p.title.clone(),
+        dimension: p.dimension.clone(),
+        need: p.need.clone(),
+        objective: p.objective.clone(),
+        format: p.format.clone(),
+        villages: villages
+            .iter()
+            .map(|c| c[6..].trim_start_matches('0').to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        reach: p.reach.clone(),
+        target_villages: p.target_villages.map(|n| n.to_string()).unwrap_or_default(),
+        target_households: p
+            .target_households
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+        target_people: p.target_people.map(|n| n.to_string()).unwrap_or_default(),
+        budget: baht(p.budget_satang),
+        executor: p.executor.clone(),
+        within_lao_authority: if p.within_lao_authority != 0 {
+            "on".into()
+        } else {
+            String::new()
+        },
+        starts_on: p.starts_on.as_deref().map(date_th).unwrap_or_default(),
+        ends_on: p.ends_on.as_deref().map(date_th).unwrap_or_default(),
+        rank: item_rank.map(|r| r.to_string()).unwrap_or_default(),
+        funding: funding
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} | {} | {}",
+                    f.source,
+                    if f.partner_role == "funds" {
+                        "สนับสนุนงบประมาณ"
+                    } else {
+                        "ร่วมดำเนินการ"
+                    },
+                    baht(f.amount_satang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        forum_id: p.forum_id,
+    });
+    let dims = coverage::dimensions(&s.db).await?;
+    let code = if error.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let page = EditPage {
+        p: Page::new(v, &p.title, &format!("/projects/{id}/edit")),
+        id,
+        version: p.version,
+        d,
+        dimensions: dims
+            .iter()
+            .map(|x| (x.code.clone(), t.pick(&x.name_th, &x.name_en).to_string()))
+            .collect(),
+        executors: EXECUTORS.to_vec(),
+        reaches: REACHES.to_vec(),
+        error,
+    };
+    Ok((code, render(&page)?).into_response())
+}
+
+pub async fn edit(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    v.user()?;
+    edit_page(&s, &v, id, None, String::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct EditForm {
+    csrf: String,
+    version: i64,
+    #[serde(flatten)]
+    input: ProjectInput,
+}
+
+pub async fn update(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<EditForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    match projects::update(&s.db, &user, id, f.version, &f.input).await {
+        Ok(_) => Ok((SEE_OTHER, [(header::LOCATION, format!("/projects/{id}"))]).into_response()),
+        Err(AppError::Invalid(m)) | Err(AppError::Conflict(m)) => {
+            edit_page(&s, &v, id, Some(f.input), m).await
+        }
+        Err(e) => Err(e),
+    }
+}
