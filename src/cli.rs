@@ -175,8 +175,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Openapi => {
-            use utoipa::OpenApi;
-            println!("{}", web::api::ApiDoc::openapi().to_pretty_json()?);
+            println!("{}", web::api::openapi().to_pretty_json()?);
             Ok(())
         }
     }

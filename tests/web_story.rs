@@ -19,6 +19,7 @@ struct Reply {
     status: StatusCode,
     headers: axum::http::HeaderMap,
     body: String,
+    bytes: Vec<u8>,
 }
 
 impl Client {
@@ -27,7 +28,7 @@ impl Client {
         method: &str,
         uri: &str,
         content_type: &str,
-        body: String,
+        body: impl Into<Vec<u8>>,
         extra: &[(&str, &str)],
     ) -> Reply {
         let mut req = Request::builder()
@@ -46,7 +47,7 @@ impl Client {
         let res = self
             .app
             .clone()
-            .oneshot(req.body(Body::from(body)).unwrap())
+            .oneshot(req.body(Body::from(body.into())).unwrap())
             .await
             .unwrap();
         let status = res.status();
@@ -57,12 +58,12 @@ impl Client {
         {
             self.cookie = c.split(';').next().unwrap().to_string();
         }
-        let body = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec())
-            .unwrap();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
         Reply {
             status,
             headers,
-            body,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
         }
     }
 
@@ -332,5 +333,153 @@ async fn sign_in_csrf_and_scope_are_enforced_over_http() {
         let page = c.get("/audit").await;
         assert!(page.body.contains("maesai.officer"));
         db.close().await;
+    }
+}
+
+#[tokio::test]
+async fn the_plan_chain_over_the_api_and_the_excel_form() {
+    for (backend, db) in common::backends().await {
+        common::with_phayao(&db).await;
+        common::account(
+            &db,
+            "ronghai",
+            Role::Officer,
+            ScopeLevel::Village,
+            "56011401",
+        )
+        .await;
+        let mut c = app(&db).await;
+        let signed = c
+            .json(
+                "POST",
+                "/api/session",
+                serde_json::json!({"username": "ronghai", "password": "ดอกคูณเสียงแคน-2566"}),
+                "",
+            )
+            .await;
+        assert_eq!(signed.status, StatusCode::OK, "{backend}: {}", signed.body);
+        let token = serde_json::from_str::<serde_json::Value>(&signed.body).unwrap()["csrf_token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let json = |r: &Reply| serde_json::from_str::<serde_json::Value>(&r.body).unwrap();
+
+        let opened = c
+            .json(
+                "POST",
+                "/api/plans",
+                serde_json::json!({"kind": "village", "owner": "๕๖๐๑๑๔๐๑", "year": 2569}),
+                &token,
+            )
+            .await;
+        assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+        let plan = json(&opened);
+        let id = plan["id"].as_i64().unwrap();
+        let v0 = plan["version"].as_i64().unwrap();
+        let forum = c
+            .json("POST", &format!("/api/plans/{id}/forums"), serde_json::json!({"version": v0, "held_on": "15/03/2569", "chaired_by": "นายสมบัติ ใจดี", "attendance": "86"}), &token)
+            .await;
+        assert_eq!(forum.status, StatusCode::OK, "{}", forum.body);
+        assert_eq!(json(&forum)["held_on"], "2026-03-15");
+
+        // a stale version is a conflict, a negative budget a Thai message naming the field
+        let project = serde_json::json!({"title": "ขุดลอกลำเหมือง", "dimension": "environment", "budget": "๕๐,๐๐๐", "executor": "community", "version": v0});
+        let stale = c
+            .json(
+                "POST",
+                &format!("/api/plans/{id}/projects"),
+                project.clone(),
+                &token,
+            )
+            .await;
+        assert_eq!(
+            stale.status,
+            StatusCode::CONFLICT,
+            "{backend}: {}",
+            stale.body
+        );
+        assert_eq!(json(&stale)["error"]["code"], "conflict");
+        let mut project = project;
+        project["version"] = serde_json::json!(v0 + 1);
+        project["budget"] = serde_json::json!("-1");
+        let negative = c
+            .json(
+                "POST",
+                &format!("/api/plans/{id}/projects"),
+                project.clone(),
+                &token,
+            )
+            .await;
+        assert_eq!(negative.status, StatusCode::BAD_REQUEST);
+        assert!(
+            json(&negative)["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("งบประมาณ")
+        );
+        project["budget"] = serde_json::json!("๕๐,๐๐๐");
+        let added = c
+            .json(
+                "POST",
+                &format!("/api/plans/{id}/projects"),
+                project,
+                &token,
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::OK, "{}", added.body);
+        let project_id = json(&added)["id"].as_i64().unwrap();
+
+        let detail = json(&c.get(&format!("/api/plans/{id}")).await);
+        assert_eq!(detail["items"][0]["amount_satang"], 5_000_000);
+        assert_eq!(
+            detail["coverage"]["missing_core"].as_array().unwrap().len(),
+            2
+        );
+        let lineage = json(&c.get(&format!("/api/projects/{project_id}")).await);
+        assert_eq!(lineage["steps"][0]["plan_kind"], "village");
+        assert_eq!(lineage["forum"]["chaired_by"], "นายสมบัติ ใจดี");
+
+        // the Excel form downloads, and a file that is not one is refused with a Thai page
+        let form = c.get(&format!("/plans/{id}/template.xlsx")).await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(
+            form.headers[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .contains("spreadsheetml")
+        );
+        assert_eq!(&form.bytes[..2], b"PK", "{backend}: an .xlsx is a zip file");
+        let page = c.get(&format!("/plans/{id}")).await;
+        let csrf = csrf_of(&page.body);
+        let boundary = "oneplanboundary";
+        let body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n{}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\nnot a spreadsheet\r\n\
+             --{boundary}--\r\n",
+            detail["plan"]["version"].as_i64().unwrap() + 1
+        );
+        let refused = c
+            .send(
+                "POST",
+                &format!("/plans/{id}/import"),
+                &format!("multipart/form-data; boundary={boundary}"),
+                body,
+                &[],
+            )
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::BAD_REQUEST,
+            "{backend}: {}",
+            refused.body
+        );
+        assert!(refused.body.contains("ไม่ใช่ไฟล์ Excel"), "{}", refused.body);
+
+        let doc = c.get("/api/openapi.json").await.body;
+        assert!(
+            doc.contains("/api/plans/{id}/adoptions") && doc.contains("/api/users"),
+            "{backend}"
+        );
     }
 }

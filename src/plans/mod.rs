@@ -9,6 +9,7 @@ pub mod coverage;
 pub mod development_issues;
 pub mod kind;
 pub mod rates;
+pub mod spreadsheet;
 pub mod workflow;
 
 use crate::accounts::User;

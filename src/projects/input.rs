@@ -245,18 +245,19 @@ impl ProjectInput {
             }
             r => r,
         };
-        let budget_satang = match thai::parse_baht(&self.budget) {
+        let budget = match thai::parse_baht(&self.budget) {
             Ok(n) if n < 0 => {
                 err("งบประมาณ", "งบประมาณต้องไม่ติดลบ".into());
-                0
+                None
             }
-            Ok(n) => n,
-            Err(thai::digits::NumberError::Empty) => 0,
+            Ok(n) => Some(n),
+            Err(thai::digits::NumberError::Empty) => Some(0),
             Err(e) => {
                 err("งบประมาณ", e.to_string());
-                0
+                None
             }
         };
+        let budget_satang = budget.unwrap_or(0);
         let executor = executor(&self.executor).unwrap_or_else(|| {
             let names: Vec<&str> = EXECUTORS.iter().map(|(_, t)| *t).collect();
             err(
@@ -308,7 +309,7 @@ impl ProjectInput {
             Vec::new()
         });
         let funded: i64 = funding.iter().map(|f| f.amount_satang).sum();
-        if funded > budget_satang {
+        if budget.is_some() && funded > budget_satang {
             err(
                 "แหล่งงบประมาณ/ภาคีการพัฒนา",
                 format!(

@@ -179,6 +179,17 @@ pub(crate) async fn insert(
     if let Some(rank) = c.rank {
         rank_free(conn, plan.id, rank, None).await?;
     }
+    // a need comes from a forum: without one named, the plan's latest forum
+    let latest: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM forums WHERE plan_id = $1 ORDER BY held_on DESC, id DESC LIMIT 1",
+    )
+    .bind(plan.id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let c = &Checked {
+        forum_id: c.forum_id.or(latest),
+        ..c.clone()
+    };
     if let Some(f) = c.forum_id {
         let of_plan: Option<i64> = sqlx::query_scalar("SELECT plan_id FROM forums WHERE id = $1")
             .bind(f)

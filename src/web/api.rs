@@ -20,7 +20,7 @@ type ApiResult<T> = Result<Json<T>, ApiError>;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+        .route("/openapi.json", get(|| async { Json(openapi()) }))
         .route("/counts", get(counts))
         .route("/areas", get(provinces))
         .route("/areas/{code}", get(area))
@@ -72,6 +72,13 @@ pub fn routes() -> Router<AppState> {
     ))
 )]
 pub struct ApiDoc;
+
+/// The whole API's description: this module's and the plans API's.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    doc.merge(super::plans_api::PlansDoc::openapi());
+    doc
+}
 
 /// The error body of every failed call.
 #[derive(Serialize, ToSchema)]

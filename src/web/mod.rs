@@ -4,6 +4,7 @@
 pub mod api;
 pub mod page;
 pub mod pages;
+pub mod plans_api;
 pub mod session;
 
 use crate::config::Config;
@@ -23,7 +24,7 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::routes())
-        .nest("/api", api::routes())
+        .nest("/api", api::routes().merge(plans_api::routes()))
         .route("/static/style.css", axum::routing::get(style))
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .layer(middleware::from_fn(same_origin_writes))

@@ -1,0 +1,241 @@
+//! The JSON API of the One Plan chain: plans, their forums and projects, adoption from below,
+//! the plan cycle, and each project's lineage. Same rules as the pages: writes need the session
+//! cookie and the `X-CSRF-Token` header, carry the version they read, and are audited.
+
+use super::AppState;
+use super::page::{ApiError, not_found};
+use super::session::Visitor;
+use crate::forums::{self, Forum, ForumInput};
+use crate::plans::adopt::{self, AdoptInput, Candidate};
+use crate::plans::coverage::Coverage;
+use crate::plans::rates::Rates;
+use crate::plans::workflow::{self, Step};
+use crate::plans::{self, Event, Item, Plan, PlanKind};
+use crate::projects::input::ProjectInput;
+use crate::projects::lineage::Lineage;
+use crate::projects::progress::{self, ProgressInput};
+use crate::projects::{self, Project};
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+type ApiResult<T> = Result<Json<T>, ApiError>;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/plans", get(list).post(open))
+        .route("/plans/{id}", get(plan))
+        .route("/plans/{id}/candidates", get(candidates))
+        .route("/plans/{id}/forums", post(add_forum))
+        .route("/plans/{id}/projects", post(add_project))
+        .route("/plans/{id}/adoptions", post(adopt_project))
+        .route("/plans/{id}/steps", post(step))
+        .route("/projects/{id}", get(project))
+        .route("/projects/{id}/progress", post(report_progress))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(list, open, plan, candidates, add_forum, add_project, adopt_project, step, project, report_progress),
+    components(schemas(
+        Plan, PlanDetail, Item, Event, Coverage, Rates, Candidate, Forum, ForumInput, ProjectInput,
+        AdoptInput, Project, Lineage, ProgressInput, OpenPlan, Versioned<ForumInput>, StepBody
+    ))
+)]
+pub struct PlansDoc;
+
+fn csrf(headers: &HeaderMap) -> &str {
+    headers
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct ListQuery {
+    /// A DOPA code: the plans of that area and everything under it.
+    #[serde(default)]
+    area: String,
+    /// An LAO id: that LAO's plans.
+    lao: Option<i64>,
+}
+
+/// Plans of an area (and below) or of one LAO.
+#[utoipa::path(get, path = "/api/plans", params(ListQuery), responses((status = 200, body = [Plan])))]
+async fn list(State(s): State<AppState>, Query(q): Query<ListQuery>) -> ApiResult<Vec<Plan>> {
+    let area = crate::thai::to_arabic_digits(q.area.trim());
+    Ok(Json(plans::list_under(&s.db, &area, q.lao).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct OpenPlan {
+    /// village, tambon, local, budget, district or province.
+    kind: String,
+    /// The owner: a DOPA code of the kind's level, or an LAO id for local and budget plans.
+    owner: String,
+    /// First fiscal year, Buddhist era.
+    year: i64,
+}
+
+/// Opens the plan of an owner for a year, creating it as an empty draft the first time.
+#[utoipa::path(post, path = "/api/plans", request_body = OpenPlan, responses((status = 200, body = Plan), (status = 403, body = super::api::ErrorBody)))]
+async fn open(
+    State(s): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    Json(b): Json<OpenPlan>,
+) -> ApiResult<Plan> {
+    let user = v.check_csrf(csrf(&headers))?;
+    let kind = PlanKind::parse(&b.kind)
+        .ok_or_else(|| crate::error::AppError::Invalid(format!("ไม่รู้จักประเภทแผน “{}”", b.kind)))?;
+    let owner = plans::resolve_owner(&s.db, kind, &b.owner).await?;
+    Ok(Json(plans::open(&s.db, user, kind, &owner, b.year).await?))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PlanDetail {
+    plan: Plan,
+    items: Vec<Item>,
+    coverage: Coverage,
+    forums: Vec<Forum>,
+    events: Vec<Event>,
+    /// For an LAO's plans: items 4 and 5 of KPI 3.2 for the plan's first year.
+    rates: Option<Rates>,
+}
+
+/// A plan with its projects, dimension coverage, forums and cycle.
+#[utoipa::path(get, path = "/api/plans/{id}", responses((status = 200, body = PlanDetail), (status = 404, body = super::api::ErrorBody)))]
+async fn plan(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<PlanDetail> {
+    let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
+    let rates = match plan.lao_id {
+        Some(lao) => Some(crate::plans::rates::for_lao(&s.db, lao, plan.first_year).await?),
+        None => None,
+    };
+    Ok(Json(PlanDetail {
+        items: plans::items(&s.db, id).await?,
+        coverage: plans::coverage::of_plan(&s.db, id).await?,
+        forums: forums::of_plan(&s.db, id).await?,
+        events: plans::events(&s.db, id).await?,
+        rates,
+        plan,
+    }))
+}
+
+/// Projects of the plans below that this plan may still adopt.
+#[utoipa::path(get, path = "/api/plans/{id}/candidates", responses((status = 200, body = [Candidate])))]
+async fn candidates(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<Vec<Candidate>> {
+    let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
+    Ok(Json(adopt::candidates(&s.db, &plan).await?))
+}
+
+/// A write body: the plan version the client read, and the fields.
+#[derive(Deserialize, ToSchema)]
+pub struct Versioned<T> {
+    version: i64,
+    #[serde(flatten)]
+    body: T,
+}
+
+/// Records a forum of a draft village or tambon plan.
+#[utoipa::path(post, path = "/api/plans/{id}/forums", request_body = Versioned<ForumInput>,
+    responses((status = 200, body = Forum), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
+async fn add_forum(
+    State(s): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Json(b): Json<Versioned<ForumInput>>,
+) -> ApiResult<Forum> {
+    let user = v.check_csrf(csrf(&headers))?;
+    Ok(Json(
+        forums::add(&s.db, user, id, b.version, &b.body).await?,
+    ))
+}
+
+/// Raises a project in a draft village or tambon plan.
+#[utoipa::path(post, path = "/api/plans/{id}/projects", request_body = ProjectInput,
+    responses((status = 200, body = Project), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
+async fn add_project(
+    State(s): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Json(b): Json<Versioned<ProjectInput>>,
+) -> ApiResult<Project> {
+    let user = v.check_csrf(csrf(&headers))?;
+    Ok(Json(
+        projects::add_to_plan(&s.db, user, id, b.version, &b.body).await?,
+    ))
+}
+
+/// Adopts a project from a plan below into this one.
+#[utoipa::path(post, path = "/api/plans/{id}/adoptions", request_body = AdoptInput,
+    responses((status = 200, body = PlanDetail), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
+async fn adopt_project(
+    State(s): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Json(b): Json<Versioned<AdoptInput>>,
+) -> ApiResult<PlanDetail> {
+    let user = v.check_csrf(csrf(&headers))?;
+    adopt::adopt(&s.db, user, id, b.version, &b.body).await?;
+    plan(State(s), Path(id)).await
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct StepBody {
+    version: i64,
+    /// submit, withdraw, approve or reopen.
+    step: String,
+    /// Required to reopen an approved plan.
+    #[serde(default)]
+    reason: String,
+}
+
+/// Moves a plan through draft → submitted → approved (or reopens it, from the level above).
+#[utoipa::path(post, path = "/api/plans/{id}/steps", request_body = StepBody,
+    responses((status = 200, body = Plan), (status = 403, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
+async fn step(
+    State(s): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Json(b): Json<StepBody>,
+) -> ApiResult<Plan> {
+    let user = v.check_csrf(csrf(&headers))?;
+    let step = Step::parse(&b.step)
+        .ok_or_else(|| crate::error::AppError::Invalid(format!("ไม่รู้จักขั้นตอน “{}”", b.step)))?;
+    Ok(Json(
+        workflow::step(&s.db, user, id, b.version, step, &b.reason).await?,
+    ))
+}
+
+/// A project with its lineage: origin, every plan that holds it, routing, funding, progress.
+#[utoipa::path(get, path = "/api/projects/{id}", responses((status = 200, body = Lineage), (status = 404, body = super::api::ErrorBody)))]
+async fn project(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<Lineage> {
+    Ok(Json(
+        crate::projects::lineage::of(&s.db, id)
+            .await?
+            .ok_or_else(not_found)?,
+    ))
+}
+
+/// Reports progress on a project (status, percent done, money spent).
+#[utoipa::path(post, path = "/api/projects/{id}/progress", request_body = ProgressInput,
+    responses((status = 200, body = Project), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
+async fn report_progress(
+    State(s): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Json(b): Json<Versioned<ProgressInput>>,
+) -> ApiResult<Project> {
+    let user = v.check_csrf(csrf(&headers))?;
+    Ok(Json(
+        progress::record(&s.db, user, id, b.version, &b.body).await?,
+    ))
+}
