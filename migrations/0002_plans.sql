@@ -225,3 +225,24 @@ CREATE TABLE plan_assessment_marks (
     met BIGINT NOT NULL,
     PRIMARY KEY (assessment_id, criterion_id)
 );
+
+-- A starting set of criteria, to be replaced by CDD's current wording through a new standard row.
+INSERT INTO plan_standards (name, from_year) VALUES ('เกณฑ์การประเมินคุณภาพแผนชุมชน (ชุดเริ่มต้น)', 2560);
+INSERT INTO plan_standard_criteria (standard_id, seq, text)
+    SELECT id, 1, 'ครัวเรือนในหมู่บ้าน/ชุมชนมีส่วนร่วมในเวทีจัดทำหรือทบทวนแผน' FROM plan_standards WHERE from_year = 2560;
+INSERT INTO plan_standard_criteria (standard_id, seq, text)
+    SELECT id, 2, 'ใช้ข้อมูล จปฐ. กชช.๒ค และข้อมูลชุมชนในการวิเคราะห์ปัญหาและความต้องการ' FROM plan_standards WHERE from_year = 2560;
+INSERT INTO plan_standard_criteria (standard_id, seq, text)
+    SELECT id, 3, 'แผนครอบคลุมมิติการพัฒนาหลักทั้ง ๓ ด้าน และจัดลำดับความสำคัญของโครงการ' FROM plan_standards WHERE from_year = 2560;
+INSERT INTO plan_standard_criteria (standard_id, seq, text)
+    SELECT id, 4, 'จำแนกโครงการที่ชุมชนทำเอง ทำร่วมกับหน่วยงาน และขอรับการสนับสนุน' FROM plan_standards WHERE from_year = 2560;
+INSERT INTO plan_standard_criteria (standard_id, seq, text)
+    SELECT id, 5, 'ชุมชนนำแผนไปใช้ดำเนินการ และประสานให้ อปท. และหน่วยงานบรรจุโครงการในแผนของตน' FROM plan_standards WHERE from_year = 2560;
+INSERT INTO plan_standard_criteria (standard_id, seq, text)
+    SELECT id, 6, 'ทบทวนและปรับปรุงแผนเป็นประจำทุกปี' FROM plan_standards WHERE from_year = 2560;
+INSERT INTO plan_standard_levels (standard_id, name, min_met)
+    SELECT id, 'ระดับดี', 4 FROM plan_standards WHERE from_year = 2560;
+INSERT INTO plan_standard_levels (standard_id, name, min_met)
+    SELECT id, 'ระดับดีมาก', 5 FROM plan_standards WHERE from_year = 2560;
+INSERT INTO plan_standard_levels (standard_id, name, min_met)
+    SELECT id, 'ระดับดีเยี่ยม', 6 FROM plan_standards WHERE from_year = 2560;

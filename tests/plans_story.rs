@@ -915,3 +915,50 @@ async fn next_years_plan_starts_from_this_years_and_the_tambon_merges_shared_nee
         ));
     }
 }
+
+#[tokio::test]
+async fn a_village_plan_is_assessed_against_the_community_plan_standard() {
+    for (backend, db) in common::backends().await {
+        let p = people(&db).await;
+        let owner = plans::resolve_owner(&db, PlanKind::Village, "56011401")
+            .await
+            .unwrap();
+        let plan = plans::open(&db, &p.village, PlanKind::Village, &owner, 2569)
+            .await
+            .unwrap();
+        let standard = plans::standard::for_year(&db, 2569)
+            .await
+            .unwrap()
+            .expect("a standard in force");
+        assert_eq!(standard.criteria.len(), 6);
+        let ids: Vec<i64> = standard.criteria.iter().map(|c| c.id).collect();
+        let a = plans::standard::assess(&db, &p.tambon, plan.id, "30 มิ.ย. 2569", &ids[..5], "")
+            .await
+            .unwrap();
+        assert_eq!(a.level.as_deref(), Some("ระดับดีมาก"), "{backend}");
+        let b = plans::standard::assess(
+            &db,
+            &p.tambon,
+            plan.id,
+            "2026-07-01",
+            &[ids[0], ids[0], ids[1]],
+            "",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            (b.met.len(), b.level),
+            (2, None),
+            "{backend}: a tick counted once; below the lowest level"
+        );
+        let history = plans::standard::assessments(&db, plan.id, &standard)
+            .await
+            .unwrap();
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[0].assessed_on, "2026-07-01");
+        assert!(matches!(
+            plans::standard::assess(&db, &p.viewer, plan.id, "2026-07-01", &ids, "").await,
+            Err(AppError::Forbidden(_))
+        ));
+    }
+}

@@ -10,6 +10,7 @@ pub mod development_issues;
 pub mod kind;
 pub mod rates;
 pub mod spreadsheet;
+pub mod standard;
 pub mod workflow;
 
 use crate::accounts::User;

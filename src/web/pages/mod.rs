@@ -45,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         .route("/plans/{id}/issues", post(plans::add_issue))
         .route("/plans/{id}/template.xlsx", get(plans::template))
         .route("/plans/{id}/import", post(plans::import))
+        .route("/plans/{id}/assess", post(plans::assess))
         .route("/projects/{id}", get(projects::page).post(projects::update))
         .route("/projects/{id}/edit", get(projects::edit))
         .route("/projects/{id}/progress", post(projects::report_progress))

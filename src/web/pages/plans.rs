@@ -119,6 +119,15 @@ pub struct PlanPage {
     reaches: Vec<(&'static str, &'static str)>,
     milestones: MilestonesBox,
     next_plan: Option<i64>,
+    standard: Option<StandardBox>,
+}
+
+pub struct StandardBox {
+    pub name: String,
+    pub criteria: Vec<(i64, String)>,
+    pub levels: String,
+    /// date, assessor, met, of, level
+    pub history: Vec<(String, String, usize, i64, String)>,
 }
 
 pub struct RatesBox {
@@ -407,6 +416,38 @@ async fn show(
         .bind(id)
         .fetch_optional(&s.db.pool)
         .await?;
+    let standard = match kind {
+        PlanKind::Village => match plans::standard::for_year(&s.db, plan.first_year).await? {
+            Some(st) => {
+                let history = plans::standard::assessments(&s.db, id, &st)
+                    .await?
+                    .into_iter()
+                    .map(|a| {
+                        (
+                            date_th(&a.assessed_on),
+                            a.assessor,
+                            a.met.len(),
+                            a.of,
+                            a.level.unwrap_or_else(|| "ยังไม่ผ่านเกณฑ์".into()),
+                        )
+                    })
+                    .collect();
+                Some(StandardBox {
+                    levels: st
+                        .levels
+                        .iter()
+                        .map(|l| format!("{} ≥ {}", l.name, l.min_met))
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                    criteria: st.criteria.iter().map(|c| (c.id, c.text.clone())).collect(),
+                    name: st.name,
+                    history,
+                })
+            }
+            None => None,
+        },
+        _ => None,
+    };
     let status = if error.is_empty() {
         StatusCode::OK
     } else if error.starts_with('!') {
@@ -458,6 +499,7 @@ async fn show(
         reaches: REACHES.to_vec(),
         milestones,
         next_plan,
+        standard,
         plan,
     };
     Ok((status, render(&page)?).into_response())
@@ -971,4 +1013,24 @@ pub async fn import(
         }
         Err(e) => Err(e),
     }
+}
+
+/// An assessment against the community-plan standard: `assessed_on`, `note`, a `met_<criterion id>` per tick.
+pub async fn assess(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<std::collections::HashMap<String, String>>,
+) -> AppResult<Response> {
+    let get = |k: &str| f.get(k).cloned().unwrap_or_default();
+    let user = v.check_csrf(&get("csrf"))?.clone();
+    let met: Vec<i64> = f
+        .keys()
+        .filter_map(|k| k.strip_prefix("met_"))
+        .filter_map(|k| k.parse().ok())
+        .collect();
+    let r = plans::standard::assess(&s.db, &user, id, &get("assessed_on"), &met, &get("note"))
+        .await
+        .map(|_| ());
+    after(&s, &v, id, r, "assessed", ProjectInput::default()).await
 }
