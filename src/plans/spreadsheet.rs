@@ -30,7 +30,7 @@ const COLUMNS: [(&str, Field, f64); 15] = [
 ];
 const FUNDING_HEADER: &str = "แหล่งงบประมาณ/ภาคีการพัฒนา";
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     Rank,
     Title,
