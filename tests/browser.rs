@@ -368,6 +368,16 @@ async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_pla
         .await;
         common::account(&db, "lao.maesai", Role::Officer, ScopeLevel::Lao, &lao_key).await;
         common::account(&db, "amphoe", Role::Officer, ScopeLevel::District, "5601").await;
+        let province =
+            common::account(&db, "changwat", Role::Officer, ScopeLevel::Province, "56").await;
+        oneplan::plans::development_issues::add(
+            &db,
+            &province,
+            "56",
+            "เศรษฐกิจฐานรากและการเกษตรปลอดภัย",
+        )
+        .await
+        .unwrap();
         let base = server(&db).await;
         let (_driver, c) = browser().await;
         let title = "ก่อสร้างถนนคอนกรีตเสริมเหล็กสายบ้านร่องไฮ–ห้วยแม่ใส";
@@ -500,7 +510,17 @@ async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_pla
         sign_in(&c, &base, "amphoe").await;
         c.goto(&format!("{base}/areas/5601")).await.unwrap();
         open_plan(&c, "district", "2570").await;
+        click(
+            &c,
+            "#candidates form.adopt select[name=issue_id] option:nth-child(2)",
+        )
+        .await;
         adopt_first(&c, "4", "").await;
+        assert!(
+            text(&c, "#items")
+                .await
+                .contains("1. เศรษฐกิจฐานรากและการเกษตรปลอดภัย")
+        );
         fill(
             &c,
             "#milestones input[name=committee_approved_on]",
@@ -510,7 +530,22 @@ async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_pla
         submit(&c, "#milestones button[type=submit]").await;
         shot(&c, backend, "district-plan").await;
 
+        let district_plan_url = c.current_url().await.unwrap();
+        sign_out(&c).await;
+
+        // the province sees it under the development issue the district aligned it with
+        sign_in(&c, &base, "changwat").await;
+        c.goto(&format!("{base}/areas/56")).await.unwrap();
+        open_plan(&c, "province", "2570").await;
+        let by_issue = text(&c, "#by-issue").await;
+        assert!(
+            by_issue.contains("1. เศรษฐกิจฐานรากและการเกษตรปลอดภัย (1)") && by_issue.contains(title),
+            "{by_issue}"
+        );
+        shot(&c, backend, "province-plan").await;
+
         // one page tells the whole story
+        c.goto(district_plan_url.as_str()).await.unwrap();
         click_link(&c, title).await;
         let lineage = text(&c, "#lineage").await;
         for step in [

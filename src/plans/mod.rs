@@ -8,6 +8,7 @@ pub mod carry;
 pub mod coverage;
 pub mod development_issues;
 pub mod kind;
+pub mod province;
 pub mod rates;
 pub mod spreadsheet;
 pub mod standard;

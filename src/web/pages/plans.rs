@@ -59,6 +59,8 @@ pub struct CandidateRow {
     pub amount: String,
     pub within_lao: bool,
     pub status: String,
+    /// In the provincial view: already in the provincial plan.
+    pub adopted: bool,
 }
 
 pub struct ForumRow {
@@ -279,53 +281,33 @@ async fn show(
             issue: issue_title(i.issue_id),
         })
         .collect();
-    let candidate_rows: Vec<(Option<i64>, CandidateRow)> = if kind == PlanKind::Village {
+    let candidates: Vec<CandidateRow> = if matches!(kind, PlanKind::Village | PlanKind::Province) {
         vec![]
     } else {
-        let source_issue: Vec<(i64, Option<i64>)> = if kind == PlanKind::Province {
-            sqlx::query_as(
-                "SELECT i.project_id, i.issue_id FROM plan_items i JOIN plans pl ON pl.id = i.plan_id \
-                 WHERE pl.kind = 'district' AND pl.area_code LIKE $1",
-            )
-            .bind(format!("{}%", &plan.area_code[..2]))
-            .fetch_all(&s.db.pool)
-            .await?
-        } else {
-            vec![]
-        };
         adopt::candidates(&s.db, &plan)
             .await?
             .into_iter()
-            .map(|c| {
-                let issue = source_issue
-                    .iter()
-                    .find(|(p, _)| *p == c.project_id)
-                    .and_then(|(_, i)| *i);
-                (
-                    issue,
-                    CandidateRow {
-                        project_id: c.project_id,
-                        title: c.title,
-                        dimension: dim_name(&c.dimension),
-                        village: village_label(&c.area_code, &villages),
-                        source: format!(
-                            "{} {}",
-                            kind_label(
-                                &t,
-                                PlanKind::parse(&c.source_kind).unwrap_or(PlanKind::Village)
-                            ),
-                            c.source_year
-                        ),
-                        source_rank: c.source_rank.map(|r| r.to_string()).unwrap_or_default(),
-                        amount: baht(c.source_amount_satang),
-                        within_lao: c.within_lao_authority != 0,
-                        status: projects::status::th(&c.status).to_string(),
-                    },
-                )
+            .map(|c| CandidateRow {
+                project_id: c.project_id,
+                title: c.title,
+                dimension: dim_name(&c.dimension),
+                village: village_label(&c.area_code, &villages),
+                source: format!(
+                    "{} {}",
+                    kind_label(
+                        &t,
+                        PlanKind::parse(&c.source_kind).unwrap_or(PlanKind::Village)
+                    ),
+                    c.source_year
+                ),
+                source_rank: c.source_rank.map(|r| r.to_string()).unwrap_or_default(),
+                amount: baht(c.source_amount_satang),
+                within_lao: c.within_lao_authority != 0,
+                status: projects::status::th(&c.status).to_string(),
+                adopted: false,
             })
             .collect()
     };
-    let mut candidates = vec![];
     let by_issue = if kind == PlanKind::Province {
         let mut groups: Vec<IssueGroup> = issues
             .iter()
@@ -338,16 +320,33 @@ async fn show(
             title: t.s("plan.no_issue").into(),
             rows: vec![],
         });
-        for (issue, row) in candidate_rows {
-            let at = issue
+        let districts = crate::areas::children(&s.db, Some(&plan.area_code[..2])).await?;
+        for d in plans::province::from_districts(&s.db, &plan).await? {
+            let at = d
+                .issue_id
                 .and_then(|i| issues.iter().position(|x| x.id == i))
                 .unwrap_or(issues.len());
-            groups[at].rows.push(row);
+            let district = districts
+                .iter()
+                .find(|x| x.code == d.district_code)
+                .map(|x| t.pick(&x.name_th, &x.name_en).to_string())
+                .unwrap_or(d.district_code.clone());
+            groups[at].rows.push(CandidateRow {
+                project_id: d.project_id,
+                title: d.title,
+                dimension: String::new(),
+                village: d.area_code,
+                source: format!("{} {district}", kind_label(&t, PlanKind::District)),
+                source_rank: d.district_rank.map(|r| r.to_string()).unwrap_or_default(),
+                amount: baht(d.amount_satang),
+                within_lao: false,
+                status: projects::status::th(&d.status).to_string(),
+                adopted: d.in_province_plan != 0,
+            });
         }
         groups.retain(|g| !g.rows.is_empty());
         groups
     } else {
-        candidates = candidate_rows.into_iter().map(|(_, r)| r).collect();
         vec![]
     };
     let rates = match (kind, plan.lao_id) {
