@@ -346,6 +346,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "บันทึกผลการประเมินแล้ว",
         "Assessment saved",
     ),
+    ("plan.item.save", "บันทึก", "Save"),
     ("plan.in_plan", "อยู่ในแผนแล้ว", "In the plan"),
     ("col.area", "รหัสพื้นที่", "Area code"),
     ("project.add", "เพิ่มโครงการ", "Add a project"),

@@ -277,6 +277,16 @@ async fn gone(c: &Client, old: fantoccini::elements::Element) {
         .await;
 }
 
+async fn value(c: &Client, css: &str) -> String {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
 async fn click(c: &Client, css: &str) {
     c.wait()
         .at_most(Duration::from_secs(10))
@@ -502,7 +512,7 @@ async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_pla
             .unwrap();
         open_plan(&c, "budget", "2570").await;
         adopt_first(&c, "", "").await;
-        assert!(text(&c, "#items").await.contains("480,000.00"));
+        assert_eq!(value(&c, "#items input[name=amount]").await, "480,000.00");
         assert!(text(&c, "#rate-budget").await.starts_with("100.00%"));
         sign_out(&c).await;
 
@@ -516,10 +526,18 @@ async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_pla
         )
         .await;
         adopt_first(&c, "4", "").await;
-        assert!(
-            text(&c, "#items")
-                .await
-                .contains("1. เศรษฐกิจฐานรากและการเกษตรปลอดภัย")
+        assert_eq!(
+            text(&c, "#items select[name=issue_id] option[selected]").await,
+            "1. เศรษฐกิจฐานรากและการเกษตรปลอดภัย"
+        );
+        // the district revises the amount in place; the issue it chose stays
+        fill(&c, "#items input[name=amount]", "๔๕๐,๐๐๐").await;
+        submit(&c, "#items form.inline button.small").await;
+        assert_eq!(text(&c, "p.notice").await, "แก้ไขรายการแล้ว");
+        assert_eq!(value(&c, "#items input[name=amount]").await, "450,000.00");
+        assert_eq!(
+            text(&c, "#items select[name=issue_id] option[selected]").await,
+            "1. เศรษฐกิจฐานรากและการเกษตรปลอดภัย"
         );
         fill(
             &c,

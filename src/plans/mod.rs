@@ -135,6 +135,16 @@ pub async fn list_under(
     Ok(rows)
 }
 
+/// The plans one owner holds (an area code or 'lao:<id>'), newest year first.
+pub async fn of_owner(db: &Db, owner_key: &str) -> anyhow::Result<Vec<Plan>> {
+    Ok(sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+        "SELECT {PLAN_COLUMNS} FROM plans WHERE owner_key = $1 ORDER BY first_year DESC, kind"
+    )))
+    .bind(owner_key)
+    .fetch_all(&db.pool)
+    .await?)
+}
+
 /// Who owns a plan: an area of the right level, or an LAO.
 #[derive(Debug, Clone)]
 pub enum Owner {

@@ -47,6 +47,8 @@ pub struct ItemRow {
     pub amount: String,
     pub year: i64,
     pub issue: String,
+    pub issue_id: Option<i64>,
+    pub note: String,
 }
 
 pub struct CandidateRow {
@@ -279,6 +281,8 @@ async fn show(
             amount: baht(i.amount_satang),
             year: i.fiscal_year,
             issue: issue_title(i.issue_id),
+            issue_id: i.issue_id,
+            note: i.note.clone(),
         })
         .collect();
     let candidates: Vec<CandidateRow> = if matches!(kind, PlanKind::Village | PlanKind::Province) {
@@ -883,14 +887,10 @@ pub async fn links_for_area(
         _ => PlanKind::Province,
     };
     let owner = Owner::Area(area.clone());
-    let rows = plans::list_under(&s.db, &area.code, None).await?;
-    let own: Vec<Plan> = rows
-        .iter()
-        .filter(|p| p.area_code == area.code)
-        .cloned()
-        .collect();
+    let own = plans::of_owner(&s.db, &owner.key()).await?;
     let mut out = vec![links(s, v, kind, &owner, own).await?];
     if kind == PlanKind::Tambon {
+        let rows = plans::list_under(&s.db, &area.code, None).await?;
         let mut villages = links(s, v, PlanKind::Village, &owner, rows).await?;
         villages.can_open = false;
         if !villages.plans.is_empty() {
@@ -906,7 +906,7 @@ pub async fn links_for_lao(
     lao: &crate::areas::Lao,
 ) -> anyhow::Result<Vec<PlanLinks>> {
     let owner = Owner::Lao(lao.clone());
-    let rows = plans::list_under(&s.db, "", Some(lao.id)).await?;
+    let rows = plans::of_owner(&s.db, &owner.key()).await?;
     Ok(vec![
         links(s, v, PlanKind::Local, &owner, rows.clone()).await?,
         links(s, v, PlanKind::Budget, &owner, rows).await?,
