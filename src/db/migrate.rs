@@ -4,11 +4,18 @@
 use super::{Backend, Db};
 use sqlx::Executor;
 
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "foundation",
-    include_str!("../../migrations/0001_foundation.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "foundation",
+        include_str!("../../migrations/0001_foundation.sql"),
+    ),
+    (
+        3,
+        "committees",
+        include_str!("../../migrations/0003_committees.sql"),
+    ),
+];
 
 fn render(sql: &str, backend: Backend) -> String {
     let id = match backend {

@@ -57,7 +57,7 @@ fn area_label(t: &Tr, a: &Area) -> String {
     if t.en() { a.label_en() } else { a.label_th() }
 }
 
-fn crumbs(t: &Tr, path: &[Area]) -> Vec<Crumb> {
+pub(super) fn crumbs(t: &Tr, path: &[Area]) -> Vec<Crumb> {
     let mut out = vec![Crumb {
         href: "/".into(),
         label: t.s("country").into(),
@@ -222,6 +222,7 @@ pub async fn area(
 #[template(path = "lao.html")]
 pub struct LaoPage {
     p: Page,
+    id: i64,
     crumbs: Vec<Crumb>,
     heading: String,
     kind: String,
@@ -246,6 +247,7 @@ pub async fn lao(
     let heading = t.pick(&lao.full_name_th, &lao.name_en).to_string();
     let page = LaoPage {
         p: Page::new(&v, &heading, &format!("/laos/{id}")),
+        id,
         crumbs: crumbs(&t, &path),
         kind: if t.en() {
             lao.kind.clone()

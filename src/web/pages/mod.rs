@@ -3,6 +3,7 @@
 mod accounts;
 mod areas;
 mod audit;
+mod committees;
 mod signin;
 
 use super::AppState;
@@ -28,4 +29,9 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/users/{id}/password", post(accounts::reset_password))
         .route("/audit", get(audit::list))
+        .route("/areas/{code}/committees", get(committees::of_area))
+        .route("/laos/{id}/committees", get(committees::of_lao))
+        .route("/committees/{id}", get(committees::show))
+        .route("/committees/orders/new", get(committees::new_order))
+        .route("/committees/orders", post(committees::record))
 }
