@@ -4,6 +4,7 @@ pub mod areas;
 pub mod audit;
 pub mod backup;
 pub mod cli;
+pub mod committees;
 pub mod config;
 pub mod db;
 pub mod error;

@@ -11,6 +11,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/0001_foundation.sql"),
     ),
     (2, "plans", include_str!("../../migrations/0002_plans.sql")),
+    (
+        3,
+        "committees",
+        include_str!("../../migrations/0003_committees.sql"),
+    ),
 ];
 
 fn render(sql: &str, backend: Backend) -> String {

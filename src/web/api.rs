@@ -7,6 +7,7 @@ use super::session::{Visitor, clear_session_cookie, session_cookie};
 use crate::accounts::{self, NewUser, User, sessions, signin};
 use crate::areas::{self, Area, AreaSummary, CodeStatus, Counts, Coverage, Found, Lao};
 use crate::audit;
+use crate::committees::{self, CommitteeDetail, Overview, Place};
 use crate::error::AppError;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
@@ -31,13 +32,17 @@ pub fn routes() -> Router<AppState> {
         .route("/me", get(me))
         .route("/users", get(users).post(create_user))
         .route("/audit", get(audit_log))
+        .route("/areas/{code}/committees", get(area_committees))
+        .route("/laos/{id}/committees", get(lao_committees))
+        .route("/committees/{id}", get(committee))
+        .route("/committees/orders", axum::routing::post(record_order))
 }
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "oneplan API",
-        description = "One Plan (แผนเดียวกัน): areas, local administrative organisations, accounts and the audit log."
+        description = "One Plan (แผนเดียวกัน): areas, local administrative organisations, committees and their appointment orders, accounts and the audit log."
     ),
     paths(
         counts,
@@ -51,7 +56,11 @@ pub fn routes() -> Router<AppState> {
         me,
         users,
         create_user,
-        audit_log
+        audit_log,
+        area_committees,
+        lao_committees,
+        committee,
+        record_order
     ),
     components(schemas(
         Area,
@@ -68,7 +77,20 @@ pub fn routes() -> Router<AppState> {
         User,
         NewUser,
         audit::Entry,
-        ErrorBody
+        ErrorBody,
+        Overview,
+        committees::overview::Row,
+        committees::overview::OrderSummary,
+        committees::overview::KindCount,
+        committees::Owner,
+        committees::Kind,
+        committees::MemberRole,
+        committees::Committee,
+        committees::Order,
+        committees::Member,
+        CommitteeDetail,
+        committees::MemberInput,
+        NewOrder
     ))
 )]
 pub struct ApiDoc;
@@ -290,4 +312,97 @@ async fn audit_log(
     let user = v.user()?;
     let (prefix, lao) = audit::readable_part(&s.db, user, p.area.as_deref()).await?;
     Ok(Json(audit::list(&s.db, &prefix, lao, p.before, 100).await?))
+}
+
+/// The committees an area and everything under it should have (each village: กม.; each
+/// tambon: ศอช.ต., ก.บ.ต.; each LAO: its working group; the district: ก.บ.อ.; the province:
+/// ก.บ.จ.), any others recorded, and which lack an order for the current fiscal year.
+#[utoipa::path(get, path = "/api/areas/{code}/committees", params(("code" = String, Path, description = "DOPA code: 2, 4, 6 or 8 digits")),
+    responses((status = 200, body = Overview), (status = 404, body = ErrorBody)))]
+async fn area_committees(
+    State(s): State<AppState>,
+    Path(code): Path<String>,
+) -> ApiResult<Overview> {
+    let code = crate::thai::to_arabic_digits(&code);
+    areas::get(&s.db, &code).await?.ok_or_else(not_found)?;
+    let place = Place::Area(code);
+    Ok(Json(
+        committees::overview(&s.db, &place, committees::today()).await?,
+    ))
+}
+
+/// The committees of an LAO: its working group and those of the tambons and villages it covers.
+#[utoipa::path(get, path = "/api/laos/{id}/committees", params(("id" = i64, Path)),
+    responses((status = 200, body = Overview), (status = 404, body = ErrorBody)))]
+async fn lao_committees(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<Overview> {
+    areas::lao(&s.db, id).await?.ok_or_else(not_found)?;
+    Ok(Json(
+        committees::overview(&s.db, &Place::Lao(id), committees::today()).await?,
+    ))
+}
+
+/// One committee with all its appointment orders (newest first) and their members.
+#[utoipa::path(get, path = "/api/committees/{id}", params(("id" = i64, Path)),
+    responses((status = 200, body = CommitteeDetail), (status = 404, body = ErrorBody)))]
+async fn committee(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<CommitteeDetail> {
+    let d = committees::get(&s.db, id, committees::today()).await?;
+    Ok(Json(d.ok_or_else(not_found)?))
+}
+
+/// An appointment order to record, with the committee it is for.
+#[derive(Deserialize, ToSchema)]
+pub struct NewOrder {
+    pub kind: committees::Kind,
+    /// DOPA code of the owning area; not needed for `lao_working_group`.
+    #[serde(default)]
+    pub area_code: String,
+    /// The LAO, for `lao_working_group`.
+    #[serde(default)]
+    pub lao_id: Option<i64>,
+    /// เลขที่คำสั่ง, Thai or Arabic digits.
+    #[serde(default)]
+    pub order_no: String,
+    /// BE or CE, d/m/y or ISO, Thai month names accepted.
+    #[serde(default)]
+    pub order_date: String,
+    /// Fiscal year (BE), a number or text; absent for the fiscal year of the order date.
+    #[serde(default)]
+    #[schema(value_type = Option<i64>)]
+    pub fiscal_year: Option<serde_json::Value>,
+    #[serde(default)]
+    pub members: Vec<committees::MemberInput>,
+}
+
+/// Records an appointment order with its members; the committee is created with its first order.
+#[utoipa::path(post, path = "/api/committees/orders", request_body = NewOrder,
+    responses((status = 200, body = CommitteeDetail), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn record_order(
+    State(s): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    Json(body): Json<serde_json::Value>,
+) -> ApiResult<CommitteeDetail> {
+    let me = v.check_csrf(csrf_header(&headers))?;
+    // read the body here, so that a malformed one gets the same JSON error as bad values
+    let body: NewOrder = serde_json::from_value(body)
+        .map_err(|e| AppError::Invalid(format!("ข้อมูลที่ส่งมาไม่ครบหรือผิดรูปแบบ: {e}")))?;
+    let target = committees::Target {
+        kind: body.kind,
+        area_code: body.area_code,
+        lao_id: body.lao_id,
+    };
+    let input = committees::OrderInput {
+        order_no: body.order_no,
+        order_date: body.order_date,
+        fiscal_year: match body.fiscal_year {
+            Some(serde_json::Value::String(s)) => s,
+            Some(serde_json::Value::Null) | None => String::new(),
+            Some(other) => other.to_string(),
+        },
+        members: body.members,
+    };
+    let today = committees::today();
+    let done = committees::record_order(&s.db, me, &target, &input, today).await?;
+    let d = committees::get(&s.db, done.committee_id, today).await?;
+    Ok(Json(d.ok_or_else(not_found)?))
 }

@@ -226,6 +226,7 @@ pub async fn area(
 #[template(path = "lao.html")]
 pub struct LaoPage {
     p: Page,
+    id: i64,
     crumbs: Vec<Crumb>,
     heading: String,
     kind: String,
@@ -253,6 +254,7 @@ pub async fn lao(
     let page = LaoPage {
         plan_links,
         p: Page::new(&v, &heading, &format!("/laos/{id}")),
+        id,
         crumbs: crumbs(&t, &path),
         kind: if t.en() {
             lao.kind.clone()

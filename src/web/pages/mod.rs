@@ -3,6 +3,7 @@
 mod accounts;
 mod areas;
 mod audit;
+mod committees;
 mod plans;
 mod projects;
 mod signin;
@@ -49,4 +50,9 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}", get(projects::page).post(projects::update))
         .route("/projects/{id}/edit", get(projects::edit))
         .route("/projects/{id}/progress", post(projects::report_progress))
+        .route("/areas/{code}/committees", get(committees::of_area))
+        .route("/laos/{id}/committees", get(committees::of_lao))
+        .route("/committees/{id}", get(committees::show))
+        .route("/committees/orders/new", get(committees::new_order))
+        .route("/committees/orders", post(committees::record))
 }
