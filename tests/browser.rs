@@ -493,6 +493,35 @@ async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_pla
         submit(&c, "#milestones button[type=submit]").await;
         assert_eq!(text(&c, "p.notice").await, "บันทึกแล้ว");
         shot(&c, backend, "tambon-plan").await;
+
+        // the tambon's committees: the ก.บ.ต. order is recorded and no longer missing
+        c.goto(&format!("{base}/areas/560114")).await.unwrap();
+        click_link(&c, "คณะกรรมการ (กลไก)").await;
+        let missing: i64 = text(&c, "#missing-count").await.parse().unwrap();
+        assert!(
+            missing > 10,
+            "{backend}: every village committee and the tambon's bodies lack an order"
+        );
+        c.goto(&format!(
+            "{base}/committees/orders/new?kind=tambon_board&area_code=560114"
+        ))
+        .await
+        .unwrap();
+        fill(&c, "input[name=order_no]", "๑๒/๒๕๗๐").await;
+        fill(&c, "input[name=order_date]", "1 ต.ค. 2569").await;
+        fill(&c, "input[name=name_1]", "นายสมชาย รักถิ่น").await;
+        fill(&c, "input[name=position_1]", "กำนันตำบลแม่ใส").await;
+        click(&c, "select[name=role_1] option[value=chair]").await;
+        submit(&c, "form.wide button[type=submit]:not([name])").await;
+        assert!(
+            text(&c, "main").await.contains("นายสมชาย รักถิ่น"),
+            "{backend}"
+        );
+        c.goto(&format!("{base}/areas/560114/committees"))
+            .await
+            .unwrap();
+        assert_eq!(text(&c, "#missing-count").await, (missing - 1).to_string());
+        shot(&c, backend, "committees").await;
         sign_out(&c).await;
 
         // the LAO takes it into next year's local plan, then into the draft budget
