@@ -12,5 +12,6 @@ pub mod forums;
 pub mod i18n;
 pub mod plans;
 pub mod projects;
+pub mod reporting;
 pub mod thai;
 pub mod web;

@@ -2,11 +2,11 @@
 //! is current when it has an order for the fiscal year that today falls in.
 
 use crate::thai::fiscal_year_be;
-use time::{Date, Duration, OffsetDateTime};
+use time::Date;
 
 /// Today in Thailand (UTC+7): the day on the users' calendars, whatever the server's zone.
 pub fn today() -> Date {
-    (OffsetDateTime::now_utc() + Duration::hours(7)).date()
+    crate::thai::fiscal::today_in_thailand()
 }
 
 /// The fiscal year (BE) whose orders count as current on `today`.

@@ -16,6 +16,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "committees",
         include_str!("../../migrations/0003_committees.sql"),
     ),
+    (
+        5,
+        "reporting",
+        include_str!("../../migrations/0005_reporting.sql"),
+    ),
 ];
 
 fn render(sql: &str, backend: Backend) -> String {

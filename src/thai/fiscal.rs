@@ -69,3 +69,8 @@ mod tests {
         assert_eq!(fiscal_year_be(end.next_day().unwrap()), 2571);
     }
 }
+
+/// Today's date in Thailand (UTC+7), which is what deadlines and fiscal years are counted in.
+pub fn today_in_thailand() -> Date {
+    (time::OffsetDateTime::now_utc() + time::Duration::hours(7)).date()
+}

@@ -1,0 +1,31 @@
+//! Reporting (ONEPLAN.md sections 7, 8, 10): what each office submits, when it is due, and who
+//! has not reported. A submission is never overwritten: a second one for the same period is a
+//! new version, and one after the deadline is accepted but marked late, with who and when.
+
+pub mod submissions;
+
+pub use submissions::{NewSubmission, Submission};
+
+/// The kinds of report, as stored.
+pub const REGISTER_1: &str = "register1";
+pub const REGISTER_2: &str = "register2";
+pub const REGISTER_3: &str = "register3";
+pub const DISTRICT_PROGRESS: &str = "district_progress";
+pub const KPI32_MONTHLY: &str = "kpi32_monthly";
+pub const DISTRICT_PLAN: &str = "district_plan";
+pub const ROLE_MODEL: &str = "role_model";
+
+pub fn kind_th(kind: &str) -> &'static str {
+    match kind {
+        REGISTER_1 => "รายงานแผนพัฒนาตำบล แบบ ๑ ทะเบียนข้อมูลตำบลเป้าหมาย",
+        REGISTER_2 => "แบบ ๒ การนำโครงการในเล่มแผนชุมชนระดับตำบลไปใช้ประโยชน์",
+        REGISTER_3 => "แบบ ๓ การเชื่อมโยงและประสานแผนชุมชนระดับตำบลกับ อปท.",
+        DISTRICT_PROGRESS => {
+            "แบบรายงานผลการดำเนินงาน ปัญหา/อุปสรรค และข้อเสนอแนะ การจัดทำและประสานแผนพัฒนาตำบล"
+        }
+        KPI32_MONTHLY => "แบบรายงานผลการดำเนินงานตัวชี้วัดที่ ๓.๒",
+        DISTRICT_PLAN => "โครงการในแผนพัฒนาอำเภอที่ ก.บ.อ. อนุมัติ ส่งจังหวัด",
+        ROLE_MODEL => "รายงานโครงการอำเภอต้นแบบ",
+        _ => "รายงาน",
+    }
+}
