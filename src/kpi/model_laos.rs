@@ -1,0 +1,163 @@
+//! Model LAOs (อปท. ต้นแบบ): one เทศบาล or อบต. per district and fiscal year, chosen by the
+//! district. A change of target keeps the earlier designation as history.
+
+use crate::accounts::User;
+use crate::audit::{self, Change};
+use crate::db::{Db, now_text};
+use crate::error::AppError;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct ModelLao {
+    pub id: i64,
+    pub fiscal_year: i64,
+    pub district_code: String,
+    pub lao_id: i64,
+    pub lao_name: String,
+    pub designated_on: String,
+    pub reason: String,
+    pub created_by: String,
+    pub replaced_at: Option<String>,
+}
+
+const SELECT: &str = "SELECT m.id, m.fiscal_year, m.district_code, m.lao_id, l.full_name_th AS lao_name, m.designated_on, m.reason, m.created_by, m.replaced_at \
+     FROM model_laos m JOIN laos l ON l.id = m.lao_id";
+
+/// The current model LAOs of the districts under an area prefix.
+pub async fn current(db: &Db, year: i64, area_prefix: &str) -> anyhow::Result<Vec<ModelLao>> {
+    Ok(sqlx::query_as::<_, ModelLao>(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE m.fiscal_year = $1 AND m.district_code LIKE $2 AND m.replaced_at IS NULL ORDER BY m.district_code"
+    )))
+    .bind(year)
+    .bind(format!("{area_prefix}%"))
+    .fetch_all(&db.pool)
+    .await?)
+}
+
+/// Every designation of a district for a year, newest first.
+pub async fn history(db: &Db, year: i64, district: &str) -> anyhow::Result<Vec<ModelLao>> {
+    Ok(sqlx::query_as::<_, ModelLao>(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE m.fiscal_year = $1 AND m.district_code = $2 ORDER BY m.id DESC"
+    )))
+    .bind(year)
+    .bind(district)
+    .fetch_all(&db.pool)
+    .await?)
+}
+
+/// Whether a year's designation for this LAO is current.
+pub async fn is_model(db: &Db, year: i64, lao_id: i64) -> anyhow::Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM model_laos WHERE fiscal_year = $1 AND lao_id = $2 AND replaced_at IS NULL",
+    )
+    .bind(year)
+    .bind(lao_id)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(n > 0)
+}
+
+/// Designates the district's model LAO for a year, replacing the current one if any.
+pub async fn designate(
+    db: &Db,
+    user: &User,
+    year: i64,
+    district: &str,
+    lao_id: i64,
+    designated_on: &str,
+    reason: &str,
+) -> Result<ModelLao, AppError> {
+    let area = crate::areas::get(db, district)
+        .await?
+        .filter(|a| a.level == "district")
+        .ok_or_else(|| AppError::NotFound(format!("ไม่พบอำเภอรหัส {district}")))?;
+    crate::plans::access::check_owner_write(
+        db,
+        user,
+        &crate::plans::Owner::Area(area),
+        "model_lao",
+        district,
+    )
+    .await?;
+    let lao = crate::areas::lao(db, lao_id)
+        .await?
+        .ok_or_else(|| AppError::Invalid(format!("ไม่พบ อปท. รหัส {lao_id}")))?;
+    if lao.district_code.as_deref() != Some(district) {
+        return Err(AppError::Invalid(format!(
+            "{} ไม่ได้อยู่ในอำเภอนี้",
+            lao.full_name_th
+        )));
+    }
+    if !matches!(
+        lao.kind.as_str(),
+        "TAO" | "ThesabanTambon" | "ThesabanMueang" | "ThesabanNakhon"
+    ) {
+        return Err(AppError::Invalid(
+            "อปท. ต้นแบบต้องเป็นเทศบาลหรือองค์การบริหารส่วนตำบล".into(),
+        ));
+    }
+    let on = match designated_on.trim() {
+        "" => crate::thai::fiscal::today_in_thailand().to_string(),
+        d => crate::thai::parse_date(d)
+            .map_err(|e| AppError::Invalid(format!("วันที่กำหนด: {e}")))?
+            .to_string(),
+    };
+    let mut tx = db.begin_write().await?;
+    let before: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT id, lao_id FROM model_laos WHERE fiscal_year = $1 AND district_code = $2 AND replaced_at IS NULL",
+    )
+    .bind(year)
+    .bind(district)
+    .fetch_optional(tx.conn())
+    .await?;
+    if before.is_some_and(|(_, l)| l == lao_id) {
+        return Err(AppError::Invalid(format!(
+            "{} เป็น อปท. ต้นแบบของปีนี้อยู่แล้ว",
+            lao.full_name_th
+        )));
+    }
+    if before.is_some() && reason.trim().is_empty() {
+        return Err(AppError::Invalid("การเปลี่ยน อปท. ต้นแบบต้องระบุเหตุผล".into()));
+    }
+    let now = now_text();
+    sqlx::query("UPDATE model_laos SET replaced_at = $1 WHERE fiscal_year = $2 AND district_code = $3 AND replaced_at IS NULL")
+        .bind(&now)
+        .bind(year)
+        .bind(district)
+        .execute(tx.conn())
+        .await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO model_laos (fiscal_year, district_code, lao_id, designated_on, reason, created_at, created_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(year)
+    .bind(district)
+    .bind(lao_id)
+    .bind(&on)
+    .bind(reason.trim())
+    .bind(&now)
+    .bind(&user.username)
+    .fetch_one(tx.conn())
+    .await?;
+    audit::record(
+        tx.conn(),
+        &user.actor(),
+        Change {
+            action: if before.is_some() { "replace" } else { "designate" },
+            entity: "model_lao",
+            entity_key: format!("{year}:{district}"),
+            area_code: district.to_string(),
+            lao_id: Some(lao_id),
+            before: before.map(|(_, l)| serde_json::json!({"lao_id": l})),
+            after: Some(serde_json::json!({"lao_id": lao_id, "name": lao.full_name_th, "designated_on": on})),
+            note: reason.trim().to_string(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    let history = history(db, year, district).await?;
+    history
+        .into_iter()
+        .find(|m| m.id == id)
+        .ok_or_else(|| AppError::NotFound(String::new()))
+}

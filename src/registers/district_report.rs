@@ -1,0 +1,214 @@
+//! The district progress report (แบบรายงานผลการดำเนินงาน … การจัดทำและประสานแผนพัฒนาตำบล): of the
+//! district's N target tambons, how many (1) appointed or updated ก.บ.ต.; (2) held a ก.บ.ต.
+//! meeting to make the tambon plan; (3) made a plan complete in every required component;
+//! (4) finished it on time and sent it; (5) did (3) and (4) and evaluated it. Computed from the
+//! records; only the problems and suggestions are typed.
+
+use crate::accounts::User;
+use crate::db::Db;
+use crate::error::AppError;
+use crate::reporting::{self, NewSubmission, Submission};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct TambonRow {
+    pub tambon_code: String,
+    pub name_th: String,
+    /// Items (1) to (5) for this tambon.
+    pub met: [bool; 5],
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct DistrictReport {
+    pub district_code: String,
+    pub fiscal_year: i64,
+    /// The date by which the plan had to be finished and sent, for item (4).
+    pub due_on: String,
+    pub target_tambons: i64,
+    /// Counts (1) to (5).
+    pub counts: [i64; 5],
+    pub tambons: Vec<TambonRow>,
+}
+
+/// The nesting every report must respect: (5) ≤ (3), (5) ≤ (4), every count ≤ N.
+pub fn check_nesting(n: i64, c: &[i64; 5]) -> Result<(), String> {
+    if let Some(i) = c.iter().position(|x| *x > n || *x < 0) {
+        return Err(format!(
+            "ข้อ ({}) มีจำนวน {} มากกว่าจำนวนตำบลเป้าหมาย {n}",
+            i + 1,
+            c[i]
+        ));
+    }
+    if c[4] > c[2] || c[4] > c[3] {
+        return Err(format!(
+            "ข้อ (5) มีจำนวน {} มากกว่าข้อ (3) ({}) หรือข้อ (4) ({}) ซึ่งเป็นไปไม่ได้",
+            c[4], c[2], c[3]
+        ));
+    }
+    Ok(())
+}
+
+/// The due date for finishing and sending the tambon plan: the calendar's register-1 date, or 31 March.
+async fn due_on(db: &Db, year: i64) -> anyhow::Result<String> {
+    let due: Option<String> = sqlx::query_scalar(
+        "SELECT due_on FROM deadlines WHERE fiscal_year = $1 AND kind = $2 AND period = ''",
+    )
+    .bind(year)
+    .bind(reporting::REGISTER_1)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(due.unwrap_or_else(|| format!("{}-03-31", year - 543)))
+}
+
+#[derive(sqlx::FromRow)]
+struct Facts {
+    tambon_code: String,
+    name_th: String,
+    board: i64,
+    forums: i64,
+    items: i64,
+    unranked: i64,
+    core_dims: i64,
+    made_quarter: Option<i64>,
+    delivered_lao_on: Option<String>,
+    delivered_district_on: Option<String>,
+    evaluated_on: Option<String>,
+}
+
+pub async fn compute(db: &Db, district: &str, year: i64) -> anyhow::Result<DistrictReport> {
+    let due = due_on(db, year).await?;
+    let facts = sqlx::query_as::<_, Facts>(
+        "SELECT t.tambon_code, a.name_th, \
+           CASE WHEN EXISTS (SELECT 1 FROM committees c JOIN committee_orders o ON o.committee_id = c.id \
+                WHERE c.kind = 'tambon_board' AND c.area_code = t.tambon_code AND o.fiscal_year = t.fiscal_year) THEN 1 ELSE 0 END AS board, \
+           CAST((SELECT COUNT(*) FROM forums f WHERE f.plan_id = pl.id) AS BIGINT) AS forums, \
+           CAST((SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = pl.id) AS BIGINT) AS items, \
+           CAST((SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = pl.id AND i.rank IS NULL) AS BIGINT) AS unranked, \
+           CAST((SELECT COUNT(DISTINCT p.dimension) FROM plan_items i JOIN projects p ON p.id = i.project_id \
+                 JOIN dimensions d ON d.code = p.dimension WHERE i.plan_id = pl.id AND d.core = 1) AS BIGINT) AS core_dims, \
+           pl.made_quarter, pl.delivered_lao_on, pl.delivered_district_on, pl.evaluated_on \
+         FROM target_tambons t JOIN areas a ON a.code = t.tambon_code \
+         LEFT JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
+         WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 ORDER BY t.tambon_code",
+    )
+    .bind(year)
+    .bind(format!("{district}%"))
+    .fetch_all(&db.pool)
+    .await?;
+    let core: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM dimensions WHERE core = 1")
+        .fetch_one(&db.pool)
+        .await?;
+    let on_time = |d: &Option<String>| d.as_deref().is_some_and(|d| d <= due.as_str());
+    let tambons: Vec<TambonRow> = facts
+        .into_iter()
+        .map(|f| {
+            let complete = f.forums > 0
+                && f.items > 0
+                && f.unranked == 0
+                && f.core_dims == core
+                && f.made_quarter.is_some();
+            let sent = on_time(&f.delivered_lao_on) && on_time(&f.delivered_district_on);
+            TambonRow {
+                met: [
+                    f.board != 0,
+                    f.forums > 0,
+                    complete,
+                    sent,
+                    complete && sent && f.evaluated_on.is_some(),
+                ],
+                tambon_code: f.tambon_code,
+                name_th: f.name_th,
+            }
+        })
+        .collect();
+    let mut counts = [0i64; 5];
+    for t in &tambons {
+        for (i, m) in t.met.iter().enumerate() {
+            counts[i] += *m as i64;
+        }
+    }
+    Ok(DistrictReport {
+        district_code: district.to_string(),
+        fiscal_year: year,
+        due_on: due,
+        target_tambons: tambons.len() as i64,
+        counts,
+        tambons,
+    })
+}
+
+/// Submits the district's report as computed now, with the typed problems and suggestions.
+pub async fn submit(
+    db: &Db,
+    user: &User,
+    district: &str,
+    year: i64,
+    problems: &str,
+    suggestions: &str,
+) -> Result<Submission, AppError> {
+    let area = crate::areas::get(db, district)
+        .await?
+        .filter(|a| a.level == "district")
+        .ok_or_else(|| AppError::NotFound(format!("ไม่พบอำเภอรหัส {district}")))?;
+    let owner = crate::plans::Owner::Area(area);
+    crate::plans::access::check_owner_write(
+        db,
+        user,
+        &owner,
+        reporting::DISTRICT_PROGRESS,
+        district,
+    )
+    .await?;
+    let report = compute(db, district, year).await?;
+    if report.target_tambons == 0 {
+        return Err(AppError::Invalid(
+            "อำเภอนี้ยังไม่มีตำบลเป้าหมายของปีงบประมาณนี้ กรุณาบันทึกตำบลเป้าหมายก่อน".into(),
+        ));
+    }
+    check_nesting(report.target_tambons, &report.counts).map_err(AppError::Invalid)?;
+    let mut tx = db.begin_write().await?;
+    let s = reporting::submissions::submit(
+        tx.conn(),
+        user,
+        NewSubmission {
+            kind: reporting::DISTRICT_PROGRESS,
+            unit_key: district.to_string(),
+            area_code: district.to_string(),
+            lao_id: None,
+            fiscal_year: year,
+            period: String::new(),
+            payload: serde_json::json!({
+                "report": report, "problems": problems.trim(), "suggestions": suggestions.trim(),
+                "signed_by": user.display_name, "position": user.position,
+            }),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_nesting;
+
+    #[test]
+    fn counts_that_break_the_nesting_are_refused() {
+        assert!(check_nesting(5, &[5, 4, 3, 3, 2]).is_ok());
+        assert!(
+            check_nesting(5, &[6, 4, 3, 3, 2])
+                .unwrap_err()
+                .contains("ข้อ (1)")
+        );
+        assert!(
+            check_nesting(5, &[5, 4, 2, 3, 3])
+                .unwrap_err()
+                .contains("ข้อ (5)")
+        );
+        assert!(
+            check_nesting(5, &[5, 4, 3, 1, 2])
+                .unwrap_err()
+                .contains("ข้อ (5)")
+        );
+    }
+}

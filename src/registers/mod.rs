@@ -1,0 +1,90 @@
+//! The registers of the tambon-plan cycle (ONEPLAN.md section 7), filled from the records:
+//! form 1 — the target tambons and their plan's delivery; form 2 — the tambon plan's projects
+//! put to use; form 3 — those linked with the LAO. A tambon's plan for a register of fiscal
+//! year Y is its tambon plan of year Y (the plan made in that year).
+
+pub mod district_report;
+pub mod targets;
+
+use crate::db::Db;
+use serde::Serialize;
+
+/// A row of form 1.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Form1Row {
+    pub tambon_code: String,
+    pub tambon_name: String,
+    pub coordinator: String,
+    pub budget_satang: i64,
+    pub plan_id: Option<i64>,
+    pub delivered_lao_on: Option<String>,
+    pub delivered_district_on: Option<String>,
+    pub made_quarter: Option<i64>,
+}
+
+pub async fn form1(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<Form1Row>> {
+    Ok(sqlx::query_as::<_, Form1Row>(
+        "SELECT t.tambon_code, a.name_th AS tambon_name, t.coordinator, t.budget_satang, pl.id AS plan_id, \
+                pl.delivered_lao_on, pl.delivered_district_on, pl.made_quarter \
+         FROM target_tambons t JOIN areas a ON a.code = t.tambon_code \
+         LEFT JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
+         WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 ORDER BY t.tambon_code",
+    )
+    .bind(year)
+    .bind(format!("{area_prefix}%"))
+    .fetch_all(&db.pool)
+    .await?)
+}
+
+/// A project row of forms 2 and 3.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct ProjectRow {
+    pub tambon_code: String,
+    pub project_id: i64,
+    pub title: String,
+    pub format: String,
+    pub budget_satang: i64,
+    pub target_villages: Option<i64>,
+    pub target_households: Option<i64>,
+    pub target_people: Option<i64>,
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
+}
+
+async fn projects_where(
+    db: &Db,
+    area_prefix: &str,
+    year: i64,
+    condition: &str,
+) -> anyhow::Result<Vec<ProjectRow>> {
+    Ok(sqlx::query_as::<_, ProjectRow>(sqlx::AssertSqlSafe(format!(
+        "SELECT pl.owner_key AS tambon_code, p.id AS project_id, p.title, p.format, i.amount_satang AS budget_satang, \
+                p.target_villages, p.target_households, p.target_people, p.starts_on, p.ends_on \
+         FROM target_tambons t JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
+         JOIN plan_items i ON i.plan_id = pl.id JOIN projects p ON p.id = i.project_id \
+         WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 AND ({condition}) \
+         ORDER BY pl.owner_key, CASE WHEN i.rank IS NULL THEN 1 ELSE 0 END, i.rank, p.id"
+    )))
+    .bind(year)
+    .bind(format!("{area_prefix}%"))
+    .fetch_all(&db.pool)
+    .await?)
+}
+
+/// Form 2: projects of the target tambons' plans that were put to use — carried out (under
+/// way or done, by a progress report) in the management of the community.
+pub async fn form2(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<ProjectRow>> {
+    projects_where(db, area_prefix, year, "EXISTS (SELECT 1 FROM project_progress g WHERE g.project_id = p.id AND g.status IN ('under_way', 'done'))").await
+}
+
+/// Form 3: projects of the target tambons' plans linked with the LAO — in an LAO's local
+/// development plan or draft budget.
+pub async fn form3(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<ProjectRow>> {
+    projects_where(
+        db,
+        area_prefix,
+        year,
+        "EXISTS (SELECT 1 FROM plan_items x JOIN plans lp ON lp.id = x.plan_id WHERE x.project_id = p.id AND lp.kind IN ('local', 'budget'))",
+    )
+    .await
+}

@@ -1,0 +1,471 @@
+//! The reports offices owe, computed from records built here: the registers, the district
+//! progress report and KPI 3.2 — every figure checked, percentages to two decimals.
+
+mod common;
+
+use oneplan::accounts::{Role, ScopeLevel, User};
+use oneplan::committees::{self, Kind, MemberInput, OrderInput, Target};
+use oneplan::db::Db;
+use oneplan::error::AppError;
+use oneplan::forums::{self, ForumInput};
+use oneplan::kpi::{model_laos, monthly, rollup, settings, work_plans};
+use oneplan::plans::adopt::{self, AdoptInput};
+use oneplan::plans::{self, Milestones, PlanKind};
+use oneplan::projects::{self, input::ProjectInput};
+use oneplan::registers::{self, district_report, targets};
+
+const YEAR: i64 = 2569;
+
+async fn version(db: &Db, plan: i64) -> i64 {
+    plans::get(db, plan).await.unwrap().unwrap().version
+}
+
+fn project(title: String, dimension: &str, rank: usize) -> ProjectInput {
+    ProjectInput {
+        title,
+        dimension: dimension.into(),
+        budget: "10,000".into(),
+        executor: "ชุมชนดำเนินการเอง".into(),
+        rank: rank.to_string(),
+        ..Default::default()
+    }
+}
+
+async fn order(db: &Db, user: &User, kind: Kind, area: &str, lao: Option<i64>, no: &str) {
+    committees::record_order(
+        db,
+        user,
+        &Target {
+            kind,
+            area_code: area.into(),
+            lao_id: lao,
+        },
+        &OrderInput {
+            order_no: no.into(),
+            order_date: "15/10/2568".into(),
+            fiscal_year: String::new(),
+            members: vec![MemberInput {
+                name: "นายสมชาย รักถิ่น".into(),
+                position: "กำนัน".into(),
+                role: "ประธาน".into(),
+            }],
+        },
+        oneplan::thai::parse_date("2026-01-10").unwrap(),
+    )
+    .await
+    .unwrap();
+}
+
+/// Tambon แม่ใส (560114), fiscal year 2569: every village's plan reviewed in a forum with the
+/// three core dimensions, the tambon plan integrating 10 of them, the LAO taking 3 into its
+/// local plan for 2570 and 1 of those into the draft budget.
+async fn mae_sai_year(db: &Db, district: &User, lao_user: &User, lao_id: i64) -> Vec<i64> {
+    let villages = oneplan::areas::children(db, Some("560114")).await.unwrap();
+    let mut raised = Vec::new();
+    for v in &villages {
+        let owner = plans::resolve_owner(db, PlanKind::Village, &v.code)
+            .await
+            .unwrap();
+        let plan = plans::open(db, district, PlanKind::Village, &owner, YEAR)
+            .await
+            .unwrap();
+        forums::add(
+            db,
+            district,
+            plan.id,
+            plan.version,
+            &ForumInput {
+                held_on: "10/01/2569".into(),
+                chaired_by: "ผู้ใหญ่บ้าน".into(),
+                attendance: "50".into(),
+                used_basic_needs: "on".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        for (n, dim) in ["economy", "society", "environment"].iter().enumerate() {
+            let p = projects::add_to_plan(
+                db,
+                district,
+                plan.id,
+                version(db, plan.id).await,
+                &project(format!("โครงการ {} ของ{}", n + 1, v.name_th), dim, n + 1),
+            )
+            .await
+            .unwrap();
+            raised.push(p.id);
+        }
+    }
+    let tambon = plans::resolve_owner(db, PlanKind::Tambon, "560114")
+        .await
+        .unwrap();
+    let tp = plans::open(db, district, PlanKind::Tambon, &tambon, YEAR)
+        .await
+        .unwrap();
+    forums::add(
+        db,
+        district,
+        tp.id,
+        tp.version,
+        &ForumInput {
+            held_on: "20/02/2569".into(),
+            chaired_by: "ประธาน ศอช.ต.".into(),
+            held_by: "ศอช.ต.".into(),
+            attendance: "80".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    for (rank, id) in raised.iter().take(10).enumerate() {
+        let input = AdoptInput {
+            project_id: *id,
+            rank: (rank + 1).to_string(),
+            decided_on: "2026-02-20".into(),
+            ..Default::default()
+        };
+        adopt::adopt(db, district, tp.id, version(db, tp.id).await, &input)
+            .await
+            .unwrap();
+    }
+    plans::set_milestones(
+        db,
+        district,
+        tp.id,
+        version(db, tp.id).await,
+        Milestones {
+            made_quarter: "2".into(),
+            delivered_lao_on: "15 มี.ค. 2569".into(),
+            delivered_district_on: "2026-03-31".into(),
+            evaluated_on: "2026-06-30".into(),
+            evaluation: "ผ่าน".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let owner = plans::resolve_owner(db, PlanKind::Local, &lao_id.to_string())
+        .await
+        .unwrap();
+    let local = plans::open(db, lao_user, PlanKind::Local, &owner, YEAR + 1)
+        .await
+        .unwrap();
+    for id in raised.iter().take(3) {
+        let input = AdoptInput {
+            project_id: *id,
+            ..Default::default()
+        };
+        adopt::adopt(db, lao_user, local.id, version(db, local.id).await, &input)
+            .await
+            .unwrap();
+    }
+    let budget = plans::open(db, lao_user, PlanKind::Budget, &owner, YEAR + 1)
+        .await
+        .unwrap();
+    adopt::adopt(
+        db,
+        lao_user,
+        budget.id,
+        budget.version,
+        &AdoptInput {
+            project_id: raised[0],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    raised
+}
+
+#[tokio::test]
+async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records() {
+    for (backend, db) in common::backends().await {
+        common::with_phayao(&db).await;
+        let mae_sai = oneplan::areas::covering(&db, "560114")
+            .await
+            .unwrap()
+            .remove(0)
+            .lao_id;
+        let lao_key = oneplan::areas::lao(&db, mae_sai)
+            .await
+            .unwrap()
+            .unwrap()
+            .lao_key;
+        let district =
+            common::account(&db, "amphoe", Role::Officer, ScopeLevel::District, "5601").await;
+        let lao_user =
+            common::account(&db, "lao.maesai", Role::Officer, ScopeLevel::Lao, &lao_key).await;
+        let outsider =
+            common::account(&db, "other", Role::Officer, ScopeLevel::District, "5602").await;
+
+        // two target tambons; only แม่ใส makes its plan
+        targets::set(
+            &db,
+            &district,
+            YEAR,
+            "560114",
+            true,
+            "๕๐,๐๐๐",
+            "นางสาวสมใจ ใฝ่ดี",
+        )
+        .await
+        .unwrap();
+        targets::set(&db, &district, YEAR, "560104", true, "50,000", "")
+            .await
+            .unwrap();
+        assert!(matches!(
+            targets::set(&db, &outsider, YEAR, "560114", true, "1", "").await,
+            Err(AppError::Forbidden(_))
+        ));
+        let raised = mae_sai_year(&db, &district, &lao_user, mae_sai).await;
+        order(&db, &district, Kind::TambonBoard, "560114", None, "๑/๒๕๖๙").await;
+
+        let form1 = registers::form1(&db, "5601", YEAR).await.unwrap();
+        assert_eq!(form1.len(), 2, "{backend}");
+        let row = form1.iter().find(|r| r.tambon_code == "560114").unwrap();
+        assert_eq!(
+            (
+                row.coordinator.as_str(),
+                row.budget_satang,
+                row.made_quarter
+            ),
+            ("นางสาวสมใจ ใฝ่ดี", 5_000_000, Some(2))
+        );
+        assert_eq!(row.delivered_lao_on.as_deref(), Some("2026-03-15"));
+        assert!(
+            form1
+                .iter()
+                .find(|r| r.tambon_code == "560104")
+                .unwrap()
+                .plan_id
+                .is_none()
+        );
+        assert!(
+            registers::form2(&db, "5601", YEAR)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{backend}: nothing put to use yet"
+        );
+        let v = projects::get(&db, raised[1])
+            .await
+            .unwrap()
+            .unwrap()
+            .version;
+        projects::progress::record(
+            &db,
+            &district,
+            raised[1],
+            v,
+            &projects::progress::ProgressInput {
+                status: "done".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let form2 = registers::form2(&db, "5601", YEAR).await.unwrap();
+        assert_eq!(
+            form2.iter().map(|r| r.project_id).collect::<Vec<_>>(),
+            vec![raised[1]]
+        );
+        let form3 = registers::form3(&db, "5601", YEAR).await.unwrap();
+        assert_eq!(
+            form3.iter().map(|r| r.project_id).collect::<Vec<_>>(),
+            raised[..3].to_vec(),
+            "{backend}"
+        );
+
+        // the district report: N = 2, แม่ใส meets (1)–(5), the other tambon nothing
+        let report = district_report::compute(&db, "5601", YEAR).await.unwrap();
+        assert_eq!(
+            (report.target_tambons, report.counts),
+            (2, [1, 1, 1, 1, 1]),
+            "{backend}"
+        );
+        assert_eq!(report.due_on, "2026-03-31");
+        let s = district_report::submit(
+            &db,
+            &district,
+            "5601",
+            YEAR,
+            "งบประมาณล่าช้า",
+            "ควรจัดสรรงบก่อนไตรมาส ๒",
+        )
+        .await
+        .unwrap();
+        assert_eq!(s.version, 1);
+        let again = district_report::submit(&db, &district, "5601", YEAR, "", "")
+            .await
+            .unwrap();
+        assert_eq!(
+            again.version, 2,
+            "{backend}: a second submission is a new version"
+        );
+        let kept =
+            oneplan::reporting::submissions::history(&db, "district_progress", "5601", YEAR, "")
+                .await
+                .unwrap();
+        assert_eq!(kept.len(), 2);
+        assert!(kept[1].payload_json.contains("งบประมาณล่าช้า"));
+        assert!(matches!(
+            district_report::submit(&db, &outsider, "5601", YEAR, "", "").await,
+            Err(AppError::Forbidden(_))
+        ));
+
+        // KPI 3.2: one model LAO for the district, a change kept in history
+        let other_lao = oneplan::areas::laos_in(&db, "5601")
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|l| l.kind == "TAO" && l.id != mae_sai)
+            .unwrap();
+        model_laos::designate(&db, &district, YEAR, "5601", other_lao.id, "1/11/2568", "")
+            .await
+            .unwrap();
+        let no_reason = model_laos::designate(&db, &district, YEAR, "5601", mae_sai, "", "").await;
+        assert!(
+            matches!(no_reason, Err(AppError::Invalid(ref m)) if m.contains("เหตุผล")),
+            "{no_reason:?}"
+        );
+        model_laos::designate(
+            &db,
+            &district,
+            YEAR,
+            "5601",
+            mae_sai,
+            "1/12/2568",
+            "อบต.แม่ใสมีแผนชุมชนครบทุกหมู่บ้าน",
+        )
+        .await
+        .unwrap();
+        let history = model_laos::history(&db, YEAR, "5601").await.unwrap();
+        assert_eq!(history.len(), 2);
+        assert!(history[1].replaced_at.is_some() && history[0].replaced_at.is_none());
+        assert_eq!(model_laos::current(&db, YEAR, "56").await.unwrap().len(), 1);
+
+        let villages = oneplan::areas::children(&db, Some("560114"))
+            .await
+            .unwrap()
+            .len() as i64;
+        let m = monthly::compute(&db, mae_sai, YEAR).await.unwrap();
+        assert_eq!(
+            (m.villages, m.villages_reviewed),
+            (villages, villages),
+            "{backend}"
+        );
+        assert_eq!(
+            (
+                m.tambons,
+                m.tambons_integrated,
+                m.integration_forum_on.as_deref()
+            ),
+            (1, 1, Some("2026-02-20"))
+        );
+        assert_eq!(m.integrated_projects, 10);
+        assert!(m.missing_dimensions.is_empty());
+        assert_eq!(
+            (m.rates.in_local_plan, m.rates.local_pct_x100),
+            (3, Some(3000)),
+            "{backend}: 3 of 10 = 30.00%"
+        );
+        assert_eq!(
+            (m.rates.in_budget, m.rates.budget_pct_x100),
+            (1, Some(3333)),
+            "{backend}: 1 of 3 = 33.33%"
+        );
+        assert_eq!(
+            m.criteria,
+            [false, true, true, true, true],
+            "{backend}: no working group yet"
+        );
+        let r = rollup::of_area(&db, "5601", YEAR).await.unwrap();
+        assert_eq!(
+            (r.model_laos, r.meeting, r.value_x100, r.score_x100),
+            (1, 0, Some(0), Some(0))
+        );
+
+        order(
+            &db,
+            &lao_user,
+            Kind::LaoWorkingGroup,
+            "",
+            Some(mae_sai),
+            "๕/๒๕๖๘",
+        )
+        .await;
+        work_plans::record(&db, &lao_user, mae_sai, YEAR, "1/12/2568", "")
+            .await
+            .unwrap();
+        let m = monthly::compute(&db, mae_sai, YEAR).await.unwrap();
+        assert!(m.meets_all(), "{backend}: {:?}", m.criteria);
+        let r = rollup::of_area(&db, "56", YEAR).await.unwrap();
+        assert_eq!(
+            (r.model_laos, r.meeting, r.value_x100, r.score_x100),
+            (1, 1, Some(10_000), Some(500)),
+            "{backend}"
+        );
+        let national = rollup::of_area(&db, "", YEAR).await.unwrap();
+        assert_eq!(
+            national.base, 878,
+            "{backend}: the national base is the year's data"
+        );
+        assert_eq!(national.value_x100, Some(11), "1 × 100 ÷ 878 = 0.11%");
+
+        // the monthly report: a percentage that disagrees with the counts is refused
+        sqlx::query("INSERT INTO deadlines (fiscal_year, kind, period, due_on, title) VALUES (2569, 'kpi32_monthly', '2026-05', '2026-05-25', 'พ.ค.')")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let input = monthly::MonthlyInput {
+            period: "2026-05".into(),
+            local_pct: "31".into(),
+            ..Default::default()
+        };
+        match monthly::submit(&db, &lao_user, mae_sai, YEAR, &input).await {
+            Err(AppError::Invalid(m)) => {
+                assert!(m.contains("ไม่ตรงกับที่คำนวณ") && m.contains("30.00"), "{m}")
+            }
+            other => panic!("{backend}: {other:?}"),
+        }
+        let input = monthly::MonthlyInput {
+            period: "๒๕๖๙-๐๕".into(),
+            local_pct: "30.00".into(),
+            report_no: "๑/๒๕๖๙".into(),
+            ..Default::default()
+        };
+        let s = monthly::submit(&db, &lao_user, mae_sai, YEAR, &input)
+            .await
+            .unwrap();
+        assert_eq!(
+            (s.period.as_str(), s.version, s.late),
+            ("2026-05", 1, 1),
+            "{backend}: after the 25th it is late, but kept"
+        );
+        assert!(matches!(
+            monthly::submit(&db, &outsider, mae_sai, YEAR, &input).await,
+            Err(AppError::Forbidden(_))
+        ));
+        let not_model = monthly::submit(&db, &district, other_lao.id, YEAR, &input).await;
+        assert!(
+            matches!(not_model, Err(AppError::Invalid(_))),
+            "{not_model:?}"
+        );
+
+        // the year's thresholds are data: raise item 4 to 40% and the LAO no longer meets it
+        let root = oneplan::accounts::by_username(&db, "root")
+            .await
+            .unwrap()
+            .unwrap()
+            .0;
+        settings::save(&db, &root, YEAR, "40", "20", "60,65,70,75,80", "878")
+            .await
+            .unwrap();
+        assert!(!monthly::compute(&db, mae_sai, YEAR).await.unwrap().criteria[3]);
+        assert!(matches!(
+            settings::save(&db, &district, YEAR, "30", "20", "60,65,70,75,80", "878").await,
+            Err(AppError::Forbidden(_))
+        ));
+    }
+}
