@@ -483,3 +483,108 @@ async fn the_plan_chain_over_the_api_and_the_excel_form() {
         );
     }
 }
+
+#[tokio::test]
+async fn report_pages_compute_show_and_submit() {
+    for (backend, db) in common::backends().await {
+        common::with_phayao(&db).await;
+        common::account(&db, "amphoe", Role::Officer, ScopeLevel::District, "5601").await;
+        let mut c = app(&db).await;
+        let signed = c.form("/signin", "username=amphoe&password=%E0%B8%94%E0%B8%AD%E0%B8%81%E0%B8%84%E0%B8%B9%E0%B8%93%E0%B9%80%E0%B8%AA%E0%B8%B5%E0%B8%A2%E0%B8%87%E0%B9%81%E0%B8%84%E0%B8%99-2566").await;
+        assert_eq!(
+            signed.status,
+            StatusCode::SEE_OTHER,
+            "{backend}: {}",
+            signed.body
+        );
+
+        // target tambons, set from the district's table
+        let targets = c.get("/registers/5601/targets?year=2569").await;
+        assert_eq!(targets.status, StatusCode::OK);
+        let csrf = csrf_of(&targets.body);
+        let saved = c.form("/registers/5601/targets", &format!("csrf={csrf}&year=2569&target_560114=on&budget_560114=50%2C000&coordinator_560114=x")).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        let bad = c
+            .form(
+                "/registers/5601/targets",
+                &format!("csrf={csrf}&year=2569&target_560114=on&budget_560114=-1"),
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        assert!(bad.body.contains("ไม่ติดลบ"));
+
+        let registers = c.get("/registers/5601?year=2569").await;
+        assert_eq!(registers.status, StatusCode::OK);
+        assert!(
+            registers.body.contains("แม่ใส") && registers.body.contains("50,000.00"),
+            "{backend}"
+        );
+        let submitted = c
+            .form(
+                "/registers/5601/submit",
+                &format!("csrf={csrf}&year=2569&kind=register1"),
+            )
+            .await;
+        assert_eq!(submitted.status, StatusCode::SEE_OTHER);
+
+        let report = c.get("/district-report/5601?year=2569").await;
+        assert_eq!(report.status, StatusCode::OK);
+        assert!(
+            report.body.contains("id=\"count-n\">1<"),
+            "{backend}: N is one target tambon"
+        );
+        let sent = c
+            .form(
+                "/district-report/5601",
+                &format!("csrf={csrf}&year=2569&problems=a&suggestions=b"),
+            )
+            .await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER);
+        let report = c.get("/district-report/5601?year=2569").await;
+        assert!(
+            report.body.contains("<td>amphoe</td>"),
+            "{backend}: the submission is listed with who sent it"
+        );
+
+        // KPI pages: designate, then the model LAO's monthly page
+        let lao = oneplan::areas::covering(&db, "560114")
+            .await
+            .unwrap()
+            .remove(0)
+            .lao_id;
+        let designated = c
+            .form(
+                "/kpi/5601/designate",
+                &format!("csrf={csrf}&year=2569&lao_id={lao}&designated_on=1%2F11%2F2568&reason="),
+            )
+            .await;
+        assert_eq!(
+            designated.status,
+            StatusCode::SEE_OTHER,
+            "{}",
+            designated.body
+        );
+        let kpi = c.get("/kpi/56?year=2569").await;
+        assert_eq!(kpi.status, StatusCode::OK);
+        assert!(kpi.body.contains("อบต.แม่ใส"), "{backend}");
+        let monthly = c.get(&format!("/kpi/lao/{lao}?year=2569")).await;
+        assert_eq!(monthly.status, StatusCode::OK);
+        assert!(monthly.body.contains("id=\"item7\""));
+        assert_eq!(c.get("/kpi?year=2569").await.status, StatusCode::OK);
+        assert_eq!(
+            c.get("/kpi-settings?year=2569").await.status,
+            StatusCode::OK
+        );
+        let refused = c
+            .form(
+                "/kpi-settings",
+                &format!("csrf={csrf}&year=2569&local=40&budget=20&bands=60,65&base=878"),
+            )
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::FORBIDDEN,
+            "{backend}: a district officer cannot change the year's rules"
+        );
+    }
+}

@@ -1,13 +1,10 @@
 //! The LAO's adoption rates (ONEPLAN.md section 8, items 4 and 5), computed from the items:
 //! of the projects in the integrated (tambon) plans of its coverage for year Y−1, how many
 //! its local plan schedules for year Y, and of those, how many its draft budget for Y holds.
+//! The thresholds they are held against are data per year (`kpi::settings`).
 
 use crate::db::Db;
 use serde::Serialize;
-
-/// The criteria's thresholds in percent. Issue 4 moves them into per-year data.
-pub const LOCAL_PLAN_THRESHOLD: i64 = 30;
-pub const BUDGET_THRESHOLD: i64 = 20;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Rates {
@@ -19,18 +16,6 @@ pub struct Rates {
     /// Percent × 100, rounded half up to two decimals (3333 = 33.33%); None when nothing to divide.
     pub local_pct_x100: Option<i64>,
     pub budget_pct_x100: Option<i64>,
-}
-
-impl Rates {
-    pub fn meets_local(&self) -> bool {
-        self.local_pct_x100
-            .is_some_and(|p| p >= LOCAL_PLAN_THRESHOLD * 100)
-    }
-
-    pub fn meets_budget(&self) -> bool {
-        self.budget_pct_x100
-            .is_some_and(|p| p >= BUDGET_THRESHOLD * 100)
-    }
 }
 
 /// n × 100 ÷ d to two decimals, as hundredths of a percent, rounded half up.
@@ -92,15 +77,5 @@ mod tests {
         assert_eq!(percent_x100(1, 0), None);
         assert_eq!(format_pct(Some(3333)), "33.33");
         assert_eq!(format_pct(Some(5)), "0.05");
-        let r = Rates {
-            year: 2569,
-            integrated: 10,
-            in_local_plan: 3,
-            in_budget: 0,
-            local_pct_x100: percent_x100(3, 10),
-            budget_pct_x100: percent_x100(0, 3),
-        };
-        assert!(r.meets_local());
-        assert!(!r.meets_budget());
     }
 }

@@ -88,3 +88,51 @@ pub async fn form3(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<
     )
     .await
 }
+
+/// Submits one register of a district as the records stand now (a new version each time).
+pub async fn submit(
+    db: &Db,
+    user: &crate::accounts::User,
+    district: &str,
+    year: i64,
+    kind: &'static str,
+) -> Result<crate::reporting::Submission, crate::error::AppError> {
+    use crate::error::AppError;
+    use crate::reporting::{self, NewSubmission};
+    let area = crate::areas::get(db, district)
+        .await?
+        .filter(|a| a.level == "district")
+        .ok_or_else(|| AppError::NotFound(format!("ไม่พบอำเภอรหัส {district}")))?;
+    crate::plans::access::check_owner_write(
+        db,
+        user,
+        &crate::plans::Owner::Area(area),
+        kind,
+        district,
+    )
+    .await?;
+    let rows = match kind {
+        reporting::REGISTER_1 => serde_json::to_value(form1(db, district, year).await?),
+        reporting::REGISTER_2 => serde_json::to_value(form2(db, district, year).await?),
+        reporting::REGISTER_3 => serde_json::to_value(form3(db, district, year).await?),
+        _ => return Err(AppError::Invalid("ไม่รู้จักแบบรายงานนี้".into())),
+    }
+    .map_err(anyhow::Error::from)?;
+    let mut tx = db.begin_write().await?;
+    let s = reporting::submissions::submit(
+        tx.conn(),
+        user,
+        NewSubmission {
+            kind,
+            unit_key: district.to_string(),
+            area_code: district.to_string(),
+            lao_id: None,
+            fiscal_year: year,
+            period: String::new(),
+            payload: serde_json::json!({"rows": rows, "signed_by": user.display_name, "position": user.position}),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(s)
+}

@@ -6,6 +6,7 @@ mod audit;
 mod committees;
 mod plans;
 mod projects;
+mod reports;
 mod signin;
 
 use super::AppState;
@@ -31,6 +32,28 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/users/{id}/password", post(accounts::reset_password))
         .route("/audit", get(audit::list))
+        .route("/registers/{code}", get(reports::registers_page))
+        .route("/registers/{code}/submit", post(reports::submit_register))
+        .route(
+            "/registers/{code}/targets",
+            get(reports::targets_page).post(reports::save_targets),
+        )
+        .route(
+            "/district-report/{code}",
+            get(reports::district_report_page).post(reports::submit_district_report),
+        )
+        .route("/kpi", get(reports::kpi_national))
+        .route("/kpi/{code}", get(reports::kpi_area))
+        .route("/kpi/{code}/designate", post(reports::designate))
+        .route(
+            "/kpi/lao/{id}",
+            get(reports::kpi_lao).post(reports::submit_monthly),
+        )
+        .route("/kpi/lao/{id}/work-plan", post(reports::save_work_plan))
+        .route(
+            "/kpi-settings",
+            get(reports::settings_page).post(reports::save_settings),
+        )
         .route("/plans", post(plans::open))
         .route("/plans/{id}", get(plans::page))
         .route("/plans/{id}/projects", post(plans::add_project))

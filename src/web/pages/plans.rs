@@ -356,6 +356,10 @@ async fn show(
     let rates = match (kind, plan.lao_id) {
         (PlanKind::Local | PlanKind::Budget, Some(lao)) => {
             let r = rates::for_lao(&s.db, lao, plan.first_year).await?;
+            // the local plan for year Y answers KPI 3.2 of year Y-1
+            let st = crate::kpi::settings::for_year(&s.db, plan.first_year - 1).await?;
+            let (local_threshold, budget_threshold) =
+                (st.local_threshold_pct, st.budget_threshold_pct);
             Some(RatesBox {
                 year: r.year,
                 integrated: r.integrated,
@@ -363,10 +367,12 @@ async fn show(
                 in_budget: r.in_budget,
                 local_pct: rates::format_pct(r.local_pct_x100),
                 budget_pct: rates::format_pct(r.budget_pct_x100),
-                meets_local: r.meets_local(),
-                meets_budget: r.meets_budget(),
-                local_threshold: rates::LOCAL_PLAN_THRESHOLD,
-                budget_threshold: rates::BUDGET_THRESHOLD,
+                meets_local: r.local_pct_x100.is_some_and(|p| p >= local_threshold * 100),
+                meets_budget: r
+                    .budget_pct_x100
+                    .is_some_and(|p| p >= budget_threshold * 100),
+                local_threshold,
+                budget_threshold,
             })
         }
         _ => None,
