@@ -99,6 +99,7 @@ pub struct ApiDoc;
 pub fn openapi() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(super::plans_api::PlansDoc::openapi());
+    doc.merge(super::reports_api::ReportsDoc::openapi());
     doc
 }
 

@@ -5,6 +5,7 @@ pub mod api;
 pub mod page;
 pub mod pages;
 pub mod plans_api;
+pub mod reports_api;
 pub mod session;
 
 use crate::config::Config;
@@ -24,7 +25,12 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::routes())
-        .nest("/api", api::routes().merge(plans_api::routes()))
+        .nest(
+            "/api",
+            api::routes()
+                .merge(plans_api::routes())
+                .merge(reports_api::routes()),
+        )
         .route("/static/style.css", axum::routing::get(style))
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .layer(middleware::from_fn(same_origin_writes))

@@ -1,0 +1,166 @@
+//! The JSON API of the reports: registers, the district progress report and KPI 3.2, computed
+//! from the records; submissions need the session cookie and the `X-CSRF-Token` header.
+
+use super::AppState;
+use super::page::ApiError;
+use super::session::Visitor;
+use crate::kpi::monthly::{self, Monthly, MonthlyInput};
+use crate::kpi::rollup::{self, Rollup};
+use crate::registers::district_report::{self, DistrictReport};
+use crate::registers::{self, Form1Row, ProjectRow};
+use crate::reporting::Submission;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+type ApiResult<T> = Result<Json<T>, ApiError>;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/registers/{code}", get(registers_of))
+        .route(
+            "/district-report/{code}",
+            get(district_report_of).post(submit_district_report),
+        )
+        .route("/kpi", get(kpi))
+        .route("/kpi/lao/{id}", get(kpi_lao).post(submit_monthly))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(
+        registers_of,
+        district_report_of,
+        submit_district_report,
+        kpi,
+        kpi_lao,
+        submit_monthly
+    ),
+    components(schemas(
+        Registers,
+        Form1Row,
+        ProjectRow,
+        DistrictReport,
+        Rollup,
+        Monthly,
+        MonthlyInput,
+        Submission,
+        DistrictReportBody
+    ))
+)]
+pub struct ReportsDoc;
+
+#[derive(Deserialize, IntoParams)]
+pub struct YearArea {
+    /// Fiscal year, Buddhist era.
+    year: i64,
+    /// A DOPA code prefix; empty for the whole country.
+    #[serde(default)]
+    area: String,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct Year {
+    year: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Registers {
+    form1: Vec<Form1Row>,
+    form2: Vec<ProjectRow>,
+    form3: Vec<ProjectRow>,
+}
+
+/// Registers 1–3 of an area for a fiscal year.
+#[utoipa::path(get, path = "/api/registers/{code}", params(Year), responses((status = 200, body = Registers)))]
+async fn registers_of(
+    State(s): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<Year>,
+) -> ApiResult<Registers> {
+    Ok(Json(Registers {
+        form1: registers::form1(&s.db, &code, q.year).await?,
+        form2: registers::form2(&s.db, &code, q.year).await?,
+        form3: registers::form3(&s.db, &code, q.year).await?,
+    }))
+}
+
+/// The district progress report as computed now.
+#[utoipa::path(get, path = "/api/district-report/{code}", params(Year), responses((status = 200, body = DistrictReport)))]
+async fn district_report_of(
+    State(s): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<Year>,
+) -> ApiResult<DistrictReport> {
+    Ok(Json(district_report::compute(&s.db, &code, q.year).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct DistrictReportBody {
+    year: i64,
+    #[serde(default)]
+    problems: String,
+    #[serde(default)]
+    suggestions: String,
+}
+
+/// Submits the district progress report (a new version each time; late ones marked).
+#[utoipa::path(post, path = "/api/district-report/{code}", request_body = DistrictReportBody,
+    responses((status = 200, body = Submission), (status = 403, body = super::api::ErrorBody)))]
+async fn submit_district_report(
+    State(s): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    Json(b): Json<DistrictReportBody>,
+) -> ApiResult<Submission> {
+    let user = v.check_csrf(
+        headers
+            .get("x-csrf-token")
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or(""),
+    )?;
+    Ok(Json(
+        district_report::submit(&s.db, user, &code, b.year, &b.problems, &b.suggestions).await?,
+    ))
+}
+
+/// KPI 3.2 for the country or an area: the value, score and every model LAO's criteria.
+#[utoipa::path(get, path = "/api/kpi", params(YearArea), responses((status = 200, body = Rollup)))]
+async fn kpi(State(s): State<AppState>, Query(q): Query<YearArea>) -> ApiResult<Rollup> {
+    Ok(Json(rollup::of_area(&s.db, q.area.trim(), q.year).await?))
+}
+
+/// A model LAO's monthly report items 1–8 as computed now.
+#[utoipa::path(get, path = "/api/kpi/lao/{id}", params(Year), responses((status = 200, body = Monthly)))]
+async fn kpi_lao(
+    State(s): State<AppState>,
+    Path(id): Path<i64>,
+    Query(q): Query<Year>,
+) -> ApiResult<Monthly> {
+    Ok(Json(monthly::compute(&s.db, id, q.year).await?))
+}
+
+/// Submits a monthly report. A percentage sent for item 7 or 8 that is not the one the counts
+/// give is refused.
+#[utoipa::path(post, path = "/api/kpi/lao/{id}", params(Year), request_body = MonthlyInput,
+    responses((status = 200, body = Submission), (status = 400, body = super::api::ErrorBody)))]
+async fn submit_monthly(
+    State(s): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Query(q): Query<Year>,
+    Json(b): Json<MonthlyInput>,
+) -> ApiResult<Submission> {
+    let user = v.check_csrf(
+        headers
+            .get("x-csrf-token")
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or(""),
+    )?;
+    Ok(Json(monthly::submit(&s.db, user, id, q.year, &b).await?))
+}
