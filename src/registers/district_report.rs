@@ -10,6 +10,15 @@ use crate::error::AppError;
 use crate::reporting::{self, NewSubmission, Submission};
 use serde::Serialize;
 
+/// The five items as the form words them.
+pub const ITEMS: [&str; 5] = [
+    "แต่งตั้งหรือปรับปรุง ก.บ.ต.",
+    "ประชุม ก.บ.ต. เพื่อจัดทำแผนพัฒนาตำบล",
+    "จัดทำแผนพัฒนาตำบลครบทุกองค์ประกอบ",
+    "จัดทำแผนแล้วเสร็จทันเวลาและส่งหน่วยงานที่เกี่ยวข้อง",
+    "ดำเนินการตาม (3) และ (4) และประเมินผลแผนตามแบบที่กำหนด",
+];
+
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TambonRow {
     pub tambon_code: String,
