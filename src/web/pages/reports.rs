@@ -362,7 +362,6 @@ pub struct DistrictReportPage {
     history: Vec<SubmissionRow>,
 }
 
-
 async fn district_report_view(
     s: &AppState,
     v: &Visitor,
@@ -394,7 +393,7 @@ async fn district_report_view(
         label,
         year,
         due_on: date_th(&report.due_on),
-        lines: ITEMS_TH
+        lines: district_report::ITEMS
             .iter()
             .enumerate()
             .map(|(i, t)| (i + 1, *t, report.counts[i]))
