@@ -614,6 +614,60 @@ async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_pla
         assert!(text(&c, "#origin-forum").await.contains("นายสมบัติ ใจดี"));
         assert_eq!(text(&c, "#project-status").await, "ได้รับงบประมาณ");
         shot(&c, backend, "project-lineage").await;
+        sign_out(&c).await;
+
+        // the district's reports: target tambons, the progress report, KPI 3.2
+        sign_in(&c, &base, "amphoe").await;
+        c.goto(&format!("{base}/registers/5601/targets?year=2569"))
+            .await
+            .unwrap();
+        click(&c, "#targets-form input[name=target_560114]").await;
+        fill(&c, "#targets-form input[name=budget_560114]", "๕๐,๐๐๐").await;
+        fill(
+            &c,
+            "#targets-form input[name=coordinator_560114]",
+            "นางสาวสมใจ ใฝ่ดี",
+        )
+        .await;
+        submit(&c, "#targets-form button[type=submit]").await;
+        assert_eq!(text(&c, "p.notice").await, "บันทึกแล้ว");
+        c.goto(&format!("{base}/district-report/5601?year=2569"))
+            .await
+            .unwrap();
+        assert_eq!(text(&c, "#count-n").await, "1", "{backend}");
+        // the ก.บ.ต. order of 1 Oct 2569 is for fiscal year 2570, and the tambon plan has no forum
+        assert_eq!(text(&c, "#count-1").await, "0");
+        assert_eq!(text(&c, "#count-2").await, "0");
+        fill(
+            &c,
+            "#district-report-form textarea[name=problems]",
+            "ตำบลยังไม่ได้บันทึกเวทีบูรณาการแผน",
+        )
+        .await;
+        submit(&c, "#district-report-form button[type=submit]").await;
+        assert_eq!(text(&c, "p.notice").await, "ส่งรายงานแล้ว");
+        shot(&c, backend, "district-report").await;
+        c.goto(&format!("{base}/kpi/5601?year=2569")).await.unwrap();
+        click(
+            &c,
+            &format!(
+                "#designate-form select[name=lao_id] option[value='{}']",
+                mae_sai.lao_id
+            ),
+        )
+        .await;
+        submit(&c, "#designate-form button[type=submit]").await;
+        assert!(
+            text(&c, "#model-laos").await.contains("อบต.แม่ใส"),
+            "{backend}"
+        );
+        click_link(&c, "อบต.แม่ใส").await;
+        assert!(
+            text(&c, "#item7").await.contains("100.00%"),
+            "{backend}: 1 of 1 integrated project in the local plan"
+        );
+        assert!(text(&c, "#item8").await.contains("100.00%"));
+        shot(&c, backend, "kpi-monthly").await;
 
         c.close().await.unwrap();
         db.close().await;
