@@ -2,6 +2,7 @@
 //! (askama templates, no JavaScript needed); the JSON API serves the same data.
 
 pub mod api;
+pub mod calendar_api;
 pub mod page;
 pub mod pages;
 pub mod plans_api;
@@ -24,7 +25,12 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::routes())
-        .nest("/api", api::routes().merge(plans_api::routes()))
+        .nest(
+            "/api",
+            api::routes()
+                .merge(plans_api::routes())
+                .merge(calendar_api::routes()),
+        )
         .route("/static/style.css", axum::routing::get(style))
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .layer(middleware::from_fn(same_origin_writes))
