@@ -5,6 +5,8 @@ use crate::areas::{import, national};
 use crate::audit::Actor;
 use crate::config::{Config, sqlite_url};
 use crate::db::Db;
+use crate::reporting;
+use crate::thai::fiscal;
 use crate::web::{self, AppState};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -61,6 +63,33 @@ enum Command {
     Restore { file: PathBuf },
     /// Prints the OpenAPI document of the JSON API.
     Openapi,
+    /// Makes a fiscal year's reporting calendar from the yearly pattern (default: this and next year).
+    Calendar {
+        /// Fiscal year, Buddhist era, e.g. 2569.
+        #[arg(long)]
+        year: Option<i64>,
+    },
+    /// Puts reminders for deadlines due within 7 days or overdue up to 30 (safe to repeat).
+    Remind {
+        /// Count as if today were this date (YYYY-MM-DD); default: today in Thailand.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// The mail outbox.
+    Outbox {
+        #[command(subcommand)]
+        action: OutboxAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum OutboxAction {
+    /// Sends unsent mail, oldest first, through ONEPLAN_MAIL_COMMAND (e.g. "/usr/sbin/sendmail -t").
+    Drain {
+        /// Prints what would be sent, and sends nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -178,6 +207,64 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{}", web::api::openapi().to_pretty_json()?);
             Ok(())
         }
+        Command::Calendar { year } => {
+            let db = Db::connect(&config.database_url).await?;
+            let added = match year {
+                Some(y) => reporting::calendar::ensure_year(&db, y).await?,
+                None => {
+                    reporting::calendar::ensure_current(&db, fiscal::today_in_thailand()).await?
+                }
+            };
+            println!("เพิ่มกำหนดส่ง {added} รายการ / {added} deadlines added");
+            Ok(())
+        }
+        Command::Remind { date } => {
+            let db = Db::connect(&config.database_url).await?;
+            let today = match date {
+                Some(d) => crate::thai::parse_date(&d)?,
+                None => fiscal::today_in_thailand(),
+            };
+            let r = reporting::reminders::daily(&db, today).await?;
+            println!(
+                "กำหนดส่ง {} รายการ หน่วยที่ยังไม่ส่ง {} แจ้งเตือนใหม่ {} อีเมลรอส่ง {} \
+                 ({} deadlines, {} units pending, {} new notifications, {} mails queued)",
+                r.deadlines,
+                r.pending_units,
+                r.notifications,
+                r.mails,
+                r.deadlines,
+                r.pending_units,
+                r.notifications,
+                r.mails
+            );
+            Ok(())
+        }
+        Command::Outbox {
+            action: OutboxAction::Drain { dry_run },
+        } => {
+            let db = Db::connect(&config.database_url).await?;
+            let sender = reporting::outbox::Sender::from_env();
+            let r = reporting::outbox::drain(&db, &sender, dry_run).await?;
+            if dry_run {
+                for m in &r.would_send {
+                    println!("{m}\n-----");
+                }
+                println!(
+                    "รอส่ง {} ฉบับ / {} waiting",
+                    r.would_send.len(),
+                    r.would_send.len()
+                );
+            } else {
+                println!(
+                    "ส่งแล้ว {} ไม่สำเร็จ {} ({} sent, {} failed)",
+                    r.sent, r.failed, r.sent, r.failed
+                );
+                if r.failed > 0 {
+                    anyhow::bail!("ส่งอีเมลไม่สำเร็จ {} ฉบับ (ดู outbox.last_error)", r.failed);
+                }
+            }
+            Ok(())
+        }
     }
 }
 
@@ -201,6 +288,8 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     if accounts::count(&db).await? == 0 {
         first_admin(&db).await?;
     }
+    reporting::calendar::ensure_current(&db, fiscal::today_in_thailand()).await?;
+    reporting::reminders::spawn_daily(db.clone());
     let _pid = crate::backup::PidFile::create(&config.data_dir)?;
     let listener = tokio::net::TcpListener::bind(&config.listen)
         .await

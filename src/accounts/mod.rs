@@ -1,6 +1,7 @@
 //! User accounts: who may sign in, with which role, over which area. Account changes are
 //! authorised against the acting administrator's scope and written to the audit log.
 
+pub mod email;
 pub mod password;
 pub mod scope;
 pub mod sessions;
@@ -25,6 +26,8 @@ pub struct User {
     pub active: bool,
     pub must_change_password: bool,
     pub version: i64,
+    /// Where reminders are mailed; '' for none.
+    pub email: String,
 }
 
 impl User {
@@ -39,6 +42,7 @@ impl User {
         serde_json::json!({
             "username": self.username, "display_name": self.display_name, "position": self.position,
             "agency": self.agency, "role": self.role, "scope": self.scope, "active": self.active,
+            "email": self.email,
         })
     }
 }
@@ -56,6 +60,7 @@ struct UserRow {
     active: i64,
     must_change_password: i64,
     version: i64,
+    email: String,
 }
 
 impl From<UserRow> for User {
@@ -74,11 +79,12 @@ impl From<UserRow> for User {
             active: r.active != 0,
             must_change_password: r.must_change_password != 0,
             version: r.version,
+            email: r.email,
         }
     }
 }
 
-const USER_COLUMNS: &str = "id, username, display_name, position, agency, role, scope_level, scope_code, active, must_change_password, version";
+const USER_COLUMNS: &str = "id, username, display_name, position, agency, role, scope_level, scope_code, active, must_change_password, version, email";
 
 pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<User>> {
     let row = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
@@ -158,7 +164,7 @@ fn check_username(username: &str) -> Result<(), AppError> {
 
 /// Where audit entries about an account in `scope` are filed: its area, or for an LAO the
 /// LAO itself and the district of its office, so that both can read them.
-async fn audit_place(db: &Db, scope: &Scope) -> anyhow::Result<(String, Option<i64>)> {
+pub(crate) async fn audit_place(db: &Db, scope: &Scope) -> anyhow::Result<(String, Option<i64>)> {
     if let Some(prefix) = scope.area_prefix() {
         return Ok((prefix.to_string(), None));
     }
@@ -226,6 +232,7 @@ pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, Ap
         active: true,
         must_change_password: by.is_some(),
         version: 1,
+        email: String::new(),
     };
     audit::record(
         tx.conn(),

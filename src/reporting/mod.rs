@@ -2,6 +2,12 @@
 //! has not reported. A submission is never overwritten: a second one for the same period is a
 //! new version, and one after the deadline is accepted but marked late, with who and when.
 
+pub mod calendar;
+pub mod expected;
+pub mod notifications;
+pub mod outbox;
+pub mod overview;
+pub mod reminders;
 pub mod submissions;
 
 pub use submissions::{NewSubmission, Submission};

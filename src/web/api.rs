@@ -95,11 +95,12 @@ pub fn routes() -> Router<AppState> {
 )]
 pub struct ApiDoc;
 
-/// The whole API's description: this module's and the plans API's.
+/// The whole API's description: this module's, the plans API's and the calendar API's.
 pub fn openapi() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(super::plans_api::PlansDoc::openapi());
     doc.merge(super::reports_api::ReportsDoc::openapi());
+    doc.merge(super::calendar_api::CalendarDoc::openapi());
     doc
 }
 

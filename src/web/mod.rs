@@ -2,6 +2,7 @@
 //! (askama templates, no JavaScript needed); the JSON API serves the same data.
 
 pub mod api;
+pub mod calendar_api;
 pub mod page;
 pub mod pages;
 pub mod plans_api;
@@ -29,7 +30,8 @@ pub fn router(state: AppState) -> Router {
             "/api",
             api::routes()
                 .merge(plans_api::routes())
-                .merge(reports_api::routes()),
+                .merge(reports_api::routes())
+                .merge(calendar_api::routes()),
         )
         .route("/static/style.css", axum::routing::get(style))
         .route("/healthz", axum::routing::get(|| async { "ok" }))

@@ -15,6 +15,8 @@ pub struct Page {
     pub title: String,
     /// The current path, so the language switch can return here.
     pub path: String,
+    /// Unread notifications of the signed-in user.
+    pub unread: i64,
 }
 
 impl Page {
@@ -25,6 +27,7 @@ impl Page {
             csrf: v.csrf.clone(),
             title: title.to_string(),
             path: path.to_string(),
+            unread: v.unread,
         }
     }
 
@@ -60,6 +63,7 @@ impl IntoResponse for AppError {
                 csrf: String::new(),
                 title: "ดำเนินการไม่สำเร็จ".into(),
                 path: "/".into(),
+                unread: 0,
             },
             message: self.message_th(),
         };

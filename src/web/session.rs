@@ -26,6 +26,8 @@ pub struct Visitor {
     pub token: Option<String>,
     pub tr: Tr,
     pub client: String,
+    /// Unread notifications, for the badge in the page header.
+    pub unread: i64,
 }
 
 impl Visitor {
@@ -66,8 +68,13 @@ impl FromRequestParts<AppState> for Visitor {
             Some(t) => sessions::find(&state.db, t).await?,
             None => None,
         };
+        let unread = match &session {
+            Some(s) => crate::reporting::notifications::unread_count(&state.db, s.user.id).await?,
+            None => 0,
+        };
         Ok(match session {
             Some(s) => Visitor {
+                unread,
                 user: Some(s.user),
                 csrf: s.csrf_token,
                 token,
@@ -75,6 +82,7 @@ impl FromRequestParts<AppState> for Visitor {
                 client,
             },
             None => Visitor {
+                unread,
                 user: None,
                 csrf: String::new(),
                 token: None,

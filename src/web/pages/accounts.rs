@@ -36,6 +36,46 @@ pub async fn mine(v: Visitor) -> AppResult<Response> {
 }
 
 #[derive(Deserialize)]
+pub struct EmailForm {
+    csrf: String,
+    #[serde(default)]
+    email: String,
+}
+
+/// The user's own address for reminders.
+pub async fn change_email(
+    State(s): State<AppState>,
+    v: Visitor,
+    Form(f): Form<EmailForm>,
+) -> AppResult<Response> {
+    let me = v.check_csrf(&f.csrf)?.clone();
+    let (me, message, error) = match accounts::email::set_email(&s.db, &me, me.id, &f.email).await {
+        Ok(u) => (
+            u,
+            v.tr.s("notification.email.done").to_string(),
+            String::new(),
+        ),
+        Err(AppError::Invalid(m)) => (me, String::new(), m),
+        Err(e) => return Err(e),
+    };
+    let status = if error.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::BAD_REQUEST
+    };
+    Ok((
+        status,
+        render(&AccountPage {
+            p: Page::new(&v, v.tr.s("account.title"), "/account"),
+            me,
+            message,
+            error,
+        })?,
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
 pub struct PasswordForm {
     csrf: String,
     old_password: String,
@@ -160,6 +200,8 @@ pub struct UserForm {
     active: Option<String>,
     #[serde(default)]
     version: i64,
+    #[serde(default)]
+    email: String,
 }
 
 impl UserForm {
@@ -176,6 +218,7 @@ impl UserForm {
             password: String::new(),
             active: u.active.then(|| "on".into()),
             version: u.version,
+            email: u.email.clone(),
         }
     }
 
@@ -257,7 +300,9 @@ pub async fn create(
             scope: f.scope()?,
             password: f.password.clone(),
         };
-        accounts::create(&s.db, Some(&me), new).await
+        accounts::email::check(f.email.trim())?;
+        let u = accounts::create(&s.db, Some(&me), new).await?;
+        accounts::email::set_email(&s.db, &me, u.id, &f.email).await
     }
     .await;
     match result {
@@ -299,7 +344,9 @@ pub async fn update(
             active: f.active.is_some(),
             version: f.version,
         };
-        accounts::update(&s.db, &me, id, change).await
+        accounts::email::check(f.email.trim())?;
+        let u = accounts::update(&s.db, &me, id, change).await?;
+        accounts::email::set_email(&s.db, &me, u.id, &f.email).await
     }
     .await;
     match result {

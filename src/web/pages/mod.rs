@@ -3,7 +3,9 @@
 mod accounts;
 mod areas;
 mod audit;
+mod calendar;
 mod committees;
+mod notifications;
 mod plans;
 mod projects;
 mod reports;
@@ -24,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/signout", post(signin::sign_out))
         .route("/account", get(accounts::mine))
         .route("/account/password", post(accounts::change_password))
+        .route("/account/email", post(accounts::change_email))
         .route("/admin/users", get(accounts::list).post(accounts::create))
         .route("/admin/users/new", get(accounts::new_form))
         .route(
@@ -78,4 +81,10 @@ pub fn routes() -> Router<AppState> {
         .route("/committees/{id}", get(committees::show))
         .route("/committees/orders/new", get(committees::new_order))
         .route("/committees/orders", post(committees::record))
+        .route("/calendar", get(calendar::page))
+        .route("/calendar/years", post(calendar::create_year))
+        .route("/calendar/deadlines", post(calendar::add))
+        .route("/calendar/deadlines/{id}", post(calendar::set_due))
+        .route("/notifications", get(notifications::list))
+        .route("/notifications/read", post(notifications::mark_read))
 }
