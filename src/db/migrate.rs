@@ -16,6 +16,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "committees",
         include_str!("../../migrations/0003_committees.sql"),
     ),
+    (
+        4,
+        "documents",
+        include_str!("../../migrations/0004_documents.sql"),
+    ),
 ];
 
 fn render(sql: &str, backend: Backend) -> String {
