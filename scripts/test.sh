@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit and story tests on SQLite and on a throwaway PostgreSQL server,
-# and the browser tests in headless Chromium. Installs what is missing (Debian packages).
+# the browser tests in headless Chromium, and the official documents printed to PDF by
+# LibreOffice. Installs what is missing (Debian packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +12,12 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || missing+=(postgresql)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+# Thai fonts; its Laksaman also stands in for TH Sarabun (fontconfig alias shipped by Debian)
 [ -d /usr/share/fonts/truetype/tlwg ] || missing+=(fonts-thai-tlwg)
+# Word and Excel files printed to PDF, PDF pages drawn to PNG (the -nogui builds: ~95 MB
+# download, ~295 MB installed, ~15 s)
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   as_root apt-get update -qq

@@ -929,6 +929,34 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("notification.email.save", "บันทึกอีเมล", "Save e-mail"),
     ("notification.email.done", "บันทึกอีเมลแล้ว", "E-mail saved"),
+    // official documents
+    ("document.book", "เล่มแผน", "Plan book"),
+    (
+        "document.model_plan",
+        "แผนต้นแบบของอำเภอ",
+        "District model plan",
+    ),
+    (
+        "document.model.mark",
+        "เลือกเป็นแผนต้นแบบของอำเภอ",
+        "Choose as the district's model plan",
+    ),
+    (
+        "document.done.model",
+        "บันทึกเป็นแผนต้นแบบของอำเภอแล้ว",
+        "Recorded as the district's model plan",
+    ),
+    (
+        "document.model.help",
+        "แต่ละอำเภอเลือกแผนพัฒนาตำบลหนึ่งแผนต่อปีเป็นแผนต้นแบบ และส่งให้จังหวัดเป็นไฟล์ Word",
+        "Each district chooses one tambon plan a year as its model and sends it to the province as a Word file",
+    ),
+    (
+        "document.model.none",
+        "ยังไม่ได้เลือกแผนต้นแบบ",
+        "No model plan chosen yet",
+    ),
+    ("document.model.chosen_by", "เลือกโดย", "chosen by"),
     ("error.title", "ดำเนินการไม่สำเร็จ", "Something went wrong"),
     ("error.back", "กลับหน้าแรก", "Back to the start"),
     ("yes", "ใช่", "Yes"),

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod committees;
 pub mod config;
 pub mod db;
+pub mod documents;
 pub mod error;
 pub mod forums;
 pub mod i18n;

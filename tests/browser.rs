@@ -648,9 +648,16 @@ async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_pla
         assert_eq!(text(&c, "p.notice").await, "ส่งรายงานแล้ว");
         shot(&c, backend, "district-report").await;
         // the calendar of the year, with the district progress report due 31 March
-        oneplan::reporting::calendar::ensure_year(&db, 2569).await.unwrap();
-        c.goto(&format!("{base}/calendar?year=2569&area=56")).await.unwrap();
-        assert!(text(&c, "#calendar").await.contains("31 มีนาคม 2569"), "{backend}");
+        oneplan::reporting::calendar::ensure_year(&db, 2569)
+            .await
+            .unwrap();
+        c.goto(&format!("{base}/calendar?year=2569&area=56"))
+            .await
+            .unwrap();
+        assert!(
+            text(&c, "#calendar").await.contains("31 มีนาคม 2569"),
+            "{backend}"
+        );
         shot(&c, backend, "calendar").await;
         c.goto(&format!("{base}/kpi/5601?year=2569")).await.unwrap();
         click(

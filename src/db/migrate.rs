@@ -17,6 +17,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/0003_committees.sql"),
     ),
     (
+        4,
+        "documents",
+        include_str!("../../migrations/0004_documents.sql"),
+    ),
+    (
         5,
         "reporting",
         include_str!("../../migrations/0005_reporting.sql"),

@@ -4,10 +4,12 @@
 
 pub mod access;
 pub mod adopt;
+pub mod book;
 pub mod carry;
 pub mod coverage;
 pub mod development_issues;
 pub mod kind;
+pub mod model_plan;
 pub mod province;
 pub mod rates;
 pub mod spreadsheet;

@@ -48,6 +48,16 @@ pub struct AreaPage {
     covering: Vec<LaoRow>,
     laos_here: Vec<LaoRow>,
     plan_links: Vec<super::plans::PlanLinks>,
+    /// Districts: the model tambon plan chosen for each year.
+    model_plans: Option<Vec<ModelRow>>,
+}
+
+pub struct ModelRow {
+    pub year: i64,
+    pub title: String,
+    pub href: String,
+    pub docx: String,
+    pub chosen_by: String,
 }
 
 fn level_label(t: &Tr, level: &str) -> String {
@@ -122,6 +132,7 @@ pub async fn country(State(s): State<AppState>, v: Visitor) -> AppResult<Respons
         covering: vec![],
         laos_here: vec![],
         plan_links: vec![],
+        model_plans: None,
     };
     render(&page)
 }
@@ -166,8 +177,25 @@ pub async fn area(
         .replace("อำเภอเขต", "เขต"),
     };
     let plan_links = super::plans::links_for_area(&s, &v, &area).await?;
+    let model_plans = match level {
+        Level::District => Some(
+            crate::plans::model_plan::of_district(&s.db, &code)
+                .await?
+                .into_iter()
+                .map(|m| ModelRow {
+                    year: m.fiscal_year,
+                    href: format!("/plans/{}", m.plan_id),
+                    docx: format!("/plans/{}/book.docx", m.plan_id),
+                    title: m.plan_title,
+                    chosen_by: m.chosen_by_name,
+                })
+                .collect(),
+        ),
+        _ => None,
+    };
     let page = AreaPage {
         plan_links,
+        model_plans,
         p: Page::new(&v, &heading, &format!("/areas/{code}")),
         crumbs: crumbs(&t, &path[..path.len().saturating_sub(1)]),
         heading,

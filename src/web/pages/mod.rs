@@ -5,6 +5,7 @@ mod areas;
 mod audit;
 mod calendar;
 mod committees;
+mod documents;
 mod notifications;
 mod plans;
 mod projects;
@@ -73,6 +74,10 @@ pub fn routes() -> Router<AppState> {
         .route("/plans/{id}/template.xlsx", get(plans::template))
         .route("/plans/{id}/import", post(plans::import))
         .route("/plans/{id}/assess", post(plans::assess))
+        .route("/plans/{id}/book.docx", get(documents::book_docx))
+        .route("/plans/{id}/book.xlsx", get(documents::book_xlsx))
+        .route("/plans/{id}/book.csv", get(documents::book_csv))
+        .route("/plans/{id}/model", post(documents::mark_model))
         .route("/projects/{id}", get(projects::page).post(projects::update))
         .route("/projects/{id}/edit", get(projects::edit))
         .route("/projects/{id}/progress", post(projects::report_progress))

@@ -124,6 +124,9 @@ pub struct PlanPage {
     milestones: MilestonesBox,
     next_plan: Option<i64>,
     standard: Option<StandardBox>,
+    /// Tambon plans: the district's model plan, and whether this user may choose it.
+    is_model: bool,
+    can_mark_model: bool,
 }
 
 pub struct StandardBox {
@@ -457,6 +460,17 @@ async fn show(
         },
         _ => None,
     };
+    let (is_model, can_mark_model) = match (&owner, kind) {
+        (Owner::Area(a), PlanKind::Tambon) => {
+            let district = crate::areas::get(&s.db, &a.code[..4]).await?;
+            let can = match district {
+                Some(d) => may_write(s, v.user.as_ref(), &Owner::Area(d)).await?,
+                None => false,
+            };
+            (plans::model_plan::is_current(&s.db, id).await?, can)
+        }
+        _ => (false, false),
+    };
     let status = if error.is_empty() {
         StatusCode::OK
     } else if error.starts_with('!') {
@@ -509,6 +523,8 @@ async fn show(
         milestones,
         next_plan,
         standard,
+        is_model,
+        can_mark_model,
         plan,
     };
     Ok((status, render(&page)?).into_response())
@@ -521,7 +537,9 @@ pub async fn page(
     Query(q): Query<DoneQuery>,
 ) -> AppResult<Response> {
     let notice = match q.done.as_deref() {
-        Some(key) if key.starts_with("plan.done.") => v.tr.s(key).to_string(),
+        Some(key) if key.starts_with("plan.done.") || key.starts_with("document.done.") => {
+            v.tr.s(key).to_string()
+        }
         _ => String::new(),
     };
     show(&s, &v, id, notice, String::new(), ProjectInput::default()).await

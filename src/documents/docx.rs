@@ -1,0 +1,257 @@
+//! Word: A4 portrait, TH Sarabun New 16 pt, Thai digits throughout, bordered tables, the
+//! signature block bottom right — the look of a Thai government paper.
+
+use super::{Align, Cell, Document, FONT, FONT_SIZE_PT, NO_DATA, Section, Signature, Table};
+use crate::thai::dates::Digits;
+use crate::thai::{format_baht, format_date_long, format_date_short, to_thai_digits};
+use docx_rs::{
+    AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading,
+    SpecialIndentType, Table as DocxTable, TableAlignmentType, TableCell, TableLayoutType,
+    TableRow, VAlignType, WidthType,
+};
+
+/// Twips: A4 is 210 × 297 mm; 1 cm ≈ 567 twips.
+const A4: (u32, u32) = (11906, 16838);
+/// 2.5 cm at the top and the binding (left) edge, 2 cm at the others.
+const MARGIN_WIDE: i32 = 1418;
+const MARGIN_NARROW: i32 = 1134;
+const TEXT_WIDTH: usize = A4.0 as usize - (MARGIN_WIDE + MARGIN_NARROW) as usize;
+const HALF_POINTS: usize = FONT_SIZE_PT * 2;
+const DOTS: &str = "........................................";
+
+/// Every run names the font for all four scripts: Word picks `cs` for Thai, and without it
+/// Thai falls back to another face.
+fn fonts() -> RunFonts {
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .east_asia(FONT)
+        .cs(FONT)
+}
+
+fn run(text: &str) -> Run {
+    Run::new()
+        .add_text(to_thai_digits(text))
+        .fonts(fonts())
+        .size(HALF_POINTS)
+}
+
+/// Tight spacing: TH Sarabun's own line height is already generous.
+fn para() -> Paragraph {
+    Paragraph::new().line_spacing(LineSpacing::new().before(0).after(0))
+}
+
+fn line(text: &str) -> Paragraph {
+    para().add_run(run(text))
+}
+
+fn bold(text: &str) -> Paragraph {
+    para().add_run(run(text).bold())
+}
+
+/// A cell as printed: Thai digits, baht with separators, short BE dates to keep columns narrow.
+fn cell_text(c: &Cell) -> String {
+    to_thai_digits(&match c {
+        Cell::Text(s) => s.clone(),
+        Cell::Int(n) => super::int_text(*n),
+        Cell::Baht(st) => format_baht(*st),
+        Cell::Percent(p) => super::percent_text(*p),
+        Cell::Date(d) => format_date_short(*d, Digits::Thai),
+        Cell::Empty => String::new(),
+    })
+}
+
+fn alignment(a: Align) -> AlignmentType {
+    match a {
+        Align::Left => AlignmentType::Left,
+        Align::Centre => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+    }
+}
+
+/// An average Thai letter of TH Sarabun 16 pt, in twips.
+const CHAR: f64 = 160.0;
+
+/// Column widths in twips: figures whole, text columns sharing the rest.
+fn widths(t: &Table) -> Vec<usize> {
+    let needs: Vec<super::Need> = t
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells: Vec<&Cell> = t
+                .rows
+                .iter()
+                .chain(t.total.iter())
+                .filter_map(|r| r.get(i))
+                .collect();
+            super::Need {
+                title: super::ems(&c.title),
+                content: cells
+                    .iter()
+                    .map(|c| super::ems(&cell_text(c)))
+                    .fold(0.0, f64::max),
+                text: cells.iter().any(|c| matches!(c, Cell::Text(_))),
+            }
+        })
+        .collect();
+    let w = super::fit(&needs, TEXT_WIDTH as f64 / CHAR);
+    w.iter().map(|x| (x * CHAR) as usize).collect()
+}
+
+fn table(t: &Table) -> DocxTable {
+    let widths = widths(t);
+    let head = TableRow::new(
+        t.columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                TableCell::new()
+                    .width(*w, WidthType::Dxa)
+                    .shading(Shading::new().fill("D9D9D9"))
+                    .vertical_align(VAlignType::Center)
+                    .add_paragraph(bold(&c.title).align(AlignmentType::Center))
+            })
+            .collect(),
+    )
+    .cant_split();
+    let row = |cells: &[Cell], strong: bool| {
+        TableRow::new(
+            t.columns
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                .map(|(i, (c, w))| {
+                    let text = cells.get(i).map(cell_text).unwrap_or_default();
+                    let p = if strong { bold(&text) } else { line(&text) };
+                    TableCell::new()
+                        .width(*w, WidthType::Dxa)
+                        .add_paragraph(p.align(alignment(c.align)))
+                })
+                .collect(),
+        )
+        .cant_split()
+    };
+    let mut rows = vec![head];
+    if t.rows.is_empty() {
+        rows.push(TableRow::new(vec![
+            TableCell::new()
+                .grid_span(t.columns.len().max(1))
+                .width(TEXT_WIDTH, WidthType::Dxa)
+                .add_paragraph(line(NO_DATA).align(AlignmentType::Center)),
+        ]));
+    }
+    rows.extend(t.rows.iter().map(|r| row(r, false)));
+    if let Some(total) = &t.total {
+        rows.push(row(total, true));
+    }
+    DocxTable::new(rows)
+        .set_grid(widths)
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .align(TableAlignmentType::Center)
+}
+
+/// Label and value side by side, without borders.
+fn facts(list: &[(String, String)]) -> DocxTable {
+    let longest = list.iter().map(|(k, _)| super::ems(k)).fold(0.0, f64::max);
+    // bold letters are a little wider
+    let label = (((longest * 1.15 + 2.0) * CHAR) as usize).min(TEXT_WIDTH * 45 / 100);
+    let rows = list
+        .iter()
+        .map(|(k, v)| {
+            TableRow::new(vec![
+                TableCell::new()
+                    .width(label, WidthType::Dxa)
+                    .add_paragraph(bold(k)),
+                TableCell::new()
+                    .width(TEXT_WIDTH - label, WidthType::Dxa)
+                    .add_paragraph(line(v)),
+            ])
+        })
+        .collect();
+    DocxTable::without_borders(rows)
+        .set_grid(vec![label, TEXT_WIDTH - label])
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+}
+
+/// Centred in the right half of the page, as signatures sit on Thai official papers.
+fn signature(s: &Signature) -> Vec<Paragraph> {
+    let or_dots = |v: &str, dots: String| {
+        if v.trim().is_empty() {
+            dots
+        } else {
+            v.to_string()
+        }
+    };
+    let lines = [
+        format!("(ลงชื่อ) {DOTS}"),
+        format!("({})", or_dots(&s.name, DOTS.to_string())),
+        or_dots(&s.position, format!("ตำแหน่ง {DOTS}")),
+        match s.date {
+            Some(d) => format!("วันที่ {}", format_date_long(d, Digits::Thai)),
+            None => "วันที่ ........ เดือน .................... พ.ศ. ........".to_string(),
+        },
+    ];
+    let half = (TEXT_WIDTH / 2) as i32;
+    let mut out = vec![line("").keep_next(true)];
+    out.extend(lines.iter().enumerate().map(|(i, l)| {
+        line(l)
+            .indent(Some(half), None, None, None)
+            .align(AlignmentType::Center)
+            .keep_next(i + 1 < lines.len())
+    }));
+    out
+}
+
+pub fn docx(doc: &Document) -> anyhow::Result<Vec<u8>> {
+    let mut d = Docx::new()
+        .page_size(A4.0, A4.1)
+        .page_margin(PageMargin {
+            top: MARGIN_WIDE,
+            left: MARGIN_WIDE,
+            bottom: MARGIN_NARROW,
+            right: MARGIN_NARROW,
+            header: 709,
+            footer: 709,
+            gutter: 0,
+        })
+        .default_fonts(fonts())
+        .default_size(HALF_POINTS)
+        .add_paragraph(bold(&doc.title).align(AlignmentType::Center));
+    for s in &doc.subtitle {
+        d = d.add_paragraph(line(s).align(AlignmentType::Center));
+    }
+    d = d.add_paragraph(line(""));
+    if doc.sections.is_empty() {
+        d = d.add_paragraph(line(NO_DATA).align(AlignmentType::Center));
+    }
+    for section in &doc.sections {
+        d = match section {
+            Section::Heading(h) => d.add_paragraph(
+                bold(h)
+                    .keep_next(true)
+                    .line_spacing(LineSpacing::new().before(120).after(0)),
+            ),
+            Section::Paragraph(p) => d.add_paragraph(line(p).indent(
+                None,
+                Some(SpecialIndentType::FirstLine(MARGIN_WIDE)),
+                None,
+                None,
+            )),
+            Section::Facts(list) => d.add_table(facts(list)),
+            // an empty paragraph after a table keeps the next table from joining it
+            Section::Table(t) => d.add_table(table(t)).add_paragraph(line("")),
+        };
+    }
+    if let Some(s) = &doc.signature {
+        for p in signature(s) {
+            d = d.add_paragraph(p);
+        }
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    d.pack(&mut out)
+        .map_err(|e| anyhow::anyhow!("writing the Word file: {e}"))?;
+    Ok(out.into_inner())
+}

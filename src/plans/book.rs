@@ -1,0 +1,289 @@
+//! The tambon plan book (เล่มแผนพัฒนาตำบล, ONEPLAN.md section 4.2): the document delivered to
+//! the LAO and the district, and the district's model plan sent to the province as Word.
+//! Built from the records only — the plan, its forums and its projects — so the book and the
+//! screen can never disagree.
+
+use super::{PlanKind, coverage};
+use crate::db::Db;
+use crate::documents::{Align, Cell, Column, Document, Section, Signature, Table};
+use crate::error::AppError;
+use crate::thai::dates::Digits;
+use crate::thai::{baht_text, format_baht, format_date_long, format_date_short};
+use time::Date;
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    title: String,
+    dimension: String,
+    area_code: String,
+    reach: String,
+    executor: String,
+    starts_on: Option<String>,
+    ends_on: Option<String>,
+    rank: Option<i64>,
+    amount_satang: i64,
+}
+
+fn iso(s: &str) -> Option<Date> {
+    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
+}
+
+fn long(s: &Option<String>) -> String {
+    match s.as_deref().and_then(iso) {
+        Some(d) => format_date_long(d, Digits::Arabic),
+        None => "-".into(),
+    }
+}
+
+/// "1 ต.ค. 69 – 31 มี.ค. 70"; one end alone when only one is known.
+fn duration(starts: &Option<String>, ends: &Option<String>) -> Cell {
+    let short = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(iso)
+            .map(|d| format_date_short(d, Digits::Arabic))
+    };
+    match (short(starts), short(ends)) {
+        (Some(a), Some(b)) => Cell::Text(format!("{a} – {b}")),
+        (Some(a), None) => Cell::Text(format!("เริ่ม {a}")),
+        (None, Some(b)) => Cell::Text(format!("ถึง {b}")),
+        (None, None) => Cell::Empty,
+    }
+}
+
+/// A share of a whole in hundredths of a percent, rounded half up.
+fn share(part: i64, whole: i64) -> Cell {
+    if whole <= 0 {
+        return Cell::Empty;
+    }
+    Cell::Percent((part * 10_000 + whole / 2) / whole)
+}
+
+pub async fn tambon_plan_book(db: &Db, plan_id: i64) -> Result<Document, AppError> {
+    let plan = super::get(db, plan_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(String::new()))?;
+    if plan.kind() != PlanKind::Tambon {
+        return Err(AppError::Invalid(
+            "เล่มแผนพัฒนาตำบลจัดทำได้จากแผนพัฒนาตำบลเท่านั้น".into(),
+        ));
+    }
+    let path = crate::areas::path(db, &plan.area_code).await?;
+    let name = |len: usize| {
+        path.iter()
+            .find(|a| a.code.len() == len)
+            .map(|a| a.name_th.clone())
+            .unwrap_or_default()
+    };
+    let (province, district, tambon) = (name(2), name(4), name(6));
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT p.id, p.title, p.dimension, p.area_code, p.reach, p.executor, p.starts_on, p.ends_on, i.rank, i.amount_satang \
+         FROM plan_items i JOIN projects p ON p.id = i.project_id WHERE i.plan_id = $1 \
+         ORDER BY CASE WHEN i.rank IS NULL THEN 1 ELSE 0 END, i.rank, p.id",
+    )
+    .bind(plan_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let moos: Vec<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT pv.project_id, a.moo FROM plan_items i JOIN project_villages pv ON pv.project_id = i.project_id \
+         JOIN areas a ON a.code = pv.village_code WHERE i.plan_id = $1 ORDER BY pv.village_code",
+    )
+    .bind(plan_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let villages = |r: &Row| {
+        let mut list: Vec<String> = moos
+            .iter()
+            .filter(|(p, _)| *p == r.id)
+            .filter_map(|(_, m)| m.map(|m| m.to_string()))
+            .collect();
+        if list.is_empty() && r.area_code.len() == 8 {
+            list.push(r.area_code[6..].trim_start_matches('0').to_string());
+        }
+        match (list.is_empty(), r.reach.as_str()) {
+            (false, _) => Cell::Text(format!("หมู่ที่ {}", list.join(", "))),
+            (true, "village") => Cell::Empty,
+            (true, reach) => Cell::text(crate::projects::input::reach_th(reach)),
+        }
+    };
+    let forums = crate::forums::of_plan(db, plan_id).await?;
+    let total: i64 = rows.iter().map(|r| r.amount_satang).sum();
+
+    let mut facts = vec![
+        ("ตำบล".to_string(), tambon.clone()),
+        ("อำเภอ".to_string(), district.clone()),
+        ("จังหวัด".to_string(), province.clone()),
+        ("ปีงบประมาณ".to_string(), plan.first_year.to_string()),
+        (
+            "จัดทำแผนในไตรมาสที่".to_string(),
+            plan.made_quarter
+                .map(|q| q.to_string())
+                .unwrap_or_else(|| "-".into()),
+        ),
+        (
+            "ส่งเล่มแผนให้ อปท. เมื่อ".to_string(),
+            long(&plan.delivered_lao_on),
+        ),
+        (
+            "ส่งเล่มแผนให้อำเภอเมื่อ".to_string(),
+            long(&plan.delivered_district_on),
+        ),
+    ];
+    if forums.is_empty() {
+        facts.push(("เวทีประชาคม".into(), "ยังไม่ได้บันทึก".into()));
+    }
+    for (n, f) in forums.iter().enumerate() {
+        let mut text = long(&Some(f.held_on.clone()));
+        if !f.place.is_empty() {
+            text.push_str(&format!(" ณ {}", f.place));
+        }
+        if !f.held_by.is_empty() {
+            text.push_str(&format!(" จัดโดย {}", f.held_by));
+        }
+        text.push_str(&format!(
+            " ประธาน {} ผู้เข้าร่วม {} คน",
+            f.chaired_by, f.attendance
+        ));
+        let label = if forums.len() == 1 {
+            "เวทีประชาคม".to_string()
+        } else {
+            format!("เวทีประชาคมครั้งที่ {}", n + 1)
+        };
+        facts.push((label, text));
+    }
+    facts.push(("สถานะของแผน".into(), plan.status().th().to_string()));
+    facts.push((
+        "โครงการทั้งหมด".into(),
+        format!(
+            "{} โครงการ งบประมาณรวม {} บาท ({})",
+            rows.len(),
+            format_baht(total),
+            baht_text(total)
+        ),
+    ));
+
+    let dims = coverage::dimensions(db).await?;
+    let cov = coverage::of_plan(db, plan_id).await?;
+    let mut summary = Vec::new();
+    let mut by_dimension = Vec::new();
+    for (n, d) in dims.iter().enumerate() {
+        let mine: Vec<&Row> = rows.iter().filter(|r| r.dimension == d.code).collect();
+        let sum: i64 = mine.iter().map(|r| r.amount_satang).sum();
+        if mine.is_empty() && d.core == 0 {
+            continue;
+        }
+        summary.push(vec![
+            Cell::Int(n as i64 + 1),
+            Cell::text(&d.name_th),
+            Cell::Int(mine.len() as i64),
+            Cell::Baht(sum),
+            share(sum, total),
+        ]);
+        if mine.is_empty() {
+            continue;
+        }
+        by_dimension.push(Section::Heading(format!(
+            "{}. {} ({} โครงการ)",
+            n + 1,
+            d.name_th,
+            mine.len()
+        )));
+        by_dimension.push(Section::Table(Table {
+            columns: vec![
+                Column::new("ลำดับความสำคัญ", Align::Centre),
+                Column::new("โครงการ/กิจกรรม", Align::Left),
+                Column::new("หมู่บ้านเป้าหมาย", Align::Left),
+                Column::new("งบประมาณ (บาท)", Align::Right),
+                Column::new("ผู้ดำเนินการ", Align::Left),
+                Column::new("ระยะเวลา", Align::Left),
+            ],
+            rows: mine
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.rank.map(Cell::Int).unwrap_or(Cell::Empty),
+                        Cell::text(&r.title),
+                        villages(r),
+                        Cell::Baht(r.amount_satang),
+                        Cell::text(crate::projects::input::executor_th(&r.executor)),
+                        duration(&r.starts_on, &r.ends_on),
+                    ]
+                })
+                .collect(),
+            total: Some(vec![
+                Cell::Empty,
+                Cell::Text(format!("รวม {} โครงการ", mine.len())),
+                Cell::Empty,
+                Cell::Baht(sum),
+                Cell::Empty,
+                Cell::Empty,
+            ]),
+        }));
+    }
+    let coverage_line = if cov.complete() {
+        "แผนนี้ครอบคลุมมิติการพัฒนาหลักครบทั้ง 3 ด้าน".to_string()
+    } else {
+        let names: Vec<&str> = cov
+            .missing_core
+            .iter()
+            .map(|d| d.name_th.as_str())
+            .collect();
+        format!("แผนนี้ยังขาดมิติการพัฒนาหลัก: {}", names.join(", "))
+    };
+
+    let mut sections = vec![
+        Section::Heading("ส่วนที่ 1 ข้อมูลการจัดทำแผน".into()),
+        Section::Facts(facts),
+        Section::Heading("ส่วนที่ 2 สรุปโครงการตามมิติการพัฒนา".into()),
+        Section::Table(Table {
+            columns: vec![
+                Column::new("ลำดับ", Align::Centre),
+                Column::new("มิติการพัฒนา", Align::Left),
+                Column::new("จำนวนโครงการ", Align::Right),
+                Column::new("งบประมาณ (บาท)", Align::Right),
+                Column::new("ร้อยละของงบประมาณ", Align::Right),
+            ],
+            rows: summary,
+            total: Some(vec![
+                Cell::Empty,
+                Cell::text("รวม"),
+                Cell::Int(rows.len() as i64),
+                Cell::Baht(total),
+                share(total, total),
+            ]),
+        }),
+        Section::Paragraph(coverage_line),
+        Section::Heading("ส่วนที่ 3 โครงการตามมิติการพัฒนา".into()),
+    ];
+    if rows.is_empty() {
+        sections.push(Section::Paragraph("ยังไม่มีโครงการในแผนนี้".into()));
+    }
+    sections.extend(by_dimension);
+    Ok(Document {
+        title: format!("แผนพัฒนาตำบล{tambon}"),
+        subtitle: vec![
+            format!("อำเภอ{district} จังหวัด{province}"),
+            format!("ประจำปีงบประมาณ พ.ศ. {}", plan.first_year),
+        ],
+        sections,
+        // signed by hand once printed
+        signature: Some(Signature::default()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_round_half_up_and_durations_read_in_thai() {
+        assert_eq!(share(1, 3), Cell::Percent(3333));
+        assert_eq!(share(2, 3), Cell::Percent(6667));
+        assert_eq!(share(5, 0), Cell::Empty);
+        assert_eq!(
+            duration(&Some("2026-10-01".into()), &Some("2027-03-31".into())),
+            Cell::text("1 ต.ค. 69 – 31 มี.ค. 70")
+        );
+        assert_eq!(duration(&None, &None), Cell::Empty);
+    }
+}
