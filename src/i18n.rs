@@ -354,6 +354,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "ทะเบียนรายงานแผนพัฒนาตำบล (แบบ ๑–๓)",
         "Tambon-plan registers (forms 1–3)",
     ),
+    ("report.download", "ดาวน์โหลด", "Download"),
     ("report.show", "แสดง", "Show"),
     ("report.targets", "ตำบลเป้าหมาย", "Target tambons"),
     ("report.target", "เป้าหมาย", "Target"),

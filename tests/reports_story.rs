@@ -6,6 +6,7 @@ mod common;
 use oneplan::accounts::{Role, ScopeLevel, User};
 use oneplan::committees::{self, Kind, MemberInput, OrderInput, Target};
 use oneplan::db::Db;
+use oneplan::documents;
 use oneplan::error::AppError;
 use oneplan::forums::{self, ForumInput};
 use oneplan::kpi::{model_laos, monthly, rollup, settings, work_plans};
@@ -451,6 +452,107 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
         assert!(
             matches!(not_model, Err(AppError::Invalid(_))),
             "{not_model:?}"
+        );
+
+        // every report as an official document: printed by LibreOffice with its figures
+        let names = |c: &str| {
+            if c == "560114" {
+                "แม่ใส".to_string()
+            } else {
+                c.to_string()
+            }
+        };
+        let by = Some(("นายอำเภอ ทดสอบ", "พัฒนาการอำเภอเมืองพะเยา"));
+        let docs = [
+            (
+                "register-form1.docx",
+                documents::docx(&registers::document::form1(
+                    "อำเภอเมืองพะเยา",
+                    YEAR,
+                    &form1,
+                    by,
+                ))
+                .unwrap(),
+                vec!["แบบ ๑", "๕๐,๐๐๐.๐๐", "๑๕ มี.ค. ๖๙", "(นายอำเภอ ทดสอบ)"],
+            ),
+            (
+                "register-form3.docx",
+                documents::docx(&registers::document::projects(
+                    3,
+                    "อำเภอเมืองพะเยา",
+                    YEAR,
+                    &form3,
+                    &names,
+                    by,
+                ))
+                .unwrap(),
+                vec!["แบบ ๓", "รวม", "๓๐,๐๐๐.๐๐"],
+            ),
+            (
+                "district-report.docx",
+                documents::docx(&registers::document::district_report(
+                    "อำเภอเมืองพะเยา",
+                    &report,
+                    "งบประมาณล่าช้า",
+                    "",
+                    by,
+                ))
+                .unwrap(),
+                vec!["(๒) ประชุม ก.บ.ต.", "งบประมาณล่าช้า", "พัฒนาการอำเภอเมืองพะเยา"],
+            ),
+            (
+                "kpi32-monthly.docx",
+                documents::docx(&oneplan::kpi::document::monthly(
+                    "อบต.แม่ใส",
+                    "อำเภอเมืองพะเยา",
+                    &m,
+                    "พฤษภาคม ๒๕๖๙",
+                    &|_| String::new(),
+                    None,
+                ))
+                .unwrap(),
+                vec![
+                    "๑๒ หมู่บ้าน/ชุมชน",
+                    "รวม ๑๐ โครงการ",
+                    "๓๐.๐๐ (ผ่านเกณฑ์)",
+                    "๓๓.๓๓ (ผ่านเกณฑ์)",
+                ],
+            ),
+            (
+                "kpi32-rollup.xlsx",
+                documents::xlsx(&oneplan::kpi::document::rollup(
+                    "จังหวัดพะเยา",
+                    &r,
+                    &|_| "เมืองพะเยา".into(),
+                ))
+                .unwrap(),
+                vec!["ร้อยละ ๑๐๐.๐๐", "๕.๐๐", "อบต.แม่ใส"],
+            ),
+        ];
+        for (name, bytes, wants) in &docs {
+            if let Some(png) = common::print_page(name, bytes, wants)
+                && backend == "sqlite"
+            {
+                let keep = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("docs/screenshots")
+                    .join(format!(
+                        "printed-{}",
+                        png.file_name().unwrap().to_string_lossy()
+                    ));
+                std::fs::copy(&png, keep).unwrap();
+            }
+        }
+        // a district with no target tambons still gets a valid, clearly empty register
+        let empty = registers::document::form1(
+            "อำเภอแม่ใจ",
+            YEAR,
+            &registers::form1(&db, "5607", YEAR).await.unwrap(),
+            None,
+        );
+        common::print_page(
+            "empty-form1.docx",
+            &documents::docx(&empty).unwrap(),
+            &["ไม่มีข้อมูล"],
         );
 
         // the year's thresholds are data: raise item 4 to 40% and the LAO no longer meets it

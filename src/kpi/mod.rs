@@ -3,6 +3,7 @@
 //! one's monthly report is computed from its records (`monthly`), the thresholds and score
 //! bands are data per year (`settings`), and `rollup` gives district, province and national values.
 
+pub mod document;
 pub mod model_laos;
 pub mod monthly;
 pub mod rollup;

@@ -55,6 +55,16 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/kpi/lao/{id}/work-plan", post(reports::save_work_plan))
         .route(
+            "/registers/{code}/export/{file}",
+            get(reports::export_register),
+        )
+        .route(
+            "/district-report/{code}/export/{file}",
+            get(reports::export_district_report),
+        )
+        .route("/kpi/lao/{id}/export/{file}", get(reports::export_monthly))
+        .route("/kpi-export/{file}", get(reports::export_rollup))
+        .route(
             "/kpi-settings",
             get(reports::settings_page).post(reports::save_settings),
         )
