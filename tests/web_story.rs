@@ -588,3 +588,51 @@ async fn report_pages_compute_show_and_submit() {
         );
     }
 }
+
+#[tokio::test]
+async fn unreadable_requests_are_answered_in_thai() {
+    for (backend, db) in common::backends().await {
+        common::with_phayao(&db).await;
+        common::account(&db, "amphoe", Role::Officer, ScopeLevel::District, "5601").await;
+        let mut c = app(&db).await;
+        let signed = c
+            .json(
+                "POST",
+                "/api/session",
+                serde_json::json!({"username": "amphoe", "password": "ดอกคูณเสียงแคน-2566"}),
+                "",
+            )
+            .await;
+        let token = serde_json::from_str::<serde_json::Value>(&signed.body).unwrap()["csrf_token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        // JSON that is not JSON: the API's own error shape, in Thai
+        let broken = c
+            .send(
+                "POST",
+                "/api/plans",
+                "application/json",
+                "{not json",
+                &[("x-csrf-token", token.as_str())],
+            )
+            .await;
+        assert_eq!(broken.status, StatusCode::BAD_REQUEST, "{backend}");
+        let body: serde_json::Value = serde_json::from_str(&broken.body).unwrap();
+        assert_eq!(body["error"]["code"], "invalid");
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("ข้อมูลที่ส่งมาไม่ถูกต้อง")
+        );
+        // a form whose version is not a number: a Thai page
+        let page = c.form("/plans/1/forums", "csrf=x&version=abc").await;
+        assert!(page.status.is_client_error(), "{backend}");
+        assert!(
+            page.body.contains("ข้อมูลที่ส่งมาไม่ถูกต้อง") && page.body.contains("<html"),
+            "{}",
+            page.body
+        );
+    }
+}

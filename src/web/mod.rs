@@ -6,6 +6,7 @@ pub mod calendar_api;
 pub mod page;
 pub mod pages;
 pub mod plans_api;
+mod rejections;
 pub mod reports_api;
 pub mod session;
 
@@ -35,6 +36,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/static/style.css", axum::routing::get(style))
         .route("/healthz", axum::routing::get(|| async { "ok" }))
+        .layer(middleware::from_fn(rejections::in_thai))
         .layer(middleware::from_fn(same_origin_writes))
         .with_state(state)
 }
