@@ -246,17 +246,7 @@ pub(crate) async fn insert(
             .execute(&mut *conn)
             .await?;
     }
-    for f in &c.funding {
-        sqlx::query(
-            "INSERT INTO project_funding (project_id, source, partner_role, amount_satang) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(&f.source)
-        .bind(f.partner_role)
-        .bind(f.amount_satang)
-        .execute(&mut *conn)
-        .await?;
-    }
+    insert_funding(conn, id, &c.funding).await?;
     let decided_on: Option<String> = match c.forum_id {
         Some(f) => {
             sqlx::query_scalar("SELECT held_on FROM forums WHERE id = $1")
@@ -297,6 +287,25 @@ pub(crate) async fn insert(
     )
     .await?;
     Ok(id)
+}
+
+async fn insert_funding(
+    conn: &mut sqlx::AnyConnection,
+    project_id: i64,
+    funding: &[input::Funding],
+) -> anyhow::Result<()> {
+    for f in funding {
+        sqlx::query(
+            "INSERT INTO project_funding (project_id, source, partner_role, amount_satang) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(project_id)
+        .bind(&f.source)
+        .bind(f.partner_role)
+        .bind(f.amount_satang)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Refuses a priority rank that another project of the plan already has.
@@ -390,17 +399,7 @@ pub async fn update(
         .bind(project_id)
         .execute(tx.conn())
         .await?;
-    for f in &c.funding {
-        sqlx::query(
-            "INSERT INTO project_funding (project_id, source, partner_role, amount_satang) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(project_id)
-        .bind(&f.source)
-        .bind(f.partner_role)
-        .bind(f.amount_satang)
-        .execute(tx.conn())
-        .await?;
-    }
+    insert_funding(tx.conn(), project_id, &c.funding).await?;
     sqlx::query("UPDATE plans SET version = version + 1, updated_at = $1 WHERE id = $2")
         .bind(now_text())
         .bind(plan.id)
