@@ -73,6 +73,7 @@ fn sample() -> Document {
             position: "พัฒนาการอำเภอเมืองพะเยา".into(),
             date: Some(date!(2023 - 02 - 24)),
         }),
+        landscape: false,
     }
 }
 

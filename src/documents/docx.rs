@@ -15,7 +15,11 @@ const A4: (u32, u32) = (11906, 16838);
 /// 2.5 cm at the top and the binding (left) edge, 2 cm at the others.
 const MARGIN_WIDE: i32 = 1418;
 const MARGIN_NARROW: i32 = 1134;
-const TEXT_WIDTH: usize = A4.0 as usize - (MARGIN_WIDE + MARGIN_NARROW) as usize;
+/// The width between the margins, portrait or landscape.
+fn text_width(landscape: bool) -> usize {
+    let page = if landscape { A4.1 } else { A4.0 };
+    page as usize - (MARGIN_WIDE + MARGIN_NARROW) as usize
+}
 const HALF_POINTS: usize = FONT_SIZE_PT * 2;
 const DOTS: &str = "........................................";
 
@@ -73,7 +77,7 @@ fn alignment(a: Align) -> AlignmentType {
 const CHAR: f64 = 160.0;
 
 /// Column widths in twips: figures whole, text columns sharing the rest.
-fn widths(t: &Table) -> Vec<usize> {
+fn widths(t: &Table, text_width: usize) -> Vec<usize> {
     let needs: Vec<super::Need> = t
         .columns
         .iter()
@@ -95,12 +99,12 @@ fn widths(t: &Table) -> Vec<usize> {
             }
         })
         .collect();
-    let w = super::fit(&needs, TEXT_WIDTH as f64 / CHAR);
+    let w = super::fit(&needs, text_width as f64 / CHAR);
     w.iter().map(|x| (x * CHAR) as usize).collect()
 }
 
-fn table(t: &Table) -> DocxTable {
-    let widths = widths(t);
+fn table(t: &Table, text_width: usize) -> DocxTable {
+    let widths = widths(t, text_width);
     let head = TableRow::new(
         t.columns
             .iter()
@@ -137,7 +141,7 @@ fn table(t: &Table) -> DocxTable {
         rows.push(TableRow::new(vec![
             TableCell::new()
                 .grid_span(t.columns.len().max(1))
-                .width(TEXT_WIDTH, WidthType::Dxa)
+                .width(text_width, WidthType::Dxa)
                 .add_paragraph(line(NO_DATA).align(AlignmentType::Center)),
         ]));
     }
@@ -147,16 +151,16 @@ fn table(t: &Table) -> DocxTable {
     }
     DocxTable::new(rows)
         .set_grid(widths)
-        .width(TEXT_WIDTH, WidthType::Dxa)
+        .width(text_width, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .align(TableAlignmentType::Center)
 }
 
 /// Label and value side by side, without borders.
-fn facts(list: &[(String, String)]) -> DocxTable {
+fn facts(list: &[(String, String)], text_width: usize) -> DocxTable {
     let longest = list.iter().map(|(k, _)| super::ems(k)).fold(0.0, f64::max);
     // bold letters are a little wider
-    let label = (((longest * 1.15 + 2.0) * CHAR) as usize).min(TEXT_WIDTH * 45 / 100);
+    let label = (((longest * 1.15 + 2.0) * CHAR) as usize).min(text_width * 45 / 100);
     let rows = list
         .iter()
         .map(|(k, v)| {
@@ -165,19 +169,19 @@ fn facts(list: &[(String, String)]) -> DocxTable {
                     .width(label, WidthType::Dxa)
                     .add_paragraph(bold(k)),
                 TableCell::new()
-                    .width(TEXT_WIDTH - label, WidthType::Dxa)
+                    .width(text_width - label, WidthType::Dxa)
                     .add_paragraph(line(v)),
             ])
         })
         .collect();
     DocxTable::without_borders(rows)
-        .set_grid(vec![label, TEXT_WIDTH - label])
-        .width(TEXT_WIDTH, WidthType::Dxa)
+        .set_grid(vec![label, text_width - label])
+        .width(text_width, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
 }
 
 /// Centred in the right half of the page, as signatures sit on Thai official papers.
-fn signature(s: &Signature) -> Vec<Paragraph> {
+fn signature(s: &Signature, text_width: usize) -> Vec<Paragraph> {
     let or_dots = |v: &str, dots: String| {
         if v.trim().is_empty() {
             dots
@@ -194,7 +198,7 @@ fn signature(s: &Signature) -> Vec<Paragraph> {
             None => "วันที่ ........ เดือน .................... พ.ศ. ........".to_string(),
         },
     ];
-    let half = (TEXT_WIDTH / 2) as i32;
+    let half = (text_width / 2) as i32;
     let mut out = vec![line("").keep_next(true)];
     out.extend(lines.iter().enumerate().map(|(i, l)| {
         line(l)
@@ -206,8 +210,10 @@ fn signature(s: &Signature) -> Vec<Paragraph> {
 }
 
 pub fn docx(doc: &Document) -> anyhow::Result<Vec<u8>> {
+    let width = text_width(doc.landscape);
+    let (w, h) = if doc.landscape { (A4.1, A4.0) } else { A4 };
     let mut d = Docx::new()
-        .page_size(A4.0, A4.1)
+        .page_size(w, h)
         .page_margin(PageMargin {
             top: MARGIN_WIDE,
             left: MARGIN_WIDE,
@@ -216,6 +222,11 @@ pub fn docx(doc: &Document) -> anyhow::Result<Vec<u8>> {
             header: 709,
             footer: 709,
             gutter: 0,
+        })
+        .page_orient(if doc.landscape {
+            docx_rs::PageOrientationType::Landscape
+        } else {
+            docx_rs::PageOrientationType::Portrait
         })
         .default_fonts(fonts())
         .default_size(HALF_POINTS)
@@ -240,13 +251,13 @@ pub fn docx(doc: &Document) -> anyhow::Result<Vec<u8>> {
                 None,
                 None,
             )),
-            Section::Facts(list) => d.add_table(facts(list)),
+            Section::Facts(list) => d.add_table(facts(list, width)),
             // an empty paragraph after a table keeps the next table from joining it
-            Section::Table(t) => d.add_table(table(t)).add_paragraph(line("")),
+            Section::Table(t) => d.add_table(table(t, width)).add_paragraph(line("")),
         };
     }
     if let Some(s) = &doc.signature {
-        for p in signature(s) {
+        for p in signature(s, width) {
             d = d.add_paragraph(p);
         }
     }

@@ -40,6 +40,8 @@ pub struct Document {
     pub subtitle: Vec<String>,
     pub sections: Vec<Section>,
     pub signature: Option<Signature>,
+    /// A4 landscape, for registers whose tables have many columns.
+    pub landscape: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -285,9 +285,13 @@ fn build(doc: &Document) -> Result<Vec<u8>, XlsxError> {
     wb.set_default_format(&base(), 32, 80)?;
     let ws = wb.add_worksheet();
     ws.set_name(sheet_name(&doc.title))?;
-    ws.set_paper_size(9)
-        .set_portrait()
-        .set_margins(0.98, 0.79, 0.98, 0.79, 0.3, 0.3)
+    ws.set_paper_size(9);
+    if doc.landscape {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_margins(0.98, 0.79, 0.98, 0.79, 0.3, 0.3)
         .set_print_fit_to_pages(1, 0)
         .set_print_center_horizontally(true);
     let widths = widths(doc, ncols);

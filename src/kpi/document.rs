@@ -140,6 +140,7 @@ pub fn monthly(
                 date: None,
             },
         }),
+        landscape: false,
     }
 }
 
@@ -225,5 +226,6 @@ pub fn rollup(place: &str, r: &Rollup, districts: &dyn Fn(&str) -> String) -> Do
             }),
         ],
         signature: None,
+        landscape: true,
     }
 }

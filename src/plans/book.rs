@@ -268,6 +268,7 @@ pub async fn tambon_plan_book(db: &Db, plan_id: i64) -> Result<Document, AppErro
         sections,
         // signed by hand once printed
         signature: Some(Signature::default()),
+        landscape: false,
     })
 }
 

@@ -74,6 +74,7 @@ pub fn form1(place: &str, year: i64, rows: &[Form1Row], by: Option<(&str, &str)>
         ],
         sections: vec![Section::Table(table)],
         signature: signature(by),
+        landscape: true,
     }
 }
 
@@ -164,6 +165,7 @@ pub fn projects(
         ],
         sections: vec![Section::Table(table)],
         signature: signature(by),
+        landscape: true,
     }
 }
 
@@ -246,5 +248,6 @@ pub fn district_report(
             }),
         ],
         signature: signature(by),
+        landscape: false,
     }
 }
