@@ -145,12 +145,9 @@ pub fn monthly(
 }
 
 fn date_th(iso: &str) -> String {
-    time::Date::parse(
-        iso,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .map(|d| crate::thai::format_date_long(d, crate::thai::dates::Digits::Thai))
-    .unwrap_or_default()
+    crate::thai::dates::parse_iso(iso)
+        .map(|d| crate::thai::format_date_long(d, crate::thai::dates::Digits::Thai))
+        .unwrap_or_default()
 }
 
 /// The roll-up of an area: every model LAO and whether it meets each criterion.

@@ -192,6 +192,25 @@ async fn plan_and_access(db: &Db, user: &User, plan_id: i64) -> Result<Plan, App
     Ok(plan)
 }
 
+/// What adopting and editing an item share: the user's right, the typed fields, the
+/// development issue, and the claimed plan in an open transaction.
+async fn prepare(
+    db: &Db,
+    user: &User,
+    plan_id: i64,
+    plan_version: i64,
+    input: &AdoptInput,
+) -> Result<(Plan, Checked, crate::db::WriteTx), AppError> {
+    let plan = plan_and_access(db, user, plan_id).await?;
+    let c = check(input, &plan)?;
+    if let Some(issue) = input.issue_id {
+        check_issue(db, &plan, issue).await?;
+    }
+    let mut tx = db.begin_write().await?;
+    claim(tx.conn(), plan_id, plan_version).await?;
+    Ok((plan, c, tx))
+}
+
 /// Takes a project up into a plan.
 pub async fn adopt(
     db: &Db,
@@ -200,13 +219,7 @@ pub async fn adopt(
     plan_version: i64,
     input: &AdoptInput,
 ) -> Result<(), AppError> {
-    let plan = plan_and_access(db, user, plan_id).await?;
-    let c = check(input, &plan)?;
-    if let Some(issue) = input.issue_id {
-        check_issue(db, &plan, issue).await?;
-    }
-    let mut tx = db.begin_write().await?;
-    claim(tx.conn(), plan_id, plan_version).await?;
+    let (plan, c, mut tx) = prepare(db, user, plan_id, plan_version, input).await?;
     let source = sqlx::query_as::<_, Candidate>(AssertSqlSafe(candidate_sql(
         &plan,
         &format!("AND p.id = {}", input.project_id),
@@ -308,13 +321,7 @@ pub async fn update_item(
     plan_version: i64,
     input: &AdoptInput,
 ) -> Result<(), AppError> {
-    let plan = plan_and_access(db, user, plan_id).await?;
-    let c = check(input, &plan)?;
-    if let Some(issue) = input.issue_id {
-        check_issue(db, &plan, issue).await?;
-    }
-    let mut tx = db.begin_write().await?;
-    claim(tx.conn(), plan_id, plan_version).await?;
+    let (plan, c, mut tx) = prepare(db, user, plan_id, plan_version, input).await?;
     let before: Option<(i64, Option<i64>, i64, Option<i64>, String)> = sqlx::query_as(
         "SELECT fiscal_year, rank, amount_satang, issue_id, note FROM plan_items WHERE plan_id = $1 AND project_id = $2",
     )

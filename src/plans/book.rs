@@ -26,7 +26,7 @@ struct Row {
 }
 
 fn iso(s: &str) -> Option<Date> {
-    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
+    crate::thai::dates::parse_iso(s)
 }
 
 fn long(s: &Option<String>) -> String {

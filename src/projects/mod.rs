@@ -424,3 +424,21 @@ pub async fn update(
     tx.commit().await?;
     Ok(after)
 }
+
+/// A project's target as the forms write it: "3 หมู่บ้าน · 120 ครัวเรือน · 450 คน".
+pub fn target_th(
+    villages: Option<i64>,
+    households: Option<i64>,
+    people: Option<i64>,
+    separator: &str,
+) -> String {
+    [
+        villages.map(|n| format!("{n} หมู่บ้าน")),
+        households.map(|n| format!("{n} ครัวเรือน")),
+        people.map(|n| format!("{n} คน")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(separator)
+}

@@ -6,9 +6,7 @@ use crate::documents::{Align, Cell, Column, Document, Section, Signature, Table}
 
 fn date(d: &Option<String>) -> Cell {
     d.as_deref()
-        .and_then(|s| {
-            time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
-        })
+        .and_then(crate::thai::dates::parse_iso)
         .map(Cell::Date)
         .unwrap_or(Cell::Empty)
 }
@@ -107,24 +105,15 @@ pub fn projects(
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let target = [
-                    r.target_villages.map(|n| format!("{n} หมู่บ้าน")),
-                    r.target_households.map(|n| format!("{n} ครัวเรือน")),
-                    r.target_people.map(|n| format!("{n} คน")),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
+                let target = crate::projects::target_th(
+                    r.target_villages,
+                    r.target_households,
+                    r.target_people,
+                    " ",
+                );
                 let when = |d: &Option<String>| {
                     d.as_deref()
-                        .and_then(|s| {
-                            time::Date::parse(
-                                s,
-                                time::macros::format_description!("[year]-[month]-[day]"),
-                            )
-                            .ok()
-                        })
+                        .and_then(crate::thai::dates::parse_iso)
                         .map(|d| {
                             crate::thai::format_date_short(d, crate::thai::dates::Digits::Thai)
                         })

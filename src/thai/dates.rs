@@ -210,3 +210,8 @@ mod tests {
         );
     }
 }
+
+/// A date as the database stores it ("2026-03-15"); None for anything else.
+pub fn parse_iso(s: &str) -> Option<Date> {
+    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
+}

@@ -6,9 +6,12 @@ mod audit;
 mod calendar;
 mod committees;
 mod documents;
+mod kpi;
 mod notifications;
+mod plan_excel;
 mod plans;
 mod projects;
+mod report_exports;
 mod reports;
 mod signin;
 
@@ -46,27 +49,27 @@ pub fn routes() -> Router<AppState> {
             "/district-report/{code}",
             get(reports::district_report_page).post(reports::submit_district_report),
         )
-        .route("/kpi", get(reports::kpi_national))
-        .route("/kpi/{code}", get(reports::kpi_area))
-        .route("/kpi/{code}/designate", post(reports::designate))
-        .route(
-            "/kpi/lao/{id}",
-            get(reports::kpi_lao).post(reports::submit_monthly),
-        )
-        .route("/kpi/lao/{id}/work-plan", post(reports::save_work_plan))
+        .route("/kpi", get(kpi::kpi_national))
+        .route("/kpi/{code}", get(kpi::kpi_area))
+        .route("/kpi/{code}/designate", post(kpi::designate))
+        .route("/kpi/lao/{id}", get(kpi::kpi_lao).post(kpi::submit_monthly))
+        .route("/kpi/lao/{id}/work-plan", post(kpi::save_work_plan))
         .route(
             "/registers/{code}/export/{file}",
-            get(reports::export_register),
+            get(report_exports::export_register),
         )
         .route(
             "/district-report/{code}/export/{file}",
-            get(reports::export_district_report),
+            get(report_exports::export_district_report),
         )
-        .route("/kpi/lao/{id}/export/{file}", get(reports::export_monthly))
-        .route("/kpi-export/{file}", get(reports::export_rollup))
+        .route(
+            "/kpi/lao/{id}/export/{file}",
+            get(report_exports::export_monthly),
+        )
+        .route("/kpi-export/{file}", get(report_exports::export_rollup))
         .route(
             "/kpi-settings",
-            get(reports::settings_page).post(reports::save_settings),
+            get(kpi::settings_page).post(kpi::save_settings),
         )
         .route("/plans", post(plans::open))
         .route("/plans/{id}", get(plans::page))
@@ -81,8 +84,8 @@ pub fn routes() -> Router<AppState> {
         .route("/plans/{id}/carry", post(plans::carry_forward))
         .route("/plans/{id}/route", post(plans::route))
         .route("/plans/{id}/issues", post(plans::add_issue))
-        .route("/plans/{id}/template.xlsx", get(plans::template))
-        .route("/plans/{id}/import", post(plans::import))
+        .route("/plans/{id}/template.xlsx", get(plan_excel::template))
+        .route("/plans/{id}/import", post(plan_excel::import))
         .route("/plans/{id}/assess", post(plans::assess))
         .route("/plans/{id}/book.docx", get(documents::book_docx))
         .route("/plans/{id}/book.xlsx", get(documents::book_xlsx))

@@ -22,12 +22,9 @@ use serde::Deserialize;
 
 /// A date stored as ISO text, shown as "15 มีนาคม 2569".
 pub fn date_th(iso: &str) -> String {
-    match time::Date::parse(
-        iso,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    ) {
-        Ok(d) => thai::format_date_long(d, thai::dates::Digits::Arabic),
-        Err(_) => iso.to_string(),
+    match thai::dates::parse_iso(iso) {
+        Some(d) => thai::format_date_long(d, thai::dates::Digits::Arabic),
+        None => iso.to_string(),
     }
 }
 
@@ -228,7 +225,7 @@ async fn village_names(s: &AppState, prefix: &str) -> anyhow::Result<Vec<(String
 }
 
 /// Renders the plan page, with what just happened (or went wrong) and the project form as typed.
-async fn show(
+pub(super) async fn show(
     s: &AppState,
     v: &Visitor,
     id: i64,
@@ -935,107 +932,6 @@ pub async fn links_for_lao(
         links(s, v, PlanKind::Local, &owner, rows.clone()).await?,
         links(s, v, PlanKind::Budget, &owner, rows).await?,
     ])
-}
-
-/// The village-plan form as an Excel file.
-pub async fn template(
-    State(s): State<AppState>,
-    v: Visitor,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    v.user()?;
-    let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
-    let bytes = plans::spreadsheet::template(&s.db, id).await?;
-    let name = format!("village-plan-{}-{}.xlsx", plan.area_code, plan.first_year);
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
-}
-
-/// A filled form, uploaded: all rows go in, or the page lists every mistake and nothing is written.
-pub async fn import(
-    State(s): State<AppState>,
-    v: Visitor,
-    Path(id): Path<i64>,
-    mut form: axum::extract::Multipart,
-) -> AppResult<Response> {
-    let (mut csrf, mut version, mut file) = (String::new(), -1i64, Vec::new());
-    while let Some(field) = form
-        .next_field()
-        .await
-        .map_err(|e| AppError::Invalid(format!("อ่านไฟล์ที่ส่งมาไม่ได้: {e}")))?
-    {
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.unwrap_or_default(),
-            Some("version") => {
-                version = field.text().await.unwrap_or_default().parse().unwrap_or(-1)
-            }
-            Some("file") => {
-                file = field
-                    .bytes()
-                    .await
-                    .map_err(|e| AppError::Invalid(format!("อ่านไฟล์ที่ส่งมาไม่ได้: {e}")))?
-                    .to_vec()
-            }
-            _ => {}
-        }
-    }
-    let user = v.check_csrf(&csrf)?.clone();
-    if file.is_empty() {
-        return show(
-            &s,
-            &v,
-            id,
-            String::new(),
-            "ยังไม่ได้เลือกไฟล์ Excel".into(),
-            ProjectInput::default(),
-        )
-        .await;
-    }
-    match plans::spreadsheet::import(&s.db, &user, id, version, &file).await {
-        Ok(plans::spreadsheet::Imported::Done(_)) => Ok((
-            SEE_OTHER,
-            [(
-                header::LOCATION,
-                format!("/plans/{id}?done=plan.done.imported"),
-            )],
-        )
-            .into_response()),
-        Ok(plans::spreadsheet::Imported::Refused(errors)) => {
-            let message = format!(
-                "ไม่ได้นำเข้า เพราะพบข้อผิดพลาด {} รายการ (ไม่มีข้อมูลใดถูกบันทึก):\n{}",
-                errors.len(),
-                errors.join("\n")
-            );
-            show(&s, &v, id, String::new(), message, ProjectInput::default()).await
-        }
-        Err(AppError::Invalid(m)) => {
-            show(&s, &v, id, String::new(), m, ProjectInput::default()).await
-        }
-        Err(AppError::Conflict(m)) => {
-            show(
-                &s,
-                &v,
-                id,
-                String::new(),
-                format!("!{m}"),
-                ProjectInput::default(),
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    }
 }
 
 /// An assessment against the community-plan standard: `assessed_on`, `note`, a `met_<criterion id>` per tick.

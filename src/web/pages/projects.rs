@@ -77,15 +77,12 @@ async fn show(
         .find(|d| d.code == p.dimension)
         .map(|d| t.pick(&d.name_th, &d.name_en).to_string())
         .unwrap_or_default();
-    let target = [
-        p.target_villages.map(|n| format!("{n} หมู่บ้าน")),
-        p.target_households.map(|n| format!("{n} ครัวเรือน")),
-        p.target_people.map(|n| format!("{n} คน")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    let target = projects::target_th(
+        p.target_villages,
+        p.target_households,
+        p.target_people,
+        " · ",
+    );
     let duration = match (&p.starts_on, &p.ends_on) {
         (Some(a), Some(b)) => format!("{} – {}", date_th(a), date_th(b)),
         (Some(a), None) => date_th(a),

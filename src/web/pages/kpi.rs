@@ -1,0 +1,458 @@
+//! KPI 3.2 pages: roll-ups with each model LAO's criteria, the district's designation of its
+//! model LAO, the monthly report, and the year's settings.
+
+use super::areas::{Crumb, crumbs};
+use super::plans::date_th;
+use super::reports::{
+    SubmissionRow, YearQuery, may_write_area, notice, place, submission_rows, year_of,
+};
+use crate::error::{AppError, AppResult};
+use crate::kpi::{model_laos, monthly, rollup, settings, work_plans};
+use crate::plans::rates::format_pct;
+use crate::reporting::{self, submissions};
+use crate::web::AppState;
+use crate::web::page::{Page, SEE_OTHER, not_found, render};
+use crate::web::session::Visitor;
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+pub struct KpiRow {
+    pub lao_id: i64,
+    pub lao_name: String,
+    pub district: String,
+    pub criteria: [bool; 5],
+    pub meets: bool,
+    pub local_pct: String,
+    pub budget_pct: String,
+}
+
+#[derive(Template)]
+#[template(path = "kpi.html")]
+pub struct KpiPage {
+    p: Page,
+    crumbs: Vec<Crumb>,
+    code: String,
+    label: String,
+    year: i64,
+    value: String,
+    score: String,
+    meeting: i64,
+    base: i64,
+    model_laos: i64,
+    bands: String,
+    thresholds: (i64, i64),
+    rows: Vec<KpiRow>,
+    is_district: bool,
+    can_designate: bool,
+    candidates: Vec<(i64, String)>,
+    history: Vec<(String, String, String, String, bool)>,
+    notice: String,
+    error: String,
+}
+
+async fn kpi_view(
+    s: &AppState,
+    v: &Visitor,
+    code: &str,
+    year: i64,
+    notice: String,
+    error: String,
+) -> AppResult<Response> {
+    let (crumbs, label, is_district) = if code.is_empty() {
+        (vec![], v.tr.s("country").to_string(), false)
+    } else {
+        let (area, crumbs, label) = place(s, v, code).await?;
+        (crumbs, label, area.level == "district")
+    };
+    let r = rollup::of_area(&s.db, code, year).await?;
+    let districts: HashMap<String, String> = sqlx::query_as::<_, (String, String)>(
+        "SELECT code, name_th FROM areas WHERE level = 'district' AND code LIKE $1",
+    )
+    .bind(format!("{code}%"))
+    .fetch_all(&s.db.pool)
+    .await?
+    .into_iter()
+    .collect();
+    let rows = r
+        .rows
+        .iter()
+        .map(|row| KpiRow {
+            lao_id: row.model.lao_id,
+            lao_name: row.model.lao_name.clone(),
+            district: districts
+                .get(&row.model.district_code)
+                .cloned()
+                .unwrap_or_default(),
+            criteria: row.report.criteria,
+            meets: row.report.meets_all(),
+            local_pct: format_pct(row.report.rates.local_pct_x100),
+            budget_pct: format_pct(row.report.rates.budget_pct_x100),
+        })
+        .collect();
+    let (candidates, history) = if is_district {
+        let c = crate::areas::laos_in(&s.db, code)
+            .await?
+            .into_iter()
+            .filter(|l| {
+                matches!(
+                    l.kind.as_str(),
+                    "TAO" | "ThesabanTambon" | "ThesabanMueang" | "ThesabanNakhon"
+                )
+            })
+            .map(|l| (l.id, l.full_name_th))
+            .collect();
+        let h = model_laos::history(&s.db, year, code)
+            .await?
+            .into_iter()
+            .map(|m| {
+                (
+                    m.lao_name,
+                    date_th(&m.designated_on),
+                    m.reason,
+                    m.created_by,
+                    m.replaced_at.is_none(),
+                )
+            })
+            .collect();
+        (c, h)
+    } else {
+        (vec![], vec![])
+    };
+    let status = if error.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let page = KpiPage {
+        p: Page::new(v, v.tr.s("kpi.title"), &format!("/kpi/{code}")),
+        crumbs,
+        label,
+        year,
+        value: format_pct(r.value_x100),
+        score: r
+            .score_x100
+            .map(|x| format!("{}.{:02}", x / 100, x % 100))
+            .unwrap_or_else(|| "–".into()),
+        meeting: r.meeting,
+        base: r.base,
+        model_laos: r.model_laos,
+        bands: r
+            .settings
+            .score_bands
+            .iter()
+            .map(|b| b.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        thresholds: (
+            r.settings.local_threshold_pct,
+            r.settings.budget_threshold_pct,
+        ),
+        rows,
+        is_district,
+        can_designate: is_district && may_write_area(s, v.user.as_ref(), code).await?,
+        candidates,
+        history,
+        notice,
+        error,
+        code: code.to_string(),
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+pub async fn kpi_national(
+    State(s): State<AppState>,
+    v: Visitor,
+    Query(q): Query<YearQuery>,
+) -> AppResult<Response> {
+    let n = notice(&v, &q);
+    kpi_view(&s, &v, "", year_of(&q), n, String::new()).await
+}
+
+pub async fn kpi_area(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(code): Path<String>,
+    Query(q): Query<YearQuery>,
+) -> AppResult<Response> {
+    let n = notice(&v, &q);
+    kpi_view(&s, &v, &code, year_of(&q), n, String::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct DesignateForm {
+    csrf: String,
+    year: i64,
+    lao_id: i64,
+    #[serde(default)]
+    designated_on: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn designate(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(code): Path<String>,
+    Form(f): Form<DesignateForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    match model_laos::designate(
+        &s.db,
+        &user,
+        f.year,
+        &code,
+        f.lao_id,
+        &f.designated_on,
+        &f.reason,
+    )
+    .await
+    {
+        Ok(_) => Ok((
+            SEE_OTHER,
+            [(
+                header::LOCATION,
+                format!("/kpi/{code}?year={}&done=saved", f.year),
+            )],
+        )
+            .into_response()),
+        Err(AppError::Invalid(m)) => kpi_view(&s, &v, &code, f.year, String::new(), m).await,
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "kpi_lao.html")]
+pub struct KpiLaoPage {
+    p: Page,
+    crumbs: Vec<Crumb>,
+    lao_id: i64,
+    lao_name: String,
+    year: i64,
+    is_model: bool,
+    m: monthly::Monthly,
+    local_pct: String,
+    budget_pct: String,
+    integration_on: String,
+    months: Vec<String>,
+    can_write: bool,
+    notice: String,
+    error: String,
+    history: Vec<(String, Vec<SubmissionRow>)>,
+}
+
+async fn kpi_lao_view(
+    s: &AppState,
+    v: &Visitor,
+    id: i64,
+    year: i64,
+    notice: String,
+    error: String,
+) -> AppResult<Response> {
+    let lao = crate::areas::lao(&s.db, id).await?.ok_or_else(not_found)?;
+    let owner = crate::plans::Owner::Lao(lao.clone());
+    let path = crate::areas::path(&s.db, &owner.area_code()).await?;
+    let m = monthly::compute(&s.db, id, year).await?;
+    let ce = year - 543;
+    let months: Vec<String> = (5..=9).map(|mo| format!("{ce}-{mo:02}")).collect();
+    let mut history = vec![];
+    for month in &months {
+        let h = submissions::history(&s.db, reporting::KPI32_MONTHLY, &owner.key(), year, month)
+            .await?;
+        if !h.is_empty() {
+            history.push((month.clone(), submission_rows(h)));
+        }
+    }
+    let can_write = match &v.user {
+        Some(u) => {
+            u.active && u.role.can_write() && u.scope.covers_scope(&s.db, &owner.scope()).await?
+        }
+        None => false,
+    };
+    let status = if error.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let page = KpiLaoPage {
+        p: Page::new(v, v.tr.s("kpi.monthly"), &format!("/kpi/lao/{id}")),
+        crumbs: crumbs(&v.tr, &path),
+        lao_id: id,
+        lao_name: lao.full_name_th.clone(),
+        year,
+        is_model: model_laos::is_model(&s.db, year, id).await?,
+        local_pct: format_pct(m.rates.local_pct_x100),
+        budget_pct: format_pct(m.rates.budget_pct_x100),
+        integration_on: m
+            .integration_forum_on
+            .as_deref()
+            .map(date_th)
+            .unwrap_or_default(),
+        m,
+        months,
+        can_write,
+        notice,
+        error,
+        history,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+pub async fn kpi_lao(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Query(q): Query<YearQuery>,
+) -> AppResult<Response> {
+    let n = notice(&v, &q);
+    kpi_lao_view(&s, &v, id, year_of(&q), n, String::new()).await
+}
+
+/// The monthly report: `period`, `report_no`, and `expected_<item>` dates for unfinished items.
+pub async fn submit_monthly(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<HashMap<String, String>>,
+) -> AppResult<Response> {
+    let get = |k: &str| f.get(k).cloned().unwrap_or_default();
+    let user = v.check_csrf(&get("csrf"))?.clone();
+    let year = crate::thai::parse_int(&get("year")).unwrap_or(0);
+    let input = monthly::MonthlyInput {
+        period: get("period"),
+        report_no: get("report_no"),
+        expected: f
+            .iter()
+            .filter_map(|(k, v)| {
+                k.strip_prefix("expected_")
+                    .map(|i| (i.to_string(), v.clone()))
+            })
+            .collect(),
+        local_pct: String::new(),
+        budget_pct: String::new(),
+    };
+    match monthly::submit(&s.db, &user, id, year, &input).await {
+        Ok(_) => Ok((
+            SEE_OTHER,
+            [(
+                header::LOCATION,
+                format!("/kpi/lao/{id}?year={year}&done=submitted"),
+            )],
+        )
+            .into_response()),
+        Err(AppError::Invalid(m)) => kpi_lao_view(&s, &v, id, year, String::new(), m).await,
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct WorkPlanForm {
+    csrf: String,
+    year: i64,
+    approved_on: String,
+    #[serde(default)]
+    note: String,
+}
+
+pub async fn save_work_plan(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+    Form(f): Form<WorkPlanForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    match work_plans::record(&s.db, &user, id, f.year, &f.approved_on, &f.note).await {
+        Ok(()) => Ok((
+            SEE_OTHER,
+            [(
+                header::LOCATION,
+                format!("/kpi/lao/{id}?year={}&done=saved", f.year),
+            )],
+        )
+            .into_response()),
+        Err(AppError::Invalid(m)) => kpi_lao_view(&s, &v, id, f.year, String::new(), m).await,
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "kpi_settings.html")]
+pub struct SettingsPage {
+    p: Page,
+    year: i64,
+    s: settings::Settings,
+    bands: String,
+    notice: String,
+    error: String,
+}
+
+async fn settings_view(
+    s: &AppState,
+    v: &Visitor,
+    year: i64,
+    notice: String,
+    error: String,
+) -> AppResult<Response> {
+    let st = settings::for_year(&s.db, year).await?;
+    let status = if error.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let page = SettingsPage {
+        p: Page::new(v, v.tr.s("kpi.settings"), "/kpi-settings"),
+        year,
+        bands: st
+            .score_bands
+            .iter()
+            .map(|b| b.to_string())
+            .collect::<Vec<_>>()
+            .join(","),
+        s: st,
+        notice,
+        error,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+pub async fn settings_page(
+    State(s): State<AppState>,
+    v: Visitor,
+    Query(q): Query<YearQuery>,
+) -> AppResult<Response> {
+    let n = notice(&v, &q);
+    settings_view(&s, &v, year_of(&q), n, String::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct SettingsForm {
+    csrf: String,
+    year: i64,
+    local: String,
+    budget: String,
+    bands: String,
+    base: String,
+}
+
+pub async fn save_settings(
+    State(s): State<AppState>,
+    v: Visitor,
+    Form(f): Form<SettingsForm>,
+) -> AppResult<Response> {
+    let user = v.check_csrf(&f.csrf)?.clone();
+    match settings::save(&s.db, &user, f.year, &f.local, &f.budget, &f.bands, &f.base).await {
+        Ok(()) => Ok((
+            SEE_OTHER,
+            [(
+                header::LOCATION,
+                format!("/kpi-settings?year={}&done=saved", f.year),
+            )],
+        )
+            .into_response()),
+        Err(AppError::Invalid(m)) => settings_view(&s, &v, f.year, String::new(), m).await,
+        Err(e) => Err(e),
+    }
+}
