@@ -80,6 +80,30 @@ enum Command {
         #[command(subcommand)]
         action: OutboxAction,
     },
+    /// National-scale datasets for benchmarks and demonstrations.
+    Dataset {
+        #[command(subcommand)]
+        action: DatasetAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum DatasetAction {
+    /// Writes a seeded, realistic dataset (one CSV per table) on the real area hierarchy.
+    Generate {
+        /// A DOPA code prefix: '' for the whole country, '56' for Phayao.
+        #[arg(long, default_value = "")]
+        area: String,
+        /// Fiscal years (Buddhist era): 2569, or 2565-2569.
+        #[arg(long, default_value = "2569")]
+        years: String,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Loads a dataset directory into a database that holds no plans yet (all or nothing).
+    Load { dir: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -185,6 +209,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Dataset { action } => dataset(&config, action).await,
         Command::Backup { file } => {
             let db = Db::connect(&config.database_url).await?;
             crate::backup::backup(&db, &file).await?;
@@ -328,5 +353,50 @@ async fn first_admin(db: &Db) -> anyhow::Result<()> {
     println!(
         "No accounts yet: created 'admin' with password {password} (to be changed at first sign-in)"
     );
+    Ok(())
+}
+
+async fn dataset(config: &Config, action: DatasetAction) -> anyhow::Result<()> {
+    let db = Db::connect(&config.database_url).await?;
+    national::load_if_empty(&db).await?;
+    match action {
+        DatasetAction::Generate {
+            area,
+            years,
+            seed,
+            out,
+        } => {
+            let (first_year, last_year) = crate::dataset::parse_years(&years)?;
+            let options = crate::dataset::generate::Options {
+                area,
+                first_year,
+                last_year,
+                seed,
+            };
+            let s = crate::dataset::generate::generate(&db, &options, &out).await?;
+            for (table, n) in &s.tables {
+                println!("{table:>20} {n:>12}");
+            }
+            println!(
+                "สร้างชุดข้อมูล {} แถว ใน {:.1} วินาที ที่ {} / {} rows generated",
+                s.rows,
+                s.seconds,
+                out.display(),
+                s.rows
+            );
+        }
+        DatasetAction::Load { dir } => {
+            let l = crate::dataset::load::load(&db, &dir).await?;
+            for (table, n) in &l.tables {
+                println!("{table:>20} {n:>12}");
+            }
+            println!(
+                "นำเข้า {} แถว ใน {:.2} วินาที ({:.0} แถว/วินาที) / rows loaded",
+                l.rows,
+                l.seconds,
+                l.rows as f64 / l.seconds
+            );
+        }
+    }
     Ok(())
 }

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod cli;
 pub mod committees;
 pub mod config;
+pub mod dataset;
 pub mod db;
 pub mod documents;
 pub mod error;

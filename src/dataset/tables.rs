@@ -1,0 +1,212 @@
+//! The tables a dataset carries, with every column in table order, so that the same CSV files
+//! load through `load`, through the database's own bulk path (sqlite3 `.import`, PostgreSQL
+//! `COPY`) and into DuckDB. In the files NULL is written `\N`; an empty field is an empty string.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    OptText,
+    Int,
+    OptInt,
+}
+
+pub struct Table {
+    pub name: &'static str,
+    pub columns: &'static [(&'static str, Kind)],
+}
+
+impl Table {
+    pub fn file(&self) -> String {
+        format!("{}.csv", self.name)
+    }
+
+    pub fn header(&self) -> Vec<&'static str> {
+        self.columns.iter().map(|c| c.0).collect()
+    }
+
+    /// Whether the first column is an auto-numbered id (PostgreSQL's identity must move past it).
+    pub fn has_id(&self) -> bool {
+        self.columns[0].0 == "id"
+    }
+}
+
+pub const NULL: &str = "\\N";
+
+use Kind::*;
+
+/// In load order: every table comes after the tables it refers to.
+pub const TABLES: &[Table] = &[
+    Table {
+        name: "plans",
+        columns: &[
+            ("id", Int),
+            ("kind", Text),
+            ("owner_key", Text),
+            ("area_code", Text),
+            ("lao_id", OptInt),
+            ("first_year", Int),
+            ("last_year", Int),
+            ("title", Text),
+            ("status", Text),
+            ("copied_from", OptInt),
+            ("made_quarter", OptInt),
+            ("delivered_lao_on", OptText),
+            ("delivered_district_on", OptText),
+            ("evaluated_on", OptText),
+            ("evaluation", Text),
+            ("committee_approved_on", OptText),
+            ("sent_on", OptText),
+            ("created_at", Text),
+            ("updated_at", Text),
+            ("version", Int),
+        ],
+    },
+    Table {
+        name: "forums",
+        columns: &[
+            ("id", Int),
+            ("plan_id", Int),
+            ("area_code", Text),
+            ("held_on", Text),
+            ("place", Text),
+            ("chaired_by", Text),
+            ("held_by", Text),
+            ("attendance", Int),
+            ("households", OptInt),
+            ("used_basic_needs", Int),
+            ("used_village_data", Int),
+            ("other_data", Text),
+            ("minutes", Text),
+            ("created_at", Text),
+        ],
+    },
+    Table {
+        name: "projects",
+        columns: &[
+            ("id", Int),
+            ("title", Text),
+            ("dimension", Text),
+            ("need", Text),
+            ("objective", Text),
+            ("format", Text),
+            ("area_code", Text),
+            ("origin_plan_id", OptInt),
+            ("forum_id", OptInt),
+            ("reach", Text),
+            ("target_villages", OptInt),
+            ("target_households", OptInt),
+            ("target_people", OptInt),
+            ("budget_satang", Int),
+            ("executor", Text),
+            ("within_lao_authority", Int),
+            ("starts_on", OptText),
+            ("ends_on", OptText),
+            ("status", Text),
+            ("progress_pct", Int),
+            ("spent_satang", Int),
+            ("merged_into", OptInt),
+            ("created_at", Text),
+            ("updated_at", Text),
+            ("version", Int),
+        ],
+    },
+    Table {
+        name: "project_villages",
+        columns: &[("project_id", Int), ("village_code", Text)],
+    },
+    Table {
+        name: "plan_items",
+        columns: &[
+            ("id", Int),
+            ("plan_id", Int),
+            ("project_id", Int),
+            ("fiscal_year", Int),
+            ("rank", OptInt),
+            ("amount_satang", Int),
+            ("decided_on", Text),
+            ("issue_id", OptInt),
+            ("note", Text),
+            ("created_at", Text),
+            ("created_by", Text),
+        ],
+    },
+    Table {
+        name: "project_progress",
+        columns: &[
+            ("id", Int),
+            ("project_id", Int),
+            ("reported_on", Text),
+            ("status", Text),
+            ("progress_pct", Int),
+            ("spent_satang", Int),
+            ("note", Text),
+            ("created_at", Text),
+            ("created_by", Text),
+        ],
+    },
+    Table {
+        name: "committees",
+        columns: &[
+            ("id", Int),
+            ("kind", Text),
+            ("area_code", Text),
+            ("lao_id", OptInt),
+            ("created_at", Text),
+        ],
+    },
+    Table {
+        name: "committee_orders",
+        columns: &[
+            ("id", Int),
+            ("committee_id", Int),
+            ("order_no", Text),
+            ("order_date", Text),
+            ("fiscal_year", Int),
+            ("created_at", Text),
+            ("created_by", OptInt),
+        ],
+    },
+    Table {
+        name: "target_tambons",
+        columns: &[
+            ("fiscal_year", Int),
+            ("tambon_code", Text),
+            ("budget_satang", Int),
+            ("coordinator", Text),
+            ("updated_at", Text),
+            ("updated_by", Text),
+        ],
+    },
+    Table {
+        name: "model_laos",
+        columns: &[
+            ("id", Int),
+            ("fiscal_year", Int),
+            ("district_code", Text),
+            ("lao_id", Int),
+            ("designated_on", Text),
+            ("reason", Text),
+            ("created_at", Text),
+            ("created_by", Text),
+            ("replaced_at", OptText),
+        ],
+    },
+    Table {
+        name: "working_group_plans",
+        columns: &[
+            ("lao_id", Int),
+            ("fiscal_year", Int),
+            ("approved_on", Text),
+            ("note", Text),
+            ("updated_at", Text),
+            ("updated_by", Text),
+        ],
+    },
+];
+
+pub fn table(name: &str) -> &'static Table {
+    TABLES
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("no dataset table {name}"))
+}
