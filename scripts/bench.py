@@ -221,6 +221,10 @@ def loaded_seconds(stdout):
     return float(re.search(r"ใน ([\d.]+) วินาที", stdout).group(1))
 
 
+def nullif(column):
+    return "NULLIF(%s, '\\N')" % column
+
+
 def bench_import(a, pg=None):
     data = dataset(a.area, a.years, a.seed)
     rows = rows_of(data)
@@ -229,10 +233,17 @@ def bench_import(a, pg=None):
     d = fresh_sqlite("import-app")
     app = loaded_seconds(oneplan("dataset", "load", data, data_dir=d).stdout)
     d = fresh_sqlite("import-ceiling")
-    script = "PRAGMA synchronous = NORMAL;\nBEGIN;\n" + "".join(
-        f".import --csv --skip 1 {data / (t + '.csv')} {t}\n" for t in TABLES) + "COMMIT;\n"
+    con = sqlite3.connect(d / "oneplan.db")
+    columns = {t: [r[1] for r in con.execute(f"PRAGMA table_info({t})")] for t in TABLES}
+    con.close()
+    # sqlite3's .import (a prepared INSERT per row) into a staging table, then NULLs restored
+    script = "PRAGMA synchronous = NORMAL;\nPRAGMA foreign_keys = ON;\nBEGIN;\n" + "".join(
+        f"CREATE TEMP TABLE s_{t} AS SELECT * FROM {t} WHERE 0;\n"
+        f".import --csv --skip 1 {data / (t + '.csv')} s_{t}\n"
+        f"INSERT INTO {t} SELECT {', '.join(nullif(c) for c in columns[t])} FROM s_{t};\n"
+        f"DROP TABLE s_{t};\n" for t in TABLES) + "COMMIT;\n"
     t0 = time.perf_counter()
-    sh("sqlite3", d / "oneplan.db", input=script)
+    sh("sqlite3", "-bail", d / "oneplan.db", input=script)
     ceiling = time.perf_counter() - t0
     results.append(("SQLite", app, ceiling))
     if pg:
@@ -249,7 +260,8 @@ def bench_import(a, pg=None):
                  [(db, n(rows), f"{app:.1f} s", n(rows / app), f"{c:.1f} s", n(rows / c), f"{c / app:.0%}")
                   for db, app, c in results])
     body += ("\n\nSame CSV files, same schema and indexes, one transaction each. Bulk path: SQLite — "
-             "`sqlite3` `.import` (a prepared INSERT per row, foreign keys off, NULLs loaded as text); "
+             "`sqlite3` `.import` (a prepared INSERT per row) into a staging table, then `INSERT … SELECT` "
+             "with NULLs restored, foreign keys on; "
              "PostgreSQL — `\\copy … FORMAT csv`. oneplan: `oneplan dataset load` (multi-row INSERTs through "
              "sqlx, every field checked, foreign keys on). Dataset: "
              f"`oneplan dataset generate --area '{a.area}' --years {a.years} --seed {a.seed}`.")
@@ -436,12 +448,39 @@ def scenarios(server, q, year):
         ("district registers `/registers/{code}`", lua([f"/registers/{c}?year={year}" for c in districts], headers=cookie)),
         ("district KPI 3.2 `/kpi/{code}`", lua([f"/kpi/{c}?year={year}" for c in districts], headers=cookie)),
         ("plan API `GET /api/plans/{id}`", lua([f"/api/plans/{i}" for i in villages], headers=cookie)),
-        ("plan save `POST /api/plans/{id}/projects`", lua(
-            [f"/api/plans/{i}/projects" for i in villages], method="POST",
-            body=json.dumps({"title": "ซ่อมแซมถนนคอนกรีตเสริมเหล็กสายกลางหมู่บ้าน", "dimension": "economy",
-                             "budget": "150000", "executor": "lao", "reach": "village"}),
-            headers=dict(cookie, **{"content-type": "application/json", "x-csrf-token": server.csrf}))),
+        ("plan save `POST /api/plans/{id}/projects`", lambda: save_lua(server, q, year)),
     ]
+
+
+def save_lua(server, q, year):
+    """Adds a project to draft village plans with the version each plan has: the two wrk threads
+    take alternate plans and count versions up, so no save is refused as a stale edit."""
+    plans = q(f"SELECT id, version FROM plans WHERE kind = 'village' AND status = 'draft' AND first_year = {year} ORDER BY id LIMIT 4000")
+    ids = ",".join(str(p[0]) for p in plans)
+    versions = ",".join(str(p[1]) for p in plans)
+    body = ('{"version":%d,"title":"ซ่อมแซมถนนคอนกรีตเสริมเหล็กสายกลางหมู่บ้าน","dimension":"economy",'
+            '"budget":"150000","executor":"lao","reach":"village"}')
+    return f"""
+local counter = 0
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+end
+local ids = {{{ids}}}
+local versions = {{{versions}}}
+local i = 0
+wrk.method = "POST"
+wrk.headers["Cookie"] = "{server.cookie}"
+wrk.headers["content-type"] = "application/json"
+wrk.headers["x-csrf-token"] = "{server.csrf}"
+request = function()
+  local k = ((i * 2 + id) % #ids) + 1
+  i = i + 1
+  local v = versions[k]
+  versions[k] = v + 1
+  return wrk.format(nil, "/api/plans/" .. ids[k] .. "/projects", nil, string.format('{body}', v))
+end
+"""
 
 
 def sqlite_query(d):
@@ -456,8 +495,8 @@ def bench_load(a, pg=None):
     server = Server(data_dir=d)
     rows = []
     for name, script in scenarios(server, sqlite_query(d), year):
-        r50 = wrk(server, script, 50, a.seconds)
-        r500 = wrk(server, script, 500, a.seconds)
+        r50 = wrk(server, script() if callable(script) else script, 50, a.seconds)
+        r500 = wrk(server, script() if callable(script) else script, 500, a.seconds)
         rows.append([name, ms(r50["p50"]), ms(r50["p99"]), n(r50["rps"]), n(r50["errors"]),
                      ms(r500["p50"]), ms(r500["p99"]), n(r500["rps"]), n(r500["errors"])])
         print(rows[-1], flush=True)
@@ -489,7 +528,7 @@ def bench_memory(a, pg=None):
         server = Server(**where)
         idle = server.rss_mb("VmRSS")
         for _, script in scenarios(server, q, year)[1:]:
-            wrk(server, script, 500, a.seconds)
+            wrk(server, script() if callable(script) else script, 500, a.seconds)
         results.append((name, f"{idle:.0f} MB", f"{server.rss_mb('VmHWM'):.0f} MB"))
         server.stop()
     rows_n = rows_of(dataset(a.area, a.years, a.seed))

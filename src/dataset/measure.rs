@@ -1,0 +1,80 @@
+//! Times the national roll-ups as the pages run them (benchmark 2 of docs/BENCHMARKS.md): KPI
+//! 3.2 for every model LAO, registers 1–3, the district progress reports and the reporting
+//! calendar's overview, each with the SQL statements it runs so that DuckDB can run the same.
+
+use crate::db::Db;
+use crate::kpi::rollup;
+use crate::registers::{self, district_report};
+use crate::reporting::overview;
+use serde::Serialize;
+use std::future::Future;
+use std::time::Instant;
+
+#[derive(Debug, Serialize)]
+pub struct Statement {
+    pub statement: String,
+    /// Positional parameters $1, $2, …
+    pub params: Vec<serde_json::Value>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Timing {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub rows: usize,
+    pub median_ms: f64,
+    pub runs_ms: Vec<f64>,
+    pub sql: Vec<Statement>,
+}
+
+async fn time<F, Fut>(runs: usize, f: F) -> anyhow::Result<(usize, Vec<f64>)>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = anyhow::Result<usize>>,
+{
+    let rows = f().await?; // warm-up
+    let mut out = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        f().await?;
+        out.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    Ok((rows, out))
+}
+
+fn median(v: &[f64]) -> f64 {
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    if s.is_empty() {
+        return 0.0;
+    }
+    let m = s.len() / 2;
+    if s.len() % 2 == 1 { s[m] } else { (s[m - 1] + s[m]) / 2.0 }
+}
+
+fn statements(list: &[&str], area: &str, year: i64) -> Vec<Statement> {
+    list.iter()
+        .map(|s| Statement {
+            statement: s.to_string(),
+            params: vec![serde_json::json!(year), serde_json::json!(format!("{area}%"))],
+        })
+        .collect()
+}
+
+pub async fn measure(db: &Db, area: &str, year: i64, runs: usize) -> anyhow::Result<Vec<Timing>> {
+    let mut out = Vec::new();
+    let (rows, ms) = time(runs, || async { Ok(rollup::of_area(db, area, year).await?.rows.len()) }).await?;
+    out.push(Timing { name: "kpi32", title: "KPI 3.2, every model LAO", rows, median_ms: median(&ms), runs_ms: ms, sql: statements(rollup::SQL, area, year) });
+    let (rows, ms) = time(runs, || async { Ok(registers::form1(db, area, year).await?.len()) }).await?;
+    out.push(Timing { name: "register1", title: "Register 1 (target tambons)", rows, median_ms: median(&ms), runs_ms: ms, sql: statements(&[registers::FORM1_SQL], area, year) });
+    let (rows, ms) = time(runs, || async { Ok(registers::form2(db, area, year).await?.len()) }).await?;
+    out.push(Timing { name: "register2", title: "Register 2 (projects put to use)", rows, median_ms: median(&ms), runs_ms: ms, sql: statements(&[&registers::form_sql(registers::FORM2_CONDITION)], area, year) });
+    let (rows, ms) = time(runs, || async { Ok(registers::form3(db, area, year).await?.len()) }).await?;
+    out.push(Timing { name: "register3", title: "Register 3 (projects linked with LAOs)", rows, median_ms: median(&ms), runs_ms: ms, sql: statements(&[&registers::form_sql(registers::FORM3_CONDITION)], area, year) });
+    let (rows, ms) = time(runs, || async { Ok(district_report::of_area(db, area, year).await?.len()) }).await?;
+    out.push(Timing { name: "district_reports", title: "District progress reports, every district", rows, median_ms: median(&ms), runs_ms: ms, sql: statements(&[district_report::SQL], area, year) });
+    let today = crate::thai::fiscal::today_in_thailand();
+    let (rows, ms) = time(runs, || async { Ok(overview::overview(db, year, area, today).await?.deadlines.len()) }).await?;
+    out.push(Timing { name: "calendar", title: "Reporting calendar overview", rows, median_ms: median(&ms), runs_ms: ms, sql: Vec::new() });
+    Ok(out)
+}
