@@ -10,7 +10,7 @@ use crate::thai::fiscal;
 use crate::web::{self, AppState};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 #[derive(Parser)]
@@ -85,6 +85,11 @@ enum Command {
         #[command(subcommand)]
         action: DatasetAction,
     },
+    /// Writes official documents in bulk.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
 }
 
 #[derive(Subcommand)]
@@ -104,6 +109,22 @@ enum DatasetAction {
     },
     /// Loads a dataset directory into a database that holds no plans yet (all or nothing).
     Load { dir: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// Every tambon plan book of a fiscal year as Word, one file per tambon: "<code> <name>.docx".
+    TambonBooks {
+        /// Fiscal year, Buddhist era, e.g. 2569.
+        #[arg(long)]
+        year: i64,
+        /// Directory to write into (made when missing; files of the same name are replaced).
+        #[arg(long)]
+        out: PathBuf,
+        /// Only tambons whose code starts with this, e.g. 56 (a province) or 5601 (a district).
+        #[arg(long, default_value = "")]
+        area: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -290,7 +311,53 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Export {
+            what: ExportWhat::TambonBooks { year, out, area },
+        } => {
+            let db = Db::connect(&config.database_url).await?;
+            export_tambon_books(&db, year, &area, &out).await
+        }
     }
+}
+
+async fn export_tambon_books(db: &Db, year: i64, area: &str, out: &Path) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let mut shown = Instant::now();
+    let done = crate::plans::book::export_all(db, year, area, out, |n, of| {
+        if shown.elapsed().as_secs() >= 5 {
+            shown = Instant::now();
+            eprintln!(
+                "เขียนเล่มแผนแล้ว {n}/{of} เล่ม ({:.0} วินาที)",
+                started.elapsed().as_secs_f64()
+            );
+        }
+    })
+    .await
+    .map_err(anyhow::Error::from)
+    .context("ส่งออกเล่มแผนพัฒนาตำบลไม่สำเร็จ")?;
+    let secs = started.elapsed().as_secs_f64();
+    let place = if area.is_empty() {
+        String::new()
+    } else {
+        format!(" ในพื้นที่รหัส {area}")
+    };
+    if done.books == 0 {
+        println!(
+            "ไม่พบแผนพัฒนาตำบลปีงบประมาณ {year}{place}: ไม่ได้เขียนไฟล์ใด \
+             (no tambon plans for {year}; nothing written)"
+        );
+        return Ok(());
+    }
+    println!(
+        "เขียนเล่มแผนพัฒนาตำบลปีงบประมาณ {year}{place} {} เล่ม ใน {secs:.1} วินาที รวม {:.1} MB ไว้ที่ {} \
+         ({} books, {secs:.1} s, {} bytes)",
+        done.books,
+        done.bytes as f64 / 1e6,
+        out.display(),
+        done.books,
+        done.bytes
+    );
+    Ok(())
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {

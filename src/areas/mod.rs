@@ -96,18 +96,26 @@ pub async fn children(db: &Db, parent: Option<&str>) -> anyhow::Result<Vec<AreaS
     Ok(rows)
 }
 
-/// The area and all above it, from the province down.
+/// The area and all above it, from the province down, in one query.
 pub async fn path(db: &Db, code: &str) -> anyhow::Result<Vec<Area>> {
-    let mut out = Vec::new();
-    for len in [2, 4, 6, 8] {
-        if code.len() < len {
-            break;
-        }
-        if let Some(a) = get(db, &code[..len]).await? {
-            out.push(a);
-        }
+    let prefixes: Vec<&str> = [2, 4, 6, 8]
+        .into_iter()
+        .filter(|&len| code.len() >= len && code.is_char_boundary(len))
+        .map(|len| &code[..len])
+        .collect();
+    if prefixes.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(out)
+    let marks: Vec<String> = (1..=prefixes.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT {AREA_COLUMNS} FROM areas WHERE code IN ({}) ORDER BY LENGTH(code)",
+        marks.join(", ")
+    );
+    let mut q = sqlx::query_as::<_, Area>(AssertSqlSafe(sql));
+    for p in prefixes {
+        q = q.bind(p);
+    }
+    Ok(q.fetch_all(&db.pool).await?)
 }
 
 /// How many units of each level the database holds.

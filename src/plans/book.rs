@@ -3,12 +3,17 @@
 //! Built from the records only — the plan, its forums and its projects — so the book and the
 //! screen can never disagree.
 
+mod export;
+
+pub use export::{Exported, export_all, file_name};
+
 use super::{PlanKind, coverage};
 use crate::db::Db;
 use crate::documents::{Align, Cell, Column, Document, Section, Signature, Table};
 use crate::error::AppError;
 use crate::thai::dates::Digits;
 use crate::thai::{baht_text, format_baht, format_date_long, format_date_short};
+use std::collections::HashMap;
 use time::Date;
 
 #[derive(sqlx::FromRow)]
@@ -91,12 +96,14 @@ pub async fn tambon_plan_book(db: &Db, plan_id: i64) -> Result<Document, AppErro
     .bind(plan_id)
     .fetch_all(&db.pool)
     .await?;
+    let mut moos_of: HashMap<i64, Vec<String>> = HashMap::new();
+    for (project, moo) in moos {
+        if let Some(m) = moo {
+            moos_of.entry(project).or_default().push(m.to_string());
+        }
+    }
     let villages = |r: &Row| {
-        let mut list: Vec<String> = moos
-            .iter()
-            .filter(|(p, _)| *p == r.id)
-            .filter_map(|(_, m)| m.map(|m| m.to_string()))
-            .collect();
+        let mut list = moos_of.get(&r.id).cloned().unwrap_or_default();
         if list.is_empty() && r.area_code.len() == 8 {
             list.push(r.area_code[6..].trim_start_matches('0').to_string());
         }
@@ -163,7 +170,10 @@ pub async fn tambon_plan_book(db: &Db, plan_id: i64) -> Result<Document, AppErro
     ));
 
     let dims = coverage::dimensions(db).await?;
-    let cov = coverage::of_plan(db, plan_id).await?;
+    // from the rows in hand rather than another count over the plan's items
+    let cov = coverage::Coverage::of_counts(dims.clone(), |code| {
+        rows.iter().filter(|r| r.dimension == code).count() as i64
+    });
     let mut summary = Vec::new();
     let mut by_dimension = Vec::new();
     for (n, d) in dims.iter().enumerate() {

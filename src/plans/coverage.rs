@@ -91,28 +91,34 @@ pub async fn of_plan(db: &Db, plan_id: i64) -> anyhow::Result<Coverage> {
     .fetch_all(&db.pool)
     .await?;
     let all = dimensions(db).await?;
-    let count = |code: &str| {
+    Ok(Coverage::of_counts(all, |code| {
         counts
             .iter()
             .find(|(c, _)| c == code)
             .map(|(_, n)| *n)
             .unwrap_or(0)
-    };
-    let missing_core = all
-        .iter()
-        .filter(|d| d.core != 0 && count(&d.code) == 0)
-        .cloned()
-        .collect();
-    Ok(Coverage {
-        dimensions: all
-            .into_iter()
-            .map(|d| Covered {
-                projects: count(&d.code),
-                dimension: d,
-            })
-            .collect(),
-        missing_core,
-    })
+    }))
+}
+
+impl Coverage {
+    /// The coverage from each dimension's project count, for callers that hold the projects already.
+    pub fn of_counts(all: Vec<Dimension>, count: impl Fn(&str) -> i64) -> Coverage {
+        let missing_core = all
+            .iter()
+            .filter(|d| d.core != 0 && count(&d.code) == 0)
+            .cloned()
+            .collect();
+        Coverage {
+            dimensions: all
+                .into_iter()
+                .map(|d| Covered {
+                    projects: count(&d.code),
+                    dimension: d,
+                })
+                .collect(),
+            missing_core,
+        }
+    }
 }
 
 #[cfg(test)]
