@@ -153,7 +153,7 @@ class Postgres:
                  "-o", f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.tmp} -c max_connections=600",
                  "start")
         atexit.register(self.stop)
-        self.version = sh(self.bin / "postgres", "--version").stdout.split()[-1]
+        self.version = re.search(r"\d+\.\d+", sh(self.bin / "postgres", "--version").stdout).group(0)
 
     def run(self, *cmd):
         return sh(*(("runuser", "-u", "postgres", "--") + cmd if os.geteuid() == 0 else cmd))

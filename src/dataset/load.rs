@@ -115,6 +115,13 @@ pub async fn load(db: &Db, dir: &Path) -> anyhow::Result<Loaded> {
         loaded.rows += n;
     }
     tx.commit().await?;
+    // SQLite: the loaded pages move from the write-ahead log into the database file, where
+    // reads find them without the log's index; PostgreSQL: statistics, as autovacuum would
+    let settle = match db.backend {
+        Backend::Sqlite => "PRAGMA wal_checkpoint(TRUNCATE)",
+        Backend::Postgres => "ANALYZE",
+    };
+    sqlx::raw_sql(settle).execute(&db.pool).await?;
     loaded.seconds = started.elapsed().as_secs_f64();
     Ok(loaded)
 }

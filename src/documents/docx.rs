@@ -264,5 +264,22 @@ pub fn docx(doc: &Document) -> anyhow::Result<Vec<u8>> {
     let mut out = std::io::Cursor::new(Vec::new());
     d.pack(&mut out)
         .map_err(|e| anyhow::anyhow!("writing the Word file: {e}"))?;
-    Ok(out.into_inner())
+    deflate(out.into_inner())
+}
+
+/// docx-rs stores its parts uncompressed; deflated, a plan book is about a tenth of the size
+/// to download on a slow link and to keep.
+fn deflate(stored: Vec<u8>) -> anyhow::Result<Vec<u8>> {
+    use zip::write::SimpleFileOptions;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i)?;
+        out.start_file(part.name().to_string(), options)?;
+        std::io::copy(&mut part, &mut out)?;
+    }
+    Ok(out.finish()?.into_inner())
 }

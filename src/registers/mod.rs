@@ -77,11 +77,13 @@ async fn projects_where(
     year: i64,
     condition: &str,
 ) -> anyhow::Result<Vec<ProjectRow>> {
-    Ok(sqlx::query_as::<_, ProjectRow>(sqlx::AssertSqlSafe(form_sql(condition)))
-        .bind(year)
-        .bind(format!("{area_prefix}%"))
-        .fetch_all(&db.pool)
-        .await?)
+    Ok(
+        sqlx::query_as::<_, ProjectRow>(sqlx::AssertSqlSafe(form_sql(condition)))
+            .bind(year)
+            .bind(format!("{area_prefix}%"))
+            .fetch_all(&db.pool)
+            .await?,
+    )
 }
 
 /// Form 2: projects of the target tambons' plans that were put to use — carried out (under
