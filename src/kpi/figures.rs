@@ -2,6 +2,9 @@
 //! each grouped by LAO: one model LAO or the whole country's take the same queries. A statement
 //! starts from the scope `m (lao_id, y)` — the LAOs and the fiscal year Y — and reaches their
 //! villages and tambons through `lao_coverage`. The SQL is standard (SQLite, PostgreSQL, DuckDB).
+//! `m CROSS JOIN lao_coverage c CROSS JOIN areas v …` (conditions in WHERE) is an inner join to the
+//! others; SQLite alone reads it as "in this order", which keeps it from scanning every village
+//! (or village plan) of the country for each covered tambon when it has no statistics.
 
 use crate::db::Db;
 use crate::plans::rates::{Rates, grouped_sql, one_lao};
@@ -34,9 +37,9 @@ macro_rules! statements {
                     "WITH m AS (",
                     $scope,
                     ") SELECT c.lao_id, CAST(COUNT(*) AS BIGINT) \
-                     FROM m JOIN lao_coverage c ON c.lao_id = m.lao_id \
-                     JOIN areas v ON v.parent_code = c.area_code \
-                     WHERE v.level = 'village' GROUP BY c.lao_id"
+                     FROM m CROSS JOIN lao_coverage c CROSS JOIN areas v \
+                     WHERE c.lao_id = m.lao_id AND v.parent_code = c.area_code AND v.level = 'village' \
+                     GROUP BY c.lao_id"
                 ),
             ),
             // item 4: villages whose plan of Y was reviewed in a forum and has every core dimension
@@ -47,12 +50,11 @@ macro_rules! statements {
                     $scope,
                     ") SELECT r.lao_id, CAST(COUNT(*) AS BIGINT) FROM ( \
                        SELECT c.lao_id, pl.id \
-                       FROM m JOIN lao_coverage c ON c.lao_id = m.lao_id \
-                       JOIN areas v ON v.parent_code = c.area_code \
-                       JOIN plans pl ON pl.kind = 'village' AND pl.owner_key = v.code AND pl.first_year = m.y \
-                       JOIN plan_items i ON i.plan_id = pl.id JOIN projects p ON p.id = i.project_id \
-                       JOIN dimensions d ON d.code = p.dimension \
-                       WHERE v.level = 'village' AND d.core = 1 \
+                       FROM m CROSS JOIN lao_coverage c CROSS JOIN areas v CROSS JOIN plans pl \
+                       CROSS JOIN plan_items i CROSS JOIN projects p CROSS JOIN dimensions d \
+                       WHERE c.lao_id = m.lao_id AND v.parent_code = c.area_code AND v.level = 'village' \
+                         AND pl.kind = 'village' AND pl.owner_key = v.code AND pl.first_year = m.y \
+                         AND i.plan_id = pl.id AND p.id = i.project_id AND d.code = p.dimension AND d.core = 1 \
                          AND EXISTS (SELECT 1 FROM forums f WHERE f.plan_id = pl.id) \
                        GROUP BY c.lao_id, pl.id \
                        HAVING COUNT(DISTINCT p.dimension) = (SELECT COUNT(*) FROM dimensions WHERE core = 1)) r \

@@ -44,7 +44,7 @@ macro_rules! grouped_sql {
             "), \
              integrated AS ( \
                  SELECT DISTINCT c.lao_id, i.project_id FROM m JOIN lao_coverage c ON c.lao_id = m.lao_id \
-                 JOIN plans pl ON pl.kind = 'tambon' AND pl.area_code = c.area_code AND pl.first_year = m.y \
+                 JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = c.area_code AND pl.first_year = m.y \
                  JOIN plan_items i ON i.plan_id = pl.id JOIN projects p ON p.id = i.project_id \
                  WHERE p.merged_into IS NULL), \
              in_local AS ( \
