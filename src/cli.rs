@@ -109,6 +109,20 @@ enum DatasetAction {
     },
     /// Loads a dataset directory into a database that holds no plans yet (all or nothing).
     Load { dir: PathBuf },
+    /// Times the national roll-ups as the pages compute them (median of --runs after a warm-up).
+    Measure {
+        /// Fiscal year, Buddhist era.
+        #[arg(long)]
+        year: i64,
+        /// A DOPA code prefix; '' for the whole country.
+        #[arg(long, default_value = "")]
+        area: String,
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Prints JSON with each roll-up's SQL statements (for scripts/bench.py).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -451,6 +465,21 @@ async fn dataset(config: &Config, action: DatasetAction) -> anyhow::Result<()> {
                 out.display(),
                 s.rows
             );
+        }
+        DatasetAction::Measure {
+            year,
+            area,
+            runs,
+            json,
+        } => {
+            let timings = crate::dataset::measure::measure(&db, &area, year, runs).await?;
+            if json {
+                println!("{}", serde_json::json!({ "rollups": timings }));
+            } else {
+                for t in &timings {
+                    println!("{:<52} {:>9} แถว {:>10.1} ms", t.title, t.rows, t.median_ms);
+                }
+            }
         }
         DatasetAction::Load { dir } => {
             let l = crate::dataset::load::load(&db, &dir).await?;

@@ -571,3 +571,282 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
         ));
     }
 }
+
+/// A model LAO's year with less done: one village's plan reviewed with a single dimension, the
+/// tambon plan integrating that project and a tambon-level one, the local plan taking one of
+/// the two and no draft budget.
+async fn partial_year(db: &Db, officer: &User, lao_user: &User, lao_id: i64, tambon: &str) {
+    let village = oneplan::areas::children(db, Some(tambon)).await.unwrap()[0]
+        .code
+        .clone();
+    let owner = plans::resolve_owner(db, PlanKind::Village, &village)
+        .await
+        .unwrap();
+    let vp = plans::open(db, officer, PlanKind::Village, &owner, YEAR)
+        .await
+        .unwrap();
+    let forum = ForumInput {
+        held_on: "05/03/2569".into(),
+        chaired_by: "ประธาน".into(),
+        attendance: "30".into(),
+        ..Default::default()
+    };
+    forums::add(db, officer, vp.id, vp.version, &forum)
+        .await
+        .unwrap();
+    let raised = projects::add_to_plan(
+        db,
+        officer,
+        vp.id,
+        version(db, vp.id).await,
+        &project("ถนนเข้าหมู่บ้าน".into(), "economy", 1),
+    )
+    .await
+    .unwrap();
+    let owner = plans::resolve_owner(db, PlanKind::Tambon, tambon)
+        .await
+        .unwrap();
+    let tp = plans::open(db, officer, PlanKind::Tambon, &owner, YEAR)
+        .await
+        .unwrap();
+    forums::add(db, officer, tp.id, tp.version, &forum)
+        .await
+        .unwrap();
+    let input = AdoptInput {
+        project_id: raised.id,
+        rank: "1".into(),
+        decided_on: "2026-03-05".into(),
+        ..Default::default()
+    };
+    adopt::adopt(db, officer, tp.id, version(db, tp.id).await, &input)
+        .await
+        .unwrap();
+    projects::add_to_plan(
+        db,
+        officer,
+        tp.id,
+        version(db, tp.id).await,
+        &project("ศูนย์ผู้สูงอายุตำบล".into(), "society", 2),
+    )
+    .await
+    .unwrap();
+    let owner = plans::resolve_owner(db, PlanKind::Local, &lao_id.to_string())
+        .await
+        .unwrap();
+    let local = plans::open(db, lao_user, PlanKind::Local, &owner, YEAR + 1)
+        .await
+        .unwrap();
+    let input = AdoptInput {
+        project_id: raised.id,
+        ..Default::default()
+    };
+    adopt::adopt(db, lao_user, local.id, local.version, &input)
+        .await
+        .unwrap();
+}
+
+/// The first อบต. of a district and the first tambon it covers.
+async fn a_tao(db: &Db, district: &str) -> (oneplan::areas::Lao, String) {
+    for lao in oneplan::areas::laos_in(db, district).await.unwrap() {
+        if lao.kind != "TAO" {
+            continue;
+        }
+        let covered = oneplan::areas::coverage_of(db, lao.id).await.unwrap();
+        if let Some((area, _)) = covered.into_iter().find(|(a, _)| a.level == "tambon") {
+            return (lao, area.code);
+        }
+    }
+    panic!("no อบต. in {district}");
+}
+
+#[tokio::test]
+async fn roll_ups_of_an_area_equal_the_reports_one_by_one() {
+    for (backend, db) in common::backends().await {
+        common::with_phayao(&db).await;
+        let province =
+            common::account(&db, "changwat", Role::Officer, ScopeLevel::Province, "56").await;
+        let mae_sai = oneplan::areas::covering(&db, "560114")
+            .await
+            .unwrap()
+            .remove(0)
+            .lao_id;
+        let mae_sai_key = oneplan::areas::lao(&db, mae_sai)
+            .await
+            .unwrap()
+            .unwrap()
+            .lao_key;
+        let mae_sai_user = common::account(
+            &db,
+            "lao.maesai",
+            Role::Officer,
+            ScopeLevel::Lao,
+            &mae_sai_key,
+        )
+        .await;
+        let (second, second_tambon) = a_tao(&db, "5602").await;
+        let second_user = common::account(
+            &db,
+            "lao.second",
+            Role::Officer,
+            ScopeLevel::Lao,
+            &second.lao_key,
+        )
+        .await;
+        let (third, _) = a_tao(&db, "5603").await;
+
+        mae_sai_year(&db, &province, &mae_sai_user, mae_sai).await;
+        order(&db, &province, Kind::TambonBoard, "560114", None, "๑/๒๕๖๙").await;
+        order(
+            &db,
+            &mae_sai_user,
+            Kind::LaoWorkingGroup,
+            "",
+            Some(mae_sai),
+            "๕/๒๕๖๘",
+        )
+        .await;
+        work_plans::record(&db, &mae_sai_user, mae_sai, YEAR, "1/12/2568", "")
+            .await
+            .unwrap();
+        partial_year(&db, &province, &second_user, second.id, &second_tambon).await;
+        for (tambon, coordinator) in [
+            ("560114", "ก"),
+            ("560104", ""),
+            (second_tambon.as_str(), "ข"),
+        ] {
+            targets::set(&db, &province, YEAR, tambon, true, "50,000", coordinator)
+                .await
+                .unwrap();
+        }
+        for (district, lao) in [("5601", mae_sai), ("5602", second.id), ("5603", third.id)] {
+            model_laos::designate(&db, &province, YEAR, district, lao, "1/11/2568", "")
+                .await
+                .unwrap();
+        }
+
+        // the roll-up's rows are the monthly reports, each LAO with its own figures
+        let r = rollup::of_area(&db, "56", YEAR).await.unwrap();
+        assert_eq!(
+            r.rows.iter().map(|r| r.model.lao_id).collect::<Vec<_>>(),
+            vec![mae_sai, second.id, third.id],
+            "{backend}"
+        );
+        for row in &r.rows {
+            let one = monthly::compute(&db, row.model.lao_id, YEAR).await.unwrap();
+            assert_eq!(
+                serde_json::to_value(&row.report).unwrap(),
+                serde_json::to_value(&one).unwrap(),
+                "{backend}: LAO {}",
+                row.model.lao_id
+            );
+        }
+        let [full, partial, none] = [&r.rows[0].report, &r.rows[1].report, &r.rows[2].report];
+        assert!(full.meets_all(), "{backend}: {:?}", full.criteria);
+        assert_eq!(
+            (
+                full.integrated_projects,
+                full.rates.in_local_plan,
+                full.rates.in_budget
+            ),
+            (10, 3, 1)
+        );
+        assert_eq!(
+            (partial.villages_reviewed, partial.tambons_integrated),
+            (0, 1),
+            "{backend}: one dimension is not a review of the plan"
+        );
+        assert!(partial.villages > 0 && partial.tambons >= 1);
+        assert_eq!(partial.integration_forum_on.as_deref(), Some("2026-03-05"));
+        assert_eq!(
+            partial.missing_dimensions,
+            vec!["ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม".to_string()],
+            "{backend}"
+        );
+        assert_eq!(
+            (
+                partial.rates.integrated,
+                partial.rates.in_local_plan,
+                partial.rates.local_pct_x100,
+                partial.rates.in_budget,
+                partial.rates.budget_pct_x100
+            ),
+            (2, 1, Some(5000), 0, Some(0)),
+            "{backend}: 1 of 2 in the local plan, none in the budget"
+        );
+        assert_eq!(
+            partial.criteria,
+            [false, false, false, true, false],
+            "{backend}"
+        );
+        assert_eq!(
+            (
+                none.villages_reviewed,
+                none.tambons_integrated,
+                none.integrated_projects
+            ),
+            (0, 0, 0)
+        );
+        assert!(none.villages > 0 && none.tambons > 0);
+        assert_eq!(none.missing_dimensions.len(), 3);
+        assert_eq!(none.rates.local_pct_x100, None);
+        assert_eq!(
+            (r.model_laos, r.meeting, r.value_x100),
+            (3, 1, Some(3333)),
+            "{backend}: 1 of 3 model LAOs"
+        );
+        let rates = oneplan::plans::rates::for_lao(&db, second.id, YEAR + 1)
+            .await
+            .unwrap();
+        assert_eq!(
+            serde_json::to_value(&rates).unwrap(),
+            serde_json::to_value(&partial.rates).unwrap()
+        );
+        // a district alone, and the country, take the same statements
+        let alone = rollup::of_area(&db, "5602", YEAR).await.unwrap();
+        assert_eq!(alone.rows.len(), 1);
+        assert_eq!(
+            serde_json::to_value(&alone.rows[0].report).unwrap(),
+            serde_json::to_value(partial).unwrap()
+        );
+        assert_eq!(rollup::of_area(&db, "", YEAR).await.unwrap().meeting, 1);
+
+        // the district reports of the province are each district's own report
+        let reports = district_report::of_area(&db, "56", YEAR).await.unwrap();
+        let districts = oneplan::areas::children(&db, Some("56")).await.unwrap();
+        assert_eq!(
+            reports
+                .iter()
+                .map(|r| r.district_code.clone())
+                .collect::<Vec<_>>(),
+            districts.iter().map(|d| d.code.clone()).collect::<Vec<_>>(),
+            "{backend}: every district, with or without target tambons"
+        );
+        for report in &reports {
+            let one = district_report::compute(&db, &report.district_code, YEAR)
+                .await
+                .unwrap();
+            assert_eq!(
+                serde_json::to_value(report).unwrap(),
+                serde_json::to_value(&one).unwrap(),
+                "{backend}: {}",
+                report.district_code
+            );
+        }
+        let of = |code: &str| reports.iter().find(|r| r.district_code == code).unwrap();
+        assert_eq!(
+            (of("5601").target_tambons, of("5601").counts),
+            (2, [1, 1, 1, 1, 1]),
+            "{backend}"
+        );
+        assert_eq!(
+            (of("5602").target_tambons, of("5602").counts),
+            (1, [0, 1, 0, 0, 0]),
+            "{backend}"
+        );
+        assert_eq!((of("5603").target_tambons, of("5603").counts), (0, [0; 5]));
+        assert_eq!(
+            district_report::of_area(&db, "", YEAR).await.unwrap().len(),
+            districts.len()
+        );
+    }
+}

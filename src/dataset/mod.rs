@@ -4,6 +4,7 @@
 
 pub mod generate;
 pub mod load;
+pub mod measure;
 pub mod random;
 pub mod tables;
 

@@ -26,6 +26,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "reporting",
         include_str!("../../migrations/0005_reporting.sql"),
     ),
+    (
+        6,
+        "performance",
+        include_str!("../../migrations/0006_performance.sql"),
+    ),
 ];
 
 fn render(sql: &str, backend: Backend) -> String {

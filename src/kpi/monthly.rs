@@ -3,6 +3,7 @@
 //! tambon (integrated) plans of Y, and the local plan and draft budget for year Y+1. Only the
 //! dates by which unfinished items are expected, the report number and the reporter are typed.
 
+use super::figures::{self, Figures, Scope};
 use super::settings::{self, Settings};
 use crate::accounts::User;
 use crate::db::Db;
@@ -43,95 +44,48 @@ impl Monthly {
     }
 }
 
+/// The report of one LAO: the same statements as the roll-up's (`figures`), for this LAO only.
 pub async fn compute(db: &Db, lao_id: i64, year: i64) -> anyhow::Result<Monthly> {
     let settings = settings::for_year(db, year).await?;
-    let coverage = "SELECT area_code FROM lao_coverage WHERE lao_id = $1";
-    let villages: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT COUNT(*) FROM areas WHERE level = 'village' AND parent_code IN ({coverage})"
-    )))
-    .bind(lao_id)
-    .fetch_one(&db.pool)
-    .await?;
-    let has_working_group: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM committees c JOIN committee_orders o ON o.committee_id = c.id \
-         WHERE c.kind = 'lao_working_group' AND c.lao_id = $1 AND o.fiscal_year <= $2",
-    )
-    .bind(lao_id)
-    .bind(year)
-    .fetch_one(&db.pool)
-    .await?;
-    let has_work_plan: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM working_group_plans WHERE lao_id = $1 AND fiscal_year = $2",
-    )
-    .bind(lao_id)
-    .bind(year)
-    .fetch_one(&db.pool)
-    .await?;
-    let core_sql = "(SELECT COUNT(DISTINCT p.dimension) FROM plan_items i JOIN projects p ON p.id = i.project_id \
-                    JOIN dimensions d ON d.code = p.dimension WHERE i.plan_id = pl.id AND d.core = 1) \
-                    = (SELECT COUNT(*) FROM dimensions WHERE core = 1)";
-    let villages_reviewed: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT COUNT(*) FROM areas v JOIN plans pl ON pl.kind = 'village' AND pl.owner_key = v.code AND pl.first_year = $2 \
-         WHERE v.level = 'village' AND v.parent_code IN ({coverage}) \
-           AND EXISTS (SELECT 1 FROM forums f WHERE f.plan_id = pl.id) AND {core_sql}"
-    )))
-    .bind(lao_id)
-    .bind(year)
-    .fetch_one(&db.pool)
-    .await?;
-    let (tambons, tambons_integrated, forum_on): (i64, i64, Option<String>) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT CAST(COUNT(*) AS BIGINT), \
-                CAST(COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM forums f WHERE f.plan_id = pl.id) THEN 1 ELSE 0 END), 0) AS BIGINT), \
-                MAX((SELECT MAX(f.held_on) FROM forums f WHERE f.plan_id = pl.id)) \
-         FROM ({coverage}) c LEFT JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = c.area_code AND pl.first_year = $2"
-    )))
-    .bind(lao_id)
-    .bind(year)
-    .fetch_one(&db.pool)
-    .await?;
-    let dims: Vec<(String, String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT d.code, d.name_th, CAST((SELECT COUNT(*) FROM plan_items i JOIN plans pl ON pl.id = i.plan_id \
-              JOIN projects p ON p.id = i.project_id WHERE pl.kind = 'tambon' AND pl.first_year = $2 \
-              AND pl.owner_key IN ({coverage}) AND p.dimension = d.code AND p.merged_into IS NULL) AS BIGINT) \
-         FROM dimensions d WHERE d.core = 1 ORDER BY d.sort"
-    )))
-    .bind(lao_id)
-    .bind(year)
-    .fetch_all(&db.pool)
-    .await?;
-    let missing_dimensions: Vec<String> = dims
-        .iter()
-        .filter(|d| d.2 == 0)
-        .map(|d| d.1.clone())
-        .collect();
-    let rates = rates::for_lao(db, lao_id, year + 1).await?;
-    let criteria = [
-        has_working_group > 0 && has_work_plan > 0,
-        villages > 0 && villages_reviewed == villages,
-        tambons > 0 && tambons_integrated == tambons && missing_dimensions.is_empty(),
-        rates
-            .local_pct_x100
-            .is_some_and(|p| p >= settings.local_threshold_pct * 100),
-        rates
-            .budget_pct_x100
-            .is_some_and(|p| p >= settings.budget_threshold_pct * 100),
-    ];
-    Ok(Monthly {
-        lao_id,
-        fiscal_year: year,
-        villages,
-        has_working_group: has_working_group > 0,
-        has_work_plan: has_work_plan > 0,
-        villages_reviewed,
-        tambons_integrated,
-        tambons,
-        integration_forum_on: forum_on,
-        integrated_projects: rates.integrated,
-        missing_dimensions,
-        rates,
-        settings,
-        criteria,
-    })
+    let mut figures = figures::of_scope(db, Scope::Lao(lao_id), year, &[lao_id]).await?;
+    let f = figures
+        .remove(&lao_id)
+        .unwrap_or_else(|| Figures::empty(year));
+    Ok(Monthly::of(lao_id, year, f, settings))
+}
+
+impl Monthly {
+    /// The report of the figures, with the five criteria held against the year's settings.
+    pub fn of(lao_id: i64, year: i64, f: Figures, settings: Settings) -> Monthly {
+        let rates = f.rates;
+        let criteria = [
+            f.has_working_group && f.has_work_plan,
+            f.villages > 0 && f.villages_reviewed == f.villages,
+            f.tambons > 0 && f.tambons_integrated == f.tambons && f.missing_dimensions.is_empty(),
+            rates
+                .local_pct_x100
+                .is_some_and(|p| p >= settings.local_threshold_pct * 100),
+            rates
+                .budget_pct_x100
+                .is_some_and(|p| p >= settings.budget_threshold_pct * 100),
+        ];
+        Monthly {
+            lao_id,
+            fiscal_year: year,
+            villages: f.villages,
+            has_working_group: f.has_working_group,
+            has_work_plan: f.has_work_plan,
+            villages_reviewed: f.villages_reviewed,
+            tambons_integrated: f.tambons_integrated,
+            tambons: f.tambons,
+            integration_forum_on: f.integration_forum_on,
+            integrated_projects: rates.integrated,
+            missing_dimensions: f.missing_dimensions,
+            rates,
+            settings,
+            criteria,
+        }
+    }
 }
 
 /// What the reporter types: the report's number, when unfinished items are expected, and who signs.

@@ -1,8 +1,9 @@
 //! KPI 3.2 roll-ups: of the model LAOs of a district, a province or the country, how many meet
 //! all five criteria, the KPI value (percent to two decimals) and its score under the year's bands.
 
+use super::figures::{self, Figures, Scope};
 use super::model_laos::{self, ModelLao};
-use super::monthly::{self, Monthly};
+use super::monthly::Monthly;
 use super::settings::{self, Settings};
 use crate::db::Db;
 use crate::plans::rates::percent_x100;
@@ -29,14 +30,30 @@ pub struct Rollup {
     pub rows: Vec<Row>,
 }
 
+/// The statements of the figures of every current model LAO under an area prefix, by name:
+/// $1 the fiscal year (BE), $2 the district code prefix as a LIKE pattern ('56%'; '%' for the
+/// country). Each returns rows keyed by lao_id; see `figures`.
+pub const SQL: &[(&str, &str)] = &figures::BY_AREA;
+
+/// The roll-up of the model LAOs under an area prefix ("" for the country), in a fixed number of
+/// statements however many LAOs there are.
 pub async fn of_area(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Rollup> {
     let settings = settings::for_year(db, year).await?;
     let models = model_laos::current(db, year, area_prefix).await?;
-    let mut rows = Vec::with_capacity(models.len());
-    for m in models {
-        let report = monthly::compute(db, m.lao_id, year).await?;
-        rows.push(Row { model: m, report });
-    }
+    let ids: Vec<i64> = models.iter().map(|m| m.lao_id).collect();
+    let mut figures = figures::of_scope(db, Scope::Models(area_prefix), year, &ids).await?;
+    let rows: Vec<Row> = models
+        .into_iter()
+        .map(|m| {
+            let f = figures
+                .remove(&m.lao_id)
+                .unwrap_or_else(|| Figures::empty(year));
+            Row {
+                report: Monthly::of(m.lao_id, year, f, settings.clone()),
+                model: m,
+            }
+        })
+        .collect();
     let meeting = rows.iter().filter(|r| r.report.meets_all()).count() as i64;
     let base = if area_prefix.is_empty() && settings.base_count > 0 {
         settings.base_count

@@ -6,7 +6,7 @@
 use crate::db::Db;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct Rates {
     /// The fiscal year (BE) of the local plan and budget.
     pub year: i64,
@@ -31,36 +31,76 @@ pub fn format_pct(x100: Option<i64>) -> String {
     }
 }
 
+/// The rates of every LAO in a scope `m (lao_id, y)`, y being the year of the integrated
+/// (tambon) plans, so the local plan and draft budget are of y + 1. One row per LAO with
+/// integrated projects: lao_id, integrated, in the local plan, in the draft budget. Each set is a
+/// subset of the one before, so left joins count them; the rows are grouped by LAO, so a whole
+/// country's model LAOs take one statement.
+macro_rules! grouped_sql {
+    ($scope:expr) => {
+        concat!(
+            "WITH m AS (",
+            $scope,
+            "), \
+             integrated AS ( \
+                 SELECT DISTINCT c.lao_id, i.project_id FROM m JOIN lao_coverage c ON c.lao_id = m.lao_id \
+                 JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = c.area_code AND pl.first_year = m.y \
+                 JOIN plan_items i ON i.plan_id = pl.id JOIN projects p ON p.id = i.project_id \
+                 WHERE p.merged_into IS NULL), \
+             in_local AS ( \
+                 SELECT DISTINCT g.lao_id, g.project_id FROM integrated g JOIN m ON m.lao_id = g.lao_id \
+                 JOIN plans pl ON pl.kind = 'local' AND pl.lao_id = g.lao_id \
+                 JOIN plan_items i ON i.plan_id = pl.id AND i.project_id = g.project_id \
+                 WHERE i.fiscal_year = m.y + 1), \
+             in_budget AS ( \
+                 SELECT DISTINCT l.lao_id, l.project_id FROM in_local l JOIN m ON m.lao_id = l.lao_id \
+                 JOIN plans pl ON pl.kind = 'budget' AND pl.lao_id = l.lao_id AND pl.first_year = m.y + 1 \
+                 JOIN plan_items i ON i.plan_id = pl.id AND i.project_id = l.project_id) \
+             SELECT g.lao_id, CAST(COUNT(*) AS BIGINT), CAST(COUNT(l.project_id) AS BIGINT), \
+                    CAST(COUNT(b.project_id) AS BIGINT) \
+             FROM integrated g \
+             LEFT JOIN in_local l ON l.lao_id = g.lao_id AND l.project_id = g.project_id \
+             LEFT JOIN in_budget b ON b.lao_id = g.lao_id AND b.project_id = g.project_id \
+             GROUP BY g.lao_id"
+        )
+    };
+}
+pub(crate) use grouped_sql;
+
+/// The scope of one LAO: $1 the year of the integrated plans, $2 the LAO's id.
+macro_rules! one_lao {
+    () => {
+        "SELECT id AS lao_id, CAST($1 AS BIGINT) AS y FROM laos WHERE id = $2"
+    };
+}
+pub(crate) use one_lao;
+
+/// The rates of one LAO: $1 the year of the integrated plans (the local plan's year − 1), $2 the LAO's id.
+pub const FOR_LAO: &str = grouped_sql!(one_lao!());
+
+impl Rates {
+    /// The rates of the counts, for the local plan and budget of `year`.
+    pub fn of_counts(year: i64, integrated: i64, in_local_plan: i64, in_budget: i64) -> Rates {
+        Rates {
+            year,
+            integrated,
+            in_local_plan,
+            in_budget,
+            local_pct_x100: percent_x100(in_local_plan, integrated),
+            budget_pct_x100: percent_x100(in_budget, in_local_plan),
+        }
+    }
+}
+
+/// The LAO's rates for its local plan and draft budget of `year`.
 pub async fn for_lao(db: &Db, lao_id: i64, year: i64) -> anyhow::Result<Rates> {
-    let (integrated, in_local, in_budget): (i64, i64, i64) = sqlx::query_as(
-        "WITH integrated AS ( \
-             SELECT DISTINCT i.project_id FROM plan_items i JOIN plans pl ON pl.id = i.plan_id \
-             JOIN projects p ON p.id = i.project_id \
-             WHERE pl.kind = 'tambon' AND pl.first_year = $2 - 1 AND p.merged_into IS NULL \
-               AND pl.area_code IN (SELECT area_code FROM lao_coverage WHERE lao_id = $1)), \
-         local AS ( \
-             SELECT DISTINCT i.project_id FROM plan_items i JOIN plans pl ON pl.id = i.plan_id \
-             WHERE pl.kind = 'local' AND pl.lao_id = $1 AND i.fiscal_year = $2 \
-               AND i.project_id IN (SELECT project_id FROM integrated)), \
-         budget AS ( \
-             SELECT DISTINCT i.project_id FROM plan_items i JOIN plans pl ON pl.id = i.plan_id \
-             WHERE pl.kind = 'budget' AND pl.lao_id = $1 AND pl.first_year = $2 \
-               AND i.project_id IN (SELECT project_id FROM local)) \
-         SELECT CAST((SELECT COUNT(*) FROM integrated) AS BIGINT), CAST((SELECT COUNT(*) FROM local) AS BIGINT), \
-                CAST((SELECT COUNT(*) FROM budget) AS BIGINT)",
-    )
-    .bind(lao_id)
-    .bind(year)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(Rates {
-        year,
-        integrated,
-        in_local_plan: in_local,
-        in_budget,
-        local_pct_x100: percent_x100(in_local, integrated),
-        budget_pct_x100: percent_x100(in_budget, in_local),
-    })
+    let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(FOR_LAO)
+        .bind(year - 1)
+        .bind(lao_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    let (_, integrated, in_local, in_budget) = row.unwrap_or_default();
+    Ok(Rates::of_counts(year, integrated, in_local, in_budget))
 }
 
 #[cfg(test)]

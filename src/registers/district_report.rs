@@ -39,6 +39,19 @@ pub struct DistrictReport {
     pub tambons: Vec<TambonRow>,
 }
 
+impl DistrictReport {
+    fn empty(district_code: String, fiscal_year: i64, due_on: String) -> DistrictReport {
+        DistrictReport {
+            district_code,
+            fiscal_year,
+            due_on,
+            target_tambons: 0,
+            counts: [0; 5],
+            tambons: Vec::new(),
+        }
+    }
+}
+
 /// The nesting every report must respect: (5) ≤ (3), (5) ≤ (4), every count ≤ N.
 pub fn check_nesting(n: i64, c: &[i64; 5]) -> Result<(), String> {
     if let Some(i) = c.iter().position(|x| *x > n || *x < 0) {
@@ -69,8 +82,34 @@ async fn due_on(db: &Db, year: i64) -> anyhow::Result<String> {
     Ok(due.unwrap_or_else(|| format!("{}-03-31", year - 543)))
 }
 
+/// The districts under an area prefix ($1, a LIKE pattern: '56%'; '%' for the country), and the
+/// facts of their target tambons in one pass ($1 the fiscal year (BE), $2 the same pattern).
+pub const SQL: [(&str, &str); 2] = [
+    (
+        "districts",
+        "SELECT code FROM areas WHERE level = 'district' AND code LIKE $1 ORDER BY code",
+    ),
+    (
+        "tambons",
+        "SELECT a.parent_code AS district_code, t.tambon_code, a.name_th, \
+           CAST(CASE WHEN EXISTS (SELECT 1 FROM committees c JOIN committee_orders o ON o.committee_id = c.id \
+                WHERE c.kind = 'tambon_board' AND c.area_code = t.tambon_code AND o.fiscal_year = t.fiscal_year) \
+                THEN 1 ELSE 0 END AS BIGINT) AS board, \
+           CAST((SELECT COUNT(*) FROM forums f WHERE f.plan_id = pl.id) AS BIGINT) AS forums, \
+           CAST((SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = pl.id) AS BIGINT) AS items, \
+           CAST((SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = pl.id AND i.rank IS NULL) AS BIGINT) AS unranked, \
+           CAST((SELECT COUNT(DISTINCT p.dimension) FROM plan_items i JOIN projects p ON p.id = i.project_id \
+                 JOIN dimensions d ON d.code = p.dimension WHERE i.plan_id = pl.id AND d.core = 1) AS BIGINT) AS core_dims, \
+           pl.made_quarter, pl.delivered_lao_on, pl.delivered_district_on, pl.evaluated_on \
+         FROM target_tambons t JOIN areas a ON a.code = t.tambon_code \
+         LEFT JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
+         WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 ORDER BY t.tambon_code",
+    ),
+];
+
 #[derive(sqlx::FromRow)]
 struct Facts {
+    district_code: Option<String>,
     tambon_code: String,
     name_th: String,
     board: i64,
@@ -84,66 +123,70 @@ struct Facts {
     evaluated_on: Option<String>,
 }
 
+/// The report of one district as the records stand now.
 pub async fn compute(db: &Db, district: &str, year: i64) -> anyhow::Result<DistrictReport> {
+    let mut all = of_area(db, district, year).await?;
+    Ok(match all.iter().position(|r| r.district_code == district) {
+        Some(i) => all.swap_remove(i),
+        None => DistrictReport::empty(district.to_string(), year, due_on(db, year).await?),
+    })
+}
+
+/// The reports of every district under an area prefix ("" for the country), in one pass.
+pub async fn of_area(db: &Db, prefix: &str, year: i64) -> anyhow::Result<Vec<DistrictReport>> {
     let due = due_on(db, year).await?;
-    let facts = sqlx::query_as::<_, Facts>(
-        "SELECT t.tambon_code, a.name_th, \
-           CASE WHEN EXISTS (SELECT 1 FROM committees c JOIN committee_orders o ON o.committee_id = c.id \
-                WHERE c.kind = 'tambon_board' AND c.area_code = t.tambon_code AND o.fiscal_year = t.fiscal_year) THEN 1 ELSE 0 END AS board, \
-           CAST((SELECT COUNT(*) FROM forums f WHERE f.plan_id = pl.id) AS BIGINT) AS forums, \
-           CAST((SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = pl.id) AS BIGINT) AS items, \
-           CAST((SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = pl.id AND i.rank IS NULL) AS BIGINT) AS unranked, \
-           CAST((SELECT COUNT(DISTINCT p.dimension) FROM plan_items i JOIN projects p ON p.id = i.project_id \
-                 JOIN dimensions d ON d.code = p.dimension WHERE i.plan_id = pl.id AND d.core = 1) AS BIGINT) AS core_dims, \
-           pl.made_quarter, pl.delivered_lao_on, pl.delivered_district_on, pl.evaluated_on \
-         FROM target_tambons t JOIN areas a ON a.code = t.tambon_code \
-         LEFT JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
-         WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 ORDER BY t.tambon_code",
-    )
-    .bind(year)
-    .bind(format!("{district}%"))
-    .fetch_all(&db.pool)
-    .await?;
+    let pattern = format!("{prefix}%");
+    let districts: Vec<String> = sqlx::query_scalar(SQL[0].1)
+        .bind(&pattern)
+        .fetch_all(&db.pool)
+        .await?;
+    let facts = sqlx::query_as::<_, Facts>(SQL[1].1)
+        .bind(year)
+        .bind(&pattern)
+        .fetch_all(&db.pool)
+        .await?;
     let core: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM dimensions WHERE core = 1")
         .fetch_one(&db.pool)
         .await?;
     let on_time = |d: &Option<String>| d.as_deref().is_some_and(|d| d <= due.as_str());
-    let tambons: Vec<TambonRow> = facts
+    let mut reports: Vec<DistrictReport> = districts
         .into_iter()
-        .map(|f| {
-            let complete = f.forums > 0
-                && f.items > 0
-                && f.unranked == 0
-                && f.core_dims == core
-                && f.made_quarter.is_some();
-            let sent = on_time(&f.delivered_lao_on) && on_time(&f.delivered_district_on);
-            TambonRow {
-                met: [
-                    f.board != 0,
-                    f.forums > 0,
-                    complete,
-                    sent,
-                    complete && sent && f.evaluated_on.is_some(),
-                ],
-                tambon_code: f.tambon_code,
-                name_th: f.name_th,
-            }
-        })
+        .map(|d| DistrictReport::empty(d, year, due.clone()))
         .collect();
-    let mut counts = [0i64; 5];
-    for t in &tambons {
-        for (i, m) in t.met.iter().enumerate() {
-            counts[i] += *m as i64;
+    for f in facts {
+        let complete = f.forums > 0
+            && f.items > 0
+            && f.unranked == 0
+            && f.core_dims == core
+            && f.made_quarter.is_some();
+        let sent = on_time(&f.delivered_lao_on) && on_time(&f.delivered_district_on);
+        let row = TambonRow {
+            met: [
+                f.board != 0,
+                f.forums > 0,
+                complete,
+                sent,
+                complete && sent && f.evaluated_on.is_some(),
+            ],
+            tambon_code: f.tambon_code,
+            name_th: f.name_th,
+        };
+        let district = f.district_code.unwrap_or_default();
+        let i = match reports.binary_search_by(|r| r.district_code.as_str().cmp(&district)) {
+            Ok(i) => i,
+            Err(i) => {
+                reports.insert(i, DistrictReport::empty(district, year, due.clone()));
+                i
+            }
+        };
+        let r = &mut reports[i];
+        for (c, m) in r.counts.iter_mut().zip(row.met) {
+            *c += m as i64;
         }
+        r.target_tambons += 1;
+        r.tambons.push(row);
     }
-    Ok(DistrictReport {
-        district_code: district.to_string(),
-        fiscal_year: year,
-        due_on: due,
-        target_tambons: tambons.len() as i64,
-        counts,
-        tambons,
-    })
+    Ok(reports)
 }
 
 /// Submits the district's report as computed now, with the typed problems and suggestions.

@@ -23,15 +23,16 @@ pub struct Form1Row {
     pub made_quarter: Option<i64>,
 }
 
-/// Form 1's statement: $1 the fiscal year, $2 the area code prefix followed by '%'.
-pub const FORM1_SQL: &str = "SELECT t.tambon_code, a.name_th AS tambon_name, t.coordinator, t.budget_satang, pl.id AS plan_id, \
-        pl.delivered_lao_on, pl.delivered_district_on, pl.made_quarter \
+/// Form 1 of the target tambons under an area prefix: $1 the fiscal year (BE), $2 the tambon
+/// code prefix as a LIKE pattern ('5601%'; '%' for the country). The same for `FORM2`, `FORM3`.
+pub const FORM1: &str = "SELECT t.tambon_code, a.name_th AS tambon_name, t.coordinator, t.budget_satang, pl.id AS plan_id, \
+            pl.delivered_lao_on, pl.delivered_district_on, pl.made_quarter \
      FROM target_tambons t JOIN areas a ON a.code = t.tambon_code \
      LEFT JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
      WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 ORDER BY t.tambon_code";
 
 pub async fn form1(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<Form1Row>> {
-    Ok(sqlx::query_as::<_, Form1Row>(FORM1_SQL)
+    Ok(sqlx::query_as::<_, Form1Row>(FORM1)
         .bind(year)
         .bind(format!("{area_prefix}%"))
         .fetch_all(&db.pool)
@@ -53,49 +54,52 @@ pub struct ProjectRow {
     pub ends_on: Option<String>,
 }
 
-/// The statement of forms 2 and 3 with its condition on the project `p`: $1 the fiscal year,
-/// $2 the area code prefix followed by '%'.
-pub fn form_sql(condition: &str) -> String {
-    format!(
-        "SELECT pl.owner_key AS tambon_code, p.id AS project_id, p.title, p.format, i.amount_satang AS budget_satang, \
-                p.target_villages, p.target_households, p.target_people, p.starts_on, p.ends_on \
-         FROM target_tambons t JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
-         JOIN plan_items i ON i.plan_id = pl.id JOIN projects p ON p.id = i.project_id \
-         WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 AND ({condition}) \
-         ORDER BY pl.owner_key, CASE WHEN i.rank IS NULL THEN 1 ELSE 0 END, i.rank, p.id"
-    )
-}
-
-/// Put to use: carried out (under way or done, by a progress report).
-pub const FORM2_CONDITION: &str = "EXISTS (SELECT 1 FROM project_progress g WHERE g.project_id = p.id AND g.status IN ('under_way', 'done'))";
-/// Linked with the LAO: in an LAO's local development plan or draft budget.
-pub const FORM3_CONDITION: &str = "EXISTS (SELECT 1 FROM plan_items x JOIN plans lp ON lp.id = x.plan_id WHERE x.project_id = p.id AND lp.kind IN ('local', 'budget'))";
-
-async fn projects_where(
-    db: &Db,
-    area_prefix: &str,
-    year: i64,
-    condition: &str,
-) -> anyhow::Result<Vec<ProjectRow>> {
-    Ok(
-        sqlx::query_as::<_, ProjectRow>(sqlx::AssertSqlSafe(form_sql(condition)))
-            .bind(year)
-            .bind(format!("{area_prefix}%"))
-            .fetch_all(&db.pool)
-            .await?,
-    )
+/// The projects of the target tambons' plans that meet a condition on `p` (the project).
+macro_rules! projects_where {
+    ($condition:expr) => {
+        concat!(
+            "SELECT pl.owner_key AS tambon_code, p.id AS project_id, p.title, p.format, i.amount_satang AS budget_satang, \
+                    p.target_villages, p.target_households, p.target_people, p.starts_on, p.ends_on \
+             FROM target_tambons t JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
+             JOIN plan_items i ON i.plan_id = pl.id JOIN projects p ON p.id = i.project_id \
+             WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 AND (",
+            $condition,
+            ") ORDER BY pl.owner_key, CASE WHEN i.rank IS NULL THEN 1 ELSE 0 END, i.rank, p.id"
+        )
+    };
 }
 
 /// Form 2: projects of the target tambons' plans that were put to use — carried out (under
 /// way or done, by a progress report) in the management of the community.
-pub async fn form2(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<ProjectRow>> {
-    projects_where(db, area_prefix, year, FORM2_CONDITION).await
-}
+pub const FORM2: &str = projects_where!(
+    "EXISTS (SELECT 1 FROM project_progress g WHERE g.project_id = p.id AND g.status IN ('under_way', 'done'))"
+);
 
 /// Form 3: projects of the target tambons' plans linked with the LAO — in an LAO's local
 /// development plan or draft budget.
+pub const FORM3: &str = projects_where!(
+    "EXISTS (SELECT 1 FROM plan_items x JOIN plans lp ON lp.id = x.plan_id WHERE x.project_id = p.id AND lp.kind IN ('local', 'budget'))"
+);
+
+async fn projects(
+    db: &Db,
+    sql: &'static str,
+    area_prefix: &str,
+    year: i64,
+) -> anyhow::Result<Vec<ProjectRow>> {
+    Ok(sqlx::query_as::<_, ProjectRow>(sql)
+        .bind(year)
+        .bind(format!("{area_prefix}%"))
+        .fetch_all(&db.pool)
+        .await?)
+}
+
+pub async fn form2(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<ProjectRow>> {
+    projects(db, FORM2, area_prefix, year).await
+}
+
 pub async fn form3(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<ProjectRow>> {
-    projects_where(db, area_prefix, year, FORM3_CONDITION).await
+    projects(db, FORM3, area_prefix, year).await
 }
 
 /// Submits one register of a district as the records stand now (a new version each time).
