@@ -275,13 +275,18 @@ def scale_name(a):
 
 # ---------------------------------------------------------------- 2. roll-ups
 
+def last_json(stdout):
+    """The JSON line of a command whose log lines share its output."""
+    return json.loads([l for l in stdout.splitlines() if l.startswith("{")][-1])
+
+
 def bench_rollups(a, pg=None):
     year = int(a.years.split("-")[-1])
     d = loaded_sqlite(a.area, a.years, a.seed)
-    measured = {"SQLite": json.loads(oneplan("dataset", "measure", "--year", year, "--json", data_dir=d).stdout)}
+    measured = {"SQLite": last_json(oneplan("dataset", "measure", "--year", year, "--json", data_dir=d).stdout)}
     if pg:
         url = pg.loaded("rollups", a.area, a.years, a.seed)
-        measured[f"PostgreSQL {pg.version}"] = json.loads(oneplan("dataset", "measure", "--year", year, "--json", db=url).stdout)
+        measured[f"PostgreSQL {pg.version}"] = last_json(oneplan("dataset", "measure", "--year", year, "--json", db=url).stdout)
     duck = duckdb_rollups(d, dataset(a.area, a.years, a.seed), measured["SQLite"])
     names = [m["name"] for m in measured["SQLite"]["rollups"]]
     header = ["roll-up (fiscal year %d)" % year, "rows"] + [f"{db} ms" for db in measured] + ["DuckDB ms", "SQLite ÷ DuckDB"]

@@ -69,17 +69,25 @@ macro_rules! projects_where {
     };
 }
 
+// The conditions on a tambon plan's item `i`, tested before its project is read.
+macro_rules! put_to_use {
+    () => {
+        "EXISTS (SELECT 1 FROM project_progress g WHERE g.project_id = i.project_id AND g.status IN ('under_way', 'done'))"
+    };
+}
+macro_rules! linked {
+    () => {
+        "EXISTS (SELECT 1 FROM plan_items x JOIN plans lp ON lp.id = x.plan_id WHERE x.project_id = i.project_id AND lp.kind IN ('local', 'budget'))"
+    };
+}
+
 /// Form 2: projects of the target tambons' plans that were put to use — carried out (under
 /// way or done, by a progress report) in the management of the community.
-pub const FORM2: &str = projects_where!(
-    "EXISTS (SELECT 1 FROM project_progress g WHERE g.project_id = p.id AND g.status IN ('under_way', 'done'))"
-);
+pub const FORM2: &str = projects_where!(put_to_use!());
 
 /// Form 3: projects of the target tambons' plans linked with the LAO — in an LAO's local
 /// development plan or draft budget.
-pub const FORM3: &str = projects_where!(
-    "EXISTS (SELECT 1 FROM plan_items x JOIN plans lp ON lp.id = x.plan_id WHERE x.project_id = p.id AND lp.kind IN ('local', 'budget'))"
-);
+pub const FORM3: &str = projects_where!(linked!());
 
 async fn projects(
     db: &Db,
@@ -100,6 +108,44 @@ pub async fn form2(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<
 
 pub async fn form3(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<ProjectRow>> {
     projects(db, FORM3, area_prefix, year).await
+}
+
+/// The registers' counts for one district: what a province or the country looks at first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Counts {
+    pub district_code: String,
+    /// Form 1: target tambons, and how many have their tambon plan of the year.
+    pub target_tambons: i64,
+    pub plans: i64,
+    /// Rows of forms 2 and 3.
+    pub put_to_use: i64,
+    pub linked: i64,
+}
+
+/// The counts of every district under an area in one statement: $1 the fiscal year, $2 the
+/// tambon code prefix followed by '%'.
+pub const COUNTS: &str = concat!(
+    "SELECT a.parent_code AS district_code, CAST(COUNT(DISTINCT t.tambon_code) AS BIGINT) AS target_tambons, \
+            CAST(COUNT(DISTINCT pl.id) AS BIGINT) AS plans, \
+            CAST(COALESCE(SUM(CASE WHEN i.project_id IS NOT NULL AND ",
+    put_to_use!(),
+    " THEN 1 ELSE 0 END), 0) AS BIGINT) AS put_to_use, \
+            CAST(COALESCE(SUM(CASE WHEN i.project_id IS NOT NULL AND ",
+    linked!(),
+    " THEN 1 ELSE 0 END), 0) AS BIGINT) AS linked \
+     FROM target_tambons t JOIN areas a ON a.code = t.tambon_code \
+     LEFT JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
+     LEFT JOIN plan_items i ON i.plan_id = pl.id \
+     WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 \
+     GROUP BY a.parent_code ORDER BY a.parent_code"
+);
+
+pub async fn counts(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<Counts>> {
+    Ok(sqlx::query_as::<_, Counts>(COUNTS)
+        .bind(year)
+        .bind(format!("{area_prefix}%"))
+        .fetch_all(&db.pool)
+        .await?)
 }
 
 /// Submits one register of a district as the records stand now (a new version each time).
