@@ -16,6 +16,7 @@ server's default durability settings. Installs what is missing (Debian packages,
 """
 import argparse
 import atexit
+import csv
 import json
 import os
 import platform
@@ -316,11 +317,16 @@ def duckdb_rollups(sqlite_dir, data, measured):
         for t in ["areas", "laos", "lao_coverage", "lao_villages", "dimensions", "kpi_settings", "deadlines"]:
             cols = [r[1] for r in src.execute(f"PRAGMA table_info({t})")]
             types = {r[1]: ("BIGINT" if "INT" in r[2].upper() else "VARCHAR") for r in src.execute(f"PRAGMA table_info({t})")}
-            con.execute(f"CREATE OR REPLACE TABLE {t} ({', '.join(f'{c} {types[c]}' for c in cols)})")
-            rows = src.execute(f"SELECT * FROM {t}").fetchall()
-            if rows:
-                con.executemany(f"INSERT INTO {t} VALUES ({', '.join('?' for _ in cols)})", rows)
-            con.execute(f"COPY {t} TO '{pq / (t + '.parquet')}' (FORMAT parquet)")
+            # through a CSV file: DuckDB inserts Python rows one by one
+            f = pq / f"{t}.csv"
+            with open(f, "w", newline="", encoding="utf-8") as out:
+                w = csv.writer(out)
+                w.writerow(cols)
+                w.writerows([["\\N" if v is None else v for v in r] for r in src.execute(f"SELECT * FROM {t}")])
+            spec = ", ".join(f"'{c}': '{types[c]}'" for c in cols)
+            con.execute(f"COPY (SELECT * FROM read_csv('{f}', header = true, nullstr = '\\N', "
+                        f"columns = {{{spec}}})) TO '{pq / (t + '.parquet')}' (FORMAT parquet)")
+            f.unlink()
         for t in TABLES:
             cols = [r[1] for r in src.execute(f"PRAGMA table_info({t})")]
             types = {r[1]: ("BIGINT" if "INT" in r[2].upper() else "VARCHAR") for r in src.execute(f"PRAGMA table_info({t})")}
