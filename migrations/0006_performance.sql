@@ -7,3 +7,6 @@ CREATE INDEX areas_parent_level ON areas (parent_code, level);
 -- project: with the plan in the index the answer needs no read of the item itself.
 CREATE INDEX plan_items_project_plan ON plan_items (project_id, plan_id);
 DROP INDEX plan_items_project;
+
+-- An owner's plans (an area's or an LAO's) on its page.
+CREATE INDEX plans_owner ON plans (owner_key, first_year);

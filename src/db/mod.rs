@@ -59,10 +59,12 @@ impl Db {
             Backend::Postgres => 16,
         });
         if backend == Backend::Sqlite {
+            // case-sensitive LIKE lets SQLite read `code LIKE '5601%'` as a range of an index
+            // (codes are digits; name searches lower-case both sides)
             options = options.after_connect(|conn, _meta| {
                 Box::pin(async move {
                     conn.execute(
-                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA case_sensitive_like = ON; \
                          PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
                     )
                     .await?;

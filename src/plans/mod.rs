@@ -116,24 +116,26 @@ pub async fn list_under(
     area_prefix: &str,
     lao_id: Option<i64>,
 ) -> anyhow::Result<Vec<Plan>> {
-    let rows = match lao_id {
-        Some(lao) => {
-            sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+    let rows =
+        match lao_id {
+            Some(lao) => sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
                 "SELECT {PLAN_COLUMNS} FROM plans WHERE lao_id = $1 ORDER BY first_year DESC, kind"
             )))
             .bind(lao)
             .fetch_all(&db.pool)
-            .await?
-        }
-        None => {
-            sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
-                "SELECT {PLAN_COLUMNS} FROM plans WHERE area_code LIKE $1 ORDER BY first_year DESC, area_code, kind LIMIT 500"
-            )))
-            .bind(format!("{area_prefix}%"))
-            .fetch_all(&db.pool)
-            .await?
-        }
-    };
+            .await?,
+            None => {
+                let (from, to) = areas::codes::prefix_range(area_prefix);
+                sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+                    "SELECT {PLAN_COLUMNS} FROM plans WHERE area_code >= $1 AND area_code < $2 \
+                 ORDER BY first_year DESC, area_code, kind LIMIT 500"
+                )))
+                .bind(from)
+                .bind(to)
+                .fetch_all(&db.pool)
+                .await?
+            }
+        };
     Ok(rows)
 }
 
