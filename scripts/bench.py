@@ -83,13 +83,13 @@ def build():
     sh("cargo", "build", "--release", "--locked", cwd=ROOT, capture=False)
 
 
-def oneplan(*args, db=None, data_dir=None, env=None, capture=True):
+def oneplan(*args, db=None, data_dir=None, env=None, capture=True, check=True):
     pre = []
     if db:
         pre += ["--database", db]
     if data_dir:
         pre += ["--data-dir", data_dir]
-    return sh(BIN, *pre, *args, env=env, capture=capture)
+    return sh(BIN, *pre, *args, env=env, capture=capture, check=check)
 
 
 # ---------------------------------------------------------------- datasets and databases
@@ -376,7 +376,7 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         self.password = "Wela-Kanprakan-2569"
         r = oneplan("create-admin", "--username", "bench", "--name", "ผู้ทดสอบประสิทธิภาพ", db=db, data_dir=data_dir,
-                    env={"ONEPLAN_ADMIN_PASSWORD": self.password}, capture=True)
+                    env={"ONEPLAN_ADMIN_PASSWORD": self.password}, capture=True, check=False)  # kept from an earlier run
         pre = (["--database", str(db)] if db else []) + (["--data-dir", str(data_dir)] if data_dir else [])
         self.proc = subprocess.Popen([str(BIN), *pre, "serve", "--listen", f"127.0.0.1:{self.port}"],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
