@@ -10,3 +10,6 @@ DROP INDEX plan_items_project;
 
 -- An owner's plans (an area's or an LAO's) on its page.
 CREATE INDEX plans_owner ON plans (owner_key, first_year);
+
+-- A plan page shows the plan carried forward from it.
+CREATE INDEX plans_copied_from ON plans (copied_from);

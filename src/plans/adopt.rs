@@ -41,8 +41,8 @@ fn source_condition(plan: &Plan) -> String {
     match plan.kind() {
         PlanKind::Village => "1 = 0".into(),
         PlanKind::Tambon => format!(
-            "pl.kind = 'village' AND pl.area_code LIKE '{}%' AND pl.first_year = {}",
-            digits(&plan.area_code),
+            "pl.kind = 'village' AND {} AND pl.first_year = {}",
+            owners_under(&digits(&plan.area_code)),
             plan.first_year
         ),
         // the tambon plans of the year before each year of the local plan
@@ -57,18 +57,25 @@ fn source_condition(plan: &Plan) -> String {
             plan.first_year
         ),
         PlanKind::District => format!(
-            "pl.kind = 'tambon' AND pl.area_code LIKE '{}%' AND pl.first_year BETWEEN {} AND {}",
-            digits(&plan.area_code),
+            "pl.kind = 'tambon' AND {} AND pl.first_year BETWEEN {} AND {}",
+            owners_under(&digits(&plan.area_code)),
             plan.first_year - 1,
             plan.last_year - 1
         ),
         PlanKind::Province => format!(
-            "pl.kind = 'district' AND pl.area_code LIKE '{}%' AND pl.first_year <= {} AND pl.last_year >= {}",
-            digits(&plan.area_code),
+            "pl.kind = 'district' AND {} AND pl.first_year <= {} AND pl.last_year >= {}",
+            owners_under(&digits(&plan.area_code)),
             plan.last_year,
             plan.first_year
         ),
     }
+}
+
+/// Plans owned by the areas under a code: a range of the (kind, owner_key, first_year) index
+/// (an area's plans are owned by its own code). `prefix` holds digits only.
+fn owners_under(prefix: &str) -> String {
+    let (from, to) = crate::areas::codes::prefix_range(prefix);
+    format!("pl.owner_key >= '{from}' AND pl.owner_key < '{to}'")
 }
 
 fn candidate_sql(plan: &Plan, extra: &str) -> String {
