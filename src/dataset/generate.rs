@@ -6,11 +6,12 @@
 //! Seeded: each tambon-year and LAO-year draws from its own stream, so a province comes out the
 //! same alone or within the country. Written as CSV files that `load` reads.
 
+use super::hierarchy::{self, Lao};
 use super::random::Rng;
 use super::tables::{NULL, TABLES};
 use crate::db::Db;
 use anyhow::Context;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::Path;
@@ -66,126 +67,6 @@ impl Vocabulary {
         );
         Ok(Vocabulary { titles })
     }
-}
-
-struct Village {
-    code: String,
-    moo: i64,
-    name: String,
-}
-
-struct Tambon {
-    code: String,
-    name: String,
-    district: String,
-    villages: Vec<Village>,
-    /// Tambon-level LAOs whose coverage includes this tambon.
-    laos: Vec<i64>,
-}
-
-struct Lao {
-    id: i64,
-    district: Option<String>,
-    area_code: String,
-    name: String,
-}
-
-struct Hierarchy {
-    tambons: Vec<Tambon>,
-    laos: BTreeMap<i64, Lao>,
-    village_lao: HashMap<String, i64>,
-    districts: Vec<String>,
-}
-
-async fn hierarchy(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
-    let like = format!("{area}%");
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT code, parent_code, name_th FROM areas WHERE level = 'tambon' AND code LIKE $1 ORDER BY code",
-    )
-    .bind(&like)
-    .fetch_all(&db.pool)
-    .await?;
-    let mut tambons: Vec<Tambon> = rows
-        .into_iter()
-        .map(|(code, district, name)| Tambon {
-            code,
-            name,
-            district,
-            villages: Vec::new(),
-            laos: Vec::new(),
-        })
-        .collect();
-    let index: HashMap<String, usize> = tambons
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.code.clone(), i))
-        .collect();
-    let villages: Vec<(String, String, Option<i64>, String)> = sqlx::query_as(
-        "SELECT code, parent_code, moo, name_th FROM areas WHERE level = 'village' AND code LIKE $1 ORDER BY code",
-    )
-    .bind(&like)
-    .fetch_all(&db.pool)
-    .await?;
-    for (code, tambon, moo, name) in villages {
-        if let Some(&i) = index.get(&tambon) {
-            tambons[i].villages.push(Village {
-                code,
-                moo: moo.unwrap_or(0),
-                name,
-            });
-        }
-    }
-    let coverage: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT c.lao_id, c.area_code FROM lao_coverage c JOIN areas a ON a.code = c.area_code AND a.level = 'tambon' \
-         WHERE c.area_code LIKE $1 ORDER BY c.area_code, c.lao_id",
-    )
-    .bind(&like)
-    .fetch_all(&db.pool)
-    .await?;
-    let mut covering = std::collections::BTreeSet::new();
-    for (lao, tambon) in coverage {
-        if let Some(&i) = index.get(&tambon) {
-            tambons[i].laos.push(lao);
-            covering.insert(lao);
-        }
-    }
-    let all: Vec<(i64, Option<String>, Option<String>, String, String)> = sqlx::query_as(
-        "SELECT id, district_code, office_tambon_code, province_code, full_name_th FROM laos ORDER BY id",
-    )
-    .fetch_all(&db.pool)
-    .await?;
-    let mut laos = BTreeMap::new();
-    for (id, district, office, province, name) in all {
-        if covering.contains(&id) {
-            let area_code = office.or_else(|| district.clone()).unwrap_or(province);
-            laos.insert(
-                id,
-                Lao {
-                    id,
-                    district,
-                    area_code,
-                    name,
-                },
-            );
-        }
-    }
-    let village_lao: HashMap<String, i64> = sqlx::query_as::<_, (String, i64)>(
-        "SELECT village_code, lao_id FROM lao_villages WHERE village_code LIKE $1 ORDER BY village_code, lao_id",
-    )
-    .bind(&like)
-    .fetch_all(&db.pool)
-    .await?
-    .into_iter()
-    .filter(|(_, lao)| covering.contains(lao))
-    .collect();
-    let mut districts: Vec<String> = tambons.iter().map(|t| t.district.clone()).collect();
-    districts.dedup();
-    Ok(Hierarchy {
-        tambons,
-        laos,
-        village_lao,
-        districts,
-    })
 }
 
 /// One CSV writer per table, counting rows.
@@ -304,6 +185,52 @@ struct ProjectRow {
     created: String,
 }
 
+/// A plan row: the columns the generator sets; the rest keep their defaults.
+struct PlanRow<'a> {
+    id: i64,
+    kind: &'a str,
+    owner_key: &'a str,
+    area_code: &'a str,
+    lao_id: Option<&'a str>,
+    first_year: i64,
+    last_year: i64,
+    title: &'a str,
+    status: &'a str,
+    made_quarter: Option<&'a str>,
+    delivered_lao_on: Option<String>,
+    delivered_district_on: Option<String>,
+    evaluated_on: Option<String>,
+    made: &'a str,
+}
+
+fn write_plan(out: &mut Out, p: PlanRow) -> anyhow::Result<()> {
+    out.row(
+        "plans",
+        &[
+            &p.id.to_string(),
+            p.kind,
+            p.owner_key,
+            p.area_code,
+            p.lao_id.unwrap_or(NULL),
+            &p.first_year.to_string(),
+            &p.last_year.to_string(),
+            p.title,
+            p.status,
+            NULL,
+            p.made_quarter.unwrap_or(NULL),
+            opt(&p.delivered_lao_on),
+            opt(&p.delivered_district_on),
+            opt(&p.evaluated_on),
+            "",
+            NULL,
+            NULL,
+            p.made,
+            p.made,
+            "1",
+        ],
+    )
+}
+
 fn write_project(
     out: &mut Out,
     p: &Project,
@@ -352,7 +279,7 @@ fn write_project(
 pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let vocabulary = Vocabulary::load()?;
-    let h = hierarchy(db, &options.area).await?;
+    let h = hierarchy::read(db, &options.area).await?;
     anyhow::ensure!(!h.tambons.is_empty(), "ไม่พบตำบลในพื้นที่รหัส “{}”", options.area);
     let years: Vec<i64> = (options.first_year..=options.last_year).collect();
     let seed = options.seed;
@@ -373,30 +300,24 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                 let id = next(&mut ids.plan);
                 let made = stamp(&date(ce(cycle) - 2, 6, 15));
                 let title = format!("แผนพัฒนาท้องถิ่น (พ.ศ. {cycle}–{}) {}", cycle + 4, lao.name);
-                out.row(
-                    "plans",
-                    &[
-                        &id.to_string(),
-                        "local",
-                        &key,
-                        &lao.area_code,
-                        &lao_id,
-                        &cycle.to_string(),
-                        &(cycle + 4).to_string(),
-                        &title,
-                        "approved",
-                        NULL,
-                        NULL,
-                        NULL,
-                        NULL,
-                        NULL,
-                        "",
-                        NULL,
-                        NULL,
-                        &made,
-                        &made,
-                        "1",
-                    ],
+                write_plan(
+                    &mut out,
+                    PlanRow {
+                        id,
+                        kind: "local",
+                        owner_key: &key,
+                        area_code: &lao.area_code,
+                        lao_id: Some(&lao_id),
+                        first_year: cycle,
+                        last_year: cycle + 4,
+                        title: &title,
+                        status: "approved",
+                        made_quarter: None,
+                        delivered_lao_on: None,
+                        delivered_district_on: None,
+                        evaluated_on: None,
+                        made: &made,
+                    },
                 )?;
                 for c in cycle..cycle + 5 {
                     local_plan.insert((lao.id, c), id);
@@ -405,30 +326,24 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
             let id = next(&mut ids.plan);
             let made = stamp(&date(ce(fy) - 1, 8, 20));
             let title = format!("ข้อบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. {fy} {}", lao.name);
-            out.row(
-                "plans",
-                &[
-                    &id.to_string(),
-                    "budget",
-                    &key,
-                    &lao.area_code,
-                    &lao_id,
-                    &fy.to_string(),
-                    &fy.to_string(),
-                    &title,
-                    "approved",
-                    NULL,
-                    NULL,
-                    NULL,
-                    NULL,
-                    NULL,
-                    "",
-                    NULL,
-                    NULL,
-                    &made,
-                    &made,
-                    "1",
-                ],
+            write_plan(
+                &mut out,
+                PlanRow {
+                    id,
+                    kind: "budget",
+                    owner_key: &key,
+                    area_code: &lao.area_code,
+                    lao_id: Some(&lao_id),
+                    first_year: fy,
+                    last_year: fy,
+                    title: &title,
+                    status: "approved",
+                    made_quarter: None,
+                    delivered_lao_on: None,
+                    delivered_district_on: None,
+                    evaluated_on: None,
+                    made: &made,
+                },
             )?;
             budget_plan.insert((lao.id, fy), id);
         }
@@ -568,30 +483,24 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                 let made_on = in_fiscal(&mut r, y, 0, 2);
                 let status = ["approved", "submitted", "draft"][r.weighted(&[85.0, 10.0, 5.0])];
                 let title = format!("แผนพัฒนาหมู่บ้าน{} หมู่ที่ {} ปี {y}", v.name, v.moo);
-                out.row(
-                    "plans",
-                    &[
-                        &plan.to_string(),
-                        "village",
-                        &v.code,
-                        &v.code,
-                        NULL,
-                        &ys,
-                        &ys,
-                        &title,
+                write_plan(
+                    &mut out,
+                    PlanRow {
+                        id: plan,
+                        kind: "village",
+                        owner_key: &v.code,
+                        area_code: &v.code,
+                        lao_id: None,
+                        first_year: y,
+                        last_year: y,
+                        title: &title,
                         status,
-                        NULL,
-                        NULL,
-                        NULL,
-                        NULL,
-                        NULL,
-                        "",
-                        NULL,
-                        NULL,
-                        &stamp(&made_on),
-                        &stamp(&made_on),
-                        "1",
-                    ],
+                        made_quarter: None,
+                        delivered_lao_on: None,
+                        delivered_district_on: None,
+                        evaluated_on: None,
+                        made: &stamp(&made_on),
+                    },
                 )?;
                 let forum = if r.chance(0.995) {
                     let id = next(&mut ids.forum);
@@ -705,34 +614,29 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                 .chance(0.6)
                 .then(|| date(ce(y), r.between(8, 9), r.between(1, 28)));
             let title = format!("แผนพัฒนาตำบล{} ปี {y}", t.name);
-            out.row(
-                "plans",
-                &[
-                    &plan.to_string(),
-                    "tambon",
-                    &t.code,
-                    &t.code,
-                    NULL,
-                    &ys,
-                    &ys,
-                    &title,
-                    if r.chance(0.9) {
-                        "approved"
-                    } else {
-                        "submitted"
-                    },
-                    NULL,
-                    quarter,
-                    opt(&to_lao),
-                    opt(&to_district),
-                    opt(&evaluated),
-                    "",
-                    NULL,
-                    NULL,
-                    &stamp(&made_on),
-                    &stamp(&made_on),
-                    "1",
-                ],
+            let status = if r.chance(0.9) {
+                "approved"
+            } else {
+                "submitted"
+            };
+            write_plan(
+                &mut out,
+                PlanRow {
+                    id: plan,
+                    kind: "tambon",
+                    owner_key: &t.code,
+                    area_code: &t.code,
+                    lao_id: None,
+                    first_year: y,
+                    last_year: y,
+                    title: &title,
+                    status,
+                    made_quarter: Some(quarter),
+                    delivered_lao_on: to_lao,
+                    delivered_district_on: to_district,
+                    evaluated_on: evaluated,
+                    made: &stamp(&made_on),
+                },
             )?;
             let forum = r.chance(0.985).then(|| next(&mut ids.forum));
             if let Some(f) = forum {

@@ -27,19 +27,33 @@ pub struct Timing {
     pub sql: Vec<Statement>,
 }
 
-async fn time<F, Fut>(runs: usize, f: F) -> anyhow::Result<(usize, Vec<f64>)>
+/// Runs `f` once to warm up, then `runs` times, and keeps the median.
+async fn time<F, Fut>(
+    name: &'static str,
+    title: &'static str,
+    sql: Vec<Statement>,
+    runs: usize,
+    f: F,
+) -> anyhow::Result<Timing>
 where
     F: Fn() -> Fut,
     Fut: Future<Output = anyhow::Result<usize>>,
 {
-    let rows = f().await?; // warm-up
-    let mut out = Vec::with_capacity(runs);
+    let rows = f().await?;
+    let mut runs_ms = Vec::with_capacity(runs);
     for _ in 0..runs {
         let t = Instant::now();
         f().await?;
-        out.push(t.elapsed().as_secs_f64() * 1000.0);
+        runs_ms.push(t.elapsed().as_secs_f64() * 1000.0);
     }
-    Ok((rows, out))
+    Ok(Timing {
+        name,
+        title,
+        rows,
+        median_ms: median(&runs_ms),
+        runs_ms,
+        sql,
+    })
 }
 
 fn median(v: &[f64]) -> f64 {
@@ -67,94 +81,68 @@ pub async fn measure(db: &Db, area: &str, year: i64, runs: usize) -> anyhow::Res
     use serde_json::json;
     let like = format!("{area}%");
     let year_like = [json!(year), json!(like)];
-    let mut out = Vec::new();
-    let (rows, ms) = time(runs, || async {
-        Ok(rollup::of_area(db, area, year).await?.rows.len())
-    })
-    .await?;
-    let sql = rollup::SQL
+    let kpi = rollup::SQL
         .iter()
         .map(|(_, s)| statement(s, &year_like))
         .collect();
-    out.push(Timing {
-        name: "kpi32",
-        title: "KPI 3.2, every model LAO",
-        rows,
-        median_ms: median(&ms),
-        runs_ms: ms,
-        sql,
-    });
-    let (rows, ms) = time(runs, || async {
-        Ok(registers::form1(db, area, year).await?.len())
-    })
-    .await?;
-    out.push(Timing {
-        name: "register1",
-        title: "Register 1, every row of the country",
-        rows,
-        median_ms: median(&ms),
-        runs_ms: ms,
-        sql: vec![statement(registers::FORM1, &year_like)],
-    });
-    let (rows, ms) = time(runs, || async {
-        Ok(registers::counts(db, area, year).await?.len())
-    })
-    .await?;
-    out.push(Timing {
-        name: "register_counts",
-        title: "Registers 1-3 counted for every district",
-        rows,
-        median_ms: median(&ms),
-        runs_ms: ms,
-        sql: vec![statement(registers::COUNTS, &year_like)],
-    });
-    let (rows, ms) = time(runs, || async {
-        Ok(registers::form3(db, area, year).await?.len())
-    })
-    .await?;
-    out.push(Timing {
-        name: "register3",
-        title: "Register 3, every row of the country",
-        rows,
-        median_ms: median(&ms),
-        runs_ms: ms,
-        sql: vec![statement(registers::FORM3, &year_like)],
-    });
-    let (rows, ms) = time(runs, || async {
-        Ok(district_report::of_area(db, area, year).await?.len())
-    })
-    .await?;
-    let sql = district_report::SQL
+    let reports = district_report::SQL
         .iter()
         .map(|(name, s)| match *name {
             "districts" => statement(s, &[json!(like)]),
             _ => statement(s, &year_like),
         })
         .collect();
-    out.push(Timing {
-        name: "district_reports",
-        title: "District progress reports, every district",
-        rows,
-        median_ms: median(&ms),
-        runs_ms: ms,
-        sql,
-    });
     crate::reporting::calendar::ensure_year(db, year).await?;
     let today = crate::thai::fiscal::today_in_thailand();
-    let (rows, ms) = time(runs, || async {
-        Ok(overview::overview(db, year, area, today)
-            .await?
-            .deadlines
-            .len())
-    })
-    .await?;
-    out.push(Timing {
-        name: "calendar",
-        title: "Reporting calendar overview (no DuckDB equivalent)",
-        rows,
-        median_ms: median(&ms),
-        runs_ms: ms,
-        sql: Vec::new(),
-    });
-    Ok(out)
+    Ok(vec![
+        time("kpi32", "KPI 3.2, every model LAO", kpi, runs, || async {
+            Ok(rollup::of_area(db, area, year).await?.rows.len())
+        })
+        .await?,
+        time(
+            "register1",
+            "Register 1, every row of the country",
+            vec![statement(registers::FORM1, &year_like)],
+            runs,
+            || async { Ok(registers::form1(db, area, year).await?.len()) },
+        )
+        .await?,
+        time(
+            "register_counts",
+            "Registers 1-3 counted for every district",
+            vec![statement(registers::COUNTS, &year_like)],
+            runs,
+            || async { Ok(registers::counts(db, area, year).await?.len()) },
+        )
+        .await?,
+        time(
+            "register3",
+            "Register 3, every row of the country",
+            vec![statement(registers::FORM3, &year_like)],
+            runs,
+            || async { Ok(registers::form3(db, area, year).await?.len()) },
+        )
+        .await?,
+        time(
+            "district_reports",
+            "District progress reports, every district",
+            reports,
+            runs,
+            || async { Ok(district_report::of_area(db, area, year).await?.len()) },
+        )
+        .await?,
+        time(
+            "calendar",
+            "Reporting calendar overview (no DuckDB equivalent)",
+            Vec::new(),
+            runs,
+            || async {
+                Ok(overview::overview(db, year, area, today)
+                    .await?
+                    .deadlines
+                    .len())
+            },
+        )
+        .await?,
+    ])
 }

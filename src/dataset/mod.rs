@@ -3,6 +3,7 @@
 //! (`load`). Used by the benchmarks (docs/BENCHMARKS.md) and for demonstrations.
 
 pub mod generate;
+pub mod hierarchy;
 pub mod load;
 pub mod measure;
 pub mod random;

@@ -1,0 +1,125 @@
+//! The part of the area hierarchy a dataset is generated on: tambons with their villages and
+//! covering LAOs, the LAOs' districts and offices, each village's LAO, the districts.
+
+use crate::db::Db;
+use std::collections::{BTreeMap, HashMap};
+
+pub struct Village {
+    pub code: String,
+    pub moo: i64,
+    pub name: String,
+}
+
+pub struct Tambon {
+    pub code: String,
+    pub name: String,
+    pub district: String,
+    pub villages: Vec<Village>,
+    /// Tambon-level LAOs whose coverage includes this tambon.
+    pub laos: Vec<i64>,
+}
+
+pub struct Lao {
+    pub id: i64,
+    pub district: Option<String>,
+    pub area_code: String,
+    pub name: String,
+}
+
+pub struct Hierarchy {
+    pub tambons: Vec<Tambon>,
+    pub laos: BTreeMap<i64, Lao>,
+    pub village_lao: HashMap<String, i64>,
+    pub districts: Vec<String>,
+}
+
+pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
+    let like = format!("{area}%");
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT code, parent_code, name_th FROM areas WHERE level = 'tambon' AND code LIKE $1 ORDER BY code",
+    )
+    .bind(&like)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut tambons: Vec<Tambon> = rows
+        .into_iter()
+        .map(|(code, district, name)| Tambon {
+            code,
+            name,
+            district,
+            villages: Vec::new(),
+            laos: Vec::new(),
+        })
+        .collect();
+    let index: HashMap<String, usize> = tambons
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.code.clone(), i))
+        .collect();
+    let villages: Vec<(String, String, Option<i64>, String)> = sqlx::query_as(
+        "SELECT code, parent_code, moo, name_th FROM areas WHERE level = 'village' AND code LIKE $1 ORDER BY code",
+    )
+    .bind(&like)
+    .fetch_all(&db.pool)
+    .await?;
+    for (code, tambon, moo, name) in villages {
+        if let Some(&i) = index.get(&tambon) {
+            tambons[i].villages.push(Village {
+                code,
+                moo: moo.unwrap_or(0),
+                name,
+            });
+        }
+    }
+    let coverage: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT c.lao_id, c.area_code FROM lao_coverage c JOIN areas a ON a.code = c.area_code AND a.level = 'tambon' \
+         WHERE c.area_code LIKE $1 ORDER BY c.area_code, c.lao_id",
+    )
+    .bind(&like)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut covering = std::collections::BTreeSet::new();
+    for (lao, tambon) in coverage {
+        if let Some(&i) = index.get(&tambon) {
+            tambons[i].laos.push(lao);
+            covering.insert(lao);
+        }
+    }
+    let all: Vec<(i64, Option<String>, Option<String>, String, String)> = sqlx::query_as(
+        "SELECT id, district_code, office_tambon_code, province_code, full_name_th FROM laos ORDER BY id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut laos = BTreeMap::new();
+    for (id, district, office, province, name) in all {
+        if covering.contains(&id) {
+            let area_code = office.or_else(|| district.clone()).unwrap_or(province);
+            laos.insert(
+                id,
+                Lao {
+                    id,
+                    district,
+                    area_code,
+                    name,
+                },
+            );
+        }
+    }
+    let village_lao: HashMap<String, i64> = sqlx::query_as::<_, (String, i64)>(
+        "SELECT village_code, lao_id FROM lao_villages WHERE village_code LIKE $1 ORDER BY village_code, lao_id",
+    )
+    .bind(&like)
+    .fetch_all(&db.pool)
+    .await?
+    .into_iter()
+    .filter(|(_, lao)| covering.contains(lao))
+    .collect();
+    let mut districts: Vec<String> = tambons.iter().map(|t| t.district.clone()).collect();
+    districts.dedup();
+    Ok(Hierarchy {
+        tambons,
+        laos,
+        village_lao,
+        districts,
+    })
+}
