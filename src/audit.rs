@@ -1,7 +1,7 @@
 //! The audit log: who changed what, when, from what to what. Every write calls `record`
 //! inside its own transaction, so a change and its record land together or not at all.
 
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use serde::Serialize;
 
 /// Who made a change: a signed-in user, or the command line / the system itself.
@@ -34,11 +34,11 @@ pub struct Change<'a> {
 }
 
 pub async fn record(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut crate::db::Tx,
     actor: &Actor,
     change: Change<'_>,
 ) -> anyhow::Result<()> {
-    sqlx::query(
+    db::query(
         "INSERT INTO audit_log (at, user_id, username, action, entity, entity_key, area_code, lao_id, before_json, after_json, note) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
@@ -84,25 +84,25 @@ pub async fn list(
     let before = before_id.unwrap_or(i64::MAX);
     let rows = match lao_id {
         Some(lao) => {
-            sqlx::query_as::<_, Entry>(
+            db::query_as::<Entry>(
                 "SELECT id, at, username, action, entity, entity_key, area_code, before_json, after_json, note \
                  FROM audit_log WHERE lao_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
             )
             .bind(lao)
             .bind(before)
             .bind(limit)
-            .fetch_all(&db.pool)
+            .fetch_all(db)
             .await?
         }
         None => {
-            sqlx::query_as::<_, Entry>(
+            db::query_as::<Entry>(
                 "SELECT id, at, username, action, entity, entity_key, area_code, before_json, after_json, note \
                  FROM audit_log WHERE area_code LIKE $1 AND id < $2 ORDER BY id DESC LIMIT $3",
             )
             .bind(format!("{area_prefix}%"))
             .bind(before)
             .bind(limit)
-            .fetch_all(&db.pool)
+            .fetch_all(db)
             .await?
         }
     };

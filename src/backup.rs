@@ -2,7 +2,7 @@
 //! with `VACUUM INTO` while the server runs; a restore checks the file, keeps the current
 //! database beside it, and refuses while a server is running on the data directory.
 
-use crate::db::{Backend, Db};
+use crate::db::{self, Backend, Db};
 use anyhow::{Context, bail};
 use std::path::{Path, PathBuf};
 
@@ -17,9 +17,9 @@ pub async fn backup(db: &Db, file: &Path) -> anyhow::Result<()> {
         );
     }
     let path = file.to_str().context("backup path must be valid UTF-8")?;
-    sqlx::query("VACUUM INTO $1")
+    db::query("VACUUM INTO $1")
         .bind(path)
-        .execute(&db.pool)
+        .execute(db)
         .await?;
     Ok(())
 }
@@ -33,10 +33,10 @@ pub async fn restore(data_dir: &Path, target: &Path, file: &Path) -> anyhow::Res
     let check = async {
         use sqlx::Connection;
         let mut conn = sqlx::SqliteConnection::connect(&url).await?;
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM schema_migrations")
+        let n: i64 = db::query_scalar("SELECT COUNT(*) FROM schema_migrations")
             .fetch_one(&mut conn)
             .await?;
-        let areas: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM areas")
+        let areas: i64 = db::query_scalar("SELECT COUNT(*) FROM areas")
             .fetch_one(&mut conn)
             .await?;
         anyhow::Ok((n, areas))

@@ -4,7 +4,7 @@ use crate::accounts::{self, NewUser, Role, Scope, ScopeLevel, password};
 use crate::areas::{import, national};
 use crate::audit::Actor;
 use crate::config::{Config, sqlite_url};
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::reporting;
 use crate::thai::fiscal;
 use crate::web::{self, AppState};
@@ -424,9 +424,9 @@ async fn first_admin(db: &Db) -> anyhow::Result<()> {
     let user = accounts::create(db, None, new)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    sqlx::query("UPDATE users SET must_change_password = 1 WHERE id = $1")
+    db::query("UPDATE users SET must_change_password = 1 WHERE id = $1")
         .bind(user.id)
-        .execute(&db.pool)
+        .execute(db)
         .await?;
     println!(
         "ยังไม่มีบัญชีผู้ใช้: สร้างผู้ดูแลระบบแล้ว ชื่อผู้ใช้ admin รหัสผ่าน {password} (ต้องเปลี่ยนเมื่อเข้าระบบครั้งแรก)"

@@ -88,3 +88,21 @@ impl std::fmt::Display for AppError {
 }
 
 impl std::error::Error for AppError {}
+
+impl From<crate::db::Stale> for AppError {
+    fn from(s: crate::db::Stale) -> Self {
+        let what = match s.table {
+            "plans" => "แผนนี้",
+            "projects" => "โครงการนี้",
+            "users" => "บัญชีนี้",
+            _ => "ข้อมูลนี้",
+        };
+        AppError::Conflict(match s.found {
+            Some(found) => format!(
+                "{what}ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {} → {found}) ระบบไม่ได้บันทึกการแก้ไขของท่าน โปรดเปิดหน้าใหม่เพื่อดูข้อมูลล่าสุดแล้วบันทึกอีกครั้ง",
+                s.expected
+            ),
+            None => format!("{what}ถูกลบไปแล้ว"),
+        })
+    }
+}

@@ -4,7 +4,7 @@
 
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use crate::plans::{self, PlanKind};
 use crate::thai;
@@ -31,20 +31,20 @@ const COLUMNS: &str = "id, plan_id, area_code, held_on, place, chaired_by, held_
      used_basic_needs, used_village_data, other_data, minutes";
 
 pub async fn of_plan(db: &Db, plan_id: i64) -> anyhow::Result<Vec<Forum>> {
-    Ok(sqlx::query_as::<_, Forum>(sqlx::AssertSqlSafe(format!(
+    Ok(db::query_as::<Forum>(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM forums WHERE plan_id = $1 ORDER BY held_on, id"
     )))
     .bind(plan_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
 pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Forum>> {
-    Ok(sqlx::query_as::<_, Forum>(sqlx::AssertSqlSafe(format!(
+    Ok(db::query_as::<Forum>(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM forums WHERE id = $1"
     )))
     .bind(id)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?)
 }
 
@@ -134,8 +134,8 @@ pub async fn add(
         return Err(AppError::Invalid(errors.join(" · ")));
     }
     let mut tx = db.begin_write().await?;
-    plans::claim(tx.conn(), plan_id, plan_version).await?;
-    let id: i64 = sqlx::query_scalar(
+    plans::claim(&mut tx, plan_id, plan_version).await?;
+    let id: i64 = db::query_scalar(
         "INSERT INTO forums (plan_id, area_code, held_on, place, chaired_by, held_by, attendance, households, \
            used_basic_needs, used_village_data, other_data, minutes, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
@@ -153,10 +153,10 @@ pub async fn add(
     .bind(input.other_data.trim())
     .bind(input.minutes.trim())
     .bind(now_text())
-    .fetch_one(tx.conn())
+    .fetch_one(&mut tx)
     .await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "create",

@@ -24,18 +24,18 @@ use tower::ServiceExt;
 const FY: i64 = 2569;
 
 async fn target_tambon(db: &Db, tambon: &str) {
-    sqlx::query(
+    oneplan::db::query(
         "INSERT INTO target_tambons (fiscal_year, tambon_code, updated_at, updated_by) VALUES ($1, $2, '2025-11-01T00:00:00Z', 'test')",
     )
     .bind(FY)
     .bind(tambon)
-    .execute(&db.pool)
+    .execute(&db)
     .await
     .unwrap();
 }
 
 async fn designate(db: &Db, district: &str, lao_id: i64, replaced: bool) {
-    sqlx::query(
+    oneplan::db::query(
         "INSERT INTO model_laos (fiscal_year, district_code, lao_id, designated_on, created_at, created_by, replaced_at) \
          VALUES ($1, $2, $3, '2025-11-01', '2025-11-01T00:00:00Z', 'test', $4)",
     )
@@ -43,7 +43,7 @@ async fn designate(db: &Db, district: &str, lao_id: i64, replaced: bool) {
     .bind(district)
     .bind(lao_id)
     .bind(replaced.then_some("2025-12-01T00:00:00Z"))
-    .execute(&db.pool)
+    .execute(&db)
     .await
     .unwrap();
 }
@@ -61,7 +61,7 @@ async fn submit(
         .unwrap();
     let mut tx = db.begin_write().await.unwrap();
     let s = submissions::submit(
-        tx.conn(),
+        &mut tx,
         user,
         NewSubmission {
             kind,
@@ -223,19 +223,19 @@ async fn calendar_counts_reminders_and_mail() {
             calendar::set_due(&db, &province, r1.id, later).await,
             Err(AppError::Forbidden(_))
         ));
-        let denied: i64 = sqlx::query_scalar(
+        let denied: i64 = oneplan::db::query_scalar(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'denied' AND entity = 'deadline' AND username = 'phayao'",
         )
-        .fetch_one(&db.pool)
+        .fetch_one(&db)
         .await
         .unwrap();
         assert_eq!(denied, 1);
         let moved = calendar::set_due(&db, &root, r1.id, later).await.unwrap();
         assert_eq!(moved.due_on, later.to_string());
-        let audited: i64 = sqlx::query_scalar(
+        let audited: i64 = oneplan::db::query_scalar(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND entity = 'deadline' AND username = 'root'",
         )
-        .fetch_one(&db.pool)
+        .fetch_one(&db)
         .await
         .unwrap();
         assert_eq!(audited, 1);
@@ -328,8 +328,8 @@ async fn calendar_counts_reminders_and_mail() {
         );
         let again = reminders::remind(&db, on).await.unwrap();
         assert_eq!((again.notifications, again.mails), (0, 0));
-        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notifications")
-            .fetch_one(&db.pool)
+        let total: i64 = oneplan::db::query_scalar("SELECT COUNT(*) FROM notifications")
+            .fetch_one(&db)
             .await
             .unwrap();
         assert_eq!(total, 17);
@@ -369,8 +369,8 @@ async fn calendar_counts_reminders_and_mail() {
         assert!(text.contains("Content-Type: text/plain; charset=utf-8"));
         assert!(text.contains("อำเภอเมืองพะเยา ยังไม่ได้ส่ง"));
         assert!(text.contains("เลยกำหนดมาแล้ว 10 วัน"));
-        let unsent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
-            .fetch_one(&db.pool)
+        let unsent: i64 = oneplan::db::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
+            .fetch_one(&db)
             .await
             .unwrap();
         assert_eq!(unsent, 0);
@@ -379,7 +379,7 @@ async fn calendar_counts_reminders_and_mail() {
         // a failing command: the mail stays, with the attempt and the error
         let mut tx = db.begin_write().await.unwrap();
         let id = outbox::enqueue(
-            tx.conn(),
+            &mut tx,
             Some(amphoe1.id),
             "amphoe1@phayao.go.th",
             "ทดสอบ",
@@ -395,9 +395,9 @@ async fn calendar_counts_reminders_and_mail() {
         let failed = outbox::drain(&db, &bad, false).await.unwrap();
         assert_eq!((failed.sent, failed.failed), (0, 1));
         let (attempts, error, sent_at): (i64, String, Option<String>) =
-            sqlx::query_as("SELECT attempts, last_error, sent_at FROM outbox WHERE id = $1")
+            oneplan::db::query_as("SELECT attempts, last_error, sent_at FROM outbox WHERE id = $1")
                 .bind(id)
-                .fetch_one(&db.pool)
+                .fetch_one(&db)
                 .await
                 .unwrap();
         assert_eq!((attempts, sent_at), (1, None));
@@ -680,10 +680,10 @@ async fn calendar_pages_badge_and_api() {
             accounts::get(&db, amphoe1.id).await.unwrap().unwrap().email,
             "sara@phayao.go.th"
         );
-        let audited: i64 = sqlx::query_scalar(
+        let audited: i64 = oneplan::db::query_scalar(
             "SELECT COUNT(*) FROM audit_log WHERE entity = 'user' AND entity_key = 'amphoe1' AND after_json LIKE '%sara@phayao.go.th%'",
         )
-        .fetch_one(&db.pool)
+        .fetch_one(&db)
         .await
         .unwrap();
         assert_eq!(audited, 1);

@@ -87,10 +87,10 @@ async fn mae_sai_lao(db: &Db) -> oneplan::areas::Lao {
 }
 
 async fn count(db: &Db, table: &str) -> i64 {
-    sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+    oneplan::db::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT CAST(COUNT(*) AS BIGINT) FROM {table}"
     )))
-    .fetch_one(&db.pool)
+    .fetch_one(&db)
     .await
     .unwrap()
 }

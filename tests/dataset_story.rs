@@ -27,8 +27,8 @@ fn temp(name: &str) -> std::path::PathBuf {
 }
 
 async fn count(db: &Db, sql: &str) -> i64 {
-    sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.to_string()))
-        .fetch_one(&db.pool)
+    oneplan::db::query_scalar::<i64>(sqlx::AssertSqlSafe(sql.to_string()))
+        .fetch_one(&db)
         .await
         .unwrap()
 }
@@ -143,8 +143,8 @@ async fn a_province_generated_and_loaded_on_both_databases() {
         );
 
         // new rows are numbered after the loaded ones
-        sqlx::query("INSERT INTO forums (plan_id, area_code, held_on, chaired_by, attendance, created_at) SELECT MIN(id), '56', '2026-01-05', 'x', 10, 'x' FROM plans")
-            .execute(&db.pool)
+        oneplan::db::query("INSERT INTO forums (plan_id, area_code, held_on, chaired_by, attendance, created_at) SELECT MIN(id), '56', '2026-01-05', 'x', 10, 'x' FROM plans")
+            .execute(&db)
             .await
             .unwrap();
     }
@@ -188,8 +188,8 @@ async fn a_damaged_file_loads_nothing_and_names_the_row() {
             "{backend}: nothing written"
         );
         // and a database that already holds plans refuses a dataset
-        sqlx::query("INSERT INTO plans (kind, owner_key, area_code, first_year, last_year, title, created_at, updated_at) VALUES ('tambon', '560101', '560101', 2569, 2569, 'x', 'x', 'x')")
-            .execute(&db.pool)
+        oneplan::db::query("INSERT INTO plans (kind, owner_key, area_code, first_year, last_year, title, created_at, updated_at) VALUES ('tambon', '560101', '560101', 2569, 2569, 'x', 'x', 'x')")
+            .execute(&db)
             .await
             .unwrap();
         let err = load::load(&db, &dir).await.unwrap_err().to_string();

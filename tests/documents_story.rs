@@ -476,10 +476,10 @@ async fn the_tambon_plan_book_and_the_districts_model_plan() {
             let refused = model_plan::designate(&db, outsider, plan.id, "").await;
             assert!(matches!(refused, Err(AppError::Forbidden(_))), "{backend}");
         }
-        let denied: i64 = sqlx::query_scalar(
+        let denied: i64 = oneplan::db::query_scalar(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'denied' AND entity = 'model_tambon_plan'",
         )
-        .fetch_one(&db.pool)
+        .fetch_one(&db)
         .await
         .unwrap();
         assert_eq!(denied, 2, "{backend}: refusals are on record");
@@ -527,10 +527,10 @@ async fn the_tambon_plan_book_and_the_districts_model_plan() {
         let current = model_plan::of_district(&db, "5601").await.unwrap();
         assert_eq!(current.len(), 1);
         assert_eq!(current[0].plan_id, wiang.id);
-        let designations: i64 = sqlx::query_scalar(
+        let designations: i64 = oneplan::db::query_scalar(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'designate' AND entity_key = '5601:2569'",
         )
-        .fetch_one(&db.pool)
+        .fetch_one(&db)
         .await
         .unwrap();
         assert_eq!(designations, 2);

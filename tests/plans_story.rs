@@ -369,8 +369,8 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
         assert_eq!(l.villages[0].code, "56011401");
         assert_eq!(l.funding.len(), 2);
         assert_eq!(l.agency_requests[0].agency, "แขวงทางหลวงชนบทพะเยา");
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM projects")
-            .fetch_one(&db.pool)
+        let count: i64 = oneplan::db::query_scalar("SELECT COUNT(*) FROM projects")
+            .fetch_one(&db)
             .await
             .unwrap();
         assert_eq!(count, 3, "{backend}: adoption never copies a project");
@@ -408,16 +408,16 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
         )
         .await;
         assert!(matches!(refused, Err(AppError::Forbidden(_))), "{backend}");
-        let denied: i64 = sqlx::query_scalar(
+        let denied: i64 = oneplan::db::query_scalar(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'denied' AND username = 'watcher'",
         )
-        .fetch_one(&db.pool)
+        .fetch_one(&db)
         .await
         .unwrap();
         assert_eq!(denied, 1);
         let adoptions: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'adopt'")
-                .fetch_one(&db.pool)
+            oneplan::db::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'adopt'")
+                .fetch_one(&db)
                 .await
                 .unwrap();
         assert_eq!(
@@ -447,8 +447,8 @@ async fn bad_input_is_named_in_thai_and_nothing_is_written() {
         let first = projects::add_to_plan(&db, &p.village, plan.id, plan.version, &road())
             .await
             .unwrap();
-        let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM projects")
-            .fetch_one(&db.pool)
+        let before: i64 = oneplan::db::query_scalar("SELECT COUNT(*) FROM projects")
+            .fetch_one(&db)
             .await
             .unwrap();
         let v = version(&db, plan.id).await;
@@ -543,8 +543,8 @@ async fn bad_input_is_named_in_thai_and_nothing_is_written() {
             .await,
         );
         assert!(m.contains("วันเริ่มต้น"), "{m}");
-        let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM projects")
-            .fetch_one(&db.pool)
+        let after: i64 = oneplan::db::query_scalar("SELECT COUNT(*) FROM projects")
+            .fetch_one(&db)
             .await
             .unwrap();
         assert_eq!(before, after, "{backend}: nothing half written");
@@ -726,10 +726,10 @@ async fn approved_plans_are_locked_and_only_the_level_above_reopens_them() {
             vec!["submit", "approve", "reopen"]
         );
         assert_eq!(events[2].username, "cdo.maesai");
-        let audited: i64 = sqlx::query_scalar(
+        let audited: i64 = oneplan::db::query_scalar(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'reopen' AND note LIKE '%สิ่งแวดล้อม%'",
         )
-        .fetch_one(&db.pool)
+        .fetch_one(&db)
         .await
         .unwrap();
         assert_eq!(audited, 1, "{backend}");

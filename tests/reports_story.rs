@@ -415,8 +415,8 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
         assert_eq!(national.value_x100, Some(11), "1 × 100 ÷ 878 = 0.11%");
 
         // the monthly report: a percentage that disagrees with the counts is refused
-        sqlx::query("INSERT INTO deadlines (fiscal_year, kind, period, due_on, title) VALUES (2569, 'kpi32_monthly', '2026-05', '2026-05-25', 'พ.ค.')")
-            .execute(&db.pool)
+        oneplan::db::query("INSERT INTO deadlines (fiscal_year, kind, period, due_on, title) VALUES (2569, 'kpi32_monthly', '2026-05', '2026-05-25', 'พ.ค.')")
+            .execute(&db)
             .await
             .unwrap();
         let input = monthly::MonthlyInput {

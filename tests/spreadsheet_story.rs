@@ -165,8 +165,8 @@ async fn a_filled_village_plan_form_goes_in_whole_or_not_at_all() {
         );
         assert!(all.contains("แถวที่ 7 มิติการพัฒนา: ไม่รู้จัก “ด้านกีฬา”"), "{all}");
         assert!(all.contains("แถวที่ 7 วันเริ่มต้น"), "{all}");
-        let projects: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM projects")
-            .fetch_one(&db.pool)
+        let projects: i64 = oneplan::db::query_scalar("SELECT COUNT(*) FROM projects")
+            .fetch_one(&db)
             .await
             .unwrap();
         assert_eq!(projects, 0, "{backend}: nothing half-imported");

@@ -3,7 +3,7 @@
 
 use super::{User, audit_place, authorize_admin_over, get};
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 
 /// A loose check: one `@`, something on each side, a dot in the domain, nothing that could
@@ -50,13 +50,13 @@ pub async fn set_email(db: &Db, by: &User, id: i64, email: &str) -> Result<User,
     }
     let (area_code, lao_id) = audit_place(db, &before.scope).await?;
     let mut tx = db.begin_write().await?;
-    sqlx::query(
+    db::query(
         "UPDATE users SET email = $1, updated_at = $2, version = version + 1 WHERE id = $3",
     )
     .bind(email)
     .bind(now_text())
     .bind(id)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
     let after = User {
         email: email.to_string(),
@@ -64,7 +64,7 @@ pub async fn set_email(db: &Db, by: &User, id: i64, email: &str) -> Result<User,
         ..before.clone()
     };
     audit::record(
-        tx.conn(),
+        &mut tx,
         &by.actor(),
         Change {
             action: "update",

@@ -8,7 +8,7 @@ pub mod sessions;
 pub mod signin;
 
 use crate::audit::{self, Actor, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 
@@ -87,11 +87,11 @@ impl From<UserRow> for User {
 const USER_COLUMNS: &str = "id, username, display_name, position, agency, role, scope_level, scope_code, active, must_change_password, version, email";
 
 pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<User>> {
-    let row = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
+    let row = db::query_as::<UserRow>(sqlx::AssertSqlSafe(format!(
         "SELECT {USER_COLUMNS} FROM users WHERE id = $1"
     )))
     .bind(id)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?;
     Ok(row.map(User::from))
 }
@@ -103,27 +103,27 @@ pub async fn by_username(db: &Db, username: &str) -> anyhow::Result<Option<(User
         user: UserRow,
         password_hash: String,
     }
-    let row = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
+    let row = db::query_as::<Row>(sqlx::AssertSqlSafe(format!(
         "SELECT {USER_COLUMNS}, password_hash FROM users WHERE username = $1"
     )))
     .bind(username.trim().to_lowercase())
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?;
     Ok(row.map(|r| (User::from(r.user), r.password_hash)))
 }
 
 pub async fn count(db: &Db) -> anyhow::Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
-        .fetch_one(&db.pool)
+    Ok(db::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(db)
         .await?)
 }
 
 /// Accounts whose scope lies inside `scope`.
 pub async fn list_in(db: &Db, scope: &Scope) -> anyhow::Result<Vec<User>> {
-    let rows = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
+    let rows = db::query_as::<UserRow>(sqlx::AssertSqlSafe(format!(
         "SELECT {USER_COLUMNS} FROM users ORDER BY username"
     )))
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let mut out = Vec::new();
     for u in rows.into_iter().map(User::from) {
@@ -205,7 +205,7 @@ pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, Ap
     let now = now_text();
     let (area_code, lao_id) = audit_place(db, &scope).await?;
     let mut tx = db.begin_write().await?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::query_scalar(
         "INSERT INTO users (username, display_name, position, agency, password_hash, role, scope_level, scope_code, \
          active, must_change_password, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $10) RETURNING id",
     )
@@ -219,7 +219,7 @@ pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, Ap
     .bind(&scope.code)
     .bind(i64::from(by.is_some()))
     .bind(&now)
-    .fetch_one(tx.conn())
+    .fetch_one(&mut tx)
     .await?;
     let user = User {
         id,
@@ -235,7 +235,7 @@ pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, Ap
         email: String::new(),
     };
     audit::record(
-        tx.conn(),
+        &mut tx,
         &actor,
         Change {
             action: "create",
@@ -290,7 +290,7 @@ pub async fn record_denied(
     let (area_code, lao_id) = audit_place(db, &user.scope).await?;
     let mut tx = db.begin_write().await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "denied",
@@ -343,7 +343,7 @@ pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Resul
     }
     let (area_code, lao_id) = audit_place(db, &scope).await?;
     let mut tx = db.begin_write().await?;
-    let done = sqlx::query(
+    let done = db::query(
         "UPDATE users SET display_name = $1, position = $2, agency = $3, role = $4, scope_level = $5, scope_code = $6, \
          active = $7, updated_at = $8, version = version + 1 WHERE id = $9 AND version = $10",
     )
@@ -357,7 +357,7 @@ pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Resul
     .bind(now_text())
     .bind(id)
     .bind(change.version)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
     if done.rows_affected() == 0 {
         return Err(AppError::Conflict(
@@ -375,7 +375,7 @@ pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Resul
         ..before.clone()
     };
     audit::record(
-        tx.conn(),
+        &mut tx,
         &admin.actor(),
         Change {
             action: "update",
@@ -390,9 +390,9 @@ pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Resul
     )
     .await?;
     if !after.active {
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        db::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(id)
-            .execute(tx.conn())
+            .execute(&mut tx)
             .await?;
     }
     tx.commit().await?;
@@ -427,15 +427,15 @@ pub async fn set_password(
     let hash = password::hash(new)?;
     let (area_code, lao_id) = audit_place(db, &target.scope).await?;
     let mut tx = db.begin_write().await?;
-    sqlx::query("UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3, version = version + 1 WHERE id = $4")
+    db::query("UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3, version = version + 1 WHERE id = $4")
         .bind(hash)
         .bind(i64::from(!own))
         .bind(now_text())
         .bind(id)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &by.actor(),
         Change {
             action: if own {

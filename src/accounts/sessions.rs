@@ -2,7 +2,7 @@
 //! and a CSRF token per session that every form and API write must send back.
 
 use super::User;
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime, format_description::well_known::Rfc3339};
 
@@ -35,17 +35,17 @@ pub async fn start(db: &Db, user_id: i64) -> anyhow::Result<(String, String)> {
         .replace_nanosecond(0)?
         .format(&Rfc3339)?;
     let mut tx = db.begin_write().await?;
-    sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+    db::query("DELETE FROM sessions WHERE expires_at < $1")
         .bind(now_text())
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+    db::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(digest(&token))
         .bind(user_id)
         .bind(&csrf)
         .bind(now_text())
         .bind(expires)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
     tx.commit().await?;
     Ok((token, csrf))
@@ -53,11 +53,11 @@ pub async fn start(db: &Db, user_id: i64) -> anyhow::Result<(String, String)> {
 
 /// The live session of a cookie token, if any: unexpired, for an active account.
 pub async fn find(db: &Db, token: &str) -> anyhow::Result<Option<Session>> {
-    let row: Option<(i64, String, String)> = sqlx::query_as(
+    let row: Option<(i64, String, String)> = db::query_as(
         "SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1",
     )
     .bind(digest(token))
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?;
     let Some((user_id, csrf_token, expires_at)) = row else {
         return Ok(None);
@@ -73,9 +73,9 @@ pub async fn find(db: &Db, token: &str) -> anyhow::Result<Option<Session>> {
 
 pub async fn end(db: &Db, token: &str) -> anyhow::Result<()> {
     let mut tx = db.begin_write().await?;
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+    db::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(digest(token))
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
     tx.commit().await
 }

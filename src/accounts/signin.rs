@@ -2,7 +2,7 @@
 //! account (or 20 from one client) each further try must wait, doubling from 30 seconds to 15 minutes.
 
 use super::{User, password};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use time::{Duration, OffsetDateTime, format_description::well_known::Rfc3339};
 
@@ -30,10 +30,10 @@ async fn recent_failures(
     let sql = format!(
         "SELECT at, succeeded FROM sign_in_attempts WHERE {column} = $1 AND at > $2 ORDER BY id DESC LIMIT 100"
     );
-    let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+    let rows: Vec<(String, i64)> = db::query_as(sqlx::AssertSqlSafe(sql))
         .bind(value)
         .bind(since)
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?;
     // failures since the last success
     let failures: Vec<&String> = rows
@@ -49,14 +49,14 @@ async fn recent_failures(
 
 async fn record(db: &Db, username: &str, client: &str, succeeded: bool) -> anyhow::Result<()> {
     let mut tx = db.begin_write().await?;
-    sqlx::query(
+    db::query(
         "INSERT INTO sign_in_attempts (username, client, at, succeeded) VALUES ($1, $2, $3, $4)",
     )
     .bind(username)
     .bind(client)
     .bind(now_text())
     .bind(i64::from(succeeded))
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
     tx.commit().await
 }

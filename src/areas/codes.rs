@@ -1,6 +1,6 @@
 //! DOPA area codes: their level, and what became of abolished ones.
 
-use crate::db::Db;
+use crate::db::{self, Db};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -156,11 +156,11 @@ pub async fn resolve(db: &Db, code: &str) -> anyhow::Result<CodeStatus> {
     } else {
         code.as_str()
     };
-    let row: Option<(String, String, Option<String>)> = sqlx::query_as(
+    let row: Option<(String, String, Option<String>)> = db::query_as(
         "SELECT successor_codes, name_th, abolished_on FROM abolished_areas WHERE code = $1",
     )
     .bind(lookup)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?;
     let Some((successors, name_th, abolished_on)) = row else {
         return Ok(CodeStatus::Unknown { code });

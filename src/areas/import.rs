@@ -5,8 +5,9 @@
 
 use super::codes::Level;
 use crate::audit::{self, Actor, Change};
-use crate::db::bulk::{Value, insert_rows};
-use crate::db::{Db, WriteTx};
+use crate::db::Value;
+use crate::db::bulk::insert_rows;
+use crate::db::{self, Db, Tx};
 use crate::thai::encoding::{TextEncoding, decode_text};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -169,10 +170,10 @@ impl Known {
             String,
             Option<i64>,
             String,
-        )> = sqlx::query_as(
+        )> = db::query_as(
             "SELECT code, level, parent_code, name_th, name_en, moo, postal_codes FROM areas",
         )
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?;
         let mut areas = HashMap::with_capacity(rows.len());
         let mut postal = HashMap::new();
@@ -191,10 +192,10 @@ impl Known {
                 },
             );
         }
-        let abolished = sqlx::query_as::<_, (String, String, String, Option<String>)>(
+        let abolished = db::query_as::<(String, String, String, Option<String>)>(
             "SELECT code, successor_codes, name_th, abolished_on FROM abolished_areas",
         )
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?
         .into_iter()
         .map(|(code, s, name, on)| {
@@ -388,7 +389,7 @@ pub async fn import_files(
     }
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     audit::record(
-        tx.conn(),
+        &mut tx,
         actor,
         Change {
             action: "import",
@@ -905,7 +906,7 @@ fn area_json(a: &AreaRow) -> serde_json::Value {
 }
 
 async fn write_areas(
-    tx: &mut WriteTx,
+    tx: &mut Tx,
     actor: &Actor,
     known: &Known,
     rows: Vec<AreaRow>,
@@ -921,7 +922,7 @@ async fn write_areas(
             Some(old) => {
                 report.updated += 1;
                 audit::record(
-                    tx.conn(),
+                    &mut *tx,
                     actor,
                     Change {
                         action: "update",
@@ -939,16 +940,16 @@ async fn write_areas(
             None => report.inserted += 1,
         }
         values.push(vec![
-            Value::Text(a.code),
-            Value::Text(a.level.as_str().into()),
-            Value::OptText(a.parent_code),
-            Value::Text(a.name_th),
-            Value::Text(a.name_en),
-            Value::OptInt(a.moo),
+            Value::Text(Some(a.code)),
+            Value::Text(Some(a.level.as_str().into())),
+            Value::Text(a.parent_code),
+            Value::Text(Some(a.name_th)),
+            Value::Text(Some(a.name_en)),
+            Value::Int(a.moo),
         ]);
     }
     insert_rows(
-        tx.conn(),
+        &mut *tx,
         "INSERT INTO areas (code, level, parent_code, name_th, name_en, moo)",
         "ON CONFLICT (code) DO UPDATE SET level = excluded.level, parent_code = excluded.parent_code, \
          name_th = excluded.name_th, name_en = excluded.name_en, moo = excluded.moo",
@@ -958,7 +959,7 @@ async fn write_areas(
 }
 
 async fn write_postal(
-    tx: &mut WriteTx,
+    tx: &mut Tx,
     known: &Known,
     rows: Vec<(String, String)>,
     report: &mut Report,
@@ -970,39 +971,39 @@ async fn write_postal(
             report.unchanged += 1;
         } else {
             report.updated += 1;
-            changed.push(vec![Value::Text(tambon), Value::Text(codes)]);
+            changed.push(vec![Value::Text(Some(tambon)), Value::Text(Some(codes))]);
         }
     }
     if changed.is_empty() {
         return Ok(());
     }
-    sqlx::query("CREATE TEMPORARY TABLE IF NOT EXISTS postal_stage (tambon_code TEXT PRIMARY KEY, postal_codes TEXT NOT NULL)")
-        .execute(tx.conn())
+    db::query("CREATE TEMPORARY TABLE IF NOT EXISTS postal_stage (tambon_code TEXT PRIMARY KEY, postal_codes TEXT NOT NULL)")
+        .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM postal_stage")
-        .execute(tx.conn())
+    db::query("DELETE FROM postal_stage")
+        .execute(&mut *tx)
         .await?;
     insert_rows(
-        tx.conn(),
+        &mut *tx,
         "INSERT INTO postal_stage (tambon_code, postal_codes)",
         "",
         changed,
     )
     .await?;
-    sqlx::query(
+    db::query(
         "UPDATE areas SET postal_codes = (SELECT s.postal_codes FROM postal_stage s WHERE s.tambon_code = areas.code) \
          WHERE code IN (SELECT tambon_code FROM postal_stage)",
     )
-    .execute(tx.conn())
+    .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM postal_stage")
-        .execute(tx.conn())
+    db::query("DELETE FROM postal_stage")
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }
 
 async fn write_abolished(
-    tx: &mut WriteTx,
+    tx: &mut Tx,
     rows: Vec<AbolishedRow>,
     report: &mut Report,
 ) -> anyhow::Result<()> {
@@ -1011,18 +1012,18 @@ async fn write_abolished(
         .into_iter()
         .map(|a| {
             vec![
-                Value::Text(a.code),
-                Value::Text(a.level),
-                Value::OptText(a.parent_code),
-                Value::Text(a.name_th),
-                Value::Text(a.name_en),
-                Value::Text(a.abolished_on),
-                Value::Text(a.successors.join(" ")),
+                Value::Text(Some(a.code)),
+                Value::Text(Some(a.level)),
+                Value::Text(a.parent_code),
+                Value::Text(Some(a.name_th)),
+                Value::Text(Some(a.name_en)),
+                Value::Text(Some(a.abolished_on)),
+                Value::Text(Some(a.successors.join(" "))),
             ]
         })
         .collect();
     insert_rows(
-        tx.conn(),
+        &mut *tx,
         "INSERT INTO abolished_areas (code, level, parent_code, name_th, name_en, abolished_on, successor_codes)",
         "ON CONFLICT (code) DO UPDATE SET level = excluded.level, parent_code = excluded.parent_code, name_th = excluded.name_th, \
          name_en = excluded.name_en, abolished_on = excluded.abolished_on, successor_codes = excluded.successor_codes",
@@ -1032,12 +1033,12 @@ async fn write_abolished(
 }
 
 async fn write_laos(
-    tx: &mut WriteTx,
+    tx: &mut Tx,
     rows: Vec<LaoRow>,
     report: &mut Report,
 ) -> anyhow::Result<()> {
-    let existing: HashSet<String> = sqlx::query_scalar("SELECT lao_key FROM laos")
-        .fetch_all(tx.conn())
+    let existing: HashSet<String> = db::query_scalar("SELECT lao_key FROM laos")
+        .fetch_all(&mut *tx)
         .await?
         .into_iter()
         .collect();
@@ -1049,19 +1050,19 @@ async fn write_laos(
             report.inserted += 1;
         }
         values.push(vec![
-            Value::Text(l.key.clone()),
-            Value::OptText(l.dla_code.clone()),
-            Value::Text(l.kind.clone()),
-            Value::Text(l.name_th.clone()),
-            Value::Text(l.full_name_th.clone()),
-            Value::Text(l.name_en.clone()),
-            Value::Text(l.province_code.clone()),
-            Value::OptText(l.district_code.clone()),
-            Value::OptText(l.office_tambon_code.clone()),
+            Value::Text(Some(l.key.clone())),
+            Value::Text(l.dla_code.clone()),
+            Value::Text(Some(l.kind.clone())),
+            Value::Text(Some(l.name_th.clone())),
+            Value::Text(Some(l.full_name_th.clone())),
+            Value::Text(Some(l.name_en.clone())),
+            Value::Text(Some(l.province_code.clone())),
+            Value::Text(l.district_code.clone()),
+            Value::Text(l.office_tambon_code.clone()),
         ]);
     }
     insert_rows(
-        tx.conn(),
+        &mut *tx,
         "INSERT INTO laos (lao_key, dla_code, kind, name_th, full_name_th, name_en, province_code, district_code, office_tambon_code)",
         "ON CONFLICT (lao_key) DO UPDATE SET dla_code = excluded.dla_code, kind = excluded.kind, name_th = excluded.name_th, \
          full_name_th = excluded.full_name_th, name_en = excluded.name_en, province_code = excluded.province_code, \
@@ -1070,8 +1071,8 @@ async fn write_laos(
     )
     .await?;
     let ids: HashMap<String, i64> =
-        sqlx::query_as::<_, (String, i64)>("SELECT lao_key, id FROM laos")
-            .fetch_all(tx.conn())
+        db::query_as::<(String, i64)>("SELECT lao_key, id FROM laos")
+            .fetch_all(&mut *tx)
             .await?
             .into_iter()
             .collect();
@@ -1079,21 +1080,21 @@ async fn write_laos(
     for l in &rows {
         let id = ids[&l.key];
         if existing.contains(&l.key) {
-            sqlx::query("DELETE FROM lao_coverage WHERE lao_id = $1")
+            db::query("DELETE FROM lao_coverage WHERE lao_id = $1")
                 .bind(id)
-                .execute(tx.conn())
+                .execute(&mut *tx)
                 .await?;
         }
         for (code, extent) in &l.coverage {
             coverage.push(vec![
-                Value::Int(id),
-                Value::Text(code.clone()),
-                Value::Text((*extent).into()),
+                Value::Int(Some(id)),
+                Value::Text(Some(code.clone())),
+                Value::Text(Some((*extent).into())),
             ]);
         }
     }
     insert_rows(
-        tx.conn(),
+        &mut *tx,
         "INSERT INTO lao_coverage (lao_id, area_code, extent)",
         "",
         coverage,

@@ -5,7 +5,7 @@ pub mod codes;
 pub mod import;
 pub mod national;
 
-use crate::db::Db;
+use crate::db::{self, Db};
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
 
@@ -63,11 +63,11 @@ pub struct AreaSummary {
 const AREA_COLUMNS: &str = "code, level, parent_code, name_th, name_en, moo, postal_codes";
 
 pub async fn get(db: &Db, code: &str) -> anyhow::Result<Option<Area>> {
-    Ok(sqlx::query_as::<_, Area>(AssertSqlSafe(format!(
+    Ok(db::query_as::<Area>(AssertSqlSafe(format!(
         "SELECT {AREA_COLUMNS} FROM areas WHERE code = $1"
     )))
     .bind(code)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?)
 }
 
@@ -78,18 +78,18 @@ pub async fn children(db: &Db, parent: Option<&str>) -> anyhow::Result<Vec<AreaS
                FROM areas a WHERE ";
     let rows = match parent {
         Some(p) => {
-            sqlx::query_as::<_, AreaSummary>(AssertSqlSafe(format!(
+            db::query_as::<AreaSummary>(AssertSqlSafe(format!(
                 "{sql} a.parent_code = $1 ORDER BY a.code"
             )))
             .bind(p)
-            .fetch_all(&db.pool)
+            .fetch_all(db)
             .await?
         }
         None => {
-            sqlx::query_as::<_, AreaSummary>(AssertSqlSafe(format!(
+            db::query_as::<AreaSummary>(AssertSqlSafe(format!(
                 "{sql} a.level = 'province' ORDER BY a.code"
             )))
-            .fetch_all(&db.pool)
+            .fetch_all(db)
             .await?
         }
     };
@@ -111,11 +111,11 @@ pub async fn path(db: &Db, code: &str) -> anyhow::Result<Vec<Area>> {
         "SELECT {AREA_COLUMNS} FROM areas WHERE code IN ({}) ORDER BY LENGTH(code)",
         marks.join(", ")
     );
-    let mut q = sqlx::query_as::<_, Area>(AssertSqlSafe(sql));
+    let mut q = db::query_as::<Area>(AssertSqlSafe(sql));
     for p in prefixes {
         q = q.bind(p);
     }
-    Ok(q.fetch_all(&db.pool).await?)
+    Ok(q.fetch_all(db).await?)
 }
 
 /// How many units of each level the database holds.
@@ -130,8 +130,8 @@ pub struct Counts {
 
 pub async fn counts(db: &Db) -> anyhow::Result<Counts> {
     let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT level, COUNT(*) FROM areas GROUP BY level")
-            .fetch_all(&db.pool)
+        db::query_as("SELECT level, COUNT(*) FROM areas GROUP BY level")
+            .fetch_all(db)
             .await?;
     let mut c = Counts::default();
     for (level, n) in rows {
@@ -143,8 +143,8 @@ pub async fn counts(db: &Db) -> anyhow::Result<Counts> {
             _ => {}
         }
     }
-    c.laos = sqlx::query_scalar("SELECT COUNT(*) FROM laos")
-        .fetch_one(&db.pool)
+    c.laos = db::query_scalar("SELECT COUNT(*) FROM laos")
+        .fetch_one(db)
         .await?;
     Ok(c)
 }
@@ -197,20 +197,20 @@ pub struct Coverage {
 const LAO_COLUMNS: &str = "id, lao_key, dla_code, kind, name_th, full_name_th, name_en, province_code, district_code, office_tambon_code";
 
 pub async fn lao(db: &Db, id: i64) -> anyhow::Result<Option<Lao>> {
-    Ok(sqlx::query_as::<_, Lao>(AssertSqlSafe(format!(
+    Ok(db::query_as::<Lao>(AssertSqlSafe(format!(
         "SELECT {LAO_COLUMNS} FROM laos WHERE id = $1"
     )))
     .bind(id)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?)
 }
 
 pub async fn lao_by_key(db: &Db, key: &str) -> anyhow::Result<Option<Lao>> {
-    Ok(sqlx::query_as::<_, Lao>(AssertSqlSafe(format!(
+    Ok(db::query_as::<Lao>(AssertSqlSafe(format!(
         "SELECT {LAO_COLUMNS} FROM laos WHERE lao_key = $1"
     )))
     .bind(key)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?)
 }
 
@@ -224,21 +224,21 @@ pub async fn laos_in(db: &Db, area_code: &str) -> anyhow::Result<Vec<Lao>> {
             format!("SELECT {LAO_COLUMNS} FROM laos WHERE district_code = $1 ORDER BY full_name_th")
         }
     };
-    Ok(sqlx::query_as::<_, Lao>(AssertSqlSafe(sql))
+    Ok(db::query_as::<Lao>(AssertSqlSafe(sql))
         .bind(area_code)
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?)
 }
 
 /// The LAOs that cover an area (a tambon, or a province for its อบจ.), completely or partially.
 pub async fn covering(db: &Db, area_code: &str) -> anyhow::Result<Vec<Coverage>> {
-    Ok(sqlx::query_as::<_, Coverage>(
+    Ok(db::query_as::<Coverage>(
         "SELECT l.id AS lao_id, l.full_name_th, l.name_en, l.kind, c.area_code, c.extent \
          FROM lao_coverage c JOIN laos l ON l.id = c.lao_id WHERE c.area_code = $1 \
          ORDER BY c.extent, l.full_name_th",
     )
     .bind(area_code)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -250,12 +250,12 @@ pub async fn coverage_of(db: &Db, lao_id: i64) -> anyhow::Result<Vec<(Area, Stri
         area: Area,
         extent: String,
     }
-    let rows = sqlx::query_as::<_, Row>(
+    let rows = db::query_as::<Row>(
         "SELECT a.code, a.level, a.parent_code, a.name_th, a.name_en, a.moo, a.postal_codes, c.extent \
          FROM lao_coverage c JOIN areas a ON a.code = c.area_code WHERE c.lao_id = $1 ORDER BY a.code",
     )
     .bind(lao_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     Ok(rows.into_iter().map(|r| (r.area, r.extent)).collect())
 }
@@ -263,14 +263,14 @@ pub async fn coverage_of(db: &Db, lao_id: i64) -> anyhow::Result<Vec<(Area, Stri
 /// Whether a village lies in an LAO's area: in a tambon it covers completely, or assigned to it.
 pub async fn lao_covers_village(db: &Db, lao_id: i64, village_code: &str) -> anyhow::Result<bool> {
     let tambon = village_code.get(..6).unwrap_or("");
-    let n: i64 = sqlx::query_scalar(
+    let n: i64 = db::query_scalar(
         "SELECT (SELECT COUNT(*) FROM lao_coverage WHERE lao_id = $1 AND area_code = $2 AND extent = 'complete') \
               + (SELECT COUNT(*) FROM lao_villages WHERE lao_id = $1 AND village_code = $3)",
     )
     .bind(lao_id)
     .bind(tambon)
     .bind(village_code)
-    .fetch_one(&db.pool)
+    .fetch_one(db)
     .await?;
     Ok(n > 0)
 }
@@ -308,36 +308,36 @@ pub async fn search(db: &Db, query: &str, limit: i64) -> anyhow::Result<Found> {
     }
     let order = "ORDER BY LENGTH(code), code LIMIT $2";
     if q.bytes().all(|b| b.is_ascii_digit()) {
-        let areas = sqlx::query_as::<_, Area>(AssertSqlSafe(format!(
+        let areas = db::query_as::<Area>(AssertSqlSafe(format!(
             "SELECT {AREA_COLUMNS} FROM areas WHERE code LIKE $1 {order}"
         )))
         .bind(format!("{q}%"))
         .bind(limit)
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?;
-        let laos = sqlx::query_as::<_, Lao>(AssertSqlSafe(format!(
+        let laos = db::query_as::<Lao>(AssertSqlSafe(format!(
             "SELECT {LAO_COLUMNS} FROM laos WHERE dla_code = $1 LIMIT $2"
         )))
         .bind(q)
         .bind(limit)
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?;
         return Ok(Found { areas, laos });
     }
     let pattern = format!("%{}%", q.to_lowercase().replace(['%', '_'], ""));
-    let areas = sqlx::query_as::<_, Area>(AssertSqlSafe(format!(
+    let areas = db::query_as::<Area>(AssertSqlSafe(format!(
         "SELECT {AREA_COLUMNS} FROM areas WHERE name_th LIKE $1 OR LOWER(name_en) LIKE $1 {order}"
     )))
     .bind(&pattern)
     .bind(limit)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
-    let laos = sqlx::query_as::<_, Lao>(AssertSqlSafe(format!(
+    let laos = db::query_as::<Lao>(AssertSqlSafe(format!(
         "SELECT {LAO_COLUMNS} FROM laos WHERE full_name_th LIKE $1 OR LOWER(name_en) LIKE $1 ORDER BY full_name_th LIMIT $2"
     )))
     .bind(&pattern)
     .bind(limit)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     Ok(Found { areas, laos })
 }

@@ -2,7 +2,7 @@
 
 use super::import::{Report, import_files};
 use crate::audit::Actor;
-use crate::db::Db;
+use crate::db::{self, Db};
 
 /// The files of `data/areas/`, in the formats `import` reads.
 pub const FILES: [(&str, &[u8]); 5] = [
@@ -27,8 +27,8 @@ pub const FILES: [(&str, &[u8]); 5] = [
 
 /// Loads the national data when the database has no areas yet. Returns the report when it loaded.
 pub async fn load_if_empty(db: &Db) -> anyhow::Result<Option<Report>> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM areas")
-        .fetch_one(&db.pool)
+    let n: i64 = db::query_scalar("SELECT COUNT(*) FROM areas")
+        .fetch_one(db)
         .await?;
     if n > 0 {
         return Ok(None);

@@ -11,7 +11,7 @@ pub mod validate;
 use crate::accounts::{self, Scope, ScopeLevel, User};
 use crate::areas::{self, Area, Level};
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use crate::thai::dates::{Digits, format_date_long};
 use serde::{Deserialize, Serialize};
@@ -232,18 +232,18 @@ async fn authorize(
 }
 
 /// The id of the committee of a kind and owner, if one was ever recorded.
-async fn find_id(
-    conn: &mut sqlx::AnyConnection,
+async fn find_id<'e>(
+    conn: impl crate::db::Executor<'e>,
     kind: Kind,
     owner: &Owner,
 ) -> anyhow::Result<Option<i64>> {
     let q = match owner.lao_id {
         Some(lao) => {
-            sqlx::query_scalar("SELECT id FROM committees WHERE kind = $1 AND lao_id = $2")
+            db::query_scalar("SELECT id FROM committees WHERE kind = $1 AND lao_id = $2")
                 .bind(kind.as_str())
                 .bind(lao)
         }
-        None => sqlx::query_scalar(
+        None => db::query_scalar(
             "SELECT id FROM committees WHERE kind = $1 AND area_code = $2 AND lao_id IS NULL",
         )
         .bind(kind.as_str())
@@ -256,8 +256,7 @@ async fn find_id(
 /// Refuses an owner of the wrong level or one that does not exist.
 pub async fn find(db: &Db, target: &Target) -> Result<(Option<i64>, Owner), AppError> {
     let (owner, _) = resolve(db, target).await?;
-    let mut conn = db.pool.acquire().await?;
-    Ok((find_id(&mut conn, target.kind, &owner).await?, owner))
+    Ok((find_id(db, target.kind, &owner).await?, owner))
 }
 
 /// As `find`, for someone about to record an order: refuses, and records the refusal, unless
@@ -269,8 +268,7 @@ pub async fn find_for_writing(
 ) -> Result<(Option<i64>, Owner), AppError> {
     let (owner, lao_key) = resolve(db, target).await?;
     authorize(db, user, target.kind, &owner, lao_key.as_deref()).await?;
-    let mut conn = db.pool.acquire().await?;
-    Ok((find_id(&mut conn, target.kind, &owner).await?, owner))
+    Ok((find_id(db, target.kind, &owner).await?, owner))
 }
 
 /// What `record_order` stored.
@@ -295,20 +293,20 @@ pub async fn record_order(
     let order = validate::check(input, today).map_err(|e| AppError::Invalid(e.join("\n")))?;
     let now = now_text();
     let mut tx = db.begin_write().await?;
-    let committee_id = match find_id(tx.conn(), kind, &owner).await? {
+    let committee_id = match find_id(&mut tx, kind, &owner).await? {
         Some(id) => id,
         None => {
-            let id: i64 = sqlx::query_scalar(
+            let id: i64 = db::query_scalar(
                 "INSERT INTO committees (kind, area_code, lao_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
             )
             .bind(kind.as_str())
             .bind(&owner.area_code)
             .bind(owner.lao_id)
             .bind(&now)
-            .fetch_one(tx.conn())
+            .fetch_one(&mut tx)
             .await?;
             audit::record(
-                tx.conn(),
+                &mut tx,
                 &user.actor(),
                 Change {
                     action: "create",
@@ -325,12 +323,12 @@ pub async fn record_order(
             id
         }
     };
-    let same: Option<String> = sqlx::query_scalar(
+    let same: Option<String> = db::query_scalar(
         "SELECT order_date FROM committee_orders WHERE committee_id = $1 AND order_no = $2",
     )
     .bind(committee_id)
     .bind(&order.order_no)
-    .fetch_optional(tx.conn())
+    .fetch_optional(&mut tx)
     .await?;
     if let Some(date) = same {
         // the transaction rolls back on drop: nothing of this attempt is kept
@@ -343,7 +341,7 @@ pub async fn record_order(
         )));
     }
     let order_date = order.order_date.to_string();
-    let order_id: i64 = sqlx::query_scalar(
+    let order_id: i64 = db::query_scalar(
         "INSERT INTO committee_orders (committee_id, order_no, order_date, fiscal_year, created_at, created_by) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -353,10 +351,10 @@ pub async fn record_order(
     .bind(i64::from(order.fiscal_year))
     .bind(&now)
     .bind(user.id)
-    .fetch_one(tx.conn())
+    .fetch_one(&mut tx)
     .await?;
     for (seq, m) in order.members.iter().enumerate() {
-        sqlx::query(
+        db::query(
             "INSERT INTO committee_members (order_id, seq, name, position, role) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(order_id)
@@ -364,7 +362,7 @@ pub async fn record_order(
         .bind(&m.name)
         .bind(&m.position)
         .bind(m.role.as_str())
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
     }
     let members: Vec<_> = order
@@ -373,7 +371,7 @@ pub async fn record_order(
         .map(|m| serde_json::json!({"name": m.name, "position": m.position, "role": m.role}))
         .collect();
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "create",
@@ -406,9 +404,9 @@ pub async fn record_order(
 /// One committee with all its orders and their members; `today` decides what is current.
 pub async fn get(db: &Db, id: i64, today: Date) -> Result<Option<CommitteeDetail>, AppError> {
     let row: Option<(String, String, Option<i64>)> =
-        sqlx::query_as("SELECT kind, area_code, lao_id FROM committees WHERE id = $1")
+        db::query_as("SELECT kind, area_code, lao_id FROM committees WHERE id = $1")
             .bind(id)
-            .fetch_optional(&db.pool)
+            .fetch_optional(db)
             .await?;
     let Some((kind, area_code, lao_id)) = row else {
         return Ok(None);
@@ -424,19 +422,19 @@ pub async fn get(db: &Db, id: i64, today: Date) -> Result<Option<CommitteeDetail
         },
     )
     .await?;
-    let orders: Vec<(i64, String, String, i64)> = sqlx::query_as(
+    let orders: Vec<(i64, String, String, i64)> = db::query_as(
         "SELECT id, order_no, order_date, fiscal_year FROM committee_orders WHERE committee_id = $1 \
          ORDER BY order_date DESC, id DESC",
     )
     .bind(id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
-    let members: Vec<(i64, String, String, String)> = sqlx::query_as(
+    let members: Vec<(i64, String, String, String)> = db::query_as(
         "SELECT m.order_id, m.name, m.position, m.role FROM committee_members m \
          JOIN committee_orders o ON o.id = m.order_id WHERE o.committee_id = $1 ORDER BY m.order_id, m.seq",
     )
     .bind(id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let orders: Vec<Order> = orders
         .into_iter()

@@ -4,7 +4,7 @@
 
 use super::{Kind, Owner, OwnerLevel, area_labels, date_th, is_current, lao_home};
 use crate::areas::{Area, Lao, Level};
-use crate::db::Db;
+use crate::db::{self, Db};
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
 use std::collections::{BTreeMap, HashMap};
@@ -141,27 +141,27 @@ enum OwnerKey {
 pub async fn overview(db: &Db, place: &Place, today: Date) -> anyhow::Result<Overview> {
     let cond = conditions(place);
     let areas: Vec<Area> = bind_place!(
-        sqlx::query_as::<_, Area>(AssertSqlSafe(format!(
+        db::query_as::<Area>(AssertSqlSafe(format!(
             "SELECT a.code, a.level, a.parent_code, a.name_th, a.name_en, a.moo, a.postal_codes \
              FROM areas a WHERE {} ORDER BY a.code",
             cond.areas
         ))),
         place
     )
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let laos: Vec<Lao> = bind_place!(
-        sqlx::query_as::<_, Lao>(AssertSqlSafe(format!(
+        db::query_as::<Lao>(AssertSqlSafe(format!(
             "SELECT l.id, l.lao_key, l.dla_code, l.kind, l.name_th, l.full_name_th, l.name_en, l.province_code, \
              l.district_code, l.office_tambon_code FROM laos l WHERE {} ORDER BY l.full_name_th",
             cond.laos
         ))),
         place
     )
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let recorded: Vec<Recorded> = bind_place!(
-        sqlx::query_as::<_, Recorded>(AssertSqlSafe(format!(
+        db::query_as::<Recorded>(AssertSqlSafe(format!(
             "SELECT c.id, c.kind, c.area_code, c.lao_id, o.order_no, o.order_date, o.fiscal_year \
              FROM committees c LEFT JOIN committee_orders o ON o.id = \
              (SELECT y.id FROM committee_orders y WHERE y.committee_id = c.id ORDER BY y.order_date DESC, y.id DESC LIMIT 1) \
@@ -170,17 +170,17 @@ pub async fn overview(db: &Db, place: &Place, today: Date) -> anyhow::Result<Ove
         ))),
         place
     )
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let years: Vec<(i64, i64)> = bind_place!(
-        sqlx::query_as::<_, (i64, i64)>(AssertSqlSafe(format!(
+        db::query_as::<(i64, i64)>(AssertSqlSafe(format!(
             "SELECT o.committee_id, o.fiscal_year FROM committee_orders o JOIN committees c ON c.id = o.committee_id \
              WHERE {} GROUP BY o.committee_id, o.fiscal_year",
             cond.committees
         ))),
         place
     )
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     Ok(assemble(&areas, &laos, recorded, &years, today))
 }

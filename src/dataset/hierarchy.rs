@@ -1,7 +1,7 @@
 //! The part of the area hierarchy a dataset is generated on: tambons with their villages and
 //! covering LAOs, the LAOs' districts and offices, each village's LAO, the districts.
 
-use crate::db::Db;
+use crate::db::{self, Db};
 use std::collections::{BTreeMap, HashMap};
 
 pub struct Village {
@@ -35,11 +35,11 @@ pub struct Hierarchy {
 
 pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
     let like = format!("{area}%");
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
+    let rows: Vec<(String, String, String)> = db::query_as(
         "SELECT code, parent_code, name_th FROM areas WHERE level = 'tambon' AND code LIKE $1 ORDER BY code",
     )
     .bind(&like)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let mut tambons: Vec<Tambon> = rows
         .into_iter()
@@ -56,11 +56,11 @@ pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
         .enumerate()
         .map(|(i, t)| (t.code.clone(), i))
         .collect();
-    let villages: Vec<(String, String, Option<i64>, String)> = sqlx::query_as(
+    let villages: Vec<(String, String, Option<i64>, String)> = db::query_as(
         "SELECT code, parent_code, moo, name_th FROM areas WHERE level = 'village' AND code LIKE $1 ORDER BY code",
     )
     .bind(&like)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     for (code, tambon, moo, name) in villages {
         if let Some(&i) = index.get(&tambon) {
@@ -71,12 +71,12 @@ pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
             });
         }
     }
-    let coverage: Vec<(i64, String)> = sqlx::query_as(
+    let coverage: Vec<(i64, String)> = db::query_as(
         "SELECT c.lao_id, c.area_code FROM lao_coverage c JOIN areas a ON a.code = c.area_code AND a.level = 'tambon' \
          WHERE c.area_code LIKE $1 ORDER BY c.area_code, c.lao_id",
     )
     .bind(&like)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let mut covering = std::collections::BTreeSet::new();
     for (lao, tambon) in coverage {
@@ -85,10 +85,10 @@ pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
             covering.insert(lao);
         }
     }
-    let all: Vec<(i64, Option<String>, Option<String>, String, String)> = sqlx::query_as(
+    let all: Vec<(i64, Option<String>, Option<String>, String, String)> = db::query_as(
         "SELECT id, district_code, office_tambon_code, province_code, full_name_th FROM laos ORDER BY id",
     )
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let mut laos = BTreeMap::new();
     for (id, district, office, province, name) in all {
@@ -105,11 +105,11 @@ pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
             );
         }
     }
-    let village_lao: HashMap<String, i64> = sqlx::query_as::<_, (String, i64)>(
+    let village_lao: HashMap<String, i64> = db::query_as::<(String, i64)>(
         "SELECT village_code, lao_id FROM lao_villages WHERE village_code LIKE $1 ORDER BY village_code, lao_id",
     )
     .bind(&like)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?
     .into_iter()
     .filter(|(_, lao)| covering.contains(lao))

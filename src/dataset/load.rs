@@ -2,8 +2,9 @@
 //! all or nothing, checked row by row, streamed in batches so memory stays flat.
 
 use super::tables::{Kind, NULL, TABLES, Table};
-use crate::db::bulk::{self, Value};
-use crate::db::{Backend, Db};
+use crate::db::Value;
+use crate::db::bulk;
+use crate::db::{self, Backend, Db};
 use anyhow::{Context, bail};
 use std::path::Path;
 use std::time::Instant;
@@ -20,18 +21,18 @@ pub struct Loaded {
 fn value(kind: Kind, field: &str) -> Result<Value, String> {
     let int = |s: &str| s.parse::<i64>().map_err(|_| format!("“{s}” ไม่ใช่จำนวนเต็ม"));
     Ok(match kind {
-        Kind::Text => Value::Text(field.to_string()),
-        Kind::OptText if field == NULL => Value::OptText(None),
-        Kind::OptText => Value::OptText(Some(field.to_string())),
-        Kind::Int => Value::Int(int(field)?),
-        Kind::OptInt if field == NULL || field.is_empty() => Value::OptInt(None),
-        Kind::OptInt => Value::OptInt(Some(int(field)?)),
+        Kind::Text => Value::Text(Some(field.to_string())),
+        Kind::OptText if field == NULL => Value::Text(None),
+        Kind::OptText => Value::Text(Some(field.to_string())),
+        Kind::Int => Value::Int(Some(int(field)?)),
+        Kind::OptInt if field == NULL || field.is_empty() => Value::Int(None),
+        Kind::OptInt => Value::Int(Some(int(field)?)),
     })
 }
 
 /// The rows of one table's file, in batches, each checked against the table's columns.
 async fn load_table(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut crate::db::Tx,
     table: &Table,
     path: &Path,
 ) -> anyhow::Result<u64> {
@@ -88,8 +89,8 @@ async fn load_table(
 /// Loads every table file present in `dir` into a database that holds no plans yet.
 pub async fn load(db: &Db, dir: &Path) -> anyhow::Result<Loaded> {
     let started = Instant::now();
-    let plans: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM plans")
-        .fetch_one(&db.pool)
+    let plans: i64 = db::query_scalar("SELECT COUNT(*) FROM plans")
+        .fetch_one(db)
         .await?;
     if plans > 0 {
         bail!("ฐานข้อมูลมีแผนอยู่แล้ว {plans} แผน: นำเข้าชุดข้อมูลได้เฉพาะฐานข้อมูลที่ยังไม่มีแผน");
@@ -101,14 +102,14 @@ pub async fn load(db: &Db, dir: &Path) -> anyhow::Result<Loaded> {
         if !path.exists() {
             continue;
         }
-        let n = load_table(tx.conn(), table, &path).await?;
+        let n = load_table(&mut tx, table, &path).await?;
         if db.backend == Backend::Postgres && table.has_id() && n > 0 {
             // rows came with their ids: new rows must be numbered after them
-            sqlx::query(sqlx::AssertSqlSafe(format!(
+            db::query(sqlx::AssertSqlSafe(format!(
                 "SELECT setval(pg_get_serial_sequence('{0}', 'id'), (SELECT MAX(id) FROM {0}))",
                 table.name
             )))
-            .execute(tx.conn())
+            .execute(&mut tx)
             .await?;
         }
         loaded.tables.push((table.name, n));
@@ -121,7 +122,7 @@ pub async fn load(db: &Db, dir: &Path) -> anyhow::Result<Loaded> {
         Backend::Sqlite => "PRAGMA wal_checkpoint(TRUNCATE)",
         Backend::Postgres => "ANALYZE",
     };
-    sqlx::raw_sql(settle).execute(&db.pool).await?;
+    db::raw(db, settle).await?;
     loaded.seconds = started.elapsed().as_secs_f64();
     Ok(loaded)
 }
@@ -132,13 +133,13 @@ mod tests {
 
     #[test]
     fn fields_are_read_by_column_kind() {
-        assert!(matches!(value(Kind::OptInt, NULL), Ok(Value::OptInt(None))));
+        assert!(matches!(value(Kind::OptInt, NULL), Ok(Value::Int(None))));
         assert!(matches!(
             value(Kind::OptText, NULL),
-            Ok(Value::OptText(None))
+            Ok(Value::Text(None))
         ));
-        assert!(matches!(value(Kind::Text, ""), Ok(Value::Text(s)) if s.is_empty()));
-        assert!(matches!(value(Kind::Int, "2569"), Ok(Value::Int(2569))));
+        assert!(matches!(value(Kind::Text, ""), Ok(Value::Text(Some(s))) if s.is_empty()));
+        assert!(matches!(value(Kind::Int, "2569"), Ok(Value::Int(Some(2569)))));
         assert!(value(Kind::Int, "x").unwrap_err().contains("ไม่ใช่จำนวนเต็ม"));
         assert!(value(Kind::Int, NULL).is_err());
     }

@@ -1,18 +1,10 @@
 //! Multi-row INSERT for bulk loads: one statement per few hundred rows, on both backends.
 
-use sqlx::AnyConnection;
-
-#[derive(Debug, Clone)]
-pub enum Value {
-    Text(String),
-    OptText(Option<String>),
-    Int(i64),
-    OptInt(Option<i64>),
-}
+use super::{Backend, Tx, Value};
 
 /// Runs `{head} VALUES (…), (…) {tail}` over `rows` in chunks; every row has the same width.
 pub async fn insert_rows(
-    conn: &mut AnyConnection,
+    tx: &mut Tx,
     head: &str,
     tail: &str,
     rows: Vec<Vec<Value>>,
@@ -24,7 +16,7 @@ pub async fn insert_rows(
     // the parameters are anonymous (`?`): sqlx looks each numbered one up by name, a cost that
     // grows with the square of their number (88% of a load's time at 4,000 `$N` parameters).
     let per_chunk = (4000 / width).max(1);
-    let anonymous = conn.backend_name().to_ascii_lowercase().contains("sqlite");
+    let anonymous = tx.backend() == Backend::Sqlite;
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<Vec<Value>> = rows.by_ref().take(per_chunk).collect();
@@ -53,19 +45,14 @@ pub async fn insert_rows(
         }
         sql.push(' ');
         sql.push_str(tail);
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        let mut q = super::query(sqlx::AssertSqlSafe(sql));
         for row in chunk {
             debug_assert_eq!(row.len(), width);
             for v in row {
-                q = match v {
-                    Value::Text(s) => q.bind(s),
-                    Value::OptText(s) => q.bind(s),
-                    Value::Int(i) => q.bind(i),
-                    Value::OptInt(i) => q.bind(i),
-                };
+                q = q.bind(v);
             }
         }
-        q.execute(&mut *conn).await?;
+        q.execute(&mut *tx).await?;
     }
     Ok(())
 }

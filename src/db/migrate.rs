@@ -2,7 +2,6 @@
 //! The only per-backend word is `{{id}}`, the auto-numbered primary key.
 
 use super::{Backend, Db};
-use sqlx::Executor;
 
 const MIGRATIONS: &[(i64, &str, &str)] = &[
     (
@@ -56,13 +55,13 @@ fn statements(sql: &str) -> Vec<String> {
 }
 
 pub(super) async fn run(db: &Db) -> anyhow::Result<()> {
-    db.pool
-        .execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-        )
-        .await?;
-    let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM schema_migrations")
-        .fetch_all(&db.pool)
+    super::raw(
+        db,
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    )
+    .await?;
+    let applied: Vec<i64> = super::query_scalar("SELECT version FROM schema_migrations")
+        .fetch_all(db)
         .await?;
     for (version, name, sql) in MIGRATIONS {
         if applied.contains(version) {
@@ -70,20 +69,19 @@ pub(super) async fn run(db: &Db) -> anyhow::Result<()> {
         }
         let mut tx = db.begin_write().await?;
         for statement in statements(&render(sql, db.backend)) {
-            tx.conn()
-                .execute(sqlx::raw_sql(sqlx::AssertSqlSafe(statement.clone())))
+            super::raw(&mut tx, sqlx::AssertSqlSafe(statement.clone()))
                 .await
                 .map_err(|e| {
                     anyhow::anyhow!("migration {version} ({name}) failed: {e}\n{statement}")
                 })?;
         }
-        sqlx::query(
+        super::query(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
         )
         .bind(version)
         .bind(*name)
         .bind(super::now_text())
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
         tx.commit().await?;
         tracing::info!("applied migration {version} {name}");

@@ -1,15 +1,27 @@
-//! The database: SQLite embedded by default, PostgreSQL for national use.
-//! One schema and one set of queries (`$1` placeholders work on both); where a backend
-//! needs its own SQL, `Backend` says which.
+//! The database: SQLite embedded by default, PostgreSQL for national use. One schema and one
+//! set of queries (`$1` placeholders work on both), each database through its own driver;
+//! where a backend needs its own SQL, `Backend` says which.
 
 pub mod bulk;
 mod migrate;
+mod query;
+pub mod types;
+mod versioned;
 
 use anyhow::Context;
-use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{Any, AnyPool, Executor, Transaction};
+use sqlx::postgres::PgPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+use std::str::FromStr;
 use std::sync::Arc;
 use tokio::sync::{Mutex, OwnedMutexGuard};
+
+pub use query::{
+    Column, Done, Executor, Param, Query, QueryAs, QueryScalar, Row, Value, query, query_as, query_scalar,
+    raw,
+};
+pub use types::{Flag, IsoDate, OptIsoDate};
+pub use versioned::{Stale, update_versioned};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -17,91 +29,118 @@ pub enum Backend {
     Postgres,
 }
 
+#[derive(Clone)]
+pub(crate) enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
 /// A handle to the database, cheap to clone.
 #[derive(Clone)]
 pub struct Db {
-    pub pool: AnyPool,
+    pub(crate) pool: Pool,
     pub backend: Backend,
     /// SQLite has one writer at a time: writes queue here instead of failing with "database is locked".
     write_lock: Arc<Mutex<()>>,
 }
 
+pub(crate) enum TxInner {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
 /// A write transaction; dropping it without `commit` rolls everything back.
-pub struct WriteTx {
-    pub tx: Transaction<'static, Any>,
+pub struct Tx {
+    pub(crate) inner: TxInner,
     _guard: Option<OwnedMutexGuard<()>>,
 }
 
-impl WriteTx {
-    pub fn conn(&mut self) -> &mut sqlx::AnyConnection {
-        &mut self.tx
+impl Tx {
+    pub async fn commit(self) -> anyhow::Result<()> {
+        match self.inner {
+            TxInner::Sqlite(t) => t.commit().await?,
+            TxInner::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
     }
 
-    pub async fn commit(self) -> anyhow::Result<()> {
-        self.tx.commit().await?;
-        Ok(())
+    pub fn backend(&self) -> Backend {
+        match self.inner {
+            TxInner::Sqlite(_) => Backend::Sqlite,
+            TxInner::Postgres(_) => Backend::Postgres,
+        }
     }
 }
 
 impl Db {
     /// Connects to `sqlite://path` or `postgres://…` and brings the schema up to date.
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
-        install_default_drivers();
-        let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Backend::Postgres
-        } else if url.starts_with("sqlite:") {
-            Backend::Sqlite
-        } else {
-            anyhow::bail!("database URL must start with sqlite:// or postgres://, got {url}");
-        };
-        let mut options = AnyPoolOptions::new().max_connections(match backend {
-            Backend::Sqlite => 8,
-            Backend::Postgres => 16,
-        });
-        if backend == Backend::Sqlite {
-            // case-sensitive LIKE lets SQLite read `code LIKE '5601%'` as a range of an index
-            // (codes are digits; name searches lower-case both sides)
-            options = options.after_connect(|conn, _meta| {
-                Box::pin(async move {
-                    conn.execute(
-                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA case_sensitive_like = ON; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
-                    )
-                    .await?;
-                    Ok(())
-                })
-            });
-        }
-        let pool = options
-            .connect(url)
-            .await
-            .with_context(|| format!("cannot open database {}", redact(url)))?;
-        let db = Db {
-            pool,
-            backend,
-            write_lock: Arc::new(Mutex::new(())),
-        };
+        let db = Db::open(url).await?;
         migrate::run(&db).await?;
         Ok(db)
     }
 
+    /// Connects without touching the schema (a copy being checked, a template).
+    pub async fn open(url: &str) -> anyhow::Result<Db> {
+        let cannot = || format!("cannot open database {}", redact(url));
+        let (pool, backend) = if url.starts_with("postgres://") || url.starts_with("postgresql://")
+        {
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .connect(url)
+                .await
+                .with_context(cannot)?;
+            (Pool::Postgres(pool), Backend::Postgres)
+        } else if url.starts_with("sqlite:") {
+            // case-sensitive LIKE: name searches lower-case both sides, and a code prefix is
+            // read as a range of an index (`db::Query::bind_prefix`)
+            let options = SqliteConnectOptions::from_str(url)
+                .with_context(cannot)?
+                .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sqlx::sqlite::SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(std::time::Duration::from_secs(10))
+                .pragma("case_sensitive_like", "ON");
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .connect_with(options)
+                .await
+                .with_context(cannot)?;
+            (Pool::Sqlite(pool), Backend::Sqlite)
+        } else {
+            anyhow::bail!("database URL must start with sqlite:// or postgres://, got {url}");
+        };
+        Ok(Db {
+            pool,
+            backend,
+            write_lock: Arc::new(Mutex::new(())),
+        })
+    }
+
     /// Begins a transaction for writing.
-    pub async fn begin_write(&self) -> anyhow::Result<WriteTx> {
-        let guard = match self.backend {
-            Backend::Sqlite => Some(self.write_lock.clone().lock_owned().await),
-            Backend::Postgres => None,
-        };
-        // IMMEDIATE takes SQLite's write lock at once, so a writer waits (busy_timeout) for a
-        // transaction that is still rolling back instead of failing when it first writes.
-        let tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
-        };
-        Ok(WriteTx { tx, _guard: guard })
+    pub async fn begin_write(&self) -> anyhow::Result<Tx> {
+        Ok(match &self.pool {
+            Pool::Sqlite(p) => {
+                let guard = self.write_lock.clone().lock_owned().await;
+                // IMMEDIATE takes SQLite's write lock at once, so a writer waits (busy_timeout)
+                // for a transaction that is still rolling back instead of failing when it first writes.
+                Tx {
+                    inner: TxInner::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+                    _guard: Some(guard),
+                }
+            }
+            Pool::Postgres(p) => Tx {
+                inner: TxInner::Postgres(p.begin().await?),
+                _guard: None,
+            },
+        })
     }
 
     pub async fn close(&self) {
-        self.pool.close().await;
+        match &self.pool {
+            Pool::Sqlite(p) => p.close().await,
+            Pool::Postgres(p) => p.close().await,
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 //! others; SQLite alone reads it as "in this order", which keeps it from scanning every village
 //! (or village plan) of the country for each covered tambon when it has no statistics.
 
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::plans::rates::{Rates, grouped_sql, one_lao};
 use std::collections::HashMap;
 
@@ -137,14 +137,14 @@ pub struct Figures {
 
 async fn rows<T>(db: &Db, sql: &'static str, year: i64, scope: Scope<'_>) -> anyhow::Result<Vec<T>>
 where
-    T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    T: db::Row,
 {
-    let q = sqlx::query_as::<_, T>(sql).bind(year);
+    let q = db::query_as::<T>(sql).bind(year);
     let q = match scope {
         Scope::Models(prefix) => q.bind(format!("{prefix}%")),
         Scope::Lao(id) => q.bind(id),
     };
-    Ok(q.fetch_all(&db.pool).await?)
+    Ok(q.fetch_all(db).await?)
 }
 
 /// The figures of fiscal year `year` of the LAOs `laos` of the scope, by LAO.
@@ -167,8 +167,8 @@ pub async fn of_scope(
     }
     .map(|(_, sql)| sql);
     let core: Vec<(String, String)> =
-        sqlx::query_as("SELECT code, name_th FROM dimensions WHERE core = 1 ORDER BY sort")
-            .fetch_all(&db.pool)
+        db::query_as("SELECT code, name_th FROM dimensions WHERE core = 1 ORDER BY sort")
+            .fetch_all(db)
             .await?;
     let mut out: HashMap<i64, Figures> = laos.iter().map(|l| (*l, Figures::empty(year))).collect();
     fn at(out: &mut HashMap<i64, Figures>, lao: i64, year: i64) -> &mut Figures {

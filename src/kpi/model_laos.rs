@@ -3,7 +3,7 @@
 
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use serde::Serialize;
 
@@ -25,34 +25,34 @@ const SELECT: &str = "SELECT m.id, m.fiscal_year, m.district_code, m.lao_id, l.f
 
 /// The current model LAOs of the districts under an area prefix.
 pub async fn current(db: &Db, year: i64, area_prefix: &str) -> anyhow::Result<Vec<ModelLao>> {
-    Ok(sqlx::query_as::<_, ModelLao>(sqlx::AssertSqlSafe(format!(
+    Ok(db::query_as::<ModelLao>(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE m.fiscal_year = $1 AND m.district_code LIKE $2 AND m.replaced_at IS NULL ORDER BY m.district_code"
     )))
     .bind(year)
     .bind(format!("{area_prefix}%"))
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
 /// Every designation of a district for a year, newest first.
 pub async fn history(db: &Db, year: i64, district: &str) -> anyhow::Result<Vec<ModelLao>> {
-    Ok(sqlx::query_as::<_, ModelLao>(sqlx::AssertSqlSafe(format!(
+    Ok(db::query_as::<ModelLao>(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE m.fiscal_year = $1 AND m.district_code = $2 ORDER BY m.id DESC"
     )))
     .bind(year)
     .bind(district)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
 /// Whether a year's designation for this LAO is current.
 pub async fn is_model(db: &Db, year: i64, lao_id: i64) -> anyhow::Result<bool> {
-    let n: i64 = sqlx::query_scalar(
+    let n: i64 = db::query_scalar(
         "SELECT COUNT(*) FROM model_laos WHERE fiscal_year = $1 AND lao_id = $2 AND replaced_at IS NULL",
     )
     .bind(year)
     .bind(lao_id)
-    .fetch_one(&db.pool)
+    .fetch_one(db)
     .await?;
     Ok(n > 0)
 }
@@ -103,12 +103,12 @@ pub async fn designate(
             .to_string(),
     };
     let mut tx = db.begin_write().await?;
-    let before: Option<(i64, i64)> = sqlx::query_as(
+    let before: Option<(i64, i64)> = db::query_as(
         "SELECT id, lao_id FROM model_laos WHERE fiscal_year = $1 AND district_code = $2 AND replaced_at IS NULL",
     )
     .bind(year)
     .bind(district)
-    .fetch_optional(tx.conn())
+    .fetch_optional(&mut tx)
     .await?;
     if before.is_some_and(|(_, l)| l == lao_id) {
         return Err(AppError::Invalid(format!(
@@ -120,13 +120,13 @@ pub async fn designate(
         return Err(AppError::Invalid("การเปลี่ยน อปท. ต้นแบบต้องระบุเหตุผล".into()));
     }
     let now = now_text();
-    sqlx::query("UPDATE model_laos SET replaced_at = $1 WHERE fiscal_year = $2 AND district_code = $3 AND replaced_at IS NULL")
+    db::query("UPDATE model_laos SET replaced_at = $1 WHERE fiscal_year = $2 AND district_code = $3 AND replaced_at IS NULL")
         .bind(&now)
         .bind(year)
         .bind(district)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::query_scalar(
         "INSERT INTO model_laos (fiscal_year, district_code, lao_id, designated_on, reason, created_at, created_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -137,10 +137,10 @@ pub async fn designate(
     .bind(reason.trim())
     .bind(&now)
     .bind(&user.username)
-    .fetch_one(tx.conn())
+    .fetch_one(&mut tx)
     .await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: if before.is_some() { "replace" } else { "designate" },

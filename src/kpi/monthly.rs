@@ -164,7 +164,7 @@ pub async fn submit(
     }
     let mut tx = db.begin_write().await?;
     let s = reporting::submissions::submit(
-        tx.conn(),
+        &mut tx,
         user,
         NewSubmission {
             kind: reporting::KPI32_MONTHLY,

@@ -3,7 +3,7 @@
 
 use crate::accounts::{Role, ScopeLevel, User};
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use serde::Serialize;
 
@@ -19,12 +19,12 @@ pub struct Settings {
 }
 
 pub async fn for_year(db: &Db, year: i64) -> anyhow::Result<Settings> {
-    let row: Option<(i64, i64, i64, String, i64)> = sqlx::query_as(
+    let row: Option<(i64, i64, i64, String, i64)> = db::query_as(
         "SELECT fiscal_year, local_threshold_pct, budget_threshold_pct, score_bands, base_count FROM kpi_settings \
          ORDER BY CASE WHEN fiscal_year <= $1 THEN 0 ELSE 1 END, CASE WHEN fiscal_year <= $1 THEN -fiscal_year ELSE fiscal_year END LIMIT 1",
     )
     .bind(year)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?;
     let (fiscal_year, local, budget, bands, base) =
         row.ok_or_else(|| anyhow::anyhow!("kpi_settings is empty"))?;
@@ -112,17 +112,17 @@ pub async fn save(
         .collect::<Vec<_>>()
         .join(",");
     let mut tx = db.begin_write().await?;
-    let before: Option<(i64, i64, String, i64)> = sqlx::query_as(
+    let before: Option<(i64, i64, String, i64)> = db::query_as(
         "SELECT local_threshold_pct, budget_threshold_pct, score_bands, base_count FROM kpi_settings WHERE fiscal_year = $1",
     )
     .bind(year)
-    .fetch_optional(tx.conn())
+    .fetch_optional(&mut tx)
     .await?;
-    sqlx::query("DELETE FROM kpi_settings WHERE fiscal_year = $1")
+    db::query("DELETE FROM kpi_settings WHERE fiscal_year = $1")
         .bind(year)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
-    sqlx::query(
+    db::query(
         "INSERT INTO kpi_settings (fiscal_year, local_threshold_pct, budget_threshold_pct, score_bands, base_count, updated_at, updated_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
@@ -133,10 +133,10 @@ pub async fn save(
     .bind(base)
     .bind(now_text())
     .bind(&user.username)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "update",

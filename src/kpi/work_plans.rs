@@ -2,7 +2,7 @@
 
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 
 pub async fn record(
@@ -23,12 +23,12 @@ pub async fn record(
         .map_err(|e| AppError::Invalid(format!("วันที่เห็นชอบแผนการทำงานร่วม: {e}")))?
         .to_string();
     let mut tx = db.begin_write().await?;
-    sqlx::query("DELETE FROM working_group_plans WHERE lao_id = $1 AND fiscal_year = $2")
+    db::query("DELETE FROM working_group_plans WHERE lao_id = $1 AND fiscal_year = $2")
         .bind(lao_id)
         .bind(year)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
-    sqlx::query(
+    db::query(
         "INSERT INTO working_group_plans (lao_id, fiscal_year, approved_on, note, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(lao_id)
@@ -37,10 +37,10 @@ pub async fn record(
     .bind(note.trim())
     .bind(now_text())
     .bind(&user.username)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "set",

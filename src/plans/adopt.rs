@@ -7,7 +7,7 @@
 use super::{Plan, PlanKind, claim, get};
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use crate::projects::{self, status};
 use crate::thai;
@@ -95,8 +95,8 @@ fn candidate_sql(plan: &Plan, extra: &str) -> String {
 /// The projects a plan may still take up.
 pub async fn candidates(db: &Db, plan: &Plan) -> anyhow::Result<Vec<Candidate>> {
     Ok(
-        sqlx::query_as::<_, Candidate>(AssertSqlSafe(candidate_sql(plan, "")))
-            .fetch_all(&db.pool)
+        db::query_as::<Candidate>(AssertSqlSafe(candidate_sql(plan, "")))
+            .fetch_all(db)
             .await?,
     )
 }
@@ -207,14 +207,14 @@ async fn prepare(
     plan_id: i64,
     plan_version: i64,
     input: &AdoptInput,
-) -> Result<(Plan, Checked, crate::db::WriteTx), AppError> {
+) -> Result<(Plan, Checked, crate::db::Tx), AppError> {
     let plan = plan_and_access(db, user, plan_id).await?;
     let c = check(input, &plan)?;
     if let Some(issue) = input.issue_id {
         check_issue(db, &plan, issue).await?;
     }
     let mut tx = db.begin_write().await?;
-    claim(tx.conn(), plan_id, plan_version).await?;
+    claim(&mut tx, plan_id, plan_version).await?;
     Ok((plan, c, tx))
 }
 
@@ -227,19 +227,19 @@ pub async fn adopt(
     input: &AdoptInput,
 ) -> Result<(), AppError> {
     let (plan, c, mut tx) = prepare(db, user, plan_id, plan_version, input).await?;
-    let source = sqlx::query_as::<_, Candidate>(AssertSqlSafe(candidate_sql(
+    let source = db::query_as::<Candidate>(AssertSqlSafe(candidate_sql(
         &plan,
         &format!("AND p.id = {}", input.project_id),
     )))
-    .fetch_optional(tx.conn())
+    .fetch_optional(&mut tx)
     .await?;
     let Some(source) = source else {
-        let here: Option<Option<i64>> = sqlx::query_scalar(
+        let here: Option<Option<i64>> = db::query_scalar(
             "SELECT rank FROM plan_items WHERE plan_id = $1 AND project_id = $2",
         )
         .bind(plan_id)
         .bind(input.project_id)
-        .fetch_optional(tx.conn())
+        .fetch_optional(&mut tx)
         .await?;
         return Err(AppError::Invalid(match here {
             Some(rank) => format!(
@@ -255,7 +255,7 @@ pub async fn adopt(
         }));
     };
     if let Some(rank) = c.rank {
-        projects::rank_free(tx.conn(), plan_id, rank, None).await?;
+        projects::rank_free(&mut tx, plan_id, rank, None).await?;
     }
     let year = c.year.unwrap_or_else(|| {
         let next = if plan.kind() == PlanKind::Budget || plan.kind() == PlanKind::Province {
@@ -266,7 +266,7 @@ pub async fn adopt(
         next.clamp(plan.first_year, plan.last_year)
     });
     let amount = c.amount.unwrap_or(source.source_amount_satang);
-    sqlx::query(
+    db::query(
         "INSERT INTO plan_items (plan_id, project_id, fiscal_year, rank, amount_satang, decided_on, issue_id, note, created_at, created_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
@@ -280,11 +280,11 @@ pub async fn adopt(
     .bind(input.note.trim())
     .bind(now_text())
     .bind(&user.username)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
-    let new_status = status::refresh(tx.conn(), input.project_id).await?;
+    let new_status = status::refresh(&mut tx, input.project_id).await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "adopt",
@@ -308,9 +308,9 @@ pub async fn adopt(
 
 async fn check_issue(db: &Db, plan: &Plan, issue: i64) -> Result<(), AppError> {
     let province: Option<String> =
-        sqlx::query_scalar("SELECT province_code FROM development_issues WHERE id = $1")
+        db::query_scalar("SELECT province_code FROM development_issues WHERE id = $1")
             .bind(issue)
-            .fetch_optional(&db.pool)
+            .fetch_optional(db)
             .await?;
     match province {
         Some(p) if plan.area_code.starts_with(&p) => Ok(()),
@@ -329,21 +329,21 @@ pub async fn update_item(
     input: &AdoptInput,
 ) -> Result<(), AppError> {
     let (plan, c, mut tx) = prepare(db, user, plan_id, plan_version, input).await?;
-    let before: Option<(i64, Option<i64>, i64, Option<i64>, String)> = sqlx::query_as(
+    let before: Option<(i64, Option<i64>, i64, Option<i64>, String)> = db::query_as(
         "SELECT fiscal_year, rank, amount_satang, issue_id, note FROM plan_items WHERE plan_id = $1 AND project_id = $2",
     )
     .bind(plan_id)
     .bind(input.project_id)
-    .fetch_optional(tx.conn())
+    .fetch_optional(&mut tx)
     .await?;
     let Some((year, _, amount, _, _)) = before.clone() else {
         return Err(AppError::NotFound("ไม่พบโครงการนี้ในแผน".into()));
     };
     if let Some(rank) = c.rank {
-        projects::rank_free(tx.conn(), plan_id, rank, Some(input.project_id)).await?;
+        projects::rank_free(&mut tx, plan_id, rank, Some(input.project_id)).await?;
     }
     let (year, amount) = (c.year.unwrap_or(year), c.amount.unwrap_or(amount));
-    sqlx::query(
+    db::query(
         "UPDATE plan_items SET fiscal_year = $1, rank = $2, amount_satang = $3, issue_id = $4, note = $5 WHERE plan_id = $6 AND project_id = $7",
     )
     .bind(year)
@@ -353,10 +353,10 @@ pub async fn update_item(
     .bind(input.note.trim())
     .bind(plan_id)
     .bind(input.project_id)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "update",
@@ -385,14 +385,14 @@ pub async fn remove(
 ) -> Result<(), AppError> {
     let plan = plan_and_access(db, user, plan_id).await?;
     let mut tx = db.begin_write().await?;
-    claim(tx.conn(), plan_id, plan_version).await?;
-    let project = projects::get_in(tx.conn(), project_id).await?;
-    let elsewhere: i64 = sqlx::query_scalar(
+    claim(&mut tx, plan_id, plan_version).await?;
+    let project = projects::get_in(&mut tx, project_id).await?;
+    let elsewhere: i64 = db::query_scalar(
         "SELECT COUNT(*) FROM plan_items WHERE project_id = $1 AND plan_id <> $2",
     )
     .bind(project_id)
     .bind(plan_id)
-    .fetch_one(tx.conn())
+    .fetch_one(&mut tx)
     .await?;
     let raised_here = project.origin_plan_id == Some(plan_id);
     if raised_here && elsewhere > 0 {
@@ -401,14 +401,14 @@ pub async fn remove(
             project.title
         )));
     }
-    sqlx::query("DELETE FROM plan_items WHERE plan_id = $1 AND project_id = $2")
+    db::query("DELETE FROM plan_items WHERE plan_id = $1 AND project_id = $2")
         .bind(plan_id)
         .bind(project_id)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
-    let merged_in: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM projects WHERE merged_into = $1")
+    let merged_in: i64 = db::query_scalar("SELECT COUNT(*) FROM projects WHERE merged_into = $1")
         .bind(project_id)
-        .fetch_one(tx.conn())
+        .fetch_one(&mut tx)
         .await?;
     if raised_here && merged_in == 0 {
         for table in [
@@ -417,22 +417,22 @@ pub async fn remove(
             "project_progress",
             "agency_requests",
         ] {
-            sqlx::query(AssertSqlSafe(format!(
+            db::query(AssertSqlSafe(format!(
                 "DELETE FROM {table} WHERE project_id = $1"
             )))
             .bind(project_id)
-            .execute(tx.conn())
+            .execute(&mut tx)
             .await?;
         }
-        sqlx::query("DELETE FROM projects WHERE id = $1")
+        db::query("DELETE FROM projects WHERE id = $1")
             .bind(project_id)
-            .execute(tx.conn())
+            .execute(&mut tx)
             .await?;
     } else {
-        status::refresh(tx.conn(), project_id).await?;
+        status::refresh(&mut tx, project_id).await?;
     }
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: if raised_here { "delete" } else { "remove" },
@@ -473,7 +473,7 @@ pub async fn merge(
         ));
     }
     let mut tx = db.begin_write().await?;
-    claim(tx.conn(), plan_id, plan_version).await?;
+    claim(&mut tx, plan_id, plan_version).await?;
     let in_plan_or_candidate = |id: i64| {
         format!(
             "SELECT COUNT(*) FROM projects p WHERE p.id = {id} AND p.merged_into IS NULL AND (\
@@ -483,8 +483,8 @@ pub async fn merge(
         )
     };
     for id in std::iter::once(keep).chain(others.iter().copied()) {
-        let ok: i64 = sqlx::query_scalar(AssertSqlSafe(in_plan_or_candidate(id)))
-            .fetch_one(tx.conn())
+        let ok: i64 = db::query_scalar(AssertSqlSafe(in_plan_or_candidate(id)))
+            .fetch_one(&mut tx)
             .await?;
         if ok == 0 {
             return Err(AppError::Invalid(format!(
@@ -492,15 +492,15 @@ pub async fn merge(
             )));
         }
     }
-    let kept_in_plan: i64 = sqlx::query_scalar(
+    let kept_in_plan: i64 = db::query_scalar(
         "SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND project_id = $2",
     )
     .bind(plan_id)
     .bind(keep)
-    .fetch_one(tx.conn())
+    .fetch_one(&mut tx)
     .await?;
     if kept_in_plan == 0 {
-        sqlx::query(
+        db::query(
             "INSERT INTO plan_items (plan_id, project_id, fiscal_year, rank, amount_satang, decided_on, created_at, created_by) \
              SELECT $1, id, $2, NULL, budget_satang, $3, $4, $5 FROM projects WHERE id = $6",
         )
@@ -510,39 +510,39 @@ pub async fn merge(
         .bind(now_text())
         .bind(&user.username)
         .bind(keep)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
     }
     for other in &others {
-        sqlx::query("UPDATE projects SET merged_into = $1, updated_at = $2, version = version + 1 WHERE id = $3")
+        db::query("UPDATE projects SET merged_into = $1, updated_at = $2, version = version + 1 WHERE id = $3")
             .bind(keep)
             .bind(now_text())
             .bind(other)
-            .execute(tx.conn())
+            .execute(&mut tx)
             .await?;
-        sqlx::query("DELETE FROM plan_items WHERE plan_id = $1 AND project_id = $2")
+        db::query("DELETE FROM plan_items WHERE plan_id = $1 AND project_id = $2")
             .bind(plan_id)
             .bind(other)
-            .execute(tx.conn())
+            .execute(&mut tx)
             .await?;
-        sqlx::query(
+        db::query(
             "INSERT INTO project_villages (project_id, village_code) SELECT $1, v.village_code FROM project_villages v \
              WHERE v.project_id = $2 AND NOT EXISTS (SELECT 1 FROM project_villages k WHERE k.project_id = $1 AND k.village_code = v.village_code)",
         )
         .bind(keep)
         .bind(other)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
     }
-    sqlx::query(
+    db::query(
         "UPDATE projects SET target_villages = (SELECT COUNT(*) FROM project_villages WHERE project_id = $1), \
          reach = CASE WHEN reach = 'village' THEN 'tambon' ELSE reach END, version = version + 1 WHERE id = $1",
     )
     .bind(keep)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "merge",
@@ -610,19 +610,19 @@ pub async fn route_to_agency(
             .to_string(),
     };
     let mut tx = db.begin_write().await?;
-    let held: i64 = sqlx::query_scalar(
+    let held: i64 = db::query_scalar(
         "SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND project_id = $2",
     )
     .bind(plan_id)
     .bind(input.project_id)
-    .fetch_one(tx.conn())
+    .fetch_one(&mut tx)
     .await?;
     if held == 0 {
         return Err(AppError::Invalid(
             "ส่งให้ส่วนราชการได้เฉพาะโครงการที่อยู่ในแผนพัฒนาอำเภอนี้".into(),
         ));
     }
-    sqlx::query(
+    db::query(
         "INSERT INTO agency_requests (project_id, plan_id, agency, amount_satang, requested_on, note, created_at, created_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
@@ -634,10 +634,10 @@ pub async fn route_to_agency(
     .bind(input.note.trim())
     .bind(now_text())
     .bind(&user.username)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "route",
@@ -658,11 +658,11 @@ pub async fn route_to_agency(
 }
 
 pub async fn agency_requests(db: &Db, project_id: i64) -> anyhow::Result<Vec<AgencyRequest>> {
-    Ok(sqlx::query_as::<_, AgencyRequest>(
+    Ok(db::query_as::<AgencyRequest>(
         "SELECT project_id, plan_id, agency, amount_satang, requested_on, note, created_by FROM agency_requests \
          WHERE project_id = $1 ORDER BY id",
     )
     .bind(project_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }

@@ -8,7 +8,7 @@ mod export;
 pub use export::{Exported, export_all, file_name};
 
 use super::{PlanKind, coverage};
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::documents::{Align, Cell, Column, Document, Section, Signature, Table};
 use crate::error::AppError;
 use crate::thai::dates::Digits;
@@ -81,20 +81,20 @@ pub async fn tambon_plan_book(db: &Db, plan_id: i64) -> Result<Document, AppErro
             .unwrap_or_default()
     };
     let (province, district, tambon) = (name(2), name(4), name(6));
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<Row> = db::query_as(
         "SELECT p.id, p.title, p.dimension, p.area_code, p.reach, p.executor, p.starts_on, p.ends_on, i.rank, i.amount_satang \
          FROM plan_items i JOIN projects p ON p.id = i.project_id WHERE i.plan_id = $1 \
          ORDER BY CASE WHEN i.rank IS NULL THEN 1 ELSE 0 END, i.rank, p.id",
     )
     .bind(plan_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
-    let moos: Vec<(i64, Option<i64>)> = sqlx::query_as(
+    let moos: Vec<(i64, Option<i64>)> = db::query_as(
         "SELECT pv.project_id, a.moo FROM plan_items i JOIN project_villages pv ON pv.project_id = i.project_id \
          JOIN areas a ON a.code = pv.village_code WHERE i.plan_id = $1 ORDER BY pv.village_code",
     )
     .bind(plan_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let mut moos_of: HashMap<i64, Vec<String>> = HashMap::new();
     for (project, moo) in moos {

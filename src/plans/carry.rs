@@ -4,7 +4,7 @@
 use super::{Owner, Plan, PlanKind, create_in, get, owner_of};
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 
 pub async fn forward(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppError> {
@@ -20,7 +20,7 @@ pub async fn forward(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppErro
     super::access::check_owner_write(db, user, &owner, "plan", &plan_id.to_string()).await?;
     let mut tx = db.begin_write().await?;
     let next = create_in(
-        tx.conn(),
+        &mut tx,
         user,
         PlanKind::Village,
         &owner,
@@ -28,7 +28,7 @@ pub async fn forward(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppErro
         Some(plan.id),
     )
     .await?;
-    let carried = sqlx::query(
+    let carried = db::query(
         "INSERT INTO plan_items (plan_id, project_id, fiscal_year, rank, amount_satang, decided_on, note, created_at, created_by) \
          SELECT $1, i.project_id, $2, i.rank, i.amount_satang, $3, 'ยกมาจากแผนปีก่อน', $4, $5 \
          FROM plan_items i JOIN projects p ON p.id = i.project_id \
@@ -40,11 +40,11 @@ pub async fn forward(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppErro
     .bind(now_text())
     .bind(&user.username)
     .bind(plan.id)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?
     .rows_affected();
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "carry_forward",

@@ -1,7 +1,7 @@
 //! Development dimensions (section 5) and which of them a plan covers: a plan covers a
 //! dimension when it holds at least one project in it; the core three are required.
 
-use crate::db::Db;
+use crate::db::{self, Db};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -13,10 +13,10 @@ pub struct Dimension {
 }
 
 pub async fn dimensions(db: &Db) -> anyhow::Result<Vec<Dimension>> {
-    Ok(sqlx::query_as::<_, Dimension>(
+    Ok(db::query_as::<Dimension>(
         "SELECT code, name_th, name_en, core FROM dimensions ORDER BY sort",
     )
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -83,12 +83,12 @@ impl Coverage {
 }
 
 pub async fn of_plan(db: &Db, plan_id: i64) -> anyhow::Result<Coverage> {
-    let counts: Vec<(String, i64)> = sqlx::query_as(
+    let counts: Vec<(String, i64)> = db::query_as(
         "SELECT p.dimension, CAST(COUNT(*) AS BIGINT) FROM plan_items i JOIN projects p ON p.id = i.project_id \
          WHERE i.plan_id = $1 GROUP BY p.dimension",
     )
     .bind(plan_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let all = dimensions(db).await?;
     Ok(Coverage::of_counts(all, |code| {

@@ -2,7 +2,7 @@
 
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::error::AppError;
 use serde::Serialize;
 
@@ -15,11 +15,11 @@ pub struct DevelopmentIssue {
 }
 
 pub async fn of_province(db: &Db, province: &str) -> anyhow::Result<Vec<DevelopmentIssue>> {
-    Ok(sqlx::query_as::<_, DevelopmentIssue>(
+    Ok(db::query_as::<DevelopmentIssue>(
         "SELECT id, province_code, seq, title FROM development_issues WHERE province_code = $1 ORDER BY seq",
     )
     .bind(province)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -41,22 +41,22 @@ pub async fn add(
     let owner = super::Owner::Area(area);
     super::access::check_owner_write(db, user, &owner, "development_issue", province).await?;
     let mut tx = db.begin_write().await?;
-    let seq: i64 = sqlx::query_scalar(
+    let seq: i64 = db::query_scalar(
         "SELECT CAST(COALESCE(MAX(seq), 0) + 1 AS BIGINT) FROM development_issues WHERE province_code = $1",
     )
     .bind(province)
-    .fetch_one(tx.conn())
+    .fetch_one(&mut tx)
     .await?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::query_scalar(
         "INSERT INTO development_issues (province_code, seq, title) VALUES ($1, $2, $3) RETURNING id",
     )
     .bind(province)
     .bind(seq)
     .bind(&title)
-    .fetch_one(tx.conn())
+    .fetch_one(&mut tx)
     .await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "create",

@@ -19,7 +19,7 @@ pub mod workflow;
 use crate::accounts::User;
 use crate::areas;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
@@ -86,11 +86,11 @@ pub(crate) const PLAN_COLUMNS: &str = "id, kind, owner_key, area_code, lao_id, f
      made_quarter, delivered_lao_on, delivered_district_on, evaluated_on, evaluation, committee_approved_on, sent_on, updated_at, version";
 
 pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Plan>> {
-    Ok(sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+    Ok(db::query_as::<Plan>(AssertSqlSafe(format!(
         "SELECT {PLAN_COLUMNS} FROM plans WHERE id = $1"
     )))
     .bind(id)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?)
 }
 
@@ -100,13 +100,13 @@ pub async fn find(
     owner_key: &str,
     first_year: i64,
 ) -> anyhow::Result<Option<Plan>> {
-    Ok(sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+    Ok(db::query_as::<Plan>(AssertSqlSafe(format!(
         "SELECT {PLAN_COLUMNS} FROM plans WHERE kind = $1 AND owner_key = $2 AND first_year = $3"
     )))
     .bind(kind.as_str())
     .bind(owner_key)
     .bind(first_year)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?)
 }
 
@@ -118,21 +118,21 @@ pub async fn list_under(
 ) -> anyhow::Result<Vec<Plan>> {
     let rows =
         match lao_id {
-            Some(lao) => sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+            Some(lao) => db::query_as::<Plan>(AssertSqlSafe(format!(
                 "SELECT {PLAN_COLUMNS} FROM plans WHERE lao_id = $1 ORDER BY first_year DESC, kind"
             )))
             .bind(lao)
-            .fetch_all(&db.pool)
+            .fetch_all(db)
             .await?,
             None => {
                 let (from, to) = areas::codes::prefix_range(area_prefix);
-                sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+                db::query_as::<Plan>(AssertSqlSafe(format!(
                     "SELECT {PLAN_COLUMNS} FROM plans WHERE area_code >= $1 AND area_code < $2 \
                  ORDER BY first_year DESC, area_code, kind LIMIT 500"
                 )))
                 .bind(from)
                 .bind(to)
-                .fetch_all(&db.pool)
+                .fetch_all(db)
                 .await?
             }
         };
@@ -141,11 +141,11 @@ pub async fn list_under(
 
 /// The plans one owner holds (an area code or 'lao:<id>'), newest year first.
 pub async fn of_owner(db: &Db, owner_key: &str) -> anyhow::Result<Vec<Plan>> {
-    Ok(sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+    Ok(db::query_as::<Plan>(AssertSqlSafe(format!(
         "SELECT {PLAN_COLUMNS} FROM plans WHERE owner_key = $1 ORDER BY first_year DESC, kind"
     )))
     .bind(owner_key)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -266,14 +266,14 @@ pub(crate) async fn create(
     first_year: i64,
 ) -> Result<Plan, AppError> {
     let mut tx = db.begin_write().await?;
-    let plan = create_in(tx.conn(), user, kind, owner, first_year, None).await?;
+    let plan = create_in(&mut tx, user, kind, owner, first_year, None).await?;
     tx.commit().await?;
     Ok(plan)
 }
 
 /// Creates an empty draft plan inside the caller's transaction.
 pub(crate) async fn create_in(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut crate::db::Tx,
     user: &User,
     kind: PlanKind,
     owner: &Owner,
@@ -296,7 +296,7 @@ pub(crate) async fn create_in(
         Owner::Lao(l) => Some(l.id),
         Owner::Area(_) => None,
     };
-    let taken: Option<i64> = sqlx::query_scalar(
+    let taken: Option<i64> = db::query_scalar(
         "SELECT id FROM plans WHERE kind = $1 AND owner_key = $2 AND first_year = $3",
     )
     .bind(kind.as_str())
@@ -310,7 +310,7 @@ pub(crate) async fn create_in(
             kind.th()
         )));
     }
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::query_scalar(
         "INSERT INTO plans (kind, owner_key, area_code, lao_id, first_year, last_year, title, copied_from, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
     )
@@ -344,8 +344,8 @@ pub(crate) async fn create_in(
     Ok(plan)
 }
 
-pub(crate) async fn get_in(conn: &mut sqlx::AnyConnection, id: i64) -> anyhow::Result<Plan> {
-    Ok(sqlx::query_as::<_, Plan>(AssertSqlSafe(format!(
+pub(crate) async fn get_in(conn: &mut crate::db::Tx, id: i64) -> anyhow::Result<Plan> {
+    Ok(db::query_as::<Plan>(AssertSqlSafe(format!(
         "SELECT {PLAN_COLUMNS} FROM plans WHERE id = $1"
     )))
     .bind(id)
@@ -356,7 +356,7 @@ pub(crate) async fn get_in(conn: &mut sqlx::AnyConnection, id: i64) -> anyhow::R
 /// Claims the plan for a change: refuses when someone else saved it since `expected_version`
 /// was read, or when it is no longer a draft; bumps the version so the next writer notices.
 pub(crate) async fn claim(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut crate::db::Tx,
     plan_id: i64,
     expected_version: i64,
 ) -> Result<Plan, AppError> {
@@ -368,7 +368,7 @@ pub(crate) async fn claim(
         )));
     }
     workflow::ensure_editable(&plan)?;
-    sqlx::query("UPDATE plans SET version = version + 1, updated_at = $1 WHERE id = $2")
+    db::query("UPDATE plans SET version = version + 1, updated_at = $1 WHERE id = $2")
         .bind(now_text())
         .bind(plan_id)
         .execute(&mut *conn)
@@ -434,14 +434,14 @@ pub async fn set_milestones(
     let committee = date("วันที่ ก.บ.อ. อนุมัติ", &m.committee_approved_on)?;
     let sent = date("วันที่ส่งแผนให้จังหวัด", &m.sent_on)?;
     let mut tx = db.begin_write().await?;
-    let before = get_in(tx.conn(), plan_id).await?;
+    let before = get_in(&mut tx, plan_id).await?;
     if before.version != expected_version {
         return Err(AppError::Conflict(format!(
             "แผนนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {} → {}) โปรดเปิดหน้าใหม่แล้วบันทึกอีกครั้ง",
             expected_version, before.version
         )));
     }
-    sqlx::query(
+    db::query(
         "UPDATE plans SET made_quarter = $1, delivered_lao_on = $2, delivered_district_on = $3, evaluated_on = $4, \
          evaluation = $5, committee_approved_on = $6, sent_on = $7, version = version + 1, updated_at = $8 WHERE id = $9",
     )
@@ -454,11 +454,11 @@ pub async fn set_milestones(
     .bind(sent)
     .bind(now_text())
     .bind(plan_id)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
-    let after = get_in(tx.conn(), plan_id).await?;
+    let after = get_in(&mut tx, plan_id).await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "update",
@@ -497,7 +497,7 @@ pub struct Item {
 
 /// The plan's projects in priority order (unranked last).
 pub async fn items(db: &Db, plan_id: i64) -> anyhow::Result<Vec<Item>> {
-    Ok(sqlx::query_as::<_, Item>(
+    Ok(db::query_as::<Item>(
         "SELECT p.id AS project_id, p.title, p.dimension, p.area_code, p.executor, p.within_lao_authority, p.status, \
                 p.budget_satang, i.fiscal_year, i.rank, i.amount_satang, i.decided_on, i.issue_id, i.note \
          FROM plan_items i JOIN projects p ON p.id = i.project_id \
@@ -505,7 +505,7 @@ pub async fn items(db: &Db, plan_id: i64) -> anyhow::Result<Vec<Item>> {
          ORDER BY CASE WHEN i.rank IS NULL THEN 1 ELSE 0 END, i.rank, p.id",
     )
     .bind(plan_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -521,10 +521,10 @@ pub struct Event {
 }
 
 pub async fn events(db: &Db, plan_id: i64) -> anyhow::Result<Vec<Event>> {
-    Ok(sqlx::query_as::<_, Event>(
+    Ok(db::query_as::<Event>(
         "SELECT at, username, action, from_status, to_status, reason FROM plan_events WHERE plan_id = $1 ORDER BY id",
     )
     .bind(plan_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }

@@ -5,7 +5,7 @@
 use super::{Owner, PlanKind};
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use serde::Serialize;
 
@@ -52,12 +52,12 @@ pub async fn designate(
     super::access::check_owner_write(db, user, &Owner::Area(district), "model_tambon_plan", &key)
         .await?;
     let mut tx = db.begin_write().await?;
-    let before = sqlx::query_as::<_, ModelPlan>(sqlx::AssertSqlSafe(format!(
+    let before = db::query_as::<ModelPlan>(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE m.district_code = $1 AND m.fiscal_year = $2 AND m.replaced_at IS NULL"
     )))
     .bind(&district_code)
     .bind(plan.first_year)
-    .fetch_optional(tx.conn())
+    .fetch_optional(&mut tx)
     .await?;
     if let Some(b) = &before
         && b.plan_id == plan_id
@@ -65,13 +65,13 @@ pub async fn designate(
         return Ok(b.clone());
     }
     let now = now_text();
-    sqlx::query("UPDATE model_tambon_plans SET replaced_at = $1 WHERE district_code = $2 AND fiscal_year = $3 AND replaced_at IS NULL")
+    db::query("UPDATE model_tambon_plans SET replaced_at = $1 WHERE district_code = $2 AND fiscal_year = $3 AND replaced_at IS NULL")
         .bind(&now)
         .bind(&district_code)
         .bind(plan.first_year)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::query_scalar(
         "INSERT INTO model_tambon_plans (district_code, fiscal_year, plan_id, note, chosen_at, chosen_by, chosen_by_name) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -82,16 +82,16 @@ pub async fn designate(
     .bind(&now)
     .bind(user.id)
     .bind(&user.display_name)
-    .fetch_one(tx.conn())
+    .fetch_one(&mut tx)
     .await?;
     let json = |m: &ModelPlan| serde_json::json!({"plan_id": m.plan_id, "plan": m.plan_title});
     let after =
-        sqlx::query_as::<_, ModelPlan>(sqlx::AssertSqlSafe(format!("{SELECT} WHERE m.id = $1")))
+        db::query_as::<ModelPlan>(sqlx::AssertSqlSafe(format!("{SELECT} WHERE m.id = $1")))
             .bind(id)
-            .fetch_one(tx.conn())
+            .fetch_one(&mut tx)
             .await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "designate",
@@ -111,11 +111,11 @@ pub async fn designate(
 
 /// The district's current model plan of each year, newest year first.
 pub async fn of_district(db: &Db, district_code: &str) -> anyhow::Result<Vec<ModelPlan>> {
-    Ok(sqlx::query_as::<_, ModelPlan>(sqlx::AssertSqlSafe(format!(
+    Ok(db::query_as::<ModelPlan>(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE m.district_code = $1 AND m.replaced_at IS NULL ORDER BY m.fiscal_year DESC"
     )))
     .bind(district_code)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -125,22 +125,22 @@ pub async fn history(
     district_code: &str,
     fiscal_year: i64,
 ) -> anyhow::Result<Vec<ModelPlan>> {
-    Ok(sqlx::query_as::<_, ModelPlan>(sqlx::AssertSqlSafe(format!(
+    Ok(db::query_as::<ModelPlan>(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE m.district_code = $1 AND m.fiscal_year = $2 ORDER BY m.id"
     )))
     .bind(district_code)
     .bind(fiscal_year)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
 /// Whether the plan is now its district's model.
 pub async fn is_current(db: &Db, plan_id: i64) -> anyhow::Result<bool> {
-    let n: i64 = sqlx::query_scalar(
+    let n: i64 = db::query_scalar(
         "SELECT COUNT(*) FROM model_tambon_plans WHERE plan_id = $1 AND replaced_at IS NULL",
     )
     .bind(plan_id)
-    .fetch_one(&db.pool)
+    .fetch_one(db)
     .await?;
     Ok(n > 0)
 }

@@ -3,7 +3,7 @@
 //! plan has taken it up.
 
 use super::Plan;
-use crate::db::Db;
+use crate::db::{self, Db};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -17,11 +17,12 @@ pub struct FromDistrict {
     pub amount_satang: i64,
     pub issue_id: Option<i64>,
     pub status: String,
-    pub in_province_plan: i64,
+    #[sqlx(try_from = "crate::db::Flag")]
+    pub in_province_plan: bool,
 }
 
 pub async fn from_districts(db: &Db, plan: &Plan) -> anyhow::Result<Vec<FromDistrict>> {
-    Ok(sqlx::query_as::<_, FromDistrict>(
+    Ok(db::query_as::<FromDistrict>(
         "SELECT p.id AS project_id, p.title, p.area_code, pl.id AS district_plan_id, pl.area_code AS district_code, \
                 i.rank AS district_rank, i.amount_satang, i.issue_id, p.status, \
                 CASE WHEN EXISTS (SELECT 1 FROM plan_items x WHERE x.plan_id = $1 AND x.project_id = p.id) THEN 1 ELSE 0 END AS in_province_plan \
@@ -33,6 +34,6 @@ pub async fn from_districts(db: &Db, plan: &Plan) -> anyhow::Result<Vec<FromDist
     .bind(format!("{}%", &plan.area_code[..2]))
     .bind(plan.last_year)
     .bind(plan.first_year)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }

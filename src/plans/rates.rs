@@ -3,7 +3,7 @@
 //! its local plan schedules for year Y, and of those, how many its draft budget for Y holds.
 //! The thresholds they are held against are data per year (`kpi::settings`).
 
-use crate::db::Db;
+use crate::db::{self, Db};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
@@ -94,10 +94,10 @@ impl Rates {
 
 /// The LAO's rates for its local plan and draft budget of `year`.
 pub async fn for_lao(db: &Db, lao_id: i64, year: i64) -> anyhow::Result<Rates> {
-    let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(FOR_LAO)
+    let row: Option<(i64, i64, i64, i64)> = db::query_as(FOR_LAO)
         .bind(year - 1)
         .bind(lao_id)
-        .fetch_optional(&db.pool)
+        .fetch_optional(db)
         .await?;
     let (_, integrated, in_local, in_budget) = row.unwrap_or_default();
     Ok(Rates::of_counts(year, integrated, in_local, in_budget))

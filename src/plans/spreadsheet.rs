@@ -4,7 +4,7 @@
 
 use super::{PlanKind, claim, coverage, get};
 use crate::accounts::User;
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::projects::input::{EXECUTORS, ProjectInput, REACHES};
 use calamine::{Data, Reader, Xlsx};
@@ -182,11 +182,11 @@ pub async fn import(
     }
     let dims = coverage::dimensions(db).await?;
     let tambon = &plan.area_code[..6];
-    let taken: Vec<(i64, String)> = sqlx::query_as(
+    let taken: Vec<(i64, String)> = db::query_as(
         "SELECT i.rank, p.title FROM plan_items i JOIN projects p ON p.id = i.project_id WHERE i.plan_id = $1 AND i.rank IS NOT NULL",
     )
     .bind(plan_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let mut errors = Vec::new();
     let mut checked = Vec::new();
@@ -215,9 +215,9 @@ pub async fn import(
         return Ok(Imported::Refused(errors));
     }
     let mut tx = db.begin_write().await?;
-    claim(tx.conn(), plan_id, plan_version).await?;
+    claim(&mut tx, plan_id, plan_version).await?;
     for (row, c) in checked {
-        if let Err(e) = crate::projects::insert(tx.conn(), user, &plan, &c).await {
+        if let Err(e) = crate::projects::insert(&mut tx, user, &plan, &c).await {
             return match e {
                 AppError::Invalid(m) => Ok(Imported::Refused(vec![format!("แถวที่ {row} {m}")])),
                 other => Err(other),

@@ -5,7 +5,7 @@
 use super::{access, get, owner_of};
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use serde::Serialize;
 
@@ -40,27 +40,27 @@ impl Standard {
 
 /// The standard in force for a fiscal year: the newest that started in or before it.
 pub async fn for_year(db: &Db, year: i64) -> anyhow::Result<Option<Standard>> {
-    let head: Option<(i64, String)> = sqlx::query_as(
+    let head: Option<(i64, String)> = db::query_as(
         "SELECT id, name FROM plan_standards WHERE from_year <= $1 ORDER BY from_year DESC, id DESC LIMIT 1",
     )
     .bind(year)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?;
     let Some((id, name)) = head else {
         return Ok(None);
     };
     Ok(Some(Standard {
-        criteria: sqlx::query_as::<_, Criterion>(
+        criteria: db::query_as::<Criterion>(
             "SELECT id, seq, text FROM plan_standard_criteria WHERE standard_id = $1 ORDER BY seq",
         )
         .bind(id)
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?,
-        levels: sqlx::query_as::<_, Level>(
+        levels: db::query_as::<Level>(
             "SELECT name, min_met FROM plan_standard_levels WHERE standard_id = $1 ORDER BY min_met",
         )
         .bind(id)
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?,
         id,
         name,
@@ -83,20 +83,20 @@ pub async fn assessments(
     plan_id: i64,
     standard: &Standard,
 ) -> anyhow::Result<Vec<Assessment>> {
-    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+    let rows: Vec<(i64, String, String, String)> = db::query_as(
         "SELECT id, assessed_on, assessor, note FROM plan_assessments WHERE plan_id = $1 AND standard_id = $2 ORDER BY assessed_on DESC, id DESC",
     )
     .bind(plan_id)
     .bind(standard.id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let mut out = Vec::new();
     for (id, assessed_on, assessor, note) in rows {
-        let met: Vec<i64> = sqlx::query_scalar(
+        let met: Vec<i64> = db::query_scalar(
             "SELECT criterion_id FROM plan_assessment_marks WHERE assessment_id = $1 AND met = 1 ORDER BY criterion_id",
         )
         .bind(id)
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?;
         let level = standard.level_for(met.len() as i64).map(|l| l.name.clone());
         out.push(Assessment {
@@ -141,7 +141,7 @@ pub async fn assess(
         return Err(AppError::Invalid(format!("ตัวชี้วัดรหัส {bad} ไม่อยู่ในเกณฑ์ที่ใช้")));
     }
     let mut tx = db.begin_write().await?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::query_scalar(
         "INSERT INTO plan_assessments (plan_id, standard_id, assessed_on, assessor, note, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(plan_id)
@@ -150,19 +150,19 @@ pub async fn assess(
     .bind(&user.display_name)
     .bind(note.trim())
     .bind(now_text())
-    .fetch_one(tx.conn())
+    .fetch_one(&mut tx)
     .await?;
     for c in &standard.criteria {
-        sqlx::query("INSERT INTO plan_assessment_marks (assessment_id, criterion_id, met) VALUES ($1, $2, $3)")
+        db::query("INSERT INTO plan_assessment_marks (assessment_id, criterion_id, met) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(c.id)
             .bind(met.contains(&c.id) as i64)
-            .execute(tx.conn())
+            .execute(&mut tx)
             .await?;
     }
     let level = standard.level_for(met.len() as i64).map(|l| l.name.clone());
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "assess",

@@ -5,7 +5,7 @@
 use super::{Plan, PlanKind, Status, access, get, get_in, owner_of};
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 
 /// Content may change only while the plan is a draft.
@@ -90,7 +90,7 @@ pub async fn step(
     }
     let (from, to) = step.moves();
     let mut tx = db.begin_write().await?;
-    let before = get_in(tx.conn(), plan_id).await?;
+    let before = get_in(&mut tx, plan_id).await?;
     if before.version != expected_version {
         return Err(AppError::Conflict(format!(
             "แผนนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {} → {}) โปรดเปิดหน้าใหม่แล้วลองอีกครั้ง",
@@ -104,15 +104,15 @@ pub async fn step(
         )));
     }
     let now = now_text();
-    sqlx::query(
+    db::query(
         "UPDATE plans SET status = $1, version = version + 1, updated_at = $2 WHERE id = $3",
     )
     .bind(to.as_str())
     .bind(&now)
     .bind(plan_id)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
-    sqlx::query(
+    db::query(
         "INSERT INTO plan_events (plan_id, at, username, action, from_status, to_status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(plan_id)
@@ -122,11 +122,11 @@ pub async fn step(
     .bind(from.as_str())
     .bind(to.as_str())
     .bind(reason.trim())
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
-    let after = get_in(tx.conn(), plan_id).await?;
+    let after = get_in(&mut tx, plan_id).await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: step.as_str(),
@@ -146,9 +146,9 @@ pub async fn step(
 
 /// A plan goes up only with projects in it, and a village plan only with its forum recorded.
 async fn check_ready(db: &Db, plan: &Plan) -> Result<(), AppError> {
-    let items: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM plan_items WHERE plan_id = $1")
+    let items: i64 = db::query_scalar("SELECT COUNT(*) FROM plan_items WHERE plan_id = $1")
         .bind(plan.id)
-        .fetch_one(&db.pool)
+        .fetch_one(db)
         .await?;
     if items == 0 {
         return Err(AppError::Invalid(
@@ -156,9 +156,9 @@ async fn check_ready(db: &Db, plan: &Plan) -> Result<(), AppError> {
         ));
     }
     if plan.kind() == PlanKind::Village {
-        let forums: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM forums WHERE plan_id = $1")
+        let forums: i64 = db::query_scalar("SELECT COUNT(*) FROM forums WHERE plan_id = $1")
             .bind(plan.id)
-            .fetch_one(&db.pool)
+            .fetch_one(db)
             .await?;
         if forums == 0 {
             return Err(AppError::Invalid(

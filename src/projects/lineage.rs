@@ -2,7 +2,7 @@
 //! with year, rank and amount, the agencies it was routed to, and what came of it.
 
 use super::{FundingRow, Project, funding, get, progress};
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::forums::{self, Forum};
 use crate::plans::adopt::{AgencyRequest, agency_requests};
 use serde::Serialize;
@@ -53,14 +53,14 @@ pub async fn of(db: &Db, project_id: i64) -> anyhow::Result<Option<Lineage>> {
         Some(f) => forums::get(db, f).await?,
         None => None,
     };
-    let villages = sqlx::query_as::<_, Village>(
+    let villages = db::query_as::<Village>(
         "SELECT a.code, a.name_th, a.moo FROM project_villages v JOIN areas a ON a.code = v.village_code \
          WHERE v.project_id = $1 ORDER BY a.code",
     )
     .bind(project_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
-    let steps = sqlx::query_as::<_, Step>(
+    let steps = db::query_as::<Step>(
         "SELECT pl.id AS plan_id, pl.kind AS plan_kind, pl.title AS plan_title, pl.status AS plan_status, \
                 pl.first_year, pl.last_year, i.fiscal_year, i.rank, i.amount_satang, i.decided_on, d.title AS issue, i.note \
          FROM plan_items i JOIN plans pl ON pl.id = i.plan_id LEFT JOIN development_issues d ON d.id = i.issue_id \
@@ -69,13 +69,13 @@ pub async fn of(db: &Db, project_id: i64) -> anyhow::Result<Option<Lineage>> {
                   WHEN 'district' THEN 5 ELSE 6 END, pl.first_year, i.id",
     )
     .bind(project_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
-    let merged_from = sqlx::query_as::<_, (i64, String)>(
+    let merged_from = db::query_as::<(i64, String)>(
         "SELECT id, title FROM projects WHERE merged_into = $1 ORDER BY id",
     )
     .bind(project_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let merged_into = match project.merged_into {
         Some(m) => get(db, m).await?.map(|p| (p.id, p.title)),

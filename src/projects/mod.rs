@@ -8,7 +8,7 @@ pub mod status;
 
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use crate::plans::{self, PlanKind};
 use input::{Checked, FieldError, ProjectInput};
@@ -61,16 +61,16 @@ pub(crate) const PROJECT_COLUMNS: &str = "id, title, dimension, need, objective,
      status, progress_pct, spent_satang, merged_into, updated_at, version";
 
 pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Project>> {
-    Ok(sqlx::query_as::<_, Project>(sqlx::AssertSqlSafe(format!(
+    Ok(db::query_as::<Project>(sqlx::AssertSqlSafe(format!(
         "SELECT {PROJECT_COLUMNS} FROM projects WHERE id = $1"
     )))
     .bind(id)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?)
 }
 
-pub(crate) async fn get_in(conn: &mut sqlx::AnyConnection, id: i64) -> anyhow::Result<Project> {
-    Ok(sqlx::query_as::<_, Project>(sqlx::AssertSqlSafe(format!(
+pub(crate) async fn get_in(conn: &mut crate::db::Tx, id: i64) -> anyhow::Result<Project> {
+    Ok(db::query_as::<Project>(sqlx::AssertSqlSafe(format!(
         "SELECT {PROJECT_COLUMNS} FROM projects WHERE id = $1"
     )))
     .bind(id)
@@ -79,11 +79,11 @@ pub(crate) async fn get_in(conn: &mut sqlx::AnyConnection, id: i64) -> anyhow::R
 }
 
 pub async fn villages(db: &Db, project_id: i64) -> anyhow::Result<Vec<String>> {
-    Ok(sqlx::query_scalar(
+    Ok(db::query_scalar(
         "SELECT village_code FROM project_villages WHERE project_id = $1 ORDER BY village_code",
     )
     .bind(project_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -95,11 +95,11 @@ pub struct FundingRow {
 }
 
 pub async fn funding(db: &Db, project_id: i64) -> anyhow::Result<Vec<FundingRow>> {
-    Ok(sqlx::query_as::<_, FundingRow>(
+    Ok(db::query_as::<FundingRow>(
         "SELECT source, partner_role, amount_satang FROM project_funding WHERE project_id = $1 ORDER BY id",
     )
     .bind(project_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -143,8 +143,8 @@ pub async fn add_to_plan(
     let dims = plans::coverage::dimensions(db).await?;
     let checked = input.check(&dims, &tambon).map_err(invalid)?;
     let mut tx = db.begin_write().await?;
-    plans::claim(tx.conn(), plan_id, plan_version).await?;
-    let id = insert(tx.conn(), user, &plan, &checked).await?;
+    plans::claim(&mut tx, plan_id, plan_version).await?;
+    let id = insert(&mut tx, user, &plan, &checked).await?;
     tx.commit().await?;
     Ok(get(db, id)
         .await?
@@ -154,7 +154,7 @@ pub async fn add_to_plan(
 /// Inserts a checked project and its item in `plan`, inside the caller's transaction (which
 /// has claimed the plan); used by the form, the API and the Excel import alike.
 pub(crate) async fn insert(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut crate::db::Tx,
     user: &User,
     plan: &plans::Plan,
     c: &Checked,
@@ -166,7 +166,7 @@ pub(crate) async fn insert(
     }
     for v in &villages {
         let known: Option<String> =
-            sqlx::query_scalar("SELECT code FROM areas WHERE code = $1 AND level = 'village'")
+            db::query_scalar("SELECT code FROM areas WHERE code = $1 AND level = 'village'")
                 .bind(v)
                 .fetch_optional(&mut *conn)
                 .await?;
@@ -180,7 +180,7 @@ pub(crate) async fn insert(
         rank_free(conn, plan.id, rank, None).await?;
     }
     // a need comes from a forum: without one named, the plan's latest forum
-    let latest: Option<i64> = sqlx::query_scalar(
+    let latest: Option<i64> = db::query_scalar(
         "SELECT id FROM forums WHERE plan_id = $1 ORDER BY held_on DESC, id DESC LIMIT 1",
     )
     .bind(plan.id)
@@ -191,7 +191,7 @@ pub(crate) async fn insert(
         ..c.clone()
     };
     if let Some(f) = c.forum_id {
-        let of_plan: Option<i64> = sqlx::query_scalar("SELECT plan_id FROM forums WHERE id = $1")
+        let of_plan: Option<i64> = db::query_scalar("SELECT plan_id FROM forums WHERE id = $1")
             .bind(f)
             .fetch_optional(&mut *conn)
             .await?;
@@ -213,7 +213,7 @@ pub(crate) async fn insert(
     let target_villages = c
         .target_villages
         .or(Some(villages.len() as i64).filter(|n| *n > 0));
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::query_scalar(
         "INSERT INTO projects (title, dimension, need, objective, format, area_code, origin_plan_id, forum_id, reach, \
            target_villages, target_households, target_people, budget_satang, executor, within_lao_authority, starts_on, ends_on, \
            created_at, updated_at) \
@@ -240,7 +240,7 @@ pub(crate) async fn insert(
     .fetch_one(&mut *conn)
     .await?;
     for v in &villages {
-        sqlx::query("INSERT INTO project_villages (project_id, village_code) VALUES ($1, $2)")
+        db::query("INSERT INTO project_villages (project_id, village_code) VALUES ($1, $2)")
             .bind(id)
             .bind(v)
             .execute(&mut *conn)
@@ -249,14 +249,14 @@ pub(crate) async fn insert(
     insert_funding(conn, id, &c.funding).await?;
     let decided_on: Option<String> = match c.forum_id {
         Some(f) => {
-            sqlx::query_scalar("SELECT held_on FROM forums WHERE id = $1")
+            db::query_scalar("SELECT held_on FROM forums WHERE id = $1")
                 .bind(f)
                 .fetch_optional(&mut *conn)
                 .await?
         }
         None => None,
     };
-    sqlx::query(
+    db::query(
         "INSERT INTO plan_items (plan_id, project_id, fiscal_year, rank, amount_satang, decided_on, created_at, created_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
@@ -290,12 +290,12 @@ pub(crate) async fn insert(
 }
 
 async fn insert_funding(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut crate::db::Tx,
     project_id: i64,
     funding: &[input::Funding],
 ) -> anyhow::Result<()> {
     for f in funding {
-        sqlx::query(
+        db::query(
             "INSERT INTO project_funding (project_id, source, partner_role, amount_satang) VALUES ($1, $2, $3, $4)",
         )
         .bind(project_id)
@@ -310,12 +310,12 @@ async fn insert_funding(
 
 /// Refuses a priority rank that another project of the plan already has.
 pub(crate) async fn rank_free(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut crate::db::Tx,
     plan_id: i64,
     rank: i64,
     except_project: Option<i64>,
 ) -> Result<(), AppError> {
-    let holder: Option<(i64, String)> = sqlx::query_as(
+    let holder: Option<(i64, String)> = db::query_as(
         "SELECT p.id, p.title FROM plan_items i JOIN projects p ON p.id = i.project_id \
          WHERE i.plan_id = $1 AND i.rank = $2 AND p.id <> $3",
     )
@@ -355,7 +355,7 @@ pub async fn update(
     let dims = plans::coverage::dimensions(db).await?;
     let c = input.check(&dims, &plan.area_code[..6]).map_err(invalid)?;
     let mut tx = db.begin_write().await?;
-    let current = get_in(tx.conn(), project_id).await?;
+    let current = get_in(&mut tx, project_id).await?;
     if current.version != expected_version {
         return Err(AppError::Conflict(format!(
             "โครงการนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {expected_version} → {}) โปรดเปิดหน้าใหม่แล้วแก้ไขอีกครั้ง",
@@ -363,9 +363,9 @@ pub async fn update(
         )));
     }
     if let Some(rank) = c.rank {
-        rank_free(tx.conn(), plan.id, rank, Some(project_id)).await?;
+        rank_free(&mut tx, plan.id, rank, Some(project_id)).await?;
     }
-    sqlx::query(
+    db::query(
         "UPDATE projects SET title = $1, dimension = $2, need = $3, objective = $4, format = $5, reach = $6, \
          target_villages = $7, target_households = $8, target_people = $9, budget_satang = $10, executor = $11, \
          within_lao_authority = $12, starts_on = $13, ends_on = $14, updated_at = $15, version = version + 1 WHERE id = $16",
@@ -386,28 +386,28 @@ pub async fn update(
     .bind(c.ends_on.map(|d| d.to_string()))
     .bind(now_text())
     .bind(project_id)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
-    sqlx::query("UPDATE plan_items SET rank = $1, amount_satang = $2 WHERE plan_id = $3 AND project_id = $4")
+    db::query("UPDATE plan_items SET rank = $1, amount_satang = $2 WHERE plan_id = $3 AND project_id = $4")
         .bind(c.rank)
         .bind(c.budget_satang)
         .bind(plan.id)
         .bind(project_id)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
-    sqlx::query("DELETE FROM project_funding WHERE project_id = $1")
+    db::query("DELETE FROM project_funding WHERE project_id = $1")
         .bind(project_id)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
-    insert_funding(tx.conn(), project_id, &c.funding).await?;
-    sqlx::query("UPDATE plans SET version = version + 1, updated_at = $1 WHERE id = $2")
+    insert_funding(&mut tx, project_id, &c.funding).await?;
+    db::query("UPDATE plans SET version = version + 1, updated_at = $1 WHERE id = $2")
         .bind(now_text())
         .bind(plan.id)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
-    let after = get_in(tx.conn(), project_id).await?;
+    let after = get_in(&mut tx, project_id).await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "update",

@@ -3,7 +3,7 @@
 use super::{Project, get, get_in};
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use crate::thai;
 use serde::{Deserialize, Serialize};
@@ -30,12 +30,12 @@ pub struct Report {
 }
 
 pub async fn reports(db: &Db, project_id: i64) -> anyhow::Result<Vec<Report>> {
-    Ok(sqlx::query_as::<_, Report>(
+    Ok(db::query_as::<Report>(
         "SELECT reported_on, status, progress_pct, spent_satang, note, created_by FROM project_progress \
          WHERE project_id = $1 ORDER BY reported_on, id",
     )
     .bind(project_id)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -101,14 +101,14 @@ pub async fn record(
             .to_string(),
     };
     let mut tx = db.begin_write().await?;
-    let before = get_in(tx.conn(), project_id).await?;
+    let before = get_in(&mut tx, project_id).await?;
     if before.version != expected_version {
         return Err(AppError::Conflict(format!(
             "โครงการนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {expected_version} → {}) โปรดเปิดหน้าใหม่",
             before.version
         )));
     }
-    sqlx::query(
+    db::query(
         "INSERT INTO project_progress (project_id, reported_on, status, progress_pct, spent_satang, note, created_at, created_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
@@ -120,19 +120,19 @@ pub async fn record(
     .bind(input.note.trim())
     .bind(now_text())
     .bind(&user.username)
-    .execute(tx.conn())
+    .execute(&mut tx)
     .await?;
-    sqlx::query("UPDATE projects SET progress_pct = $1, spent_satang = $2, version = version + 1, updated_at = $3 WHERE id = $4")
+    db::query("UPDATE projects SET progress_pct = $1, spent_satang = $2, version = version + 1, updated_at = $3 WHERE id = $4")
         .bind(pct)
         .bind(spent)
         .bind(now_text())
         .bind(project_id)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
-    super::status::refresh(tx.conn(), project_id).await?;
-    let after = get_in(tx.conn(), project_id).await?;
+    super::status::refresh(&mut tx, project_id).await?;
+    let after = get_in(&mut tx, project_id).await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "progress",

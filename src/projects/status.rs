@@ -1,6 +1,7 @@
 //! A project's status is derived from its records, never typed: proposed until a plan with
 //! budget authority adopts it, budgeted once a draft budget holds it, and from then on what
 //! the latest progress report says (under way, done, dropped).
+use crate::db;
 
 pub const STATUSES: [(&str, &str); 6] = [
     ("proposed", "เสนอ"),
@@ -20,14 +21,14 @@ pub fn th(code: &str) -> &'static str {
 }
 
 /// Recomputes and stores the status of a project inside the caller's transaction.
-pub async fn refresh(conn: &mut sqlx::AnyConnection, project_id: i64) -> anyhow::Result<String> {
-    let reported: Option<String> = sqlx::query_scalar(
+pub async fn refresh(conn: &mut crate::db::Tx, project_id: i64) -> anyhow::Result<String> {
+    let reported: Option<String> = db::query_scalar(
         "SELECT status FROM project_progress WHERE project_id = $1 ORDER BY reported_on DESC, id DESC LIMIT 1",
     )
     .bind(project_id)
     .fetch_optional(&mut *conn)
     .await?;
-    let kinds: Vec<String> = sqlx::query_scalar(
+    let kinds: Vec<String> = db::query_scalar(
         "SELECT DISTINCT pl.kind FROM plan_items i JOIN plans pl ON pl.id = i.plan_id WHERE i.project_id = $1",
     )
     .bind(project_id)
@@ -40,7 +41,7 @@ pub async fn refresh(conn: &mut sqlx::AnyConnection, project_id: i64) -> anyhow:
         _ if has("local") || has("district") || has("province") => "adopted".into(),
         _ => "proposed".into(),
     };
-    sqlx::query("UPDATE projects SET status = $1 WHERE id = $2")
+    db::query("UPDATE projects SET status = $1 WHERE id = $2")
         .bind(&status)
         .bind(project_id)
         .execute(&mut *conn)

@@ -5,7 +5,7 @@
 //! records; only the problems and suggestions are typed.
 
 use crate::accounts::User;
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::reporting::{self, NewSubmission, Submission};
 use serde::Serialize;
@@ -72,12 +72,12 @@ pub fn check_nesting(n: i64, c: &[i64; 5]) -> Result<(), String> {
 
 /// The due date for finishing and sending the tambon plan: the calendar's register-1 date, or 31 March.
 async fn due_on(db: &Db, year: i64) -> anyhow::Result<String> {
-    let due: Option<String> = sqlx::query_scalar(
+    let due: Option<String> = db::query_scalar(
         "SELECT due_on FROM deadlines WHERE fiscal_year = $1 AND kind = $2 AND period = ''",
     )
     .bind(year)
     .bind(reporting::REGISTER_1)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?;
     Ok(due.unwrap_or_else(|| format!("{}-03-31", year - 543)))
 }
@@ -136,17 +136,17 @@ pub async fn compute(db: &Db, district: &str, year: i64) -> anyhow::Result<Distr
 pub async fn of_area(db: &Db, prefix: &str, year: i64) -> anyhow::Result<Vec<DistrictReport>> {
     let due = due_on(db, year).await?;
     let pattern = format!("{prefix}%");
-    let districts: Vec<String> = sqlx::query_scalar(SQL[0].1)
+    let districts: Vec<String> = db::query_scalar(SQL[0].1)
         .bind(&pattern)
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?;
-    let facts = sqlx::query_as::<_, Facts>(SQL[1].1)
+    let facts = db::query_as::<Facts>(SQL[1].1)
         .bind(year)
         .bind(&pattern)
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?;
-    let core: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM dimensions WHERE core = 1")
-        .fetch_one(&db.pool)
+    let core: i64 = db::query_scalar("SELECT COUNT(*) FROM dimensions WHERE core = 1")
+        .fetch_one(db)
         .await?;
     let on_time = |d: &Option<String>| d.as_deref().is_some_and(|d| d <= due.as_str());
     let mut reports: Vec<DistrictReport> = districts
@@ -220,7 +220,7 @@ pub async fn submit(
     check_nesting(report.target_tambons, &report.counts).map_err(AppError::Invalid)?;
     let mut tx = db.begin_write().await?;
     let s = reporting::submissions::submit(
-        tx.conn(),
+        &mut tx,
         user,
         NewSubmission {
             kind: reporting::DISTRICT_PROGRESS,

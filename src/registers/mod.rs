@@ -7,7 +7,7 @@ pub mod district_report;
 pub mod document;
 pub mod targets;
 
-use crate::db::Db;
+use crate::db::{self, Db};
 use serde::Serialize;
 
 /// A row of form 1.
@@ -32,10 +32,10 @@ pub const FORM1: &str = "SELECT t.tambon_code, a.name_th AS tambon_name, t.coord
      WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 ORDER BY t.tambon_code";
 
 pub async fn form1(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<Form1Row>> {
-    Ok(sqlx::query_as::<_, Form1Row>(FORM1)
+    Ok(db::query_as::<Form1Row>(FORM1)
         .bind(year)
         .bind(format!("{area_prefix}%"))
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?)
 }
 
@@ -95,10 +95,10 @@ async fn projects(
     area_prefix: &str,
     year: i64,
 ) -> anyhow::Result<Vec<ProjectRow>> {
-    Ok(sqlx::query_as::<_, ProjectRow>(sql)
+    Ok(db::query_as::<ProjectRow>(sql)
         .bind(year)
         .bind(format!("{area_prefix}%"))
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?)
 }
 
@@ -141,10 +141,10 @@ pub const COUNTS: &str = concat!(
 );
 
 pub async fn counts(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<Counts>> {
-    Ok(sqlx::query_as::<_, Counts>(COUNTS)
+    Ok(db::query_as::<Counts>(COUNTS)
         .bind(year)
         .bind(format!("{area_prefix}%"))
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?)
 }
 
@@ -179,7 +179,7 @@ pub async fn submit(
     .map_err(anyhow::Error::from)?;
     let mut tx = db.begin_write().await?;
     let s = reporting::submissions::submit(
-        tx.conn(),
+        &mut tx,
         user,
         NewSubmission {
             kind,

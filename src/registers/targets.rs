@@ -3,7 +3,7 @@
 
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use crate::thai;
 use serde::Serialize;
@@ -19,14 +19,14 @@ pub struct TargetTambon {
 
 /// The target tambons of an area (prefix of DOPA codes) for a fiscal year.
 pub async fn of_area(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<TargetTambon>> {
-    Ok(sqlx::query_as::<_, TargetTambon>(
+    Ok(db::query_as::<TargetTambon>(
         "SELECT t.fiscal_year, t.tambon_code, a.name_th, t.budget_satang, t.coordinator \
          FROM target_tambons t JOIN areas a ON a.code = t.tambon_code \
          WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 ORDER BY t.tambon_code",
     )
     .bind(year)
     .bind(format!("{area_prefix}%"))
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -68,20 +68,20 @@ pub async fn set(
         }
     };
     let mut tx = db.begin_write().await?;
-    let before: Option<(i64, String)> = sqlx::query_as(
+    let before: Option<(i64, String)> = db::query_as(
         "SELECT budget_satang, coordinator FROM target_tambons WHERE fiscal_year = $1 AND tambon_code = $2",
     )
     .bind(year)
     .bind(&code)
-    .fetch_optional(tx.conn())
+    .fetch_optional(&mut tx)
     .await?;
-    sqlx::query("DELETE FROM target_tambons WHERE fiscal_year = $1 AND tambon_code = $2")
+    db::query("DELETE FROM target_tambons WHERE fiscal_year = $1 AND tambon_code = $2")
         .bind(year)
         .bind(&code)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
     if target {
-        sqlx::query(
+        db::query(
             "INSERT INTO target_tambons (fiscal_year, tambon_code, budget_satang, coordinator, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(year)
@@ -90,7 +90,7 @@ pub async fn set(
         .bind(coordinator.trim())
         .bind(now_text())
         .bind(&user.username)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
     }
     let after = target.then(
@@ -99,7 +99,7 @@ pub async fn set(
     let before = before.map(|(b, c)| serde_json::json!({"budget_satang": b, "coordinator": c}));
     if before != after {
         audit::record(
-            tx.conn(),
+            &mut tx,
             &user.actor(),
             Change {
                 action: if target { "set" } else { "remove" },

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::accounts::{self, Role, ScopeLevel, User};
 use crate::audit::{self, Actor, Change};
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::thai::dates::{Digits, MONTHS_FULL, format_date_long};
 use crate::thai::fiscal::{BE_OFFSET, fiscal_year_be};
@@ -177,31 +177,31 @@ const COLUMNS: &str = "id, fiscal_year, kind, period, due_on, title";
 
 /// A fiscal year's deadlines, earliest first.
 pub async fn deadlines(db: &Db, fiscal_year: i64) -> anyhow::Result<Vec<Deadline>> {
-    Ok(sqlx::query_as::<_, Deadline>(sqlx::AssertSqlSafe(format!(
+    Ok(db::query_as::<Deadline>(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM deadlines WHERE fiscal_year = $1 ORDER BY due_on, kind, period"
     )))
     .bind(fiscal_year)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
 pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Deadline>> {
-    Ok(sqlx::query_as::<_, Deadline>(sqlx::AssertSqlSafe(format!(
+    Ok(db::query_as::<Deadline>(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM deadlines WHERE id = $1"
     )))
     .bind(id)
-    .fetch_optional(&db.pool)
+    .fetch_optional(db)
     .await?)
 }
 
 /// Deadlines of any year whose due date lies between two dates (inclusive).
 pub async fn due_between(db: &Db, from: Date, to: Date) -> anyhow::Result<Vec<Deadline>> {
-    Ok(sqlx::query_as::<_, Deadline>(sqlx::AssertSqlSafe(format!(
+    Ok(db::query_as::<Deadline>(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM deadlines WHERE due_on >= $1 AND due_on <= $2 ORDER BY due_on, kind, period"
     )))
     .bind(from.to_string())
     .bind(to.to_string())
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -218,7 +218,7 @@ pub async fn ensure_year_as(db: &Db, fiscal_year: i64, actor: &Actor) -> anyhow:
     let mut tx = db.begin_write().await?;
     let mut added = Vec::new();
     for d in &pattern {
-        let done = sqlx::query(
+        let done = db::query(
             "INSERT INTO deadlines (fiscal_year, kind, period, due_on, title) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (fiscal_year, kind, period) DO NOTHING",
         )
@@ -227,7 +227,7 @@ pub async fn ensure_year_as(db: &Db, fiscal_year: i64, actor: &Actor) -> anyhow:
         .bind(&d.period)
         .bind(d.due_on.to_string())
         .bind(title_th(d.kind, &d.period))
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
         if done.rows_affected() > 0 {
             added.push(format!("{} {} {}", d.kind, d.period, d.due_on).replace("  ", " "));
@@ -235,7 +235,7 @@ pub async fn ensure_year_as(db: &Db, fiscal_year: i64, actor: &Actor) -> anyhow:
     }
     if !added.is_empty() {
         audit::record(
-            tx.conn(),
+            &mut tx,
             actor,
             Change {
                 action: "create",
@@ -293,13 +293,13 @@ pub async fn set_due(db: &Db, user: &User, id: i64, due_on: Date) -> Result<Dead
         return Ok(before);
     }
     let mut tx = db.begin_write().await?;
-    sqlx::query("UPDATE deadlines SET due_on = $1 WHERE id = $2")
+    db::query("UPDATE deadlines SET due_on = $1 WHERE id = $2")
         .bind(&after.due_on)
         .bind(id)
-        .execute(tx.conn())
+        .execute(&mut tx)
         .await?;
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "update",
@@ -361,7 +361,7 @@ pub async fn add(db: &Db, user: &User, new: NewDeadline) -> Result<Deadline, App
         t => t.to_string(),
     };
     let mut tx = db.begin_write().await?;
-    let id: Option<i64> = sqlx::query_scalar(
+    let id: Option<i64> = db::query_scalar(
         "INSERT INTO deadlines (fiscal_year, kind, period, due_on, title) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (fiscal_year, kind, period) DO NOTHING RETURNING id",
     )
@@ -370,7 +370,7 @@ pub async fn add(db: &Db, user: &User, new: NewDeadline) -> Result<Deadline, App
     .bind(&period)
     .bind(due_on.to_string())
     .bind(&title)
-    .fetch_optional(tx.conn())
+    .fetch_optional(&mut tx)
     .await?;
     let Some(id) = id else {
         return Err(AppError::Invalid(format!(
@@ -387,7 +387,7 @@ pub async fn add(db: &Db, user: &User, new: NewDeadline) -> Result<Deadline, App
         title,
     };
     audit::record(
-        tx.conn(),
+        &mut tx,
         &user.actor(),
         Change {
             action: "create",

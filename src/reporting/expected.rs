@@ -6,7 +6,7 @@
 use super::{
     DISTRICT_PLAN, DISTRICT_PROGRESS, KPI32_MONTHLY, REGISTER_1, REGISTER_2, REGISTER_3, ROLE_MODEL,
 };
-use crate::db::Db;
+use crate::db::{self, Db};
 use serde::Serialize;
 
 /// A unit that reports: a district (key = its 4-digit code) or an LAO (key = 'lao:<id>').
@@ -85,26 +85,26 @@ pub async fn units(
     };
     Ok(match basis {
         Basis::AllDistricts => districts(
-            sqlx::query_as(
+            db::query_as(
                 "SELECT code, name_th, name_en FROM areas WHERE level = 'district' AND code LIKE $1 ORDER BY code",
             )
             .bind(&pattern)
-            .fetch_all(&db.pool)
+            .fetch_all(db)
             .await?,
         ),
         Basis::TargetDistricts => districts(
-            sqlx::query_as(
+            db::query_as(
                 "SELECT a.code, a.name_th, a.name_en FROM areas a WHERE a.level = 'district' AND a.code LIKE $2 \
                  AND a.code IN (SELECT SUBSTR(t.tambon_code, 1, 4) FROM target_tambons t WHERE t.fiscal_year = $1) \
                  ORDER BY a.code",
             )
             .bind(fiscal_year)
             .bind(&pattern)
-            .fetch_all(&db.pool)
+            .fetch_all(db)
             .await?,
         ),
         Basis::ModelLaos => {
-            let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+            let rows: Vec<(i64, String, String, String, String, String)> = db::query_as(
                 "SELECT l.id, l.lao_key, l.full_name_th, l.name_en, l.province_code, \
                  COALESCE(l.office_tambon_code, l.district_code, l.province_code) AS home \
                  FROM model_laos m JOIN laos l ON l.id = m.lao_id \
@@ -114,7 +114,7 @@ pub async fn units(
             )
             .bind(fiscal_year)
             .bind(&pattern)
-            .fetch_all(&db.pool)
+            .fetch_all(db)
             .await?;
             let mut seen = std::collections::HashSet::new();
             rows.into_iter()

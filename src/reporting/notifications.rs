@@ -2,7 +2,7 @@
 
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -18,24 +18,24 @@ pub struct Notification {
 }
 
 pub async fn unread_count(db: &Db, user_id: i64) -> anyhow::Result<i64> {
-    Ok(sqlx::query_scalar(
+    Ok(db::query_scalar(
         "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
     )
     .bind(user_id)
-    .fetch_one(&db.pool)
+    .fetch_one(db)
     .await?)
 }
 
 /// A user's notifications, unread first, newest first.
 pub async fn of_user(db: &Db, user_id: i64, limit: i64) -> anyhow::Result<Vec<Notification>> {
-    Ok(sqlx::query_as::<_, Notification>(
+    Ok(db::query_as::<Notification>(
         "SELECT n.id, n.deadline_id, n.unit_key, n.message, n.created_at, n.read_at, d.fiscal_year \
          FROM notifications n LEFT JOIN deadlines d ON d.id = n.deadline_id WHERE n.user_id = $1 \
          ORDER BY CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END, n.id DESC LIMIT $2",
     )
     .bind(user_id)
     .bind(limit)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -46,29 +46,29 @@ pub async fn mark_read(db: &Db, user: &User, id: Option<i64>) -> anyhow::Result<
     // the user's own only: the WHERE clause is the authorisation
     let done = match id {
         Some(id) => {
-            sqlx::query(
+            db::query(
                 "UPDATE notifications SET read_at = $1 WHERE id = $2 AND user_id = $3 AND read_at IS NULL",
             )
             .bind(now_text())
             .bind(id)
             .bind(user.id)
-            .execute(tx.conn())
+            .execute(&mut tx)
             .await?
         }
         None => {
-            sqlx::query(
+            db::query(
                 "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
             )
             .bind(now_text())
             .bind(user.id)
-            .execute(tx.conn())
+            .execute(&mut tx)
             .await?
         }
     };
     let n = done.rows_affected();
     if n > 0 {
         audit::record(
-            tx.conn(),
+            &mut tx,
             &user.actor(),
             Change {
                 action: "read",

@@ -4,7 +4,7 @@
 //! the error and tried again on the next drain.
 
 use crate::audit::{self, Actor, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
@@ -27,13 +27,13 @@ pub struct Mail {
 
 /// Puts a mail in the outbox, inside the caller's transaction.
 pub async fn enqueue(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut crate::db::Tx,
     to_user_id: Option<i64>,
     to_address: &str,
     subject: &str,
     body: &str,
 ) -> anyhow::Result<i64> {
-    Ok(sqlx::query_scalar(
+    Ok(db::query_scalar(
         "INSERT INTO outbox (to_user_id, to_address, subject, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(to_user_id)
@@ -76,12 +76,12 @@ pub struct Drained {
 
 /// Unsent mail, oldest first.
 pub async fn unsent(db: &Db) -> anyhow::Result<Vec<Mail>> {
-    Ok(sqlx::query_as::<_, Mail>(
+    Ok(db::query_as::<Mail>(
         "SELECT id, to_user_id, to_address, subject, body, created_at, attempts FROM outbox \
          WHERE sent_at IS NULL AND attempts < $1 ORDER BY id",
     )
     .bind(MAX_ATTEMPTS)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -108,28 +108,28 @@ pub async fn drain(db: &Db, sender: &Sender, dry_run: bool) -> anyhow::Result<Dr
         let mut tx = db.begin_write().await?;
         match &result {
             Ok(()) => {
-                sqlx::query(
+                db::query(
                     "UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = '' WHERE id = $2",
                 )
                 .bind(now_text())
                 .bind(mail.id)
-                .execute(tx.conn())
+                .execute(&mut tx)
                 .await?;
                 out.sent += 1;
             }
             Err(e) => {
-                sqlx::query(
+                db::query(
                     "UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2",
                 )
                 .bind(e)
                 .bind(mail.id)
-                .execute(tx.conn())
+                .execute(&mut tx)
                 .await?;
                 out.failed += 1;
             }
         }
         audit::record(
-            tx.conn(),
+            &mut tx,
             &Actor::system("outbox"),
             Change {
                 action: if result.is_ok() {

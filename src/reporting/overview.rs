@@ -6,7 +6,7 @@
 use super::calendar::{self, Deadline, Status};
 use super::expected::{self, Basis, Unit};
 use crate::areas::{self, Area};
-use crate::db::Db;
+use crate::db::{self, Db};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use time::Date;
@@ -72,23 +72,23 @@ async fn reported(
                FROM submissions WHERE fiscal_year = $1 AND area_code LIKE $2";
     let rows: Vec<(String, String, String, i64)> = match only {
         Some((kind, period)) => {
-            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            db::query_as(sqlx::AssertSqlSafe(format!(
                 "{sql} AND kind = $3 AND period = $4 GROUP BY kind, period, unit_key"
             )))
             .bind(fiscal_year)
             .bind(format!("{prefix}%"))
             .bind(kind)
             .bind(period)
-            .fetch_all(&db.pool)
+            .fetch_all(db)
             .await?
         }
         None => {
-            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            db::query_as(sqlx::AssertSqlSafe(format!(
                 "{sql} GROUP BY kind, period, unit_key"
             )))
             .bind(fiscal_year)
             .bind(format!("{prefix}%"))
-            .fetch_all(&db.pool)
+            .fetch_all(db)
             .await?
         }
     };
@@ -132,13 +132,13 @@ pub async fn overview(
         _ => (0, ""),
     };
     let children: Vec<Area> = if child_len > 0 {
-        sqlx::query_as::<_, Area>(
+        db::query_as::<Area>(
             "SELECT code, level, parent_code, name_th, name_en, moo, postal_codes FROM areas \
              WHERE level = $1 AND code LIKE $2 ORDER BY code",
         )
         .bind(child_level)
         .bind(format!("{area_code}%"))
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?
     } else {
         Vec::new()

@@ -7,7 +7,7 @@ use super::calendar::{self, Deadline, Status};
 use super::expected::Unit;
 use super::{outbox, overview};
 use crate::audit::{self, Actor, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use serde::Serialize;
 use std::collections::HashMap;
 use time::{Date, Duration};
@@ -43,12 +43,12 @@ struct Responsible(HashMap<(String, String), Vec<Account>>);
 
 impl Responsible {
     async fn load(db: &Db) -> anyhow::Result<Responsible> {
-        let rows = sqlx::query_as::<_, Account>(
+        let rows = db::query_as::<Account>(
             "SELECT id, display_name, email, scope_level, scope_code FROM users \
              WHERE active = 1 AND role IN ('officer', 'admin') AND scope_level IN ('district', 'lao', 'province') \
              ORDER BY id",
         )
-        .fetch_all(&db.pool)
+        .fetch_all(db)
         .await?;
         let mut map: HashMap<(String, String), Vec<Account>> = HashMap::new();
         for a in rows {
@@ -120,7 +120,7 @@ async fn remind_deadline(
     for unit in pending {
         for account in accounts.of(unit) {
             let text = Text::new(d, unit, today);
-            let id: Option<i64> = sqlx::query_scalar(
+            let id: Option<i64> = db::query_scalar(
                 "INSERT INTO notifications (user_id, deadline_id, unit_key, message, created_at) \
                  VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, deadline_id, unit_key) DO NOTHING RETURNING id",
             )
@@ -129,7 +129,7 @@ async fn remind_deadline(
             .bind(&unit.unit_key)
             .bind(&text.line)
             .bind(&now)
-            .fetch_optional(tx.conn())
+            .fetch_optional(&mut tx)
             .await?;
             if id.is_none() {
                 continue;
@@ -137,7 +137,7 @@ async fn remind_deadline(
             notes += 1;
             if !account.email.trim().is_empty() {
                 outbox::enqueue(
-                    tx.conn(),
+                    &mut tx,
                     Some(account.id),
                     account.email.trim(),
                     &text.subject,
@@ -150,7 +150,7 @@ async fn remind_deadline(
     }
     if notes > 0 {
         audit::record(
-            tx.conn(),
+            &mut tx,
             &Actor::system("reminders"),
             Change {
                 action: "remind",

@@ -2,7 +2,7 @@
 
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{Db, now_text};
+use crate::db::{self, Db, now_text};
 use crate::error::AppError;
 use serde::Serialize;
 
@@ -41,11 +41,11 @@ const COLUMNS: &str = "id, kind, unit_key, area_code, lao_id, fiscal_year, perio
 
 /// Records a submission as the next version, inside the caller's transaction.
 pub async fn submit(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut crate::db::Tx,
     user: &User,
     s: NewSubmission,
 ) -> Result<Submission, AppError> {
-    let version: i64 = sqlx::query_scalar(
+    let version: i64 = db::query_scalar(
         "SELECT CAST(COALESCE(MAX(version), 0) + 1 AS BIGINT) FROM submissions WHERE kind = $1 AND unit_key = $2 AND fiscal_year = $3 AND period = $4",
     )
     .bind(s.kind)
@@ -54,7 +54,7 @@ pub async fn submit(
     .bind(&s.period)
     .fetch_one(&mut *conn)
     .await?;
-    let deadline: Option<String> = sqlx::query_scalar(
+    let deadline: Option<String> = db::query_scalar(
         "SELECT due_on FROM deadlines WHERE fiscal_year = $1 AND kind = $2 AND period = $3",
     )
     .bind(s.fiscal_year)
@@ -65,7 +65,7 @@ pub async fn submit(
     let now = now_text();
     let today = crate::thai::fiscal::today_in_thailand().to_string();
     let late = deadline.as_deref().is_some_and(|d| today.as_str() > d);
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = db::query_scalar(
         "INSERT INTO submissions (kind, unit_key, area_code, lao_id, fiscal_year, period, version, payload_json, submitted_at, submitted_by, deadline, late) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
@@ -129,14 +129,14 @@ pub async fn history(
     fiscal_year: i64,
     period: &str,
 ) -> anyhow::Result<Vec<Submission>> {
-    Ok(sqlx::query_as::<_, Submission>(sqlx::AssertSqlSafe(format!(
+    Ok(db::query_as::<Submission>(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM submissions WHERE kind = $1 AND unit_key = $2 AND fiscal_year = $3 AND period = $4 ORDER BY version DESC"
     )))
     .bind(kind)
     .bind(unit_key)
     .bind(fiscal_year)
     .bind(period)
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }
 
@@ -161,7 +161,7 @@ pub async fn reported_units(
     period: &str,
     area_prefix: &str,
 ) -> anyhow::Result<Vec<Submission>> {
-    Ok(sqlx::query_as::<_, Submission>(sqlx::AssertSqlSafe(format!(
+    Ok(db::query_as::<Submission>(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM submissions s WHERE kind = $1 AND fiscal_year = $2 AND period = $3 AND area_code LIKE $4 \
          AND version = (SELECT MAX(version) FROM submissions x WHERE x.kind = s.kind AND x.unit_key = s.unit_key \
                         AND x.fiscal_year = s.fiscal_year AND x.period = s.period) ORDER BY unit_key"
@@ -170,6 +170,6 @@ pub async fn reported_units(
     .bind(fiscal_year)
     .bind(period)
     .bind(format!("{area_prefix}%"))
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?)
 }

@@ -3,7 +3,7 @@
 //! blocking threads as there are cores, and each file is written as soon as it is done, so
 //! memory holds a handful of books whatever the country's size.
 
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::error::AppError;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -42,13 +42,13 @@ pub async fn export_all(
         )));
     }
     writable(dir)?;
-    let books: Vec<Book> = sqlx::query_as(
+    let books: Vec<Book> = db::query_as(
         "SELECT p.id, p.area_code, a.name_th FROM plans p JOIN areas a ON a.code = p.area_code \
          WHERE p.kind = 'tambon' AND p.first_year = $1 AND p.area_code LIKE $2 ORDER BY p.area_code",
     )
     .bind(year)
     .bind(format!("{area}%"))
-    .fetch_all(&db.pool)
+    .fetch_all(db)
     .await?;
     let of = books.len();
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());

@@ -19,6 +19,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::collections::HashMap;
+use crate::db;
 
 pub struct KpiRow {
     pub lao_id: i64,
@@ -69,11 +70,11 @@ async fn kpi_view(
         (crumbs, label, area.level == "district")
     };
     let r = rollup::of_area(&s.db, code, year).await?;
-    let districts: HashMap<String, String> = sqlx::query_as::<_, (String, String)>(
+    let districts: HashMap<String, String> = db::query_as::<(String, String)>(
         "SELECT code, name_th FROM areas WHERE level = 'district' AND code LIKE $1",
     )
     .bind(format!("{code}%"))
-    .fetch_all(&s.db.pool)
+    .fetch_all(&s.db)
     .await?
     .into_iter()
     .collect();

@@ -19,6 +19,7 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use crate::db;
 
 /// A date stored as ISO text, shown as "15 มีนาคม 2569".
 pub fn date_th(iso: &str) -> String {
@@ -205,11 +206,11 @@ async fn owner_crumbs(s: &AppState, t: &Tr, owner: &Owner) -> anyhow::Result<(Ve
 }
 
 async fn village_names(s: &AppState, prefix: &str) -> anyhow::Result<Vec<(String, String)>> {
-    let rows: Vec<(String, String, Option<i64>)> = sqlx::query_as(
+    let rows: Vec<(String, String, Option<i64>)> = db::query_as(
         "SELECT code, name_th, moo FROM areas WHERE level = 'village' AND code LIKE $1 ORDER BY code LIMIT 3000",
     )
     .bind(format!("{prefix}%"))
-    .fetch_all(&s.db.pool)
+    .fetch_all(&s.db)
     .await?;
     Ok(rows
         .into_iter()
@@ -345,7 +346,7 @@ pub(super) async fn show(
                 amount: baht(d.amount_satang),
                 within_lao: false,
                 status: projects::status::th(&d.status).to_string(),
-                adopted: d.in_province_plan != 0,
+                adopted: d.in_province_plan,
             });
         }
         groups.retain(|g| !g.rows.is_empty());
@@ -421,9 +422,9 @@ pub(super) async fn show(
         committee_approved_on: opt(&plan.committee_approved_on),
         sent_on: opt(&plan.sent_on),
     };
-    let next_plan: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE copied_from = $1")
+    let next_plan: Option<i64> = db::query_scalar("SELECT id FROM plans WHERE copied_from = $1")
         .bind(id)
-        .fetch_optional(&s.db.pool)
+        .fetch_optional(&s.db)
         .await?;
     let standard = match kind {
         PlanKind::Village => match plans::standard::for_year(&s.db, plan.first_year).await? {

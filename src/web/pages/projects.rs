@@ -15,6 +15,7 @@ use axum::extract::{Form, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use crate::db;
 
 pub struct StepRow {
     pub plan_id: i64,
@@ -309,10 +310,10 @@ async fn edit_page(
     let p = projects::get(&s.db, id).await?.ok_or_else(not_found)?;
     let item_rank: Option<i64> = match p.origin_plan_id {
         Some(pid) => {
-            sqlx::query_scalar("SELECT rank FROM plan_items WHERE plan_id = $1 AND project_id = $2")
+            db::query_scalar("SELECT rank FROM plan_items WHERE plan_id = $1 AND project_id = $2")
                 .bind(pid)
                 .bind(id)
-                .fetch_optional(&s.db.pool)
+                .fetch_optional(&s.db)
                 .await?
                 .flatten()
         }

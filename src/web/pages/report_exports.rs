@@ -12,6 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 use std::collections::HashMap;
+use crate::db;
 
 /// "form1.docx" → ("form1", Docx).
 fn file_of(file: &str) -> AppResult<(String, crate::documents::Format)> {
@@ -188,11 +189,11 @@ pub async fn export_rollup(
     } else {
         place_line(&s, &area).await?
     };
-    let districts: HashMap<String, String> = sqlx::query_as::<_, (String, String)>(
+    let districts: HashMap<String, String> = db::query_as::<(String, String)>(
         "SELECT code, name_th FROM areas WHERE level = 'district' AND code LIKE $1",
     )
     .bind(format!("{area}%"))
-    .fetch_all(&s.db.pool)
+    .fetch_all(&s.db)
     .await?
     .into_iter()
     .collect();
