@@ -3,7 +3,7 @@
 
 use super::{User, audit_place, authorize_admin_over, get};
 use crate::audit::{self, Change};
-use crate::db::{self, Db, now_text};
+use crate::db::{self, Db, now_text, Param};
 use crate::error::AppError;
 
 /// A loose check: one `@`, something on each side, a dot in the domain, nothing that could
@@ -50,13 +50,14 @@ pub async fn set_email(db: &Db, by: &User, id: i64, email: &str) -> Result<User,
     }
     let (area_code, lao_id) = audit_place(db, &before.scope).await?;
     let mut tx = db.begin_write().await?;
-    db::query(
-        "UPDATE users SET email = $1, updated_at = $2, version = version + 1 WHERE id = $3",
+    db::update_versioned(
+        &mut tx,
+        "users",
+        id,
+        before.version,
+        "email = $1, updated_at = $2",
+        vec![email.value(), now_text().value()],
     )
-    .bind(email)
-    .bind(now_text())
-    .bind(id)
-    .execute(&mut tx)
     .await?;
     let after = User {
         email: email.to_string(),

@@ -8,7 +8,7 @@ pub mod sessions;
 pub mod signin;
 
 use crate::audit::{self, Actor, Change};
-use crate::db::{self, Db, now_text};
+use crate::db::{self, Db, Param, now_text};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 
@@ -343,27 +343,25 @@ pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Resul
     }
     let (area_code, lao_id) = audit_place(db, &scope).await?;
     let mut tx = db.begin_write().await?;
-    let done = db::query(
-        "UPDATE users SET display_name = $1, position = $2, agency = $3, role = $4, scope_level = $5, scope_code = $6, \
-         active = $7, updated_at = $8, version = version + 1 WHERE id = $9 AND version = $10",
+    db::update_versioned(
+        &mut tx,
+        "users",
+        id,
+        change.version,
+        "display_name = $1, position = $2, agency = $3, role = $4, scope_level = $5, scope_code = $6, \
+         active = $7, updated_at = $8",
+        vec![
+            change.display_name.trim().value(),
+            change.position.trim().value(),
+            change.agency.trim().value(),
+            change.role.as_str().value(),
+            scope.level.as_str().value(),
+            scope.code.clone().value(),
+            change.active.value(),
+            now_text().value(),
+        ],
     )
-    .bind(change.display_name.trim())
-    .bind(change.position.trim())
-    .bind(change.agency.trim())
-    .bind(change.role.as_str())
-    .bind(scope.level.as_str())
-    .bind(&scope.code)
-    .bind(i64::from(change.active))
-    .bind(now_text())
-    .bind(id)
-    .bind(change.version)
-    .execute(&mut tx)
     .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::Conflict(
-            "มีผู้อื่นแก้ไขบัญชีนี้ไปก่อนแล้ว ระบบไม่ได้บันทึกการแก้ไขของท่าน โปรดเปิดหน้านี้ใหม่แล้วแก้ไขอีกครั้ง".into(),
-        ));
-    }
     let after = User {
         display_name: change.display_name.trim().into(),
         position: change.position.trim().into(),
@@ -427,13 +425,15 @@ pub async fn set_password(
     let hash = password::hash(new)?;
     let (area_code, lao_id) = audit_place(db, &target.scope).await?;
     let mut tx = db.begin_write().await?;
-    db::query("UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3, version = version + 1 WHERE id = $4")
-        .bind(hash)
-        .bind(i64::from(!own))
-        .bind(now_text())
-        .bind(id)
-        .execute(&mut tx)
-        .await?;
+    db::update_versioned(
+        &mut tx,
+        "users",
+        id,
+        target.version,
+        "password_hash = $1, must_change_password = $2, updated_at = $3",
+        vec![hash.value(), (!own).value(), now_text().value()],
+    )
+    .await?;
     audit::record(
         &mut tx,
         &by.actor(),

@@ -19,7 +19,7 @@ pub mod workflow;
 use crate::accounts::User;
 use crate::areas;
 use crate::audit::{self, Change};
-use crate::db::{self, Db, now_text};
+use crate::db::{self, Db, Param, Tx, now_text};
 use crate::error::AppError;
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
@@ -273,7 +273,7 @@ pub(crate) async fn create(
 
 /// Creates an empty draft plan inside the caller's transaction.
 pub(crate) async fn create_in(
-    conn: &mut crate::db::Tx,
+    conn: &mut Tx,
     user: &User,
     kind: PlanKind,
     owner: &Owner,
@@ -344,7 +344,7 @@ pub(crate) async fn create_in(
     Ok(plan)
 }
 
-pub(crate) async fn get_in(conn: &mut crate::db::Tx, id: i64) -> anyhow::Result<Plan> {
+pub(crate) async fn get_in(conn: &mut Tx, id: i64) -> anyhow::Result<Plan> {
     Ok(db::query_as::<Plan>(AssertSqlSafe(format!(
         "SELECT {PLAN_COLUMNS} FROM plans WHERE id = $1"
     )))
@@ -356,24 +356,27 @@ pub(crate) async fn get_in(conn: &mut crate::db::Tx, id: i64) -> anyhow::Result<
 /// Claims the plan for a change: refuses when someone else saved it since `expected_version`
 /// was read, or when it is no longer a draft; bumps the version so the next writer notices.
 pub(crate) async fn claim(
-    conn: &mut crate::db::Tx,
+    tx: &mut Tx,
     plan_id: i64,
     expected_version: i64,
 ) -> Result<Plan, AppError> {
-    let plan = get_in(conn, plan_id).await?;
+    let plan = get_in(tx, plan_id).await?;
     if plan.version != expected_version {
-        return Err(AppError::Conflict(format!(
-            "แผนนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {} → {}) โปรดเปิดหน้าใหม่เพื่อดูข้อมูลล่าสุดแล้วบันทึกอีกครั้ง",
-            expected_version, plan.version
-        )));
+        return Err(stale(&plan, expected_version));
     }
     workflow::ensure_editable(&plan)?;
-    db::query("UPDATE plans SET version = version + 1, updated_at = $1 WHERE id = $2")
-        .bind(now_text())
-        .bind(plan_id)
-        .execute(&mut *conn)
-        .await?;
+    db::update_versioned(tx, "plans", plan_id, expected_version, "updated_at = $1", vec![now_text().value()]).await?;
     Ok(plan)
+}
+
+fn stale(plan: &Plan, expected: i64) -> AppError {
+    db::Stale {
+        table: "plans",
+        id: plan.id,
+        expected,
+        found: Some(plan.version),
+    }
+    .into()
 }
 
 /// The dates and facts a tambon or district plan records about itself.
@@ -436,25 +439,26 @@ pub async fn set_milestones(
     let mut tx = db.begin_write().await?;
     let before = get_in(&mut tx, plan_id).await?;
     if before.version != expected_version {
-        return Err(AppError::Conflict(format!(
-            "แผนนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {} → {}) โปรดเปิดหน้าใหม่แล้วบันทึกอีกครั้ง",
-            expected_version, before.version
-        )));
+        return Err(stale(&before, expected_version));
     }
-    db::query(
-        "UPDATE plans SET made_quarter = $1, delivered_lao_on = $2, delivered_district_on = $3, evaluated_on = $4, \
-         evaluation = $5, committee_approved_on = $6, sent_on = $7, version = version + 1, updated_at = $8 WHERE id = $9",
+    db::update_versioned(
+        &mut tx,
+        "plans",
+        plan_id,
+        expected_version,
+        "made_quarter = $1, delivered_lao_on = $2, delivered_district_on = $3, evaluated_on = $4, \
+         evaluation = $5, committee_approved_on = $6, sent_on = $7, updated_at = $8",
+        vec![
+            quarter.value(),
+            delivered_lao.value(),
+            delivered_district.value(),
+            evaluated.value(),
+            m.evaluation.trim().value(),
+            committee.value(),
+            sent.value(),
+            now_text().value(),
+        ],
     )
-    .bind(quarter)
-    .bind(delivered_lao)
-    .bind(delivered_district)
-    .bind(evaluated)
-    .bind(m.evaluation.trim())
-    .bind(committee)
-    .bind(sent)
-    .bind(now_text())
-    .bind(plan_id)
-    .execute(&mut tx)
     .await?;
     let after = get_in(&mut tx, plan_id).await?;
     audit::record(

@@ -5,7 +5,7 @@
 use super::{Plan, PlanKind, Status, access, get, get_in, owner_of};
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{self, Db, now_text};
+use crate::db::{self, Db, Param, now_text};
 use crate::error::AppError;
 
 /// Content may change only while the plan is a draft.
@@ -92,10 +92,7 @@ pub async fn step(
     let mut tx = db.begin_write().await?;
     let before = get_in(&mut tx, plan_id).await?;
     if before.version != expected_version {
-        return Err(AppError::Conflict(format!(
-            "แผนนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {} → {}) โปรดเปิดหน้าใหม่แล้วลองอีกครั้ง",
-            expected_version, before.version
-        )));
+        return Err(super::stale(&before, expected_version));
     }
     if before.status() != from {
         return Err(AppError::Conflict(format!(
@@ -104,13 +101,14 @@ pub async fn step(
         )));
     }
     let now = now_text();
-    db::query(
-        "UPDATE plans SET status = $1, version = version + 1, updated_at = $2 WHERE id = $3",
+    db::update_versioned(
+        &mut tx,
+        "plans",
+        plan_id,
+        expected_version,
+        "status = $1, updated_at = $2",
+        vec![to.as_str().value(), now.clone().value()],
     )
-    .bind(to.as_str())
-    .bind(&now)
-    .bind(plan_id)
-    .execute(&mut tx)
     .await?;
     db::query(
         "INSERT INTO plan_events (plan_id, at, username, action, from_status, to_status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)",

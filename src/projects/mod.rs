@@ -8,7 +8,7 @@ pub mod status;
 
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{self, Db, now_text};
+use crate::db::{self, Db, Param, now_text};
 use crate::error::AppError;
 use crate::plans::{self, PlanKind};
 use input::{Checked, FieldError, ProjectInput};
@@ -356,37 +356,35 @@ pub async fn update(
     let c = input.check(&dims, &plan.area_code[..6]).map_err(invalid)?;
     let mut tx = db.begin_write().await?;
     let current = get_in(&mut tx, project_id).await?;
-    if current.version != expected_version {
-        return Err(AppError::Conflict(format!(
-            "โครงการนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {expected_version} → {}) โปรดเปิดหน้าใหม่แล้วแก้ไขอีกครั้ง",
-            current.version
-        )));
-    }
     if let Some(rank) = c.rank {
         rank_free(&mut tx, plan.id, rank, Some(project_id)).await?;
     }
-    db::query(
-        "UPDATE projects SET title = $1, dimension = $2, need = $3, objective = $4, format = $5, reach = $6, \
+    db::update_versioned(
+        &mut tx,
+        "projects",
+        project_id,
+        expected_version,
+        "title = $1, dimension = $2, need = $3, objective = $4, format = $5, reach = $6, \
          target_villages = $7, target_households = $8, target_people = $9, budget_satang = $10, executor = $11, \
-         within_lao_authority = $12, starts_on = $13, ends_on = $14, updated_at = $15, version = version + 1 WHERE id = $16",
+         within_lao_authority = $12, starts_on = $13, ends_on = $14, updated_at = $15",
+        vec![
+            c.title.clone().value(),
+            c.dimension.clone().value(),
+            c.need.clone().value(),
+            c.objective.clone().value(),
+            c.format.clone().value(),
+            c.reach.value(),
+            c.target_villages.or(current.target_villages).value(),
+            c.target_households.value(),
+            c.target_people.value(),
+            c.budget_satang.value(),
+            c.executor.value(),
+            c.within_lao_authority.value(),
+            c.starts_on.value(),
+            c.ends_on.value(),
+            now_text().value(),
+        ],
     )
-    .bind(&c.title)
-    .bind(&c.dimension)
-    .bind(&c.need)
-    .bind(&c.objective)
-    .bind(&c.format)
-    .bind(c.reach)
-    .bind(c.target_villages.or(current.target_villages))
-    .bind(c.target_households)
-    .bind(c.target_people)
-    .bind(c.budget_satang)
-    .bind(c.executor)
-    .bind(c.within_lao_authority as i64)
-    .bind(c.starts_on.map(|d| d.to_string()))
-    .bind(c.ends_on.map(|d| d.to_string()))
-    .bind(now_text())
-    .bind(project_id)
-    .execute(&mut tx)
     .await?;
     db::query("UPDATE plan_items SET rank = $1, amount_satang = $2 WHERE plan_id = $3 AND project_id = $4")
         .bind(c.rank)

@@ -3,7 +3,7 @@
 use super::{Project, get, get_in};
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{self, Db, now_text};
+use crate::db::{self, Db, Param, now_text};
 use crate::error::AppError;
 use crate::thai;
 use serde::{Deserialize, Serialize};
@@ -102,12 +102,15 @@ pub async fn record(
     };
     let mut tx = db.begin_write().await?;
     let before = get_in(&mut tx, project_id).await?;
-    if before.version != expected_version {
-        return Err(AppError::Conflict(format!(
-            "โครงการนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {expected_version} → {}) โปรดเปิดหน้าใหม่",
-            before.version
-        )));
-    }
+    db::update_versioned(
+        &mut tx,
+        "projects",
+        project_id,
+        expected_version,
+        "progress_pct = $1, spent_satang = $2, updated_at = $3",
+        vec![pct.value(), spent.value(), now_text().value()],
+    )
+    .await?;
     db::query(
         "INSERT INTO project_progress (project_id, reported_on, status, progress_pct, spent_satang, note, created_at, created_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -122,13 +125,6 @@ pub async fn record(
     .bind(&user.username)
     .execute(&mut tx)
     .await?;
-    db::query("UPDATE projects SET progress_pct = $1, spent_satang = $2, version = version + 1, updated_at = $3 WHERE id = $4")
-        .bind(pct)
-        .bind(spent)
-        .bind(now_text())
-        .bind(project_id)
-        .execute(&mut tx)
-        .await?;
     super::status::refresh(&mut tx, project_id).await?;
     let after = get_in(&mut tx, project_id).await?;
     audit::record(

@@ -279,8 +279,10 @@ pub async fn report_progress(
     let user = v.check_csrf(&f.csrf)?.clone();
     match progress::record(&s.db, &user, id, f.version, &f.input).await {
         Ok(_) => Ok((SEE_OTHER, [(header::LOCATION, format!("/projects/{id}"))]).into_response()),
-        Err(AppError::Invalid(m)) | Err(AppError::Conflict(m)) => {
-            show(&s, &v, id, String::new(), m).await
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+            let mut page = show(&s, &v, id, String::new(), e.message_th()).await?;
+            *page.status_mut() = e.status();
+            Ok(page)
         }
         Err(e) => Err(e),
     }
@@ -415,8 +417,10 @@ pub async fn update(
     let user = v.check_csrf(&f.csrf)?.clone();
     match projects::update(&s.db, &user, id, f.version, &f.input).await {
         Ok(_) => Ok((SEE_OTHER, [(header::LOCATION, format!("/projects/{id}"))]).into_response()),
-        Err(AppError::Invalid(m)) | Err(AppError::Conflict(m)) => {
-            edit_page(&s, &v, id, Some(f.input), m).await
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+            let mut page = edit_page(&s, &v, id, Some(f.input), e.message_th()).await?;
+            *page.status_mut() = e.status();
+            Ok(page)
         }
         Err(e) => Err(e),
     }
