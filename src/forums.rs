@@ -15,14 +15,17 @@ pub struct Forum {
     pub id: i64,
     pub plan_id: i64,
     pub area_code: String,
-    pub held_on: String,
+    #[sqlx(try_from = "crate::db::IsoDate")]
+    pub held_on: time::Date,
     pub place: String,
     pub chaired_by: String,
     pub held_by: String,
     pub attendance: i64,
     pub households: Option<i64>,
-    pub used_basic_needs: i64,
-    pub used_village_data: i64,
+    #[sqlx(try_from = "crate::db::Flag")]
+    pub used_basic_needs: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
+    pub used_village_data: bool,
     pub other_data: String,
     pub minutes: String,
 }

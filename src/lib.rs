@@ -7,6 +7,7 @@ pub mod cli;
 pub mod committees;
 pub mod config;
 pub mod dataset;
+pub mod dimensions;
 pub mod db;
 pub mod documents;
 pub mod error;

@@ -125,7 +125,7 @@ async fn records(db: &Db) -> Place {
             .await
             .unwrap()
             .into_iter()
-            .filter(|l| l.kind == "TAO")
+            .filter(|l| l.kind == oneplan::areas::LaoKind::Tao)
             .collect::<Vec<_>>()
     };
     let (l1, l2, l3) = (laos("5601").await, laos("5602").await, laos("5603").await);
@@ -161,7 +161,7 @@ async fn calendar_counts_reminders_and_mail() {
                 .find(|d| d.kind == kind && d.period == period)
                 .unwrap()
                 .due_on
-                .clone()
+                .to_string()
         };
         assert_eq!(due(REGISTER_1, ""), "2026-03-31");
         assert_eq!(due(reporting::DISTRICT_PROGRESS, ""), "2026-03-31");
@@ -203,8 +203,8 @@ async fn calendar_counts_reminders_and_mail() {
         // register 1 is past due (31 March 2569): the first report is late, a second is version 2
         let first = submit(&db, &amphoe1, REGISTER_1, "5601", "").await;
         assert_eq!(
-            (first.version, first.late, first.deadline.as_deref()),
-            (1, 1, Some("2026-03-31"))
+            (first.version, first.late, first.deadline.map(|d| d.to_string())),
+            (1, true, Some("2026-03-31".to_string()))
         );
         let second = submit(&db, &amphoe1, REGISTER_1, "5601", "").await;
         assert_eq!(second.version, 2);
@@ -231,7 +231,7 @@ async fn calendar_counts_reminders_and_mail() {
         .unwrap();
         assert_eq!(denied, 1);
         let moved = calendar::set_due(&db, &root, r1.id, later).await.unwrap();
-        assert_eq!(moved.due_on, later.to_string());
+        assert_eq!(moved.due_on.to_string(), later.to_string());
         let audited: i64 = oneplan::db::query_scalar(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND entity = 'deadline' AND username = 'root'",
         )
@@ -241,11 +241,11 @@ async fn calendar_counts_reminders_and_mail() {
         assert_eq!(audited, 1);
         // ...and a report sent before the new date is on time; the earlier one stays late
         let chun = submit(&db, &province, REGISTER_1, "5602", "").await;
-        assert_eq!(chun.late, 0);
+        assert!(!chun.late);
         // the yearly pattern does not undo the administrator's change
         calendar::ensure_year(&db, FY).await.unwrap();
         assert_eq!(
-            calendar::get(&db, r1.id).await.unwrap().unwrap().due_on,
+            calendar::get(&db, r1.id).await.unwrap().unwrap().due_on.to_string(),
             later.to_string()
         );
         // a report from a unit that is not expected is not counted
@@ -260,7 +260,7 @@ async fn calendar_counts_reminders_and_mail() {
             "2026-05",
         )
         .await;
-        assert_eq!(kpi.late, 1);
+        assert!(kpi.late);
 
         // the province: counts and the districts to drill into
         let today = today_in_thailand();
@@ -439,7 +439,7 @@ async fn calendar_counts_reminders_and_mail() {
         )
         .await
         .unwrap();
-        assert_eq!(added.due_on, "2026-10-25");
+        assert_eq!(added.due_on.to_string(), "2026-10-25");
         assert!(added.title.ends_with("ประจำเดือนตุลาคม 2569"));
         assert!(matches!(
             calendar::add(
@@ -645,7 +645,7 @@ async fn calendar_pages_badge_and_api() {
             .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert_eq!(
-            calendar::get(&db, d.id).await.unwrap().unwrap().due_on,
+            calendar::get(&db, d.id).await.unwrap().unwrap().due_on.to_string(),
             "2026-04-30"
         );
         let (status, page) = admin

@@ -143,7 +143,7 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
         .await
         .unwrap();
         assert_eq!(
-            f.held_on, "2026-03-15",
+            f.held_on.to_string(), "2026-03-15",
             "{backend}: BE date stored as one calendar date"
         );
         let need = ProjectInput {
@@ -161,7 +161,7 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
         .unwrap();
         assert_eq!(road.budget_satang, 49_500_000);
         assert_eq!(road.status, "proposed");
-        let coverage = plans::coverage::of_plan(&db, village_plan.id)
+        let coverage = oneplan::dimensions::of_plan(&db, village_plan.id)
             .await
             .unwrap();
         assert_eq!(
@@ -184,7 +184,7 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
             .unwrap();
         }
         assert!(
-            plans::coverage::of_plan(&db, village_plan.id)
+            oneplan::dimensions::of_plan(&db, village_plan.id)
                 .await
                 .unwrap()
                 .complete()

@@ -233,7 +233,7 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
             ),
             ("นางสาวสมใจ ใฝ่ดี", 5_000_000, Some(2))
         );
-        assert_eq!(row.delivered_lao_on.as_deref(), Some("2026-03-15"));
+        assert_eq!(row.delivered_lao_on.map(|d| d.to_string()).as_deref(), Some("2026-03-15"));
         assert!(
             form1
                 .iter()
@@ -441,7 +441,7 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
             .unwrap();
         assert_eq!(
             (s.period.as_str(), s.version, s.late),
-            ("2026-05", 1, 1),
+            ("2026-05", 1, true),
             "{backend}: after the 25th it is late, but kept"
         );
         assert!(matches!(

@@ -217,18 +217,18 @@ async fn a_filled_village_plan_form_goes_in_whole_or_not_at_all() {
             .unwrap()
             .unwrap();
         assert_eq!(
-            first.starts_on.as_deref(),
+            first.starts_on.map(|d| d.to_string()).as_deref(),
             Some("2026-10-01"),
             "{backend}: an Excel date cell"
         );
         assert_eq!(
-            first.ends_on.as_deref(),
+            first.ends_on.map(|d| d.to_string()).as_deref(),
             Some("2027-09-30"),
             "{backend}: a BE date typed as text"
         );
         assert_eq!(first.target_people, Some(320));
         assert!(
-            plans::coverage::of_plan(&db, plan.id)
+            oneplan::dimensions::of_plan(&db, plan.id)
                 .await
                 .unwrap()
                 .complete()

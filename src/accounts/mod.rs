@@ -54,11 +54,13 @@ struct UserRow {
     display_name: String,
     position: String,
     agency: String,
-    role: String,
-    scope_level: String,
+    role: Role,
+    scope_level: ScopeLevel,
     scope_code: String,
-    active: i64,
-    must_change_password: i64,
+    #[sqlx(try_from = "crate::db::Flag")]
+    active: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
+    must_change_password: bool,
     version: i64,
     email: String,
 }
@@ -71,13 +73,13 @@ impl From<UserRow> for User {
             display_name: r.display_name,
             position: r.position,
             agency: r.agency,
-            role: Role::parse(&r.role).unwrap_or(Role::Viewer),
+            role: r.role,
             scope: Scope {
-                level: ScopeLevel::parse(&r.scope_level).unwrap_or(ScopeLevel::National),
+                level: r.scope_level,
                 code: r.scope_code,
             },
-            active: r.active != 0,
-            must_change_password: r.must_change_password != 0,
+            active: r.active,
+            must_change_password: r.must_change_password,
             version: r.version,
             email: r.email,
         }

@@ -15,7 +15,12 @@ pub enum Role {
     Viewer,
 }
 
+crate::text_enum!(Role);
+crate::text_enum!(ScopeLevel);
+
 impl Role {
+    pub const ALL: [Role; 3] = [Role::Admin, Role::Officer, Role::Viewer];
+
     pub fn parse(s: &str) -> Option<Role> {
         match s {
             "admin" => Some(Role::Admin),
@@ -145,7 +150,7 @@ impl Scope {
             )));
         }
         Ok(match areas::get(db, &self.code).await? {
-            Some(a) if a.level == self.level.as_str() => Ok(()),
+            Some(a) if a.level.as_str() == self.level.as_str() => Ok(()),
             _ => Err(format!("ไม่พบ{}รหัส {}", self.level.th(), self.code)),
         })
     }

@@ -1,10 +1,11 @@
 //! DOPA area codes: their level, and what became of abolished ones.
 
 use crate::db::{self, Db};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
+#[schema(as = AreaLevel)]
 pub enum Level {
     Province,
     District,
@@ -12,7 +13,11 @@ pub enum Level {
     Village,
 }
 
+crate::text_enum!(Level);
+
 impl Level {
+    pub const ALL: [Level; 4] = [Level::Province, Level::District, Level::Tambon, Level::Village];
+
     pub fn code_len(self) -> usize {
         match self {
             Level::Province => 2,

@@ -164,7 +164,7 @@ impl Known {
     async fn load(db: &Db) -> anyhow::Result<Known> {
         let rows: Vec<(
             String,
-            String,
+            Level,
             Option<String>,
             String,
             String,
@@ -178,7 +178,6 @@ impl Known {
         let mut areas = HashMap::with_capacity(rows.len());
         let mut postal = HashMap::new();
         for (code, level, parent_code, name_th, name_en, moo, postal_codes) in rows {
-            let level = Level::parse(&level).unwrap_or(Level::Village);
             postal.insert(code.clone(), postal_codes);
             areas.insert(
                 code.clone(),
@@ -748,16 +747,7 @@ fn check_abolished(
 }
 
 fn lao_kind(t: &str) -> Option<&'static str> {
-    match t {
-        "PAO" | "อบจ." => Some("PAO"),
-        "ThesabanNakhon" | "ทน." => Some("ThesabanNakhon"),
-        "ThesabanMueang" | "ทม." => Some("ThesabanMueang"),
-        "ThesabanTambon" | "ทต." => Some("ThesabanTambon"),
-        "TAO" | "อบต." => Some("TAO"),
-        "SpecialCity" => Some("SpecialCity"),
-        "Bangkok" => Some("Bangkok"),
-        _ => None,
-    }
+    super::LaoKind::parse(t).map(super::LaoKind::as_str)
 }
 
 fn check_laos(

@@ -3,6 +3,7 @@
 
 pub mod codes;
 pub mod import;
+pub mod lao_kind;
 pub mod national;
 
 use crate::db::{self, Db};
@@ -10,11 +11,12 @@ use serde::Serialize;
 use sqlx::AssertSqlSafe;
 
 pub use codes::{CodeStatus, Level};
+pub use lao_kind::{Extent, LaoKind};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Area {
     pub code: String,
-    pub level: String,
+    pub level: Level,
     pub parent_code: Option<String>,
     pub name_th: String,
     pub name_en: String,
@@ -25,8 +27,8 @@ pub struct Area {
 impl Area {
     /// The name as Thai users read it: "หมู่ที่ 3 บ้านดอน", "ตำบลแม่ใส".
     pub fn label_th(&self) -> String {
-        match self.level.as_str() {
-            "village" => {
+        match self.level {
+            Level::Village => {
                 let moo = self.moo.unwrap_or(0);
                 if self.name_th.is_empty() {
                     format!("หมู่ที่ {moo}")
@@ -39,8 +41,8 @@ impl Area {
     }
 
     pub fn label_en(&self) -> String {
-        match self.level.as_str() {
-            "village" => format!("Moo {} {}", self.moo.unwrap_or(0), self.name_en)
+        match self.level {
+            Level::Village => format!("Moo {} {}", self.moo.unwrap_or(0), self.name_en)
                 .trim_end()
                 .to_string(),
             _ if self.name_en.is_empty() => self.name_th.clone(),
@@ -53,7 +55,7 @@ impl Area {
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct AreaSummary {
     pub code: String,
-    pub level: String,
+    pub level: Level,
     pub name_th: String,
     pub name_en: String,
     pub moo: Option<i64>,
@@ -129,19 +131,18 @@ pub struct Counts {
 }
 
 pub async fn counts(db: &Db) -> anyhow::Result<Counts> {
-    let rows: Vec<(String, i64)> =
+    let rows: Vec<(Level, i64)> =
         db::query_as("SELECT level, COUNT(*) FROM areas GROUP BY level")
             .fetch_all(db)
             .await?;
     let mut c = Counts::default();
     for (level, n) in rows {
-        match level.as_str() {
-            "province" => c.provinces = n,
-            "district" => c.districts = n,
-            "tambon" => c.tambons = n,
-            "village" => c.villages = n,
-            _ => {}
-        }
+        *match level {
+            Level::Province => &mut c.provinces,
+            Level::District => &mut c.districts,
+            Level::Tambon => &mut c.tambons,
+            Level::Village => &mut c.villages,
+        } = n;
     }
     c.laos = db::query_scalar("SELECT COUNT(*) FROM laos")
         .fetch_one(db)
@@ -154,7 +155,7 @@ pub struct Lao {
     pub id: i64,
     pub lao_key: String,
     pub dla_code: Option<String>,
-    pub kind: String,
+    pub kind: LaoKind,
     pub name_th: String,
     pub full_name_th: String,
     pub name_en: String,
@@ -166,20 +167,7 @@ pub struct Lao {
 impl Lao {
     /// The Thai name of the LAO's kind, as on its letterhead.
     pub fn kind_th(&self) -> &'static str {
-        kind_th(&self.kind)
-    }
-}
-
-pub fn kind_th(kind: &str) -> &'static str {
-    match kind {
-        "PAO" => "องค์การบริหารส่วนจังหวัด",
-        "ThesabanNakhon" => "เทศบาลนคร",
-        "ThesabanMueang" => "เทศบาลเมือง",
-        "ThesabanTambon" => "เทศบาลตำบล",
-        "TAO" => "องค์การบริหารส่วนตำบล",
-        "SpecialCity" => "เมืองพัทยา",
-        "Bangkok" => "กรุงเทพมหานคร",
-        _ => "องค์กรปกครองส่วนท้องถิ่น",
+        self.kind.th()
     }
 }
 
@@ -189,9 +177,9 @@ pub struct Coverage {
     pub lao_id: i64,
     pub full_name_th: String,
     pub name_en: String,
-    pub kind: String,
+    pub kind: LaoKind,
     pub area_code: String,
-    pub extent: String,
+    pub extent: Extent,
 }
 
 const LAO_COLUMNS: &str = "id, lao_key, dla_code, kind, name_th, full_name_th, name_en, province_code, district_code, office_tambon_code";
@@ -243,12 +231,12 @@ pub async fn covering(db: &Db, area_code: &str) -> anyhow::Result<Vec<Coverage>>
 }
 
 /// The areas an LAO covers.
-pub async fn coverage_of(db: &Db, lao_id: i64) -> anyhow::Result<Vec<(Area, String)>> {
+pub async fn coverage_of(db: &Db, lao_id: i64) -> anyhow::Result<Vec<(Area, Extent)>> {
     #[derive(sqlx::FromRow)]
     struct Row {
         #[sqlx(flatten)]
         area: Area,
-        extent: String,
+        extent: Extent,
     }
     let rows = db::query_as::<Row>(
         "SELECT a.code, a.level, a.parent_code, a.name_th, a.name_en, a.moo, a.postal_codes, c.extent \

@@ -182,6 +182,9 @@ pub enum MemberRole {
     Advisor,
 }
 
+crate::text_enum!(MemberRole);
+crate::text_enum!(Kind);
+
 impl MemberRole {
     /// In the order an appointment order lists them.
     pub const ALL: [MemberRole; 6] = [

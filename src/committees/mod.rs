@@ -115,7 +115,7 @@ pub fn area_labels(a: &Area, tambon: Option<&Area>) -> (String, String) {
     } else {
         &a.name_en
     };
-    match Level::parse(&a.level) {
+    match Some(a.level) {
         Some(Level::Village) => match tambon {
             Some(t) => (
                 format!("{} ต.{}", a.label_th(), t.name_th),
@@ -429,7 +429,7 @@ pub async fn get(db: &Db, id: i64, today: Date) -> Result<Option<CommitteeDetail
     .bind(id)
     .fetch_all(db)
     .await?;
-    let members: Vec<(i64, String, String, String)> = db::query_as(
+    let members: Vec<(i64, String, String, MemberRole)> = db::query_as(
         "SELECT m.order_id, m.name, m.position, m.role FROM committee_members m \
          JOIN committee_orders o ON o.id = m.order_id WHERE o.committee_id = $1 ORDER BY m.order_id, m.seq",
     )
@@ -448,7 +448,7 @@ pub async fn get(db: &Db, id: i64, today: Date) -> Result<Option<CommitteeDetail
                 .iter()
                 .filter(|m| m.0 == order_id)
                 .map(|(_, name, position, role)| {
-                    let role = MemberRole::parse(role).unwrap_or(MemberRole::Member);
+                    let role = *role;
                     Member {
                         name: name.clone(),
                         position: position.clone(),

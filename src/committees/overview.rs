@@ -69,7 +69,7 @@ pub struct KindCount {
 /// The working group supports the community-plan process of municipalities and อบต.; a
 /// provincial อบจ. is not expected to have one (listed only if one is recorded).
 fn lao_expects_working_group(lao: &Lao) -> bool {
-    lao.kind != "PAO"
+    lao.kind != crate::areas::LaoKind::Pao
 }
 
 /// SQL conditions (on `areas a`, `laos l`, `committees c`) for a place, all over parameter $1.
@@ -248,7 +248,7 @@ fn assemble(
         current: false,
     };
     for a in areas {
-        let level = match Level::parse(&a.level) {
+        let level = match Some(a.level) {
             Some(Level::Village) => OwnerLevel::Village,
             Some(Level::Tambon) => OwnerLevel::Tambon,
             Some(Level::District) => OwnerLevel::District,

@@ -61,14 +61,30 @@ macro_rules! text_column {
     };
 }
 
-/// An enum stored as its `as_str()` word: decodes with `parse`, binds as text.
+/// An enum stored as its `as_str()` word (one of `ALL`): decodes only that word, binds as text.
 #[macro_export]
 macro_rules! text_enum {
     ($t:ty) => {
-        $crate::text_column!($t, |s: &str| <$t>::parse(s).ok_or_else(|| format!(
+        impl $t {
+            /// The value stored as `s`, exactly.
+            pub fn from_stored(s: &str) -> Option<$t> {
+                <$t>::ALL.into_iter().find(|k| k.as_str() == s)
+            }
+        }
+        $crate::text_column!($t, |s: &str| <$t>::from_stored(s).ok_or_else(|| format!(
             "unknown {} “{s}” in the database",
             stringify!($t)
         )));
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
         impl $crate::db::Param for $t {
             const NULL: $crate::db::Value = $crate::db::Value::Text(None);
             fn value(self) -> $crate::db::Value {

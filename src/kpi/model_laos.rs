@@ -14,7 +14,8 @@ pub struct ModelLao {
     pub district_code: String,
     pub lao_id: i64,
     pub lao_name: String,
-    pub designated_on: String,
+    #[sqlx(try_from = "crate::db::IsoDate")]
+    pub designated_on: time::Date,
     pub reason: String,
     pub created_by: String,
     pub replaced_at: Option<String>,
@@ -69,7 +70,7 @@ pub async fn designate(
 ) -> Result<ModelLao, AppError> {
     let area = crate::areas::get(db, district)
         .await?
-        .filter(|a| a.level == "district")
+        .filter(|a| a.level == crate::areas::Level::District)
         .ok_or_else(|| AppError::NotFound(format!("ไม่พบอำเภอรหัส {district}")))?;
     crate::plans::access::check_owner_write(
         db,

@@ -8,7 +8,9 @@ use super::{Plan, PlanKind, claim, get};
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
+use crate::dimensions::Dimension;
 use crate::error::AppError;
+use crate::projects::status::ProjectStatus;
 use crate::projects::{self, status};
 use crate::thai;
 use serde::{Deserialize, Serialize};
@@ -19,14 +21,15 @@ use sqlx::AssertSqlSafe;
 pub struct Candidate {
     pub project_id: i64,
     pub title: String,
-    pub dimension: String,
+    pub dimension: Dimension,
     pub area_code: String,
     pub executor: String,
-    pub within_lao_authority: i64,
-    pub status: String,
+    #[sqlx(try_from = "crate::db::Flag")]
+    pub within_lao_authority: bool,
+    pub status: ProjectStatus,
     pub budget_satang: i64,
     pub source_plan_id: i64,
-    pub source_kind: String,
+    pub source_kind: PlanKind,
     pub source_area: String,
     pub source_rank: Option<i64>,
     pub source_amount_satang: i64,
@@ -577,7 +580,8 @@ pub struct AgencyRequest {
     pub plan_id: i64,
     pub agency: String,
     pub amount_satang: i64,
-    pub requested_on: String,
+    #[sqlx(try_from = "crate::db::IsoDate")]
+    pub requested_on: time::Date,
     pub note: String,
     pub created_by: String,
 }

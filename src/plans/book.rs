@@ -7,7 +7,8 @@ mod export;
 
 pub use export::{Exported, export_all, file_name};
 
-use super::{PlanKind, coverage};
+use super::PlanKind;
+use crate::dimensions::{Coverage, Dimension};
 use crate::db::{self, Db};
 use crate::documents::{Align, Cell, Column, Document, Section, Signature, Table};
 use crate::error::AppError;
@@ -20,34 +21,28 @@ use time::Date;
 struct Row {
     id: i64,
     title: String,
-    dimension: String,
+    dimension: crate::dimensions::Dimension,
     area_code: String,
     reach: String,
     executor: String,
-    starts_on: Option<String>,
-    ends_on: Option<String>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    starts_on: Option<Date>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    ends_on: Option<Date>,
     rank: Option<i64>,
     amount_satang: i64,
 }
 
-fn iso(s: &str) -> Option<Date> {
-    crate::thai::dates::parse_iso(s)
-}
-
-fn long(s: &Option<String>) -> String {
-    match s.as_deref().and_then(iso) {
-        Some(d) => format_date_long(d, Digits::Arabic),
+fn long(d: &Option<Date>) -> String {
+    match d {
+        Some(d) => format_date_long(*d, Digits::Arabic),
         None => "-".into(),
     }
 }
 
 /// "1 ต.ค. 69 – 31 มี.ค. 70"; one end alone when only one is known.
-fn duration(starts: &Option<String>, ends: &Option<String>) -> Cell {
-    let short = |s: &Option<String>| {
-        s.as_deref()
-            .and_then(iso)
-            .map(|d| format_date_short(d, Digits::Arabic))
-    };
+fn duration(starts: &Option<Date>, ends: &Option<Date>) -> Cell {
+    let short = |d: &Option<Date>| d.map(|d| format_date_short(d, Digits::Arabic));
     match (short(starts), short(ends)) {
         (Some(a), Some(b)) => Cell::Text(format!("{a} – {b}")),
         (Some(a), None) => Cell::Text(format!("เริ่ม {a}")),
@@ -140,7 +135,7 @@ pub async fn tambon_plan_book(db: &Db, plan_id: i64) -> Result<Document, AppErro
         facts.push(("เวทีประชาคม".into(), "ยังไม่ได้บันทึก".into()));
     }
     for (n, f) in forums.iter().enumerate() {
-        let mut text = long(&Some(f.held_on.clone()));
+        let mut text = long(&Some(f.held_on));
         if !f.place.is_empty() {
             text.push_str(&format!(" ณ {}", f.place));
         }
@@ -169,22 +164,19 @@ pub async fn tambon_plan_book(db: &Db, plan_id: i64) -> Result<Document, AppErro
         ),
     ));
 
-    let dims = coverage::dimensions(db).await?;
     // from the rows in hand rather than another count over the plan's items
-    let cov = coverage::Coverage::of_counts(dims.clone(), |code| {
-        rows.iter().filter(|r| r.dimension == code).count() as i64
-    });
+    let cov = Coverage::of_counts(|d| rows.iter().filter(|r| r.dimension == d).count() as i64);
     let mut summary = Vec::new();
     let mut by_dimension = Vec::new();
-    for (n, d) in dims.iter().enumerate() {
-        let mine: Vec<&Row> = rows.iter().filter(|r| r.dimension == d.code).collect();
+    for (n, d) in Dimension::ALL.into_iter().enumerate() {
+        let mine: Vec<&Row> = rows.iter().filter(|r| r.dimension == d).collect();
         let sum: i64 = mine.iter().map(|r| r.amount_satang).sum();
-        if mine.is_empty() && d.core == 0 {
+        if mine.is_empty() && !d.core() {
             continue;
         }
         summary.push(vec![
             Cell::Int(n as i64 + 1),
-            Cell::text(&d.name_th),
+            Cell::text(d.th()),
             Cell::Int(mine.len() as i64),
             Cell::Baht(sum),
             share(sum, total),
@@ -195,7 +187,7 @@ pub async fn tambon_plan_book(db: &Db, plan_id: i64) -> Result<Document, AppErro
         by_dimension.push(Section::Heading(format!(
             "{}. {} ({} โครงการ)",
             n + 1,
-            d.name_th,
+            d.th(),
             mine.len()
         )));
         by_dimension.push(Section::Table(Table {
@@ -233,11 +225,7 @@ pub async fn tambon_plan_book(db: &Db, plan_id: i64) -> Result<Document, AppErro
     let coverage_line = if cov.complete() {
         "แผนนี้ครอบคลุมมิติการพัฒนาหลักครบทั้ง 3 ด้าน".to_string()
     } else {
-        let names: Vec<&str> = cov
-            .missing_core
-            .iter()
-            .map(|d| d.name_th.as_str())
-            .collect();
+        let names: Vec<&str> = cov.missing_core.iter().map(|d| d.th()).collect();
         format!("แผนนี้ยังขาดมิติการพัฒนาหลัก: {}", names.join(", "))
     };
 
@@ -292,7 +280,7 @@ mod tests {
         assert_eq!(share(2, 3), Cell::Percent(6667));
         assert_eq!(share(5, 0), Cell::Empty);
         assert_eq!(
-            duration(&Some("2026-10-01".into()), &Some("2027-03-31".into())),
+            duration(&Some(time::macros::date!(2026 - 10 - 01)), &Some(time::macros::date!(2027 - 03 - 31))),
             Cell::text("1 ต.ค. 69 – 31 มี.ค. 70")
         );
         assert_eq!(duration(&None, &None), Cell::Empty);

@@ -36,7 +36,7 @@ pub async fn add(
     }
     let area = crate::areas::get(db, province)
         .await?
-        .filter(|a| a.level == "province")
+        .filter(|a| a.level == crate::areas::Level::Province)
         .ok_or_else(|| AppError::NotFound(format!("ไม่พบจังหวัดรหัส {province}")))?;
     let owner = super::Owner::Area(area);
     super::access::check_owner_write(db, user, &owner, "development_issue", province).await?;

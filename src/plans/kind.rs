@@ -1,6 +1,10 @@
 //! The kinds of plan in the chain, and the cycle a plan moves through.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use crate::areas::Level;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum PlanKind {
     /// แผนพัฒนาหมู่บ้าน / แผนชุมชน: one year, by the village committee.
     Village,
@@ -27,7 +31,7 @@ impl PlanKind {
     ];
 
     pub fn parse(s: &str) -> Option<PlanKind> {
-        PlanKind::ALL.into_iter().find(|k| k.as_str() == s)
+        PlanKind::from_stored(s.trim())
     }
 
     pub fn as_str(self) -> &'static str {
@@ -74,14 +78,24 @@ impl PlanKind {
         matches!(self, PlanKind::Local | PlanKind::Budget)
     }
 
-    /// The area level that owns the plan ('lao' for an LAO's).
-    pub fn owner_level(self) -> &'static str {
+    /// The area level that owns the plan; None for an LAO's.
+    pub fn owner_level(self) -> Option<Level> {
         match self {
-            PlanKind::Village => "village",
-            PlanKind::Tambon => "tambon",
-            PlanKind::Local | PlanKind::Budget => "lao",
-            PlanKind::District => "district",
-            PlanKind::Province => "province",
+            PlanKind::Village => Some(Level::Village),
+            PlanKind::Tambon => Some(Level::Tambon),
+            PlanKind::Local | PlanKind::Budget => None,
+            PlanKind::District => Some(Level::District),
+            PlanKind::Province => Some(Level::Province),
+        }
+    }
+
+    /// The kind of plan an area of this level owns.
+    pub fn of_level(level: Level) -> PlanKind {
+        match level {
+            Level::Village => PlanKind::Village,
+            Level::Tambon => PlanKind::Tambon,
+            Level::District => PlanKind::District,
+            Level::Province => PlanKind::Province,
         }
     }
 
@@ -94,18 +108,21 @@ impl PlanKind {
     }
 }
 
-pub fn level_th(level: &str) -> &'static str {
-    match level {
-        "province" => "จังหวัด",
-        "district" => "อำเภอ",
-        "tambon" => "ตำบล",
-        "village" => "หมู่บ้าน",
-        _ => "องค์กรปกครองส่วนท้องถิ่น",
+crate::text_enum!(PlanKind);
+crate::text_enum!(Status);
+
+/// Who owns a kind of plan, in Thai: "หมู่บ้าน", …, "องค์กรปกครองส่วนท้องถิ่น".
+pub fn owner_th(kind: PlanKind) -> &'static str {
+    match kind.owner_level() {
+        Some(level) => level.th(),
+        None => "องค์กรปกครองส่วนท้องถิ่น",
     }
 }
 
 /// draft → submitted → approved; an approved plan is locked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[schema(as = PlanStatus)]
 pub enum Status {
     Draft,
     Submitted,
@@ -113,14 +130,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub fn parse(s: &str) -> Option<Status> {
-        match s {
-            "draft" => Some(Status::Draft),
-            "submitted" => Some(Status::Submitted),
-            "approved" => Some(Status::Approved),
-            _ => None,
-        }
-    }
+    pub const ALL: [Status; 3] = [Status::Draft, Status::Submitted, Status::Approved];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -6,7 +6,6 @@ pub mod access;
 pub mod adopt;
 pub mod book;
 pub mod carry;
-pub mod coverage;
 pub mod development_issues;
 pub mod kind;
 pub mod model_plan;
@@ -20,7 +19,9 @@ use crate::accounts::User;
 use crate::areas;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, Param, Tx, now_text};
+use crate::dimensions::Dimension;
 use crate::error::AppError;
+use crate::projects::status::ProjectStatus;
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
 
@@ -29,33 +30,38 @@ pub use kind::{PlanKind, Status};
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Plan {
     pub id: i64,
-    pub kind: String,
+    pub kind: PlanKind,
     pub owner_key: String,
     pub area_code: String,
     pub lao_id: Option<i64>,
     pub first_year: i64,
     pub last_year: i64,
     pub title: String,
-    pub status: String,
+    pub status: Status,
     pub copied_from: Option<i64>,
     pub made_quarter: Option<i64>,
-    pub delivered_lao_on: Option<String>,
-    pub delivered_district_on: Option<String>,
-    pub evaluated_on: Option<String>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub delivered_lao_on: Option<time::Date>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub delivered_district_on: Option<time::Date>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub evaluated_on: Option<time::Date>,
     pub evaluation: String,
-    pub committee_approved_on: Option<String>,
-    pub sent_on: Option<String>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub committee_approved_on: Option<time::Date>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub sent_on: Option<time::Date>,
     pub updated_at: String,
     pub version: i64,
 }
 
 impl Plan {
     pub fn kind(&self) -> PlanKind {
-        PlanKind::parse(&self.kind).unwrap_or(PlanKind::Village)
+        self.kind
     }
 
     pub fn status(&self) -> Status {
-        Status::parse(&self.status).unwrap_or(Status::Draft)
+        self.status
     }
 
     /// "๒๕๖๘" or "๒๕๖๖–๒๕๗๐".
@@ -230,10 +236,10 @@ pub async fn resolve_owner(db: &Db, kind: PlanKind, code: &str) -> Result<Owner,
             .ok_or_else(|| AppError::NotFound(format!("ไม่พบ อปท. รหัส {code}")));
     }
     match areas::get(db, &code).await? {
-        Some(a) if a.level == kind.owner_level() => Ok(Owner::Area(a)),
+        Some(a) if Some(a.level) == kind.owner_level() => Ok(Owner::Area(a)),
         _ => Err(AppError::NotFound(format!(
             "ไม่พบ{}รหัส {code}",
-            crate::plans::kind::level_th(kind.owner_level())
+            kind::owner_th(kind)
         ))),
     }
 }
@@ -485,16 +491,18 @@ pub async fn set_milestones(
 pub struct Item {
     pub project_id: i64,
     pub title: String,
-    pub dimension: String,
+    pub dimension: Dimension,
     pub area_code: String,
     pub executor: String,
-    pub within_lao_authority: i64,
-    pub status: String,
+    #[sqlx(try_from = "crate::db::Flag")]
+    pub within_lao_authority: bool,
+    pub status: ProjectStatus,
     pub budget_satang: i64,
     pub fiscal_year: i64,
     pub rank: Option<i64>,
     pub amount_satang: i64,
-    pub decided_on: String,
+    #[sqlx(try_from = "crate::db::IsoDate")]
+    pub decided_on: time::Date,
     pub issue_id: Option<i64>,
     pub note: String,
 }
@@ -519,8 +527,8 @@ pub struct Event {
     pub at: String,
     pub username: String,
     pub action: String,
-    pub from_status: String,
-    pub to_status: String,
+    pub from_status: Status,
+    pub to_status: Status,
     pub reason: String,
 }
 

@@ -16,7 +16,7 @@ pub struct FromDistrict {
     pub district_rank: Option<i64>,
     pub amount_satang: i64,
     pub issue_id: Option<i64>,
-    pub status: String,
+    pub status: crate::projects::status::ProjectStatus,
     #[sqlx(try_from = "crate::db::Flag")]
     pub in_province_plan: bool,
 }

@@ -2,7 +2,8 @@
 //! and its import. An import goes in whole or not at all; every bad cell is reported with its
 //! row and column.
 
-use super::{PlanKind, claim, coverage, get};
+use super::{PlanKind, claim, get};
+use crate::dimensions::Dimension;
 use crate::accounts::User;
 use crate::db::{self, Db};
 use crate::error::AppError;
@@ -58,11 +59,10 @@ pub async fn template(db: &Db, plan_id: i64) -> Result<Vec<u8>, AppError> {
     let plan = get(db, plan_id)
         .await?
         .ok_or_else(|| AppError::NotFound(String::new()))?;
-    let dims = coverage::dimensions(db).await?;
-    build_template(&plan.title, &dims).map_err(|e| AppError::Internal(e.into()))
+    build_template(&plan.title).map_err(|e| AppError::Internal(e.into()))
 }
 
-fn build_template(title: &str, dims: &[coverage::Dimension]) -> Result<Vec<u8>, XlsxError> {
+fn build_template(title: &str) -> Result<Vec<u8>, XlsxError> {
     let font = |f: Format| f.set_font_name("TH Sarabun New").set_font_size(16);
     let title_fmt = font(Format::new()).set_bold().set_font_size(20);
     let head = font(Format::new())
@@ -110,7 +110,7 @@ fn build_template(title: &str, dims: &[coverage::Dimension]) -> Result<Vec<u8>, 
             .set_error_message(msg)
     };
     let col = |f: Field| COLUMNS.iter().position(|(_, x, _)| *x == f).unwrap_or(0) as u16;
-    let names: Vec<&str> = dims.iter().map(|d| d.name_th.as_str()).collect();
+    let names: Vec<&str> = Dimension::ALL.iter().map(|d| d.th()).collect();
     ws.add_data_validation(
         first,
         col(Field::Dimension),
@@ -180,7 +180,6 @@ pub async fn import(
             "ไม่พบโครงการในไฟล์ (กรอกตั้งแต่แถวถัดจากหัวตาราง)".into(),
         ]));
     }
-    let dims = coverage::dimensions(db).await?;
     let tambon = &plan.area_code[..6];
     let taken: Vec<(i64, String)> = db::query_as(
         "SELECT i.rank, p.title FROM plan_items i JOIN projects p ON p.id = i.project_id WHERE i.plan_id = $1 AND i.rank IS NOT NULL",
@@ -192,7 +191,7 @@ pub async fn import(
     let mut checked = Vec::new();
     let mut ranks: Vec<(i64, usize)> = Vec::new();
     for (row, input) in &rows {
-        match input.check(&dims, tambon) {
+        match input.check(tambon) {
             Ok(c) => {
                 if let Some(r) = c.rank {
                     if let Some((_, title)) = taken.iter().find(|(t, _)| *t == r) {

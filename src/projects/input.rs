@@ -1,7 +1,7 @@
 //! A project as typed on a form, an Excel row or a JSON body, and its checking: every field
 //! is text until checked, so that each mistake gets a Thai message naming the field.
 
-use crate::plans::coverage::Dimension;
+use crate::dimensions::Dimension;
 use crate::thai;
 use serde::Deserialize;
 use time::Date;
@@ -78,7 +78,7 @@ pub struct Funding {
 #[derive(Debug, Clone)]
 pub struct Checked {
     pub title: String,
-    pub dimension: String,
+    pub dimension: Dimension,
     pub need: String,
     pub objective: String,
     pub format: String,
@@ -186,11 +186,7 @@ fn yes_no(typed: &str) -> Option<bool> {
 
 impl ProjectInput {
     /// Checks every field; returns all mistakes at once, not just the first.
-    pub fn check(
-        &self,
-        dimensions: &[Dimension],
-        tambon_code: &str,
-    ) -> Result<Checked, Vec<FieldError>> {
+    pub fn check(&self, tambon_code: &str) -> Result<Checked, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut err =
             |field: &'static str, message: String| errors.push(FieldError { field, message });
@@ -200,14 +196,14 @@ impl ProjectInput {
         } else if title.chars().count() > 500 {
             err("ชื่อโครงการ", "ยาวเกิน 500 ตัวอักษร".into());
         }
-        let dimension = match crate::plans::coverage::find(dimensions, &self.dimension) {
-            Some(d) => d.code.clone(),
+        let dimension = match Dimension::find(&self.dimension) {
+            Some(d) => Some(d),
             None if self.dimension.trim().is_empty() => {
                 err("มิติการพัฒนา", "ไม่ได้เลือกมิติการพัฒนา".into());
-                String::new()
+                None
             }
             None => {
-                let names: Vec<&str> = dimensions.iter().map(|d| d.name_th.as_str()).collect();
+                let names: Vec<&str> = Dimension::ALL.iter().map(|d| d.th()).collect();
                 err(
                     "มิติการพัฒนา",
                     format!(
@@ -216,7 +212,7 @@ impl ProjectInput {
                         names.join(", ")
                     ),
                 );
-                String::new()
+                None
             }
         };
         let mut count = |field: &'static str, s: &str| -> Option<i64> {
@@ -322,6 +318,9 @@ impl ProjectInput {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let Some(dimension) = dimension else {
+            return Err(errors);
+        };
         Ok(Checked {
             title,
             dimension,
@@ -416,22 +415,6 @@ fn funding_lines(typed: &str) -> Result<Vec<Funding>, String> {
 mod tests {
     use super::*;
 
-    fn dims() -> Vec<Dimension> {
-        vec![
-            Dimension {
-                code: "economy".into(),
-                name_th: "ด้านเศรษฐกิจ".into(),
-                name_en: "Economy".into(),
-                core: 1,
-            },
-            Dimension {
-                code: "society".into(),
-                name_th: "ด้านสังคมและคุณภาพชีวิต".into(),
-                name_en: String::new(),
-                core: 1,
-            },
-        ]
-    }
 
     fn good() -> ProjectInput {
         ProjectInput {
@@ -452,9 +435,9 @@ mod tests {
 
     #[test]
     fn a_typed_project_is_read_in_thai_or_arabic_digits_and_either_era() {
-        let c = good().check(&dims(), "560114").unwrap();
+        let c = good().check("560114").unwrap();
         assert_eq!(c.title, "ก่อสร้างถนน คสล. สายบ้านนา");
-        assert_eq!(c.dimension, "economy");
+        assert_eq!(c.dimension, Dimension::Economy);
         assert_eq!(c.budget_satang, 125_000_050);
         assert_eq!(c.executor, "joint");
         assert!(c.within_lao_authority);
@@ -479,7 +462,7 @@ mod tests {
             villages: "บ้านนา".into(),
             ..Default::default()
         };
-        let errors = bad.check(&dims(), "560114").unwrap_err();
+        let errors = bad.check("560114").unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
         assert_eq!(
             fields,
@@ -499,7 +482,7 @@ mod tests {
             budget: "ห้าพัน".into(),
             ..good()
         };
-        let e = not_number.check(&dims(), "560114").unwrap_err();
+        let e = not_number.check("560114").unwrap_err();
         assert_eq!(e[0].field, "งบประมาณ");
         assert!(e[0].message.contains("ไม่ใช่ตัวเลข"), "{}", e[0].message);
     }
@@ -511,7 +494,7 @@ mod tests {
             funding: "กองทุนหมู่บ้าน | สนับสนุนงบประมาณ | 2,000".into(),
             ..good()
         };
-        let e = over.check(&dims(), "560114").unwrap_err();
+        let e = over.check("560114").unwrap_err();
         assert!(e[0].message.contains("มากกว่างบประมาณ"), "{}", e[0].message);
     }
 }

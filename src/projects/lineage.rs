@@ -10,15 +10,16 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Step {
     pub plan_id: i64,
-    pub plan_kind: String,
+    pub plan_kind: crate::plans::PlanKind,
     pub plan_title: String,
-    pub plan_status: String,
+    pub plan_status: crate::plans::Status,
     pub first_year: i64,
     pub last_year: i64,
     pub fiscal_year: i64,
     pub rank: Option<i64>,
     pub amount_satang: i64,
-    pub decided_on: String,
+    #[sqlx(try_from = "crate::db::IsoDate")]
+    pub decided_on: time::Date,
     pub issue: Option<String>,
     pub note: String,
 }

@@ -9,7 +9,9 @@ pub mod status;
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, Param, now_text};
+use crate::dimensions::Dimension;
 use crate::error::AppError;
+use status::ProjectStatus;
 use crate::plans::{self, PlanKind};
 use input::{Checked, FieldError, ProjectInput};
 use serde::Serialize;
@@ -18,7 +20,7 @@ use serde::Serialize;
 pub struct Project {
     pub id: i64,
     pub title: String,
-    pub dimension: String,
+    pub dimension: Dimension,
     pub need: String,
     pub objective: String,
     pub format: String,
@@ -31,10 +33,13 @@ pub struct Project {
     pub target_people: Option<i64>,
     pub budget_satang: i64,
     pub executor: String,
-    pub within_lao_authority: i64,
-    pub starts_on: Option<String>,
-    pub ends_on: Option<String>,
-    pub status: String,
+    #[sqlx(try_from = "crate::db::Flag")]
+    pub within_lao_authority: bool,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub starts_on: Option<time::Date>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub ends_on: Option<time::Date>,
+    pub status: ProjectStatus,
     pub progress_pct: i64,
     pub spent_satang: i64,
     pub merged_into: Option<i64>,
@@ -49,7 +54,7 @@ impl Project {
             "format": self.format, "area": self.area_code, "reach": self.reach,
             "target": [self.target_villages, self.target_households, self.target_people],
             "budget_satang": self.budget_satang, "executor": self.executor,
-            "within_lao_authority": self.within_lao_authority != 0,
+            "within_lao_authority": self.within_lao_authority,
             "starts_on": self.starts_on, "ends_on": self.ends_on, "status": self.status,
             "progress_pct": self.progress_pct, "spent_satang": self.spent_satang, "merged_into": self.merged_into,
         })
@@ -140,8 +145,7 @@ pub async fn add_to_plan(
     plans::access::check_owner_write(db, user, &owner, "project", &format!("plan:{plan_id}"))
         .await?;
     let tambon = tambon_of(&plan)?.to_string();
-    let dims = plans::coverage::dimensions(db).await?;
-    let checked = input.check(&dims, &tambon).map_err(invalid)?;
+    let checked = input.check(&tambon).map_err(invalid)?;
     let mut tx = db.begin_write().await?;
     plans::claim(&mut tx, plan_id, plan_version).await?;
     let id = insert(&mut tx, user, &plan, &checked).await?;
@@ -220,7 +224,7 @@ pub(crate) async fn insert(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id",
     )
     .bind(&c.title)
-    .bind(&c.dimension)
+    .bind(c.dimension)
     .bind(&c.need)
     .bind(&c.objective)
     .bind(&c.format)
@@ -352,8 +356,7 @@ pub async fn update(
     let owner = plans::owner_of(db, &plan).await?;
     plans::access::check_owner_write(db, user, &owner, "project", &project_id.to_string()).await?;
     plans::workflow::ensure_editable(&plan)?;
-    let dims = plans::coverage::dimensions(db).await?;
-    let c = input.check(&dims, &plan.area_code[..6]).map_err(invalid)?;
+    let c = input.check(&plan.area_code[..6]).map_err(invalid)?;
     let mut tx = db.begin_write().await?;
     let current = get_in(&mut tx, project_id).await?;
     if let Some(rank) = c.rank {
@@ -369,7 +372,7 @@ pub async fn update(
          within_lao_authority = $12, starts_on = $13, ends_on = $14, updated_at = $15",
         vec![
             c.title.clone().value(),
-            c.dimension.clone().value(),
+            c.dimension.value(),
             c.need.clone().value(),
             c.objective.clone().value(),
             c.format.clone().value(),

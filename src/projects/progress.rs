@@ -21,8 +21,9 @@ pub struct ProgressInput {
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Report {
-    pub reported_on: String,
-    pub status: String,
+    #[sqlx(try_from = "crate::db::IsoDate")]
+    pub reported_on: time::Date,
+    pub status: super::status::ProjectStatus,
     pub progress_pct: i64,
     pub spent_satang: i64,
     pub note: String,

@@ -2,47 +2,85 @@
 //! budget authority adopts it, budgeted once a draft budget holds it, and from then on what
 //! the latest progress report says (under way, done, dropped).
 use crate::db;
+use serde::Serialize;
 
-pub const STATUSES: [(&str, &str); 6] = [
-    ("proposed", "เสนอ"),
-    ("adopted", "บรรจุในแผนแล้ว"),
-    ("budgeted", "ได้รับงบประมาณ"),
-    ("under_way", "กำลังดำเนินการ"),
-    ("done", "ดำเนินการแล้วเสร็จ"),
-    ("dropped", "ยกเลิก"),
-];
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectStatus {
+    Proposed,
+    Adopted,
+    Budgeted,
+    UnderWay,
+    Done,
+    Dropped,
+}
 
-pub fn th(code: &str) -> &'static str {
-    STATUSES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, t)| *t)
-        .unwrap_or("")
+crate::text_enum!(ProjectStatus);
+
+impl ProjectStatus {
+    pub const ALL: [ProjectStatus; 6] = [
+        ProjectStatus::Proposed,
+        ProjectStatus::Adopted,
+        ProjectStatus::Budgeted,
+        ProjectStatus::UnderWay,
+        ProjectStatus::Done,
+        ProjectStatus::Dropped,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectStatus::Proposed => "proposed",
+            ProjectStatus::Adopted => "adopted",
+            ProjectStatus::Budgeted => "budgeted",
+            ProjectStatus::UnderWay => "under_way",
+            ProjectStatus::Done => "done",
+            ProjectStatus::Dropped => "dropped",
+        }
+    }
+
+    pub fn th(self) -> &'static str {
+        match self {
+            ProjectStatus::Proposed => "เสนอ",
+            ProjectStatus::Adopted => "บรรจุในแผนแล้ว",
+            ProjectStatus::Budgeted => "ได้รับงบประมาณ",
+            ProjectStatus::UnderWay => "กำลังดำเนินการ",
+            ProjectStatus::Done => "ดำเนินการแล้วเสร็จ",
+            ProjectStatus::Dropped => "ยกเลิก",
+        }
+    }
+
+    /// What a progress report may say.
+    pub fn reported(self) -> bool {
+        matches!(
+            self,
+            ProjectStatus::UnderWay | ProjectStatus::Done | ProjectStatus::Dropped
+        )
+    }
 }
 
 /// Recomputes and stores the status of a project inside the caller's transaction.
-pub async fn refresh(conn: &mut crate::db::Tx, project_id: i64) -> anyhow::Result<String> {
-    let reported: Option<String> = db::query_scalar(
+pub async fn refresh(conn: &mut crate::db::Tx, project_id: i64) -> anyhow::Result<ProjectStatus> {
+    let reported: Option<ProjectStatus> = db::query_scalar(
         "SELECT status FROM project_progress WHERE project_id = $1 ORDER BY reported_on DESC, id DESC LIMIT 1",
     )
     .bind(project_id)
     .fetch_optional(&mut *conn)
     .await?;
-    let kinds: Vec<String> = db::query_scalar(
+    let kinds: Vec<crate::plans::PlanKind> = db::query_scalar(
         "SELECT DISTINCT pl.kind FROM plan_items i JOIN plans pl ON pl.id = i.plan_id WHERE i.project_id = $1",
     )
     .bind(project_id)
     .fetch_all(&mut *conn)
     .await?;
-    let has = |k: &str| kinds.iter().any(|x| x == k);
-    let status = match reported.as_deref() {
-        Some(s @ ("under_way" | "done" | "dropped")) => s.to_string(),
-        _ if has("budget") => "budgeted".into(),
-        _ if has("local") || has("district") || has("province") => "adopted".into(),
-        _ => "proposed".into(),
+    use crate::plans::PlanKind;
+    let status = match reported {
+        Some(s) if s.reported() => s,
+        _ if kinds.contains(&PlanKind::Budget) => ProjectStatus::Budgeted,
+        _ if kinds.iter().any(|k| k.adopts()) => ProjectStatus::Adopted,
+        _ => ProjectStatus::Proposed,
     };
     db::query("UPDATE projects SET status = $1 WHERE id = $2")
-        .bind(&status)
+        .bind(status)
         .bind(project_id)
         .execute(&mut *conn)
         .await?;

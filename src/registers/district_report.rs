@@ -112,15 +112,19 @@ struct Facts {
     district_code: Option<String>,
     tambon_code: String,
     name_th: String,
-    board: i64,
+    #[sqlx(try_from = "crate::db::Flag")]
+    board: bool,
     forums: i64,
     items: i64,
     unranked: i64,
     core_dims: i64,
     made_quarter: Option<i64>,
-    delivered_lao_on: Option<String>,
-    delivered_district_on: Option<String>,
-    evaluated_on: Option<String>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    delivered_lao_on: Option<time::Date>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    delivered_district_on: Option<time::Date>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    evaluated_on: Option<time::Date>,
 }
 
 /// The report of one district as the records stand now.
@@ -148,7 +152,8 @@ pub async fn of_area(db: &Db, prefix: &str, year: i64) -> anyhow::Result<Vec<Dis
     let core: i64 = db::query_scalar("SELECT COUNT(*) FROM dimensions WHERE core = 1")
         .fetch_one(db)
         .await?;
-    let on_time = |d: &Option<String>| d.as_deref().is_some_and(|d| d <= due.as_str());
+    let due_date = crate::db::types::parse_iso(&due);
+    let on_time = |d: &Option<time::Date>| matches!((d, due_date), (Some(d), Some(due)) if *d <= due);
     let mut reports: Vec<DistrictReport> = districts
         .into_iter()
         .map(|d| DistrictReport::empty(d, year, due.clone()))
@@ -162,7 +167,7 @@ pub async fn of_area(db: &Db, prefix: &str, year: i64) -> anyhow::Result<Vec<Dis
         let sent = on_time(&f.delivered_lao_on) && on_time(&f.delivered_district_on);
         let row = TambonRow {
             met: [
-                f.board != 0,
+                f.board,
                 f.forums > 0,
                 complete,
                 sent,
@@ -200,7 +205,7 @@ pub async fn submit(
 ) -> Result<Submission, AppError> {
     let area = crate::areas::get(db, district)
         .await?
-        .filter(|a| a.level == "district")
+        .filter(|a| a.level == crate::areas::Level::District)
         .ok_or_else(|| AppError::NotFound(format!("ไม่พบอำเภอรหัส {district}")))?;
     let owner = crate::plans::Owner::Area(area);
     crate::plans::access::check_owner_write(

@@ -4,11 +4,8 @@ use super::district_report::{DistrictReport, ITEMS};
 use super::{Form1Row, ProjectRow};
 use crate::documents::{Align, Cell, Column, Document, Section, Signature, Table};
 
-fn date(d: &Option<String>) -> Cell {
-    d.as_deref()
-        .and_then(crate::thai::dates::parse_iso)
-        .map(Cell::Date)
-        .unwrap_or(Cell::Empty)
+fn date(d: &Option<time::Date>) -> Cell {
+    d.map(Cell::Date).unwrap_or(Cell::Empty)
 }
 
 fn col(title: &str, align: Align) -> Column {
@@ -111,10 +108,8 @@ pub fn projects(
                     r.target_people,
                     " ",
                 );
-                let when = |d: &Option<String>| {
-                    d.as_deref()
-                        .and_then(crate::thai::dates::parse_iso)
-                        .map(|d| {
+                let when = |d: &Option<time::Date>| {
+                    d.map(|d| {
                             crate::thai::format_date_short(d, crate::thai::dates::Digits::Thai)
                         })
                         .unwrap_or_default()

@@ -18,8 +18,10 @@ pub struct Form1Row {
     pub coordinator: String,
     pub budget_satang: i64,
     pub plan_id: Option<i64>,
-    pub delivered_lao_on: Option<String>,
-    pub delivered_district_on: Option<String>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub delivered_lao_on: Option<time::Date>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub delivered_district_on: Option<time::Date>,
     pub made_quarter: Option<i64>,
 }
 
@@ -50,8 +52,10 @@ pub struct ProjectRow {
     pub target_villages: Option<i64>,
     pub target_households: Option<i64>,
     pub target_people: Option<i64>,
-    pub starts_on: Option<String>,
-    pub ends_on: Option<String>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub starts_on: Option<time::Date>,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub ends_on: Option<time::Date>,
 }
 
 /// The projects of the target tambons' plans that meet a condition on `p` (the project).
@@ -160,7 +164,7 @@ pub async fn submit(
     use crate::reporting::{self, NewSubmission};
     let area = crate::areas::get(db, district)
         .await?
-        .filter(|a| a.level == "district")
+        .filter(|a| a.level == crate::areas::Level::District)
         .ok_or_else(|| AppError::NotFound(format!("ไม่พบอำเภอรหัส {district}")))?;
     crate::plans::access::check_owner_write(
         db,

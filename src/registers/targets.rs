@@ -43,7 +43,7 @@ pub async fn set(
     let code = thai::to_arabic_digits(tambon_code.trim());
     let area = crate::areas::get(db, &code)
         .await?
-        .filter(|a| a.level == "tambon")
+        .filter(|a| a.level == crate::areas::Level::Tambon)
         .ok_or_else(|| AppError::Invalid(format!("ไม่พบตำบลรหัส {code}")))?;
     let district = crate::plans::Owner::Area(
         crate::areas::get(db, &code[..4])

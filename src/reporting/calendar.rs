@@ -33,14 +33,14 @@ pub struct Deadline {
     pub kind: String,
     /// '' for a yearly report, 'YYYY-MM' (CE) for a monthly one.
     pub period: String,
-    /// ISO date, YYYY-MM-DD.
-    pub due_on: String,
+    #[sqlx(try_from = "crate::db::IsoDate")]
+    pub due_on: Date,
     pub title: String,
 }
 
 impl Deadline {
     pub fn due(&self) -> Option<Date> {
-        crate::thai::parse_date(&self.due_on).ok()
+        Some(self.due_on)
     }
 }
 
@@ -286,7 +286,7 @@ pub async fn set_due(db: &Db, user: &User, id: i64, due_on: Date) -> Result<Dead
     let key = key_of(before.fiscal_year, &before.kind, &before.period);
     authorize(db, user, &key, "update").await?;
     let after = Deadline {
-        due_on: due_on.to_string(),
+        due_on,
         ..before.clone()
     };
     if after.due_on == before.due_on {
@@ -294,7 +294,7 @@ pub async fn set_due(db: &Db, user: &User, id: i64, due_on: Date) -> Result<Dead
     }
     let mut tx = db.begin_write().await?;
     db::query("UPDATE deadlines SET due_on = $1 WHERE id = $2")
-        .bind(&after.due_on)
+        .bind(after.due_on)
         .bind(id)
         .execute(&mut tx)
         .await?;
@@ -383,7 +383,7 @@ pub async fn add(db: &Db, user: &User, new: NewDeadline) -> Result<Deadline, App
         fiscal_year: new.fiscal_year,
         kind: kind.to_string(),
         period,
-        due_on: due_on.to_string(),
+        due_on,
         title,
     };
     audit::record(

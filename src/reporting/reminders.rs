@@ -34,7 +34,7 @@ struct Account {
     id: i64,
     display_name: String,
     email: String,
-    scope_level: String,
+    scope_level: crate::accounts::ScopeLevel,
     scope_code: String,
 }
 
@@ -52,7 +52,7 @@ impl Responsible {
         .await?;
         let mut map: HashMap<(String, String), Vec<Account>> = HashMap::new();
         for a in rows {
-            map.entry((a.scope_level.clone(), a.scope_code.clone()))
+            map.entry((a.scope_level.as_str().to_string(), a.scope_code.clone()))
                 .or_default()
                 .push(a);
         }
@@ -263,7 +263,7 @@ mod tests {
             fiscal_year: 2569,
             kind: super::super::REGISTER_2.into(),
             period: String::new(),
-            due_on: due.into(),
+            due_on: crate::db::types::parse_iso(due).unwrap(),
             title: "แบบ ๒".into(),
         }
     }

@@ -19,8 +19,10 @@ pub struct Submission {
     pub payload_json: String,
     pub submitted_at: String,
     pub submitted_by: String,
-    pub deadline: Option<String>,
-    pub late: i64,
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub deadline: Option<time::Date>,
+    #[sqlx(try_from = "crate::db::Flag")]
+    pub late: bool,
 }
 
 /// What is submitted. The caller has checked that the user may report for the unit.
@@ -63,8 +65,8 @@ pub async fn submit(
     .fetch_optional(&mut *conn)
     .await?;
     let now = now_text();
-    let today = crate::thai::fiscal::today_in_thailand().to_string();
-    let late = deadline.as_deref().is_some_and(|d| today.as_str() > d);
+    let deadline: Option<time::Date> = deadline.as_deref().and_then(crate::db::types::parse_iso);
+    let late = deadline.is_some_and(|d| crate::thai::fiscal::today_in_thailand() > d);
     let id: i64 = db::query_scalar(
         "INSERT INTO submissions (kind, unit_key, area_code, lao_id, fiscal_year, period, version, payload_json, submitted_at, submitted_by, deadline, late) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
@@ -79,8 +81,8 @@ pub async fn submit(
     .bind(s.payload.to_string())
     .bind(&now)
     .bind(&user.username)
-    .bind(&deadline)
-    .bind(late as i64)
+    .bind(deadline)
+    .bind(late)
     .fetch_one(&mut *conn)
     .await?;
     audit::record(
@@ -97,7 +99,10 @@ pub async fn submit(
                 serde_json::json!({"version": version, "late": late, "deadline": deadline}),
             ),
             note: if late {
-                format!("ส่งหลังกำหนด ({})", deadline.clone().unwrap_or_default())
+                format!(
+                    "ส่งหลังกำหนด ({})",
+                    deadline.map(crate::db::types::iso).unwrap_or_default()
+                )
             } else {
                 String::new()
             },
@@ -117,7 +122,7 @@ pub async fn submit(
         submitted_at: now,
         submitted_by: user.username.clone(),
         deadline,
-        late: late as i64,
+        late,
     })
 }
 

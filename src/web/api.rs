@@ -169,8 +169,7 @@ pub struct LaoDetail {
 #[derive(Serialize, ToSchema)]
 pub struct LaoCoverage {
     pub area: Area,
-    /// `complete` or `partial`
-    pub extent: String,
+    pub extent: crate::areas::Extent,
 }
 
 #[utoipa::path(get, path = "/api/laos/{id}", params(("id" = i64, Path)), responses((status = 200, body = LaoDetail), (status = 404, body = ErrorBody)))]

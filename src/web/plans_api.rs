@@ -7,7 +7,7 @@ use super::page::{ApiError, not_found};
 use super::session::Visitor;
 use crate::forums::{self, Forum, ForumInput};
 use crate::plans::adopt::{self, AdoptInput, Candidate};
-use crate::plans::coverage::Coverage;
+use crate::dimensions::Coverage;
 use crate::plans::rates::Rates;
 use crate::plans::workflow::{self, Step};
 use crate::plans::{self, Event, Item, Plan, PlanKind};
@@ -116,7 +116,7 @@ async fn plan(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<PlanD
     };
     Ok(Json(PlanDetail {
         items: plans::items(&s.db, id).await?,
-        coverage: plans::coverage::of_plan(&s.db, id).await?,
+        coverage: crate::dimensions::of_plan(&s.db, id).await?,
         forums: forums::of_plan(&s.db, id).await?,
         events: plans::events(&s.db, id).await?,
         rates,

@@ -60,8 +60,8 @@ pub struct ModelRow {
     pub chosen_by: String,
 }
 
-fn level_label(t: &Tr, level: &str) -> String {
-    t.s(&format!("level.{level}")).to_string()
+fn level_label(t: &Tr, level: &Level) -> String {
+    t.s(&format!("level.{}", level.as_str())).to_string()
 }
 
 fn area_label(t: &Tr, a: &Area) -> String {
@@ -85,22 +85,21 @@ fn lao_row(
     id: i64,
     name_th: &str,
     name_en: &str,
-    kind: &str,
-    extent: &str,
+    kind: &areas::LaoKind,
+    extent: Option<&areas::Extent>,
     code: &str,
 ) -> LaoRow {
     LaoRow {
         href: format!("/laos/{id}"),
         label: t.pick(name_th, name_en).to_string(),
         kind: if t.en() {
-            kind.to_string()
+            kind.as_str().to_string()
         } else {
-            areas::kind_th(kind).to_string()
+            kind.th().to_string()
         },
-        extent: if extent.is_empty() {
-            String::new()
-        } else {
-            t.s(&format!("extent.{extent}")).to_string()
+        extent: match extent {
+            None => String::new(),
+            Some(e) => t.s(&format!("extent.{}", e.as_str())).to_string(),
         },
         code: code.to_string(),
     }
@@ -117,7 +116,7 @@ pub async fn country(State(s): State<AppState>, v: Visitor) -> AppResult<Respons
         code: String::new(),
         postal_codes: String::new(),
         counts: Some(areas::counts(&s.db).await?),
-        child_level: level_label(&t, "province"),
+        child_level: level_label(&t, &Level::Province),
         children: children
             .into_iter()
             .map(|c| Row {
@@ -145,7 +144,7 @@ pub async fn area(
     let t = v.tr;
     let code = crate::thai::to_arabic_digits(&code);
     let area = areas::get(&s.db, &code).await?.ok_or_else(not_found)?;
-    let level = Level::parse(&area.level).ok_or_else(not_found)?;
+    let level = area.level;
     let path = areas::path(&s.db, &code).await?;
     let children = areas::children(&s.db, Some(&code)).await?;
     let covering_code = match level {
@@ -163,9 +162,9 @@ pub async fn area(
         _ => vec![],
     };
     let child_level = match level {
-        Level::Province => "district",
-        Level::District => "tambon",
-        _ => "village",
+        Level::Province => Level::District,
+        Level::District => Level::Tambon,
+        _ => Level::Village,
     };
     let heading = match level {
         Level::Village => area_label(&t, &area),
@@ -199,11 +198,11 @@ pub async fn area(
         p: Page::new(&v, &heading, &format!("/areas/{code}")),
         crumbs: crumbs(&t, &path[..path.len().saturating_sub(1)]),
         heading,
-        level_label: level_label(&t, level.as_str()),
+        level_label: level_label(&t, &level),
         code: code.clone(),
         postal_codes: area.postal_codes.clone(),
         counts: None,
-        child_level: level_label(&t, child_level),
+        child_level: level_label(&t, &child_level),
         children: children
             .into_iter()
             .map(|c| Row {
@@ -227,7 +226,7 @@ pub async fn area(
                     &c.full_name_th,
                     &c.name_en,
                     &c.kind,
-                    &c.extent,
+                    Some(&c.extent),
                     &c.area_code,
                 )
             })
@@ -241,7 +240,7 @@ pub async fn area(
                     &l.full_name_th,
                     &l.name_en,
                     &l.kind,
-                    "",
+                    None,
                     l.dla_code.as_deref().unwrap_or(""),
                 )
             })
@@ -285,7 +284,7 @@ pub async fn lao(
         id,
         crumbs: crumbs(&t, &path),
         kind: if t.en() {
-            lao.kind.clone()
+            lao.kind.as_str().to_string()
         } else {
             lao.kind_th().to_string()
         },
@@ -297,7 +296,7 @@ pub async fn lao(
                 href: format!("/areas/{}", a.code),
                 label: area_label(&t, a),
                 kind: level_label(&t, &a.level),
-                extent: t.s(&format!("extent.{extent}")).to_string(),
+                extent: t.s(&format!("extent.{}", extent.as_str())).to_string(),
                 code: a.code.clone(),
             })
             .collect(),
@@ -353,7 +352,7 @@ pub async fn search(
                     &l.full_name_th,
                     &l.name_en,
                     &l.kind,
-                    "",
+                    None,
                     l.dla_code.as_deref().unwrap_or(""),
                 )
             })

@@ -116,7 +116,7 @@ fn view(t: &Tr, year: i64, r: DeadlineReport) -> DeadlineView {
             r.deadline.title.clone()
         },
         due: if t.en() {
-            r.deadline.due_on.clone()
+            r.deadline.due_on.to_string()
         } else {
             r.due_on_th.clone()
         },

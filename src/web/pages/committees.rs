@@ -164,7 +164,7 @@ pub async fn of_area(
     let path = areas::path(&s.db, &code).await?;
     let o = committees::overview(&s.db, &Place::Area(code.clone()), committees::today()).await?;
     // optional kinds not yet recorded at a tambon: offer to record one
-    let optional = if area.level == "tambon" && can_write(&v) {
+    let optional = if area.level == crate::areas::Level::Tambon && can_write(&v) {
         Kind::ALL
             .into_iter()
             .filter(|k| k.level() == committees::OwnerLevel::Tambon && !k.expected())
@@ -182,7 +182,7 @@ pub async fn of_area(
     } else {
         vec![]
     };
-    let tambon = path.iter().find(|a| a.level == "tambon");
+    let tambon = path.iter().find(|a| a.level == crate::areas::Level::Tambon);
     let (th, en) = committees::area_labels(&area, tambon);
     overview_page(
         &v,

@@ -67,7 +67,7 @@ async fn kpi_view(
         (vec![], v.tr.s("country").to_string(), false)
     } else {
         let (area, crumbs, label) = place(s, v, code).await?;
-        (crumbs, label, area.level == "district")
+        (crumbs, label, area.level == crate::areas::Level::District)
     };
     let r = rollup::of_area(&s.db, code, year).await?;
     let districts: HashMap<String, String> = db::query_as::<(String, String)>(
@@ -290,7 +290,7 @@ async fn kpi_lao_view(
         integration_on: m
             .integration_forum_on
             .as_deref()
-            .map(date_th)
+            .map(super::plans::iso_date_th)
             .unwrap_or_default(),
         m,
         months,

@@ -8,7 +8,8 @@ use crate::forums::{self, ForumInput};
 use crate::i18n::Tr;
 use crate::plans::adopt::{self, AdoptInput, RouteInput};
 use crate::plans::workflow::{self, Step};
-use crate::plans::{self, Milestones, Owner, Plan, PlanKind, Status, coverage, rates};
+use crate::dimensions::{self, Dimension};
+use crate::plans::{self, Milestones, Owner, Plan, PlanKind, Status, rates};
 use crate::projects::{self, input::EXECUTORS, input::ProjectInput, input::REACHES};
 use crate::thai;
 use crate::web::AppState;
@@ -21,10 +22,15 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use crate::db;
 
+/// A date shown as "15 มีนาคม 2569".
+pub fn date_th(d: &time::Date) -> String {
+    thai::format_date_long(*d, thai::dates::Digits::Arabic)
+}
+
 /// A date stored as ISO text, shown as "15 มีนาคม 2569".
-pub fn date_th(iso: &str) -> String {
+pub fn iso_date_th(iso: &str) -> String {
     match thai::dates::parse_iso(iso) {
-        Some(d) => thai::format_date_long(d, thai::dates::Digits::Arabic),
+        Some(d) => date_th(&d),
         None => iso.to_string(),
     }
 }
@@ -161,8 +167,12 @@ pub struct MilestonesBox {
 
 impl PlanPage {
     pub fn is(&self, kind: &str) -> bool {
-        self.plan.kind == kind
+        self.plan.kind.as_str() == kind
     }
+}
+
+pub fn dimension_label(t: &Tr, d: Dimension) -> String {
+    if t.en() { d.en() } else { d.th() }.to_string()
 }
 
 fn kind_label(t: &Tr, k: PlanKind) -> String {
@@ -246,14 +256,8 @@ pub(super) async fn show(
         }
         None => false,
     };
-    let dims = coverage::dimensions(&s.db).await?;
-    let dim_name = |code: &str| {
-        dims.iter()
-            .find(|d| d.code == code)
-            .map(|d| t.pick(&d.name_th, &d.name_en).to_string())
-            .unwrap_or_else(|| code.to_string())
-    };
-    let cov = coverage::of_plan(&s.db, id).await?;
+    let dim_name = |d: &Dimension| dimension_label(&t, *d);
+    let cov = dimensions::of_plan(&s.db, id).await?;
     let village_prefix = match &owner {
         Owner::Area(a) if a.code.len() >= 6 => a.code[..6].to_string(),
         Owner::Area(a) => a.code.clone(),
@@ -276,8 +280,8 @@ pub(super) async fn show(
             dimension: dim_name(&i.dimension),
             village: village_label(&i.area_code, &villages),
             executor: projects::input::executor_th(&i.executor).to_string(),
-            within_lao: i.within_lao_authority != 0,
-            status: projects::status::th(&i.status).to_string(),
+            within_lao: i.within_lao_authority,
+            status: i.status.th().to_string(),
             rank: i.rank.map(|r| r.to_string()).unwrap_or_default(),
             amount: baht(i.amount_satang),
             year: i.fiscal_year,
@@ -299,16 +303,13 @@ pub(super) async fn show(
                 village: village_label(&c.area_code, &villages),
                 source: format!(
                     "{} {}",
-                    kind_label(
-                        &t,
-                        PlanKind::parse(&c.source_kind).unwrap_or(PlanKind::Village)
-                    ),
+                    kind_label(&t, c.source_kind),
                     c.source_year
                 ),
                 source_rank: c.source_rank.map(|r| r.to_string()).unwrap_or_default(),
                 amount: baht(c.source_amount_satang),
-                within_lao: c.within_lao_authority != 0,
-                status: projects::status::th(&c.status).to_string(),
+                within_lao: c.within_lao_authority,
+                status: c.status.th().to_string(),
                 adopted: false,
             })
             .collect()
@@ -345,7 +346,7 @@ pub(super) async fn show(
                 source_rank: d.district_rank.map(|r| r.to_string()).unwrap_or_default(),
                 amount: baht(d.amount_satang),
                 within_lao: false,
-                status: projects::status::th(&d.status).to_string(),
+                status: d.status.th().to_string(),
                 adopted: d.in_province_plan,
             });
         }
@@ -383,10 +384,10 @@ pub(super) async fn show(
         .into_iter()
         .map(|f| {
             let mut used = vec![];
-            if f.used_basic_needs != 0 {
+            if f.used_basic_needs {
                 used.push("จปฐ.");
             }
-            if f.used_village_data != 0 {
+            if f.used_village_data {
                 used.push("กชช.๒ค");
             }
             if !f.other_data.is_empty() {
@@ -412,7 +413,7 @@ pub(super) async fn show(
             reason: e.reason,
         })
         .collect();
-    let opt = |d: &Option<String>| d.clone().unwrap_or_default();
+    let opt = |d: &Option<time::Date>| d.map(crate::db::types::iso).unwrap_or_default();
     let milestones = MilestonesBox {
         made_quarter: plan.made_quarter.map(|q| q.to_string()).unwrap_or_default(),
         delivered_lao_on: opt(&plan.delivered_lao_on),
@@ -434,7 +435,7 @@ pub(super) async fn show(
                     .into_iter()
                     .map(|a| {
                         (
-                            date_th(&a.assessed_on),
+                            iso_date_th(&a.assessed_on),
                             a.assessor,
                             a.met.len(),
                             a.of,
@@ -492,11 +493,9 @@ pub(super) async fn show(
             .dimensions
             .iter()
             .map(|c| CoverageRow {
-                name: t
-                    .pick(&c.dimension.name_th, &c.dimension.name_en)
-                    .to_string(),
+                name: dimension_label(&t, c.dimension),
                 projects: c.projects,
-                core: c.dimension.core != 0,
+                core: c.dimension.core(),
             })
             .collect(),
         missing: cov.missing_th(),
@@ -512,9 +511,9 @@ pub(super) async fn show(
         events,
         rates,
         draft,
-        dimensions: dims
+        dimensions: Dimension::ALL
             .iter()
-            .map(|d| (d.code.clone(), t.pick(&d.name_th, &d.name_en).to_string()))
+            .map(|d| (d.as_str().to_string(), dimension_label(&t, *d)))
             .collect(),
         executors: EXECUTORS.to_vec(),
         reaches: REACHES.to_vec(),
@@ -883,7 +882,7 @@ async fn links(
         default_year: this_fy,
         plans: rows
             .into_iter()
-            .filter(|p| p.kind == kind.as_str())
+            .filter(|p| p.kind == kind)
             .map(|p| {
                 (
                     format!("/plans/{}", p.id),

@@ -3,10 +3,11 @@
 use super::areas::{Crumb, crumbs};
 use super::plans::{baht, date_th};
 use crate::error::{AppError, AppResult};
-use crate::plans::{self, PlanKind, coverage};
+use crate::dimensions::Dimension;
+use crate::plans::{self, PlanKind};
 use crate::projects::input::{EXECUTORS, ProjectInput, REACHES, executor_th, reach_th};
 use crate::projects::progress::{self, ProgressInput};
-use crate::projects::{self, lineage, status};
+use crate::projects::{self, lineage};
 use crate::web::AppState;
 use crate::web::page::{Page, SEE_OTHER, not_found, render};
 use crate::web::session::Visitor;
@@ -72,11 +73,7 @@ async fn show(
     let l = lineage::of(&s.db, id).await?.ok_or_else(not_found)?;
     let p = &l.project;
     let path = crate::areas::path(&s.db, &p.area_code).await?;
-    let dims = coverage::dimensions(&s.db).await?;
-    let dimension = dims
-        .iter()
-        .find(|d| d.code == p.dimension)
-        .map(|d| t.pick(&d.name_th, &d.name_en).to_string())
+    let dimension = Some(super::plans::dimension_label(&t, p.dimension))
         .unwrap_or_default();
     let target = projects::target_th(
         p.target_villages,
@@ -121,7 +118,7 @@ async fn show(
         },
         Fact {
             label: "col.within_lao",
-            value: if p.within_lao_authority != 0 {
+            value: if p.within_lao_authority {
                 "ใช่"
             } else {
                 "ไม่ใช่"
@@ -138,7 +135,7 @@ async fn show(
             let report = u.scope.covers_area(&s.db, &p.area_code).await?;
             let edit = match p.origin_plan_id {
                 Some(pid) => match plans::get(&s.db, pid).await? {
-                    Some(plan) if plan.status == "draft" => {
+                    Some(plan) if plan.status == plans::Status::Draft => {
                         let owner = plans::owner_of(&s.db, &plan).await?;
                         u.scope.covers_scope(&s.db, &owner.scope()).await?
                     }
@@ -150,17 +147,14 @@ async fn show(
         }
         _ => (false, false),
     };
-    let kind = |k: &str| {
-        let k = PlanKind::parse(k).unwrap_or(PlanKind::Village);
-        if t.en() { k.en() } else { k.th() }.to_string()
-    };
+    let kind = |k: &PlanKind| if t.en() { k.en() } else { k.th() }.to_string();
     let page = ProjectPage {
         p: Page::new(v, &p.title, &format!("/projects/{id}")),
         crumbs: crumbs(&t, &path),
         id,
         version: p.version,
         title: p.title.clone(),
-        status: status::th(&p.status).to_string(),
+        status: p.status.th().to_string(),
         progress_pct: p.progress_pct,
         spent: baht(p.spent_satang),
         budget: baht(p.budget_satang),
@@ -187,10 +181,7 @@ async fn show(
                 plan_id: st.plan_id,
                 kind: kind(&st.plan_kind),
                 title: st.plan_title.clone(),
-                plan_status: plans::Status::parse(&st.plan_status)
-                    .map(|x| x.th())
-                    .unwrap_or("")
-                    .to_string(),
+                plan_status: st.plan_status.th().to_string(),
                 year: st.fiscal_year,
                 rank: st.rank.map(|r| r.to_string()).unwrap_or_default(),
                 amount: baht(st.amount_satang),
@@ -231,7 +222,7 @@ async fn show(
             .map(|r| {
                 (
                     date_th(&r.reported_on),
-                    status::th(&r.status).to_string(),
+                    r.status.th().to_string(),
                     r.progress_pct,
                     baht(r.spent_satang),
                     r.note.clone(),
@@ -325,7 +316,7 @@ async fn edit_page(
     let villages = projects::villages(&s.db, id).await?;
     let d = d.unwrap_or_else(|| ProjectInput {
         title: p.title.clone(),
-        dimension: p.dimension.clone(),
+        dimension: p.dimension.as_str().to_string(),
         need: p.need.clone(),
         objective: p.objective.clone(),
         format: p.format.clone(),
@@ -343,13 +334,13 @@ async fn edit_page(
         target_people: p.target_people.map(|n| n.to_string()).unwrap_or_default(),
         budget: baht(p.budget_satang),
         executor: p.executor.clone(),
-        within_lao_authority: if p.within_lao_authority != 0 {
+        within_lao_authority: if p.within_lao_authority {
             "on".into()
         } else {
             String::new()
         },
-        starts_on: p.starts_on.as_deref().map(date_th).unwrap_or_default(),
-        ends_on: p.ends_on.as_deref().map(date_th).unwrap_or_default(),
+        starts_on: p.starts_on.as_ref().map(date_th).unwrap_or_default(),
+        ends_on: p.ends_on.as_ref().map(date_th).unwrap_or_default(),
         rank: item_rank.map(|r| r.to_string()).unwrap_or_default(),
         funding: funding
             .iter()
@@ -369,7 +360,6 @@ async fn edit_page(
             .join("\n"),
         forum_id: p.forum_id,
     });
-    let dims = coverage::dimensions(&s.db).await?;
     let code = if error.is_empty() {
         StatusCode::OK
     } else {
@@ -380,9 +370,9 @@ async fn edit_page(
         id,
         version: p.version,
         d,
-        dimensions: dims
+        dimensions: Dimension::ALL
             .iter()
-            .map(|x| (x.code.clone(), t.pick(&x.name_th, &x.name_en).to_string()))
+            .map(|d| (d.as_str().to_string(), super::plans::dimension_label(&t, *d)))
             .collect(),
         executors: EXECUTORS.to_vec(),
         reaches: REACHES.to_vec(),

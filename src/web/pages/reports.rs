@@ -77,7 +77,7 @@ pub(super) fn submission_rows(list: Vec<submissions::Submission>) -> Vec<Submiss
                 .trim_end_matches('Z')
                 .to_string(),
             by: s.submitted_by,
-            late: s.late != 0,
+            late: s.late,
         })
         .collect()
 }
@@ -153,7 +153,7 @@ pub async fn registers_page(
         .iter()
         .map(|r| (r.tambon_code.clone(), r.tambon_name.clone()))
         .collect();
-    let opt = |d: &Option<String>| d.as_deref().map(date_th).unwrap_or_default();
+    let opt = |d: &Option<time::Date>| d.as_ref().map(date_th).unwrap_or_default();
     let form1 = f1
         .iter()
         .map(|r| {
@@ -168,7 +168,7 @@ pub async fn registers_page(
             )
         })
         .collect();
-    let is_district = area.level == "district";
+    let is_district = area.level == crate::areas::Level::District;
     let mut history = vec![];
     if is_district {
         for kind in [
@@ -259,7 +259,7 @@ async fn targets_view(
     error: String,
 ) -> AppResult<Response> {
     let (area, crumbs, label) = place(s, v, code).await?;
-    if area.level != "district" {
+    if area.level != crate::areas::Level::District {
         return Err(AppError::Invalid("ตำบลเป้าหมายกำหนดที่ระดับอำเภอ".into()));
     }
     let set = targets::of_area(&s.db, code, year).await?;
@@ -384,7 +384,7 @@ async fn district_report_view(
     error: String,
 ) -> AppResult<Response> {
     let (area, crumbs, label) = place(s, v, code).await?;
-    if area.level != "district" {
+    if area.level != crate::areas::Level::District {
         return Err(AppError::Invalid("รายงานนี้จัดทำเป็นรายอำเภอ".into()));
     }
     let report = district_report::compute(&s.db, code, year).await?;
@@ -405,7 +405,7 @@ async fn district_report_view(
         crumbs,
         label,
         year,
-        due_on: date_th(&report.due_on),
+        due_on: super::plans::iso_date_th(&report.due_on),
         lines: district_report::ITEMS
             .iter()
             .enumerate()
