@@ -18,12 +18,16 @@ command -v chromedriver >/dev/null || missing+=(chromium-driver)
 # download, ~295 MB installed, ~15 s)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+# the PostgreSQL cluster runs under a Thai UTF-8 locale, as a national deployment would
+[ -f /usr/share/i18n/locales/th_TH ] || missing+=(locales)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
+
+locale -a 2>/dev/null | grep -qix 'th_TH.utf8' || as_root localedef -i th_TH -c -f UTF-8 th_TH.UTF-8
 
 # A throwaway PostgreSQL cluster on loopback, removed on exit. PostgreSQL refuses to run as
 # root, so as root the cluster belongs to the 'postgres' user the package created.
@@ -36,7 +40,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-run_pg "$pg_bin/initdb" -D "$tmp/data" -U oneplan --auth=trust --no-locale -E UTF8 >/dev/null
+run_pg "$pg_bin/initdb" -D "$tmp/data" -U oneplan --auth=trust --locale=th_TH.UTF-8 -E UTF8 >/dev/null
 run_pg "$pg_bin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w \
   -o "-c listen_addresses=127.0.0.1 -p $port -k $tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
 export ONEPLAN_TEST_POSTGRES="postgres://oneplan@127.0.0.1:$port/postgres"

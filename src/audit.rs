@@ -97,9 +97,9 @@ pub async fn list(
         None => {
             db::query_as::<Entry>(
                 "SELECT id, at, username, action, entity, entity_key, area_code, before_json, after_json, note \
-                 FROM audit_log WHERE area_code LIKE $1 AND id < $2 ORDER BY id DESC LIMIT $3",
+                 FROM audit_log WHERE area_code >= $1 AND area_code < $2 AND id < $3 ORDER BY id DESC LIMIT $4",
             )
-            .bind(format!("{area_prefix}%"))
+            .bind_prefix(area_prefix)
             .bind(before)
             .bind(limit)
             .fetch_all(db)

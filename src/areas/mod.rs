@@ -98,6 +98,17 @@ pub async fn children(db: &Db, parent: Option<&str>) -> anyhow::Result<Vec<AreaS
     Ok(rows)
 }
 
+/// The areas of a level under a code prefix ("" for the country), by code.
+pub async fn under(db: &Db, level: Level, prefix: &str) -> anyhow::Result<Vec<Area>> {
+    Ok(db::query_as::<Area>(AssertSqlSafe(format!(
+        "SELECT {AREA_COLUMNS} FROM areas WHERE level = $1 AND code >= $2 AND code < $3 ORDER BY code"
+    )))
+    .bind(level)
+    .bind_prefix(prefix)
+    .fetch_all(db)
+    .await?)
+}
+
 /// The area and all above it, from the province down, in one query.
 pub async fn path(db: &Db, code: &str) -> anyhow::Result<Vec<Area>> {
     let prefixes: Vec<&str> = [2, 4, 6, 8]
@@ -294,12 +305,11 @@ pub async fn search(db: &Db, query: &str, limit: i64) -> anyhow::Result<Found> {
     if q.is_empty() {
         return Ok(Found::default());
     }
-    let order = "ORDER BY LENGTH(code), code LIMIT $2";
     if q.bytes().all(|b| b.is_ascii_digit()) {
         let areas = db::query_as::<Area>(AssertSqlSafe(format!(
-            "SELECT {AREA_COLUMNS} FROM areas WHERE code LIKE $1 {order}"
+            "SELECT {AREA_COLUMNS} FROM areas WHERE code >= $1 AND code < $2 ORDER BY LENGTH(code), code LIMIT $3"
         )))
-        .bind(format!("{q}%"))
+        .bind_prefix(q)
         .bind(limit)
         .fetch_all(db)
         .await?;
@@ -314,7 +324,7 @@ pub async fn search(db: &Db, query: &str, limit: i64) -> anyhow::Result<Found> {
     }
     let pattern = format!("%{}%", q.to_lowercase().replace(['%', '_'], ""));
     let areas = db::query_as::<Area>(AssertSqlSafe(format!(
-        "SELECT {AREA_COLUMNS} FROM areas WHERE name_th LIKE $1 OR LOWER(name_en) LIKE $1 {order}"
+        "SELECT {AREA_COLUMNS} FROM areas WHERE name_th LIKE $1 OR LOWER(name_en) LIKE $1 ORDER BY LENGTH(code), code LIMIT $2"
     )))
     .bind(&pattern)
     .bind(limit)

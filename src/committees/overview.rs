@@ -72,7 +72,8 @@ fn lao_expects_working_group(lao: &Lao) -> bool {
     lao.kind != crate::areas::LaoKind::Pao
 }
 
-/// SQL conditions (on `areas a`, `laos l`, `committees c`) for a place, all over parameter $1.
+/// SQL conditions (on `areas a`, `laos l`, `committees c`) for a place: over $1 and $2, the ends
+/// of the codes under an area (`db::Query::bind_prefix`), or $1, an LAO's id.
 struct Conditions {
     areas: String,
     laos: String,
@@ -82,13 +83,19 @@ struct Conditions {
 fn conditions(place: &Place) -> Conditions {
     match place {
         Place::Area(_) => {
-            let laos = "l.office_tambon_code LIKE $1 OR l.district_code LIKE $1 OR l.province_code LIKE $1 \
-                 OR l.id IN (SELECT v.lao_id FROM lao_coverage v WHERE v.area_code LIKE $1)"
-                .to_string();
+            let under = |col: &str| format!("({col} >= $1 AND {col} < $2)");
+            let laos = format!(
+                "{} OR {} OR {} OR l.id IN (SELECT v.lao_id FROM lao_coverage v WHERE {})",
+                under("l.office_tambon_code"),
+                under("l.district_code"),
+                under("l.province_code"),
+                under("v.area_code")
+            );
             Conditions {
-                areas: "a.code LIKE $1".into(),
+                areas: under("a.code"),
                 committees: format!(
-                    "c.area_code LIKE $1 OR c.lao_id IN (SELECT l.id FROM laos l WHERE {laos})"
+                    "{} OR c.lao_id IN (SELECT l.id FROM laos l WHERE {laos})",
+                    under("c.area_code")
                 ),
                 laos,
             }
@@ -110,11 +117,11 @@ fn conditions(place: &Place) -> Conditions {
     }
 }
 
-/// Binds the place's one parameter: a code prefix pattern or an LAO id.
+/// Binds the place's parameters: the ends of the codes under an area, or an LAO's id.
 macro_rules! bind_place {
     ($q:expr, $place:expr) => {
         match $place {
-            Place::Area(code) => $q.bind(format!("{code}%")),
+            Place::Area(code) => $q.bind_prefix(code),
             Place::Lao(id) => $q.bind(*id),
         }
     };

@@ -34,11 +34,10 @@ pub struct Hierarchy {
 }
 
 pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
-    let like = format!("{area}%");
     let rows: Vec<(String, String, String)> = db::query_as(
-        "SELECT code, parent_code, name_th FROM areas WHERE level = 'tambon' AND code LIKE $1 ORDER BY code",
+        "SELECT code, parent_code, name_th FROM areas WHERE level = 'tambon' AND code >= $1 AND code < $2 ORDER BY code",
     )
-    .bind(&like)
+    .bind_prefix(area)
     .fetch_all(db)
     .await?;
     let mut tambons: Vec<Tambon> = rows
@@ -57,9 +56,9 @@ pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
         .map(|(i, t)| (t.code.clone(), i))
         .collect();
     let villages: Vec<(String, String, Option<i64>, String)> = db::query_as(
-        "SELECT code, parent_code, moo, name_th FROM areas WHERE level = 'village' AND code LIKE $1 ORDER BY code",
+        "SELECT code, parent_code, moo, name_th FROM areas WHERE level = 'village' AND code >= $1 AND code < $2 ORDER BY code",
     )
-    .bind(&like)
+    .bind_prefix(area)
     .fetch_all(db)
     .await?;
     for (code, tambon, moo, name) in villages {
@@ -73,9 +72,9 @@ pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
     }
     let coverage: Vec<(i64, String)> = db::query_as(
         "SELECT c.lao_id, c.area_code FROM lao_coverage c JOIN areas a ON a.code = c.area_code AND a.level = 'tambon' \
-         WHERE c.area_code LIKE $1 ORDER BY c.area_code, c.lao_id",
+         WHERE c.area_code >= $1 AND c.area_code < $2 ORDER BY c.area_code, c.lao_id",
     )
-    .bind(&like)
+    .bind_prefix(area)
     .fetch_all(db)
     .await?;
     let mut covering = std::collections::BTreeSet::new();
@@ -106,9 +105,9 @@ pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
         }
     }
     let village_lao: HashMap<String, i64> = db::query_as::<(String, i64)>(
-        "SELECT village_code, lao_id FROM lao_villages WHERE village_code LIKE $1 ORDER BY village_code, lao_id",
+        "SELECT village_code, lao_id FROM lao_villages WHERE village_code >= $1 AND village_code < $2 ORDER BY village_code, lao_id",
     )
-    .bind(&like)
+    .bind_prefix(area)
     .fetch_all(db)
     .await?
     .into_iter()

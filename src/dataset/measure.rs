@@ -79,8 +79,8 @@ fn statement(sql: &str, params: &[serde_json::Value]) -> Statement {
 
 pub async fn measure(db: &Db, area: &str, year: i64, runs: usize) -> anyhow::Result<Vec<Timing>> {
     use serde_json::json;
-    let like = format!("{area}%");
-    let year_like = [json!(year), json!(like)];
+    let (from, to) = crate::areas::codes::prefix_range(area);
+    let year_like = [json!(year), json!(from), json!(to)];
     let kpi = rollup::SQL
         .iter()
         .map(|(_, s)| statement(s, &year_like))
@@ -88,7 +88,7 @@ pub async fn measure(db: &Db, area: &str, year: i64, runs: usize) -> anyhow::Res
     let reports = district_report::SQL
         .iter()
         .map(|(name, s)| match *name {
-            "districts" => statement(s, &[json!(like)]),
+            "districts" => statement(s, &[json!(from), json!(to)]),
             _ => statement(s, &year_like),
         })
         .collect();

@@ -96,17 +96,17 @@ macro_rules! statements {
     };
 }
 
-/// The current model LAOs of the districts under an area prefix: $1 the fiscal year, $2 the
-/// district code prefix as a LIKE pattern ('56%', '%' for the country).
+/// The current model LAOs of the districts under an area prefix: $1 the fiscal year, $2 and $3
+/// the ends of the district codes under the prefix (`db::Query::bind_prefix`).
 macro_rules! models {
     () => {
         "SELECT DISTINCT lao_id, fiscal_year AS y FROM model_laos \
-         WHERE fiscal_year = $1 AND district_code LIKE $2 AND replaced_at IS NULL"
+         WHERE fiscal_year = $1 AND district_code >= $2 AND district_code < $3 AND replaced_at IS NULL"
     };
 }
 
 /// The figures of every current model LAO under an area prefix, by statement name:
-/// $1 the fiscal year (BE), $2 the district code prefix as a LIKE pattern ('56%'; '%' nationally).
+/// $1 the fiscal year (BE), $2 and $3 the ends of the district codes under the prefix.
 pub const BY_AREA: [(&str, &str); 6] = statements!(models!());
 
 /// The same statements for one LAO: $1 the fiscal year (BE), $2 the LAO's id.
@@ -141,7 +141,7 @@ where
 {
     let q = db::query_as::<T>(sql).bind(year);
     let q = match scope {
-        Scope::Models(prefix) => q.bind(format!("{prefix}%")),
+        Scope::Models(prefix) => q.bind_prefix(prefix),
         Scope::Lao(id) => q.bind(id),
     };
     Ok(q.fetch_all(db).await?)

@@ -27,10 +27,10 @@ const SELECT: &str = "SELECT m.id, m.fiscal_year, m.district_code, m.lao_id, l.f
 /// The current model LAOs of the districts under an area prefix.
 pub async fn current(db: &Db, year: i64, area_prefix: &str) -> anyhow::Result<Vec<ModelLao>> {
     Ok(db::query_as::<ModelLao>(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE m.fiscal_year = $1 AND m.district_code LIKE $2 AND m.replaced_at IS NULL ORDER BY m.district_code"
+        "{SELECT} WHERE m.fiscal_year = $1 AND m.district_code >= $2 AND m.district_code < $3 AND m.replaced_at IS NULL ORDER BY m.district_code"
     )))
     .bind(year)
-    .bind(format!("{area_prefix}%"))
+    .bind_prefix(area_prefix)
     .fetch_all(db)
     .await?)
 }

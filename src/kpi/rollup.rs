@@ -31,8 +31,8 @@ pub struct Rollup {
 }
 
 /// The statements of the figures of every current model LAO under an area prefix, by name:
-/// $1 the fiscal year (BE), $2 the district code prefix as a LIKE pattern ('56%'; '%' for the
-/// country). Each returns rows keyed by lao_id; see `figures`.
+/// $1 the fiscal year (BE), $2 and $3 the ends of the district codes under the prefix
+/// (`db::Query::bind_prefix`). Each returns rows keyed by lao_id; see `figures`.
 pub const SQL: &[(&str, &str)] = &figures::BY_AREA;
 
 /// The roll-up of the model LAOs under an area prefix ("" for the country), in a fixed number of

@@ -61,3 +61,13 @@ pub async fn forward(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppErro
     tx.commit().await?;
     Ok(next)
 }
+
+/// The plan carried forward from this one, if any.
+pub async fn next_of(db: &Db, plan_id: i64) -> anyhow::Result<Option<i64>> {
+    Ok(
+        crate::db::query_scalar("SELECT id FROM plans WHERE copied_from = $1")
+            .bind(plan_id)
+            .fetch_optional(db)
+            .await?,
+    )
+}

@@ -521,6 +521,18 @@ pub async fn items(db: &Db, plan_id: i64) -> anyhow::Result<Vec<Item>> {
     .await?)
 }
 
+/// The rank a plan gives a project; None when unranked or not in the plan.
+pub async fn rank_of(db: &Db, plan_id: i64, project_id: i64) -> anyhow::Result<Option<i64>> {
+    Ok(
+        db::query_scalar("SELECT rank FROM plan_items WHERE plan_id = $1 AND project_id = $2")
+            .bind(plan_id)
+            .bind(project_id)
+            .fetch_optional(db)
+            .await?
+            .flatten(),
+    )
+}
+
 /// The events of a plan's cycle, oldest first.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Event {

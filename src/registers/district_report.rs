@@ -82,12 +82,13 @@ async fn due_on(db: &Db, year: i64) -> anyhow::Result<String> {
     Ok(due.unwrap_or_else(|| format!("{}-03-31", year - 543)))
 }
 
-/// The districts under an area prefix ($1, a LIKE pattern: '56%'; '%' for the country), and the
-/// facts of their target tambons in one pass ($1 the fiscal year (BE), $2 the same pattern).
+/// The districts under an area prefix ($1 and $2, the ends of the codes under it:
+/// `db::Query::bind_prefix`), and the facts of their target tambons in one pass ($1 the fiscal
+/// year (BE), $2 and $3 the same ends).
 pub const SQL: [(&str, &str); 2] = [
     (
         "districts",
-        "SELECT code FROM areas WHERE level = 'district' AND code LIKE $1 ORDER BY code",
+        "SELECT code FROM areas WHERE level = 'district' AND code >= $1 AND code < $2 ORDER BY code",
     ),
     (
         "tambons",
@@ -103,7 +104,7 @@ pub const SQL: [(&str, &str); 2] = [
            pl.made_quarter, pl.delivered_lao_on, pl.delivered_district_on, pl.evaluated_on \
          FROM target_tambons t JOIN areas a ON a.code = t.tambon_code \
          LEFT JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
-         WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 ORDER BY t.tambon_code",
+         WHERE t.fiscal_year = $1 AND t.tambon_code >= $2 AND t.tambon_code < $3 ORDER BY t.tambon_code",
     ),
 ];
 
@@ -139,14 +140,13 @@ pub async fn compute(db: &Db, district: &str, year: i64) -> anyhow::Result<Distr
 /// The reports of every district under an area prefix ("" for the country), in one pass.
 pub async fn of_area(db: &Db, prefix: &str, year: i64) -> anyhow::Result<Vec<DistrictReport>> {
     let due = due_on(db, year).await?;
-    let pattern = format!("{prefix}%");
     let districts: Vec<String> = db::query_scalar(SQL[0].1)
-        .bind(&pattern)
+        .bind_prefix(prefix)
         .fetch_all(db)
         .await?;
     let facts = db::query_as::<Facts>(SQL[1].1)
         .bind(year)
-        .bind(&pattern)
+        .bind_prefix(prefix)
         .fetch_all(db)
         .await?;
     let core: i64 = db::query_scalar("SELECT COUNT(*) FROM dimensions WHERE core = 1")

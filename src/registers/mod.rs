@@ -25,18 +25,18 @@ pub struct Form1Row {
     pub made_quarter: Option<i64>,
 }
 
-/// Form 1 of the target tambons under an area prefix: $1 the fiscal year (BE), $2 the tambon
-/// code prefix as a LIKE pattern ('5601%'; '%' for the country). The same for `FORM2`, `FORM3`.
+/// Form 1 of the target tambons under an area prefix: $1 the fiscal year (BE), $2 and $3 the ends
+/// of the tambon codes under the prefix (`db::Query::bind_prefix`). The same for `FORM2`, `FORM3`.
 pub const FORM1: &str = "SELECT t.tambon_code, a.name_th AS tambon_name, t.coordinator, t.budget_satang, pl.id AS plan_id, \
             pl.delivered_lao_on, pl.delivered_district_on, pl.made_quarter \
      FROM target_tambons t JOIN areas a ON a.code = t.tambon_code \
      LEFT JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
-     WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 ORDER BY t.tambon_code";
+     WHERE t.fiscal_year = $1 AND t.tambon_code >= $2 AND t.tambon_code < $3 ORDER BY t.tambon_code";
 
 pub async fn form1(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<Form1Row>> {
     Ok(db::query_as::<Form1Row>(FORM1)
         .bind(year)
-        .bind(format!("{area_prefix}%"))
+        .bind_prefix(area_prefix)
         .fetch_all(db)
         .await?)
 }
@@ -66,7 +66,7 @@ macro_rules! projects_where {
                     p.target_villages, p.target_households, p.target_people, p.starts_on, p.ends_on \
              FROM target_tambons t JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
              JOIN plan_items i ON i.plan_id = pl.id JOIN projects p ON p.id = i.project_id \
-             WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 AND (",
+             WHERE t.fiscal_year = $1 AND t.tambon_code >= $2 AND t.tambon_code < $3 AND (",
             $condition,
             ") ORDER BY pl.owner_key, CASE WHEN i.rank IS NULL THEN 1 ELSE 0 END, i.rank, p.id"
         )
@@ -101,7 +101,7 @@ async fn projects(
 ) -> anyhow::Result<Vec<ProjectRow>> {
     Ok(db::query_as::<ProjectRow>(sql)
         .bind(year)
-        .bind(format!("{area_prefix}%"))
+        .bind_prefix(area_prefix)
         .fetch_all(db)
         .await?)
 }
@@ -126,8 +126,8 @@ pub struct Counts {
     pub linked: i64,
 }
 
-/// The counts of every district under an area in one statement: $1 the fiscal year, $2 the
-/// tambon code prefix followed by '%'.
+/// The counts of every district under an area in one statement: $1 the fiscal year, $2 and $3
+/// the ends of the tambon codes under the prefix.
 pub const COUNTS: &str = concat!(
     "SELECT a.parent_code AS district_code, CAST(COUNT(DISTINCT t.tambon_code) AS BIGINT) AS target_tambons, \
             CAST(COUNT(DISTINCT pl.id) AS BIGINT) AS plans, \
@@ -140,14 +140,14 @@ pub const COUNTS: &str = concat!(
      FROM target_tambons t JOIN areas a ON a.code = t.tambon_code \
      LEFT JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
      LEFT JOIN plan_items i ON i.plan_id = pl.id \
-     WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 \
+     WHERE t.fiscal_year = $1 AND t.tambon_code >= $2 AND t.tambon_code < $3 \
      GROUP BY a.parent_code ORDER BY a.parent_code"
 );
 
 pub async fn counts(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<Counts>> {
     Ok(db::query_as::<Counts>(COUNTS)
         .bind(year)
-        .bind(format!("{area_prefix}%"))
+        .bind_prefix(area_prefix)
         .fetch_all(db)
         .await?)
 }

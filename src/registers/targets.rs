@@ -22,10 +22,10 @@ pub async fn of_area(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Ve
     Ok(db::query_as::<TargetTambon>(
         "SELECT t.fiscal_year, t.tambon_code, a.name_th, t.budget_satang, t.coordinator \
          FROM target_tambons t JOIN areas a ON a.code = t.tambon_code \
-         WHERE t.fiscal_year = $1 AND t.tambon_code LIKE $2 ORDER BY t.tambon_code",
+         WHERE t.fiscal_year = $1 AND t.tambon_code >= $2 AND t.tambon_code < $3 ORDER BY t.tambon_code",
     )
     .bind(year)
-    .bind(format!("{area_prefix}%"))
+    .bind_prefix(area_prefix)
     .fetch_all(db)
     .await?)
 }

@@ -66,7 +66,6 @@ pub async fn units(
     fiscal_year: i64,
     prefix: &str,
 ) -> anyhow::Result<Vec<Unit>> {
-    let pattern = format!("{prefix}%");
     let districts = |rows: Vec<(String, String, String)>| -> Vec<Unit> {
         rows.into_iter()
             .map(|(code, th, en)| {
@@ -86,20 +85,20 @@ pub async fn units(
     Ok(match basis {
         Basis::AllDistricts => districts(
             db::query_as(
-                "SELECT code, name_th, name_en FROM areas WHERE level = 'district' AND code LIKE $1 ORDER BY code",
+                "SELECT code, name_th, name_en FROM areas WHERE level = 'district' AND code >= $1 AND code < $2 ORDER BY code",
             )
-            .bind(&pattern)
+            .bind_prefix(prefix)
             .fetch_all(db)
             .await?,
         ),
         Basis::TargetDistricts => districts(
             db::query_as(
-                "SELECT a.code, a.name_th, a.name_en FROM areas a WHERE a.level = 'district' AND a.code LIKE $2 \
+                "SELECT a.code, a.name_th, a.name_en FROM areas a WHERE a.level = 'district' AND a.code >= $2 AND a.code < $3 \
                  AND a.code IN (SELECT SUBSTR(t.tambon_code, 1, 4) FROM target_tambons t WHERE t.fiscal_year = $1) \
                  ORDER BY a.code",
             )
             .bind(fiscal_year)
-            .bind(&pattern)
+            .bind_prefix(prefix)
             .fetch_all(db)
             .await?,
         ),
@@ -109,11 +108,12 @@ pub async fn units(
                  COALESCE(l.office_tambon_code, l.district_code, l.province_code) AS home \
                  FROM model_laos m JOIN laos l ON l.id = m.lao_id \
                  WHERE m.fiscal_year = $1 AND m.replaced_at IS NULL \
-                 AND COALESCE(l.office_tambon_code, l.district_code, l.province_code) LIKE $2 \
+                 AND COALESCE(l.office_tambon_code, l.district_code, l.province_code) >= $2 \
+                 AND COALESCE(l.office_tambon_code, l.district_code, l.province_code) < $3 \
                  ORDER BY home, l.full_name_th, l.id",
             )
             .bind(fiscal_year)
-            .bind(&pattern)
+            .bind_prefix(prefix)
             .fetch_all(db)
             .await?;
             let mut seen = std::collections::HashSet::new();

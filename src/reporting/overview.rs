@@ -69,14 +69,14 @@ async fn reported(
     // lateness is that of version 1: a correction sent after the deadline does not make an
     // on-time report late
     let sql = "SELECT kind, period, unit_key, MAX(CASE WHEN version = 1 THEN late ELSE 0 END) \
-               FROM submissions WHERE fiscal_year = $1 AND area_code LIKE $2";
-    let rows: Vec<(String, String, String, i64)> = match only {
+               FROM submissions WHERE fiscal_year = $1 AND area_code >= $2 AND area_code < $3";
+    let rows: Vec<(String, String, String, crate::db::Flag)> = match only {
         Some((kind, period)) => {
             db::query_as(sqlx::AssertSqlSafe(format!(
-                "{sql} AND kind = $3 AND period = $4 GROUP BY kind, period, unit_key"
+                "{sql} AND kind = $4 AND period = $5 GROUP BY kind, period, unit_key"
             )))
             .bind(fiscal_year)
-            .bind(format!("{prefix}%"))
+            .bind_prefix(prefix)
             .bind(kind)
             .bind(period)
             .fetch_all(db)
@@ -87,14 +87,14 @@ async fn reported(
                 "{sql} GROUP BY kind, period, unit_key"
             )))
             .bind(fiscal_year)
-            .bind(format!("{prefix}%"))
+            .bind_prefix(prefix)
             .fetch_all(db)
             .await?
         }
     };
     Ok(rows
         .into_iter()
-        .map(|(k, p, u, late)| ((k, p, u), late != 0))
+        .map(|(k, p, u, late)| ((k, p, u), late.0))
         .collect())
 }
 
@@ -134,10 +134,10 @@ pub async fn overview(
     let children: Vec<Area> = if child_len > 0 {
         db::query_as::<Area>(
             "SELECT code, level, parent_code, name_th, name_en, moo, postal_codes FROM areas \
-             WHERE level = $1 AND code LIKE $2 ORDER BY code",
+             WHERE level = $1 AND code >= $2 AND code < $3 ORDER BY code",
         )
         .bind(child_level)
-        .bind(format!("{area_code}%"))
+        .bind_prefix(area_code)
         .fetch_all(db)
         .await?
     } else {

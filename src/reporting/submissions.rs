@@ -167,14 +167,14 @@ pub async fn reported_units(
     area_prefix: &str,
 ) -> anyhow::Result<Vec<Submission>> {
     Ok(db::query_as::<Submission>(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM submissions s WHERE kind = $1 AND fiscal_year = $2 AND period = $3 AND area_code LIKE $4 \
+        "SELECT {COLUMNS} FROM submissions s WHERE kind = $1 AND fiscal_year = $2 AND period = $3 AND area_code >= $4 AND area_code < $5 \
          AND version = (SELECT MAX(version) FROM submissions x WHERE x.kind = s.kind AND x.unit_key = s.unit_key \
                         AND x.fiscal_year = s.fiscal_year AND x.period = s.period) ORDER BY unit_key"
     )))
     .bind(kind)
     .bind(fiscal_year)
     .bind(period)
-    .bind(format!("{area_prefix}%"))
+    .bind_prefix(area_prefix)
     .fetch_all(db)
     .await?)
 }

@@ -44,10 +44,10 @@ pub async fn export_all(
     writable(dir)?;
     let books: Vec<Book> = db::query_as(
         "SELECT p.id, p.area_code, a.name_th FROM plans p JOIN areas a ON a.code = p.area_code \
-         WHERE p.kind = 'tambon' AND p.first_year = $1 AND p.area_code LIKE $2 ORDER BY p.area_code",
+         WHERE p.kind = 'tambon' AND p.first_year = $1 AND p.area_code >= $2 AND p.area_code < $3 ORDER BY p.area_code",
     )
     .bind(year)
-    .bind(format!("{area}%"))
+    .bind_prefix(&area)
     .fetch_all(db)
     .await?;
     let of = books.len();

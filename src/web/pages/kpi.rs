@@ -19,7 +19,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::collections::HashMap;
-use crate::db;
 
 pub struct KpiRow {
     pub lao_id: i64,
@@ -70,14 +69,12 @@ async fn kpi_view(
         (crumbs, label, area.level == crate::areas::Level::District)
     };
     let r = rollup::of_area(&s.db, code, year).await?;
-    let districts: HashMap<String, String> = db::query_as::<(String, String)>(
-        "SELECT code, name_th FROM areas WHERE level = 'district' AND code LIKE $1",
-    )
-    .bind(format!("{code}%"))
-    .fetch_all(&s.db)
-    .await?
-    .into_iter()
-    .collect();
+    let districts: HashMap<String, String> =
+        crate::areas::under(&s.db, crate::areas::Level::District, code)
+            .await?
+            .into_iter()
+            .map(|a| (a.code, a.name_th))
+            .collect();
     let rows = r
         .rows
         .iter()

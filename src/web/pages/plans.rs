@@ -20,7 +20,6 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use crate::db;
 
 /// A date shown as "15 มีนาคม 2569".
 pub fn date_th(d: &time::Date) -> String {
@@ -216,21 +215,16 @@ async fn owner_crumbs(s: &AppState, t: &Tr, owner: &Owner) -> anyhow::Result<(Ve
 }
 
 async fn village_names(s: &AppState, prefix: &str) -> anyhow::Result<Vec<(String, String)>> {
-    let rows: Vec<(String, String, Option<i64>)> = db::query_as(
-        "SELECT code, name_th, moo FROM areas WHERE level = 'village' AND code LIKE $1 ORDER BY code LIMIT 3000",
-    )
-    .bind(format!("{prefix}%"))
-    .fetch_all(&s.db)
-    .await?;
-    Ok(rows
+    Ok(crate::areas::under(&s.db, crate::areas::Level::Village, prefix)
+        .await?
         .into_iter()
-        .map(|(code, name, moo)| {
-            let label = match moo {
-                Some(m) if name.is_empty() => format!("หมู่ที่ {m}"),
-                Some(m) => format!("{name} หมู่ที่ {m}"),
-                None => name,
+        .map(|a| {
+            let label = match a.moo {
+                Some(m) if a.name_th.is_empty() => format!("หมู่ที่ {m}"),
+                Some(m) => format!("{} หมู่ที่ {m}", a.name_th),
+                None => a.name_th,
             };
-            (code, label)
+            (a.code, label)
         })
         .collect())
 }
@@ -423,10 +417,7 @@ pub(super) async fn show(
         committee_approved_on: opt(&plan.committee_approved_on),
         sent_on: opt(&plan.sent_on),
     };
-    let next_plan: Option<i64> = db::query_scalar("SELECT id FROM plans WHERE copied_from = $1")
-        .bind(id)
-        .fetch_optional(&s.db)
-        .await?;
+    let next_plan = plans::carry::next_of(&s.db, id).await?;
     let standard = match kind {
         PlanKind::Village => match plans::standard::for_year(&s.db, plan.first_year).await? {
             Some(st) => {

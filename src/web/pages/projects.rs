@@ -16,7 +16,6 @@ use axum::extract::{Form, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use crate::db;
 
 pub struct StepRow {
     pub plan_id: i64,
@@ -303,12 +302,7 @@ async fn edit_page(
     let p = projects::get(&s.db, id).await?.ok_or_else(not_found)?;
     let item_rank: Option<i64> = match p.origin_plan_id {
         Some(pid) => {
-            db::query_scalar("SELECT rank FROM plan_items WHERE plan_id = $1 AND project_id = $2")
-                .bind(pid)
-                .bind(id)
-                .fetch_optional(&s.db)
-                .await?
-                .flatten()
+            plans::rank_of(&s.db, pid, id).await?
         }
         None => None,
     };

@@ -12,7 +12,6 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 use std::collections::HashMap;
-use crate::db;
 
 /// "form1.docx" → ("form1", Docx).
 fn file_of(file: &str) -> AppResult<(String, crate::documents::Format)> {
@@ -189,14 +188,12 @@ pub async fn export_rollup(
     } else {
         place_line(&s, &area).await?
     };
-    let districts: HashMap<String, String> = db::query_as::<(String, String)>(
-        "SELECT code, name_th FROM areas WHERE level = 'district' AND code LIKE $1",
-    )
-    .bind(format!("{area}%"))
-    .fetch_all(&s.db)
-    .await?
-    .into_iter()
-    .collect();
+    let districts: HashMap<String, String> =
+        crate::areas::under(&s.db, crate::areas::Level::District, &area)
+            .await?
+            .into_iter()
+            .map(|a| (a.code, a.name_th))
+            .collect();
     let name_of = |c: &str| districts.get(c).cloned().unwrap_or_default();
     let doc = crate::kpi::document::rollup(&place, &r, &name_of);
     super::documents::download(
