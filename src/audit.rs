@@ -125,9 +125,12 @@ pub async fn readable_part(
         return Ok((own.to_string(), None));
     }
     if !asked.starts_with(own) {
-        let message = format!("พื้นที่รหัส {asked} อยู่นอกพื้นที่รับผิดชอบของท่าน");
+        let p = crate::error::Problem::OutsideArea {
+            name: format!("พื้นที่รหัส {asked}"),
+        };
+        let message = p.message(crate::i18n::Lang::Th);
         crate::accounts::record_denied(db, user, "audit_log", &asked, "view", &message).await?;
-        return Err(crate::error::AppError::Forbidden(message));
+        return Err(p.into());
     }
     Ok((asked, None))
 }

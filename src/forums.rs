@@ -5,7 +5,7 @@
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
-use crate::error::AppError;
+use crate::error::{AppError, Field, Problem};
 use crate::plans::{self, PlanKind};
 use crate::thai;
 use serde::{Deserialize, Serialize};
@@ -84,42 +84,57 @@ pub async fn add(
 ) -> Result<Forum, AppError> {
     let plan = plans::get(db, plan_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     if !matches!(plan.kind(), PlanKind::Village | PlanKind::Tambon) {
-        return Err(AppError::Invalid(
-            "บันทึกเวทีประชาคมได้ในแผนพัฒนาหมู่บ้านและแผนพัฒนาตำบล".into(),
-        ));
+        return Err(Problem::ForumOnlyVillageOrTambon.into());
     }
     let owner = plans::owner_of(db, &plan).await?;
     plans::access::check_owner_write(db, user, &owner, "forum", &plan_id.to_string()).await?;
     let mut errors = Vec::new();
+    let today = crate::thai::fiscal::today_in_thailand();
     let held_on = match thai::parse_date(&input.held_on) {
-        Ok(d) if d > time::OffsetDateTime::now_utc().date() + time::Duration::days(1) => {
-            errors.push("วันที่จัดเวที: เป็นวันในอนาคต".to_string());
+        Ok(d) if d > today + time::Duration::days(1) => {
+            errors.push(Problem::InFuture {
+                field: Field::HeldOn,
+                date: d,
+                today,
+            });
             String::new()
         }
         Ok(d) => d.to_string(),
         Err(_) if input.held_on.trim().is_empty() => {
-            errors.push("วันที่จัดเวที: ไม่ได้กรอก".to_string());
+            errors.push(Problem::Missing {
+                field: Field::HeldOn,
+            });
             String::new()
         }
-        Err(e) => {
-            errors.push(format!("วันที่จัดเวที: {e}"));
+        Err(error) => {
+            errors.push(Problem::Date {
+                field: Field::HeldOn,
+                error,
+            });
             String::new()
         }
     };
     let chaired_by = input.chaired_by.trim().to_string();
     if chaired_by.is_empty() {
-        errors.push("ประธานในเวที: ไม่ได้กรอก".to_string());
+        errors.push(Problem::Missing {
+            field: Field::ChairedBy,
+        });
     }
     let attendance = match thai::parse_int(&input.attendance) {
         Ok(n) if n > 0 => n,
         Ok(_) => {
-            errors.push("จำนวนผู้เข้าร่วม: ต้องมากกว่า 0".to_string());
+            errors.push(Problem::NotPositive {
+                field: Field::Attendance,
+            });
             0
         }
-        Err(e) => {
-            errors.push(format!("จำนวนผู้เข้าร่วม: {e}"));
+        Err(error) => {
+            errors.push(Problem::Number {
+                field: Field::Attendance,
+                error,
+            });
             0
         }
     };
@@ -128,13 +143,16 @@ pub async fn add(
         h => match thai::parse_int(h) {
             Ok(n) if n >= 0 => Some(n),
             _ => {
-                errors.push(format!("จำนวนครัวเรือนที่เข้าร่วม: “{h}” ไม่ใช่จำนวนที่ถูกต้อง"));
+                errors.push(Problem::NotValid {
+                    field: Field::Households,
+                    typed: h.to_string(),
+                });
                 None
             }
         },
     };
     if !errors.is_empty() {
-        return Err(AppError::Invalid(errors.join(" · ")));
+        return Err(errors.into());
     }
     let mut tx = db.begin_write().await?;
     plans::claim(&mut tx, plan_id, plan_version).await?;
@@ -179,5 +197,5 @@ pub async fn add(
     tx.commit().await?;
     Ok(get(db, id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?)
+        .ok_or_else(AppError::not_found)?)
 }

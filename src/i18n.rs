@@ -70,6 +70,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("lang.other.code", "en", "th"),
     // plans, forums and projects
     ("baht", "บาท", "baht"),
+    (
+        "plan.import.refused",
+        "ไม่ได้นำเข้า เพราะพบข้อผิดพลาด {n} รายการ (ไม่มีข้อมูลใดถูกบันทึก)",
+        "Nothing was imported: {n} mistakes were found (nothing was saved)",
+    ),
     ("col.amount", "จำนวนเงิน (บาท)", "Amount (baht)"),
     ("col.date", "วันที่", "Date"),
     ("col.decided_on", "วันที่มีมติ", "Decided on"),

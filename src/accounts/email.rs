@@ -4,7 +4,7 @@
 use super::{User, audit_place, authorize_admin_over, get};
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text, Param};
-use crate::error::AppError;
+use crate::error::{AppError, Problem, Thing};
 
 /// A loose check: one `@`, something on each side, a dot in the domain, nothing that could
 /// break a mail header. '' clears the address.
@@ -29,9 +29,10 @@ pub fn check(email: &str) -> Result<(), AppError> {
     if ok {
         Ok(())
     } else {
-        Err(AppError::Invalid(format!(
-            "“{email}” ไม่ใช่อีเมลที่ใช้ได้ (เช่น somchai@phayao.go.th)"
-        )))
+        Err(Problem::BadEmail {
+            typed: email.to_string(),
+        }
+        .into())
     }
 }
 
@@ -40,7 +41,7 @@ pub async fn set_email(db: &Db, by: &User, id: i64, email: &str) -> Result<User,
     let email = email.trim();
     let before = get(db, id)
         .await?
-        .ok_or_else(|| AppError::NotFound("ไม่พบบัญชีผู้ใช้".into()))?;
+        .ok_or_else(|| AppError::from(Problem::not_found(Thing::Account, id)))?;
     if by.id != id {
         authorize_admin_over(db, by, &before.scope, "update", &before.username).await?;
     }

@@ -9,7 +9,8 @@ pub mod signin;
 
 use crate::audit::{self, Actor, Change};
 use crate::db::{self, Db, Param, now_text};
-use crate::error::AppError;
+use crate::error::{AppError, Field, Problem, Thing};
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 pub use scope::{Role, Scope, ScopeLevel};
@@ -158,9 +159,7 @@ fn check_username(username: &str) -> Result<(), AppError> {
     if ok {
         Ok(())
     } else {
-        Err(AppError::Invalid(
-            "ชื่อผู้ใช้ต้องยาว 3–40 ตัวอักษร ใช้ได้เฉพาะ a–z ตัวเลข และ . _ -".into(),
-        ))
+        Err(Problem::UsernameFormat.into())
     }
 }
 
@@ -181,17 +180,20 @@ pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, Ap
     let username = new.username.trim().to_lowercase();
     check_username(&username)?;
     if new.display_name.trim().is_empty() {
-        return Err(AppError::Invalid("ไม่ได้กรอกชื่อ-นามสกุล".into()));
+        return Err(Problem::Missing {
+            field: Field::DisplayName,
+        }
+        .into());
     }
     if let Some(w) = password::weakness(&new.password, &username) {
-        return Err(AppError::Invalid(w));
+        return Err(w.into());
     }
     let scope = Scope {
         level: new.scope.level,
         code: crate::thai::to_arabic_digits(new.scope.code.trim()),
     };
-    if let Err(m) = scope.validate(db).await? {
-        return Err(AppError::Invalid(m));
+    if let Err(p) = scope.validate(db).await? {
+        return Err(p.into());
     }
     let actor = match by {
         Some(admin) => {
@@ -201,7 +203,7 @@ pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, Ap
         None => Actor::system("cli"),
     };
     if by_username(db, &username).await?.is_some() {
-        return Err(AppError::Invalid(format!("ชื่อผู้ใช้ {username} มีอยู่แล้ว")));
+        return Err(Problem::UsernameTaken { username }.into());
     }
     let hash = password::hash(&new.password)?;
     let now = now_text();
@@ -266,17 +268,16 @@ pub async fn authorize_admin_over(
     if admin.role == Role::Admin && admin.active && admin.scope.covers_scope(db, target).await? {
         return Ok(());
     }
-    let message = if admin.role != Role::Admin {
-        "เฉพาะผู้ดูแลระบบเท่านั้นที่จัดการบัญชีผู้ใช้ได้".to_string()
+    let problem = if admin.role != Role::Admin {
+        Problem::AdminOnly
     } else {
-        format!(
-            "{}รหัส {} อยู่นอกขอบเขตที่ท่านดูแล",
-            target.level.th(),
-            target.code
-        )
+        Problem::OutsideAdminScope {
+            level_th: target.level.th(),
+            code: target.code.clone(),
+        }
     };
-    record_denied(db, admin, "user", key, action, &message).await?;
-    Err(AppError::Forbidden(message))
+    record_denied(db, admin, "user", key, action, &problem.message(Lang::Th)).await?;
+    Err(problem.into())
 }
 
 /// Writes a refused request to the audit log, under the acting user's own area.
@@ -327,21 +328,24 @@ pub struct UserChange {
 pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Result<User, AppError> {
     let before = get(db, id)
         .await?
-        .ok_or_else(|| AppError::NotFound("ไม่พบบัญชีผู้ใช้".into()))?;
+        .ok_or_else(|| AppError::from(Problem::not_found(Thing::Account, id)))?;
     let scope = Scope {
         level: change.scope.level,
         code: crate::thai::to_arabic_digits(change.scope.code.trim()),
     };
-    if let Err(m) = scope.validate(db).await? {
-        return Err(AppError::Invalid(m));
+    if let Err(p) = scope.validate(db).await? {
+        return Err(p.into());
     }
     authorize_admin_over(db, admin, &before.scope, "update", &before.username).await?;
     authorize_admin_over(db, admin, &scope, "update", &before.username).await?;
     if change.display_name.trim().is_empty() {
-        return Err(AppError::Invalid("ไม่ได้กรอกชื่อ-นามสกุล".into()));
+        return Err(Problem::Missing {
+            field: Field::DisplayName,
+        }
+        .into());
     }
     if admin.id == id && (!change.active || change.role != Role::Admin) {
-        return Err(AppError::Invalid("ไม่สามารถลดสิทธิ์หรือปิดบัญชีของตนเองได้".into()));
+        return Err(Problem::CannotDemoteSelf.into());
     }
     let (area_code, lao_id) = audit_place(db, &scope).await?;
     let mut tx = db.begin_write().await?;
@@ -409,20 +413,20 @@ pub async fn set_password(
 ) -> Result<(), AppError> {
     let target = get(db, id)
         .await?
-        .ok_or_else(|| AppError::NotFound("ไม่พบบัญชีผู้ใช้".into()))?;
+        .ok_or_else(|| AppError::from(Problem::not_found(Thing::Account, id)))?;
     let own = by.id == id;
     if own {
         let (_, hash) = by_username(db, &target.username)
             .await?
-            .ok_or_else(|| AppError::NotFound(String::new()))?;
+            .ok_or_else(AppError::not_found)?;
         if !old.is_some_and(|o| password::verify(o, &hash)) {
-            return Err(AppError::Invalid("รหัสผ่านเดิมไม่ถูกต้อง".into()));
+            return Err(Problem::WrongOldPassword.into());
         }
     } else {
         authorize_admin_over(db, by, &target.scope, "reset_password", &target.username).await?;
     }
     if let Some(w) = password::weakness(new, &target.username) {
-        return Err(AppError::Invalid(w));
+        return Err(w.into());
     }
     let hash = password::hash(new)?;
     let (area_code, lao_id) = audit_place(db, &target.scope).await?;

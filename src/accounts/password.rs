@@ -22,12 +22,13 @@ pub fn verify(password: &str, phc: &str) -> bool {
 }
 
 /// Why a new password is refused, in Thai; None when it is acceptable.
-pub fn weakness(password: &str, username: &str) -> Option<String> {
+pub fn weakness(password: &str, username: &str) -> Option<crate::error::Problem> {
+    use crate::error::Problem;
     if password.chars().count() < 10 {
-        return Some("รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร".into());
+        return Some(Problem::PasswordShort { min: 10 });
     }
     if password.to_lowercase().contains(&username.to_lowercase()) {
-        return Some("รหัสผ่านต้องไม่มีชื่อผู้ใช้อยู่ในนั้น".into());
+        return Some(Problem::PasswordHasUsername);
     }
     None
 }

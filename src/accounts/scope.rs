@@ -2,6 +2,7 @@
 
 use crate::areas::{self, Lao};
 use crate::db::Db;
+use crate::error::{Field, Problem, Thing};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -123,19 +124,23 @@ impl Scope {
     }
 
     /// Checks that the scope names a real area or LAO, in the form its level needs.
-    pub async fn validate(&self, db: &Db) -> anyhow::Result<Result<(), String>> {
+    pub async fn validate(&self, db: &Db) -> anyhow::Result<Result<(), Problem>> {
         let expected_len = match self.level {
             ScopeLevel::National => {
                 return Ok(if self.code.is_empty() {
                     Ok(())
                 } else {
-                    Err("ขอบเขตส่วนกลางต้องไม่มีรหัสพื้นที่".into())
+                    Err(Problem::NationalScopeHasCode)
                 });
             }
             ScopeLevel::Lao => {
                 return Ok(match areas::lao_by_key(db, &self.code).await? {
                     Some(_) => Ok(()),
-                    None => Err(format!("ไม่พบ อปท. รหัส {}", self.code)),
+                    None => Err(Problem::UnknownCode {
+                        field: Field::Scope,
+                        thing: Thing::Lao,
+                        code: self.code.clone(),
+                    }),
                 });
             }
             ScopeLevel::Province => 2,
@@ -144,14 +149,19 @@ impl Scope {
             ScopeLevel::Village => 8,
         };
         if self.code.len() != expected_len || !self.code.bytes().all(|b| b.is_ascii_digit()) {
-            return Ok(Err(format!(
-                "รหัส{}ต้องเป็นตัวเลข {expected_len} หลัก",
-                self.level.th()
-            )));
+            return Ok(Err(Problem::ScopeCode {
+                level_th: self.level.th(),
+                len: expected_len,
+            }));
         }
         Ok(match areas::get(db, &self.code).await? {
             Some(a) if a.level.as_str() == self.level.as_str() => Ok(()),
-            _ => Err(format!("ไม่พบ{}รหัส {}", self.level.th(), self.code)),
+            _ => Err(Problem::UnknownCode {
+                field: Field::Scope,
+                thing: crate::areas::Level::from_stored(self.level.as_str())
+                    .map_or(Thing::AnyArea, Thing::Area),
+                code: self.code.clone(),
+            }),
         })
     }
 

@@ -3,7 +3,7 @@
 
 use super::{User, password};
 use crate::db::{self, Db, now_text};
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use time::{Duration, OffsetDateTime, format_description::well_known::Rfc3339};
 
 const WINDOW: Duration = Duration::minutes(15);
@@ -75,9 +75,7 @@ pub async fn sign_in(
     let (n, last) = recent_failures(db, "client", client).await?;
     wait = wait.max(last.map_or(0, |l| wait_seconds(n, FREE_TRIES_CLIENT, l, now)));
     if wait > 0 {
-        return Err(AppError::TooManyAttempts(format!(
-            "ลงชื่อเข้าใช้ไม่สำเร็จหลายครั้ง โปรดรอ {wait} วินาทีแล้วลองใหม่"
-        )));
+        return Err(Problem::TooManyAttempts { seconds: wait }.into());
     }
     let found = super::by_username(db, &username).await?;
     let ok = match &found {
@@ -91,7 +89,7 @@ pub async fn sign_in(
     record(db, &username, client, ok).await?;
     match found {
         Some((user, _)) if ok => Ok(user),
-        _ => Err(AppError::Invalid("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง".into())),
+        _ => Err(Problem::BadCredentials.into()),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::accounts::{self, Scope, ScopeLevel, User};
 use crate::areas::{self, Area, Level};
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
-use crate::error::AppError;
+use crate::error::{AppError, Problem, Thing};
 use crate::thai::dates::{Digits, format_date_long};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -153,10 +153,9 @@ async fn resolve(db: &Db, target: &Target) -> Result<(Owner, Option<String>), Ap
             None => None,
         }
         .ok_or_else(|| {
-            AppError::Invalid(format!(
-                "{}: ไม่ได้ระบุ อปท. หรือไม่พบ อปท. ที่ระบุ",
-                kind.short_th()
-            ))
+            AppError::from(Problem::CommitteeNeedsLao {
+                kind_th: kind.short_th(),
+            })
         })?;
         let owner = Owner {
             area_code: lao_home(&lao),
@@ -173,14 +172,17 @@ async fn resolve(db: &Db, target: &Target) -> Result<(Owner, Option<String>), Ap
     let code = crate::thai::to_arabic_digits(target.area_code.trim());
     let level = kind.level().th();
     if code.len() != len || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(AppError::Invalid(format!(
-            "{} เป็นคณะกรรมการระดับ{level} ต้องระบุรหัส{level} {len} หลัก",
-            kind.short_th()
-        )));
+        return Err(Problem::CommitteeCode {
+            kind_th: kind.short_th(),
+            level_th: level,
+            len,
+        }
+        .into());
     }
-    let area = areas::get(db, &code)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("ไม่พบ{level}รหัส {code}")))?;
+    let area = areas::get(db, &code).await?.ok_or_else(|| {
+        let thing = areas::Level::of_code(&code).map_or(Thing::AnyArea, Thing::Area);
+        AppError::from(Problem::not_found(thing, &code))
+    })?;
     let tambon = match code.len() {
         8 => areas::get(db, &code[..6]).await?,
         _ => None,
@@ -215,20 +217,19 @@ async fn authorize(
         }
         None => user.scope.covers_area(db, &owner.area_code).await?,
     };
-    let message = if !user.role.can_write() || !user.active {
-        "บัญชีของท่านดูข้อมูลได้อย่างเดียว ไม่มีสิทธิ์บันทึกคำสั่งแต่งตั้ง".to_string()
+    let problem = if !user.role.can_write() || !user.active {
+        Problem::OrdersReadOnly
     } else if !covers {
-        format!(
-            "{} {} อยู่นอกพื้นที่รับผิดชอบของท่าน",
-            kind.short_th(),
-            owner.label_th
-        )
+        Problem::OutsideArea {
+            name: format!("{} {}", kind.short_th(), owner.label_th),
+        }
     } else {
         return Ok(());
     };
     let key = format!("{}:{}", kind.as_str(), owner.key());
+    let message = problem.message(crate::i18n::Lang::Th);
     accounts::record_denied(db, user, "committee", &key, "record_order", &message).await?;
-    Err(AppError::Forbidden(message))
+    Err(problem.into())
 }
 
 /// The id of the committee of a kind and owner, if one was ever recorded.
@@ -290,7 +291,7 @@ pub async fn record_order(
     let kind = target.kind;
     let (owner, lao_key) = resolve(db, target).await?;
     authorize(db, user, kind, &owner, lao_key.as_deref()).await?;
-    let order = validate::check(input, today).map_err(|e| AppError::Invalid(e.join("\n")))?;
+    let order = validate::check(input, today).map_err(AppError::from)?;
     let now = now_text();
     let mut tx = db.begin_write().await?;
     let committee_id = match find_id(&mut tx, kind, &owner).await? {
@@ -332,13 +333,13 @@ pub async fn record_order(
     .await?;
     if let Some(date) = same {
         // the transaction rolls back on drop: nothing of this attempt is kept
-        return Err(AppError::Invalid(format!(
-            "เลขที่คำสั่ง: คำสั่งเลขที่ {} ลงวันที่ {} ของ{} {} บันทึกไว้แล้ว",
-            order.order_no,
-            date_th(&date),
-            kind.short_th(),
-            owner.label_th
-        )));
+        return Err(Problem::OrderExists {
+            order_no: order.order_no.clone(),
+            date: crate::db::types::parse_iso(&date).unwrap_or(order.order_date),
+            kind_th: kind.short_th(),
+            owner: owner.label_th.clone(),
+        }
+        .into());
     }
     let order_date = order.order_date.to_string();
     let order_id: i64 = db::query_scalar(

@@ -2,7 +2,7 @@
 //! reported at once, in Thai, naming the field and the member row, so one correction suffices.
 
 use super::kinds::MemberRole;
-use crate::thai::dates::{Digits, format_date_long};
+use crate::error::{Field, MemberProblem, Problem};
 use crate::thai::{fiscal_year_be, parse_date, parse_int, to_arabic_digits};
 use serde::Deserialize;
 use time::Date;
@@ -61,32 +61,42 @@ pub struct CleanMember {
 const MAX_TEXT: usize = 200;
 
 /// Checks an order against `today` (no order is dated in the future).
-pub fn check(input: &OrderInput, today: Date) -> Result<CleanOrder, Vec<String>> {
+pub fn check(input: &OrderInput, today: Date) -> Result<CleanOrder, Vec<Problem>> {
     let mut errors = Vec::new();
 
     let order_no = to_arabic_digits(input.order_no.trim());
     if order_no.is_empty() {
-        errors.push("เลขที่คำสั่ง: ไม่ได้กรอก".to_string());
+        errors.push(Problem::Missing {
+            field: Field::OrderNo,
+        });
     } else if order_no.chars().count() > 60 {
-        errors.push("เลขที่คำสั่ง: ยาวเกิน 60 ตัวอักษร".to_string());
+        errors.push(Problem::TooLong {
+            field: Field::OrderNo,
+            max: 60,
+        });
     }
 
     let order_date = if input.order_date.trim().is_empty() {
-        errors.push("วันที่ของคำสั่ง: ไม่ได้กรอก".to_string());
+        errors.push(Problem::Missing {
+            field: Field::OrderDate,
+        });
         None
     } else {
         match parse_date(&input.order_date) {
             Ok(d) if d > today => {
-                errors.push(format!(
-                    "วันที่ของคำสั่ง: {} ยังมาไม่ถึง (วันนี้คือ {})",
-                    format_date_long(d, Digits::Arabic),
-                    format_date_long(today, Digits::Arabic)
-                ));
+                errors.push(Problem::InFuture {
+                    field: Field::OrderDate,
+                    date: d,
+                    today,
+                });
                 None
             }
             Ok(d) => Some(d),
-            Err(e) => {
-                errors.push(format!("วันที่ของคำสั่ง: {e}"));
+            Err(error) => {
+                errors.push(Problem::Date {
+                    field: Field::OrderDate,
+                    error,
+                });
                 None
             }
         }
@@ -108,7 +118,7 @@ pub fn check(input: &OrderInput, today: Date) -> Result<CleanOrder, Vec<String>>
 
 /// The fiscal year typed (BE, or CE converted), or the order date's; an order may be made
 /// ahead for the coming year, but not for a year already past when it was signed.
-fn fiscal_year_of(typed: &str, date: Option<Date>, errors: &mut Vec<String>) -> Option<i32> {
+fn fiscal_year_of(typed: &str, date: Option<Date>, errors: &mut Vec<Problem>) -> Option<i32> {
     let own = date.map(fiscal_year_be);
     if typed.trim().is_empty() {
         return own;
@@ -117,29 +127,32 @@ fn fiscal_year_of(typed: &str, date: Option<Date>, errors: &mut Vec<String>) -> 
         Ok(y) if (2400..=2700).contains(&y) => y as i32,
         Ok(y) if (1857..2157).contains(&y) => y as i32 + crate::thai::fiscal::BE_OFFSET,
         Ok(_) => {
-            errors.push(format!(
-                "ปีงบประมาณ: “{}” ไม่ใช่ปี พ.ศ. (เช่น 2567)",
-                typed.trim()
-            ));
+            errors.push(Problem::NotBuddhistYear {
+                field: Field::FiscalYear,
+                typed: typed.trim().to_string(),
+            });
             return None;
         }
-        Err(e) => {
-            errors.push(format!("ปีงบประมาณ: {e}"));
+        Err(error) => {
+            errors.push(Problem::Number {
+                field: Field::FiscalYear,
+                error,
+            });
             return None;
         }
     };
     let own = own?;
     if year != own && year != own + 1 {
-        errors.push(format!(
-            "ปีงบประมาณ: คำสั่งลงวันที่นี้เป็นของปีงบประมาณ พ.ศ. {own} หรือ {} ไม่ใช่ {year}",
-            own + 1
-        ));
+        errors.push(Problem::OrderYear {
+            own,
+            typed: i64::from(year),
+        });
         return None;
     }
     Some(year)
 }
 
-fn members(rows: &[MemberInput], errors: &mut Vec<String>) -> Vec<CleanMember> {
+fn members(rows: &[MemberInput], errors: &mut Vec<Problem>) -> Vec<CleanMember> {
     let mut out = Vec::new();
     let mut chairs = Vec::new();
     for (i, m) in rows.iter().enumerate() {
@@ -150,19 +163,31 @@ fn members(rows: &[MemberInput], errors: &mut Vec<String>) -> Vec<CleanMember> {
         let name = m.name.split_whitespace().collect::<Vec<_>>().join(" ");
         let position = m.position.split_whitespace().collect::<Vec<_>>().join(" ");
         if name.is_empty() {
-            errors.push(format!("กรรมการแถวที่ {row}: ไม่ได้กรอกชื่อ-นามสกุล"));
+            errors.push(Problem::Member {
+                row,
+                problem: MemberProblem::NoName,
+            });
         } else if name.chars().count() > MAX_TEXT || position.chars().count() > MAX_TEXT {
-            errors.push(format!(
-                "กรรมการแถวที่ {row}: ชื่อหรือตำแหน่งยาวเกิน {MAX_TEXT} ตัวอักษร"
-            ));
+            errors.push(Problem::Member {
+                row,
+                problem: MemberProblem::TooLong { max: MAX_TEXT },
+            });
         }
         let role = if m.role.trim().is_empty() {
-            errors.push(format!("กรรมการแถวที่ {row}: ไม่ได้เลือกบทบาทในคณะกรรมการ"));
+            errors.push(Problem::Member {
+                row,
+                problem: MemberProblem::NoRole,
+            });
             None
         } else {
             let r = MemberRole::parse(&m.role);
             if r.is_none() {
-                errors.push(format!("กรรมการแถวที่ {row}: ไม่รู้จักบทบาท “{}”", m.role.trim()));
+                errors.push(Problem::Member {
+                    row,
+                    problem: MemberProblem::UnknownRole {
+                        typed: m.role.trim().to_string(),
+                    },
+                });
             }
             r
         };
@@ -178,15 +203,11 @@ fn members(rows: &[MemberInput], errors: &mut Vec<String>) -> Vec<CleanMember> {
         }
     }
     if rows.iter().all(MemberInput::is_blank) {
-        errors.push("รายชื่อกรรมการ: ยังไม่ได้กรอกรายชื่อ".to_string());
+        errors.push(Problem::NoMembers);
     } else if chairs.is_empty() {
-        errors.push("รายชื่อกรรมการ: ไม่มีประธาน (ต้องมีประธาน 1 คน)".to_string());
+        errors.push(Problem::NoChair);
     } else if chairs.len() > 1 {
-        let rows: Vec<String> = chairs.iter().map(|r| r.to_string()).collect();
-        errors.push(format!(
-            "รายชื่อกรรมการ: มีประธานมากกว่า 1 คน (แถวที่ {})",
-            rows.join(", ")
-        ));
+        errors.push(Problem::ChairsMany { rows: chairs });
     }
     out
 }
@@ -195,6 +216,10 @@ fn members(rows: &[MemberInput], errors: &mut Vec<String>) -> Vec<CleanMember> {
 mod tests {
     use super::*;
     use time::macros::date;
+
+    fn words(ps: Vec<Problem>) -> Vec<String> {
+        ps.iter().map(|p| p.message(crate::i18n::Lang::Th)).collect()
+    }
 
     fn member(name: &str, role: &str) -> MemberInput {
         MemberInput {
@@ -246,7 +271,7 @@ mod tests {
         o.fiscal_year = "2024".into();
         assert_eq!(check(&o, date!(2024 - 09 - 25)).unwrap().fiscal_year, 2567);
         o.fiscal_year = "2566".into();
-        let e = check(&o, date!(2024 - 09 - 25)).unwrap_err();
+        let e = words(check(&o, date!(2024 - 09 - 25)).unwrap_err());
         assert!(e[0].starts_with("ปีงบประมาณ"), "{e:?}");
     }
 
@@ -266,6 +291,7 @@ mod tests {
             ),
             TODAY,
         )
+        .map_err(words)
         .unwrap_err();
         assert_eq!(e.len(), 5, "{e:?}");
         assert_eq!(e[0], "เลขที่คำสั่ง: ไม่ได้กรอก");
@@ -281,6 +307,7 @@ mod tests {
             &order("1", "16/03/2567", vec![member("ก", "member")]),
             TODAY,
         )
+        .map_err(words)
         .unwrap_err();
         assert!(e[0].contains("ยังมาไม่ถึง"), "{e:?}");
         assert_eq!(e[1], "รายชื่อกรรมการ: ไม่มีประธาน (ต้องมีประธาน 1 คน)");
@@ -288,9 +315,10 @@ mod tests {
             &order("1", "15/03/2567", vec![MemberInput::default()]),
             TODAY,
         )
+        .map_err(words)
         .unwrap_err();
         assert_eq!(e, ["รายชื่อกรรมการ: ยังไม่ได้กรอกรายชื่อ"]);
-        let e = check(&order("1", "", vec![member("ก", "chair")]), TODAY).unwrap_err();
+        let e = words(check(&order("1", "", vec![member("ก", "chair")]), TODAY).unwrap_err());
         assert_eq!(e, ["วันที่ของคำสั่ง: ไม่ได้กรอก"]);
     }
 }

@@ -4,7 +4,7 @@
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
-use crate::error::AppError;
+use crate::error::{AppError, Field, Problem, Thing};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -58,6 +58,11 @@ pub async fn is_model(db: &Db, year: i64, lao_id: i64) -> anyhow::Result<bool> {
     Ok(n > 0)
 }
 
+/// Whether an LAO may be a model LAO: a เทศบาล or an อบต. (KPI 3.2), not an อบจ. or a special city.
+pub fn may_be_model(lao: &crate::areas::Lao) -> bool {
+    lao.kind.is_municipality() || lao.kind == crate::areas::LaoKind::Tao
+}
+
 /// Designates the district's model LAO for a year, replacing the current one if any.
 pub async fn designate(
     db: &Db,
@@ -71,7 +76,12 @@ pub async fn designate(
     let area = crate::areas::get(db, district)
         .await?
         .filter(|a| a.level == crate::areas::Level::District)
-        .ok_or_else(|| AppError::NotFound(format!("ไม่พบอำเภอรหัส {district}")))?;
+        .ok_or_else(|| {
+            AppError::from(Problem::not_found(
+                Thing::Area(crate::areas::Level::District),
+                district,
+            ))
+        })?;
     crate::plans::access::check_owner_write(
         db,
         user,
@@ -82,25 +92,29 @@ pub async fn designate(
     .await?;
     let lao = crate::areas::lao(db, lao_id)
         .await?
-        .ok_or_else(|| AppError::Invalid(format!("ไม่พบ อปท. รหัส {lao_id}")))?;
+        .ok_or_else(|| {
+            AppError::from(Problem::UnknownCode {
+                field: Field::Lao,
+                thing: Thing::Lao,
+                code: lao_id.to_string(),
+            })
+        })?;
     if lao.district_code.as_deref() != Some(district) {
-        return Err(AppError::Invalid(format!(
-            "{} ไม่ได้อยู่ในอำเภอนี้",
-            lao.full_name_th
-        )));
+        return Err(Problem::LaoNotInDistrict {
+            lao: lao.full_name_th.clone(),
+        }
+        .into());
     }
-    if !matches!(
-        lao.kind.as_str(),
-        "TAO" | "ThesabanTambon" | "ThesabanMueang" | "ThesabanNakhon"
-    ) {
-        return Err(AppError::Invalid(
-            "อปท. ต้นแบบต้องเป็นเทศบาลหรือองค์การบริหารส่วนตำบล".into(),
-        ));
+    if !may_be_model(&lao) {
+        return Err(Problem::ModelMustBeMunicipalityOrTao.into());
     }
     let on = match designated_on.trim() {
         "" => crate::thai::fiscal::today_in_thailand().to_string(),
         d => crate::thai::parse_date(d)
-            .map_err(|e| AppError::Invalid(format!("วันที่กำหนด: {e}")))?
+            .map_err(|error| Problem::Date {
+                field: Field::DesignatedOn,
+                error,
+            })?
             .to_string(),
     };
     let mut tx = db.begin_write().await?;
@@ -112,13 +126,16 @@ pub async fn designate(
     .fetch_optional(&mut tx)
     .await?;
     if before.is_some_and(|(_, l)| l == lao_id) {
-        return Err(AppError::Invalid(format!(
-            "{} เป็น อปท. ต้นแบบของปีนี้อยู่แล้ว",
-            lao.full_name_th
-        )));
+        return Err(Problem::AlreadyModel {
+            lao: lao.full_name_th.clone(),
+        }
+        .into());
     }
     if before.is_some() && reason.trim().is_empty() {
-        return Err(AppError::Invalid("การเปลี่ยน อปท. ต้นแบบต้องระบุเหตุผล".into()));
+        return Err(Problem::Missing {
+            field: Field::Reason,
+        }
+        .into());
     }
     let now = now_text();
     db::query("UPDATE model_laos SET replaced_at = $1 WHERE fiscal_year = $2 AND district_code = $3 AND replaced_at IS NULL")
@@ -160,5 +177,5 @@ pub async fn designate(
     history
         .into_iter()
         .find(|m| m.id == id)
-        .ok_or_else(|| AppError::NotFound(String::new()))
+        .ok_or_else(AppError::not_found)
 }

@@ -7,7 +7,7 @@ use super::figures::{self, Figures, Scope};
 use super::settings::{self, Settings};
 use crate::accounts::User;
 use crate::db::Db;
-use crate::error::AppError;
+use crate::error::{AppError, Field, Problem, Thing};
 use crate::plans::rates::{self, Rates};
 use crate::reporting::{self, NewSubmission, Submission};
 use serde::{Deserialize, Serialize};
@@ -103,7 +103,7 @@ pub struct MonthlyInput {
 }
 
 /// Refuses a typed percentage that is not the one the counts give (to two decimals).
-fn agrees(label: &str, typed: &str, computed: Option<i64>) -> Result<(), AppError> {
+fn agrees(field: Field, typed: &str, computed: Option<i64>) -> Result<(), AppError> {
     let t = crate::thai::to_arabic_digits(typed.trim())
         .trim_end_matches('%')
         .trim()
@@ -113,14 +113,21 @@ fn agrees(label: &str, typed: &str, computed: Option<i64>) -> Result<(), AppErro
     }
     let value: f64 = t
         .parse()
-        .map_err(|_| AppError::Invalid(format!("{label}: “{typed}” ไม่ใช่ร้อยละ")))?;
+        .map_err(|_| {
+            AppError::from(Problem::NotPercent {
+                field,
+                typed: typed.to_string(),
+            })
+        })?;
     let typed_x100 = (value * 100.0).round() as i64;
     match computed {
         Some(c) if c == typed_x100 => Ok(()),
-        c => Err(AppError::Invalid(format!(
-            "{label}: ร้อยละที่กรอก ({t}) ไม่ตรงกับที่คำนวณจากจำนวนโครงการ ({}) ระบบใช้ค่าที่คำนวณจากข้อมูลเท่านั้น",
-            rates::format_pct(c)
-        ))),
+        c => Err(Problem::PercentDisagrees {
+            field,
+            typed: t,
+            computed: rates::format_pct(c),
+        }
+        .into()),
     }
 }
 
@@ -133,7 +140,7 @@ pub async fn submit(
 ) -> Result<Submission, AppError> {
     let lao = crate::areas::lao(db, lao_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("ไม่พบ อปท. รหัส {lao_id}")))?;
+        .ok_or_else(|| AppError::from(Problem::not_found(Thing::Lao, lao_id)))?;
     let owner = crate::plans::Owner::Lao(lao.clone());
     crate::plans::access::check_owner_write(
         db,
@@ -144,22 +151,26 @@ pub async fn submit(
     )
     .await?;
     if !super::model_laos::is_model(db, year, lao_id).await? {
-        return Err(AppError::Invalid(format!(
-            "{} ไม่ได้เป็น อปท. ต้นแบบของปีงบประมาณ {year}",
-            lao.full_name_th
-        )));
+        return Err(Problem::NotModelLao {
+            lao: lao.full_name_th.clone(),
+            year,
+        }
+        .into());
     }
     let period = check_period(&input.period, year)?;
     let m = compute(db, lao_id, year).await?;
-    agrees("ข้อ ๗", &input.local_pct, m.rates.local_pct_x100)?;
-    agrees("ข้อ ๘", &input.budget_pct, m.rates.budget_pct_x100)?;
+    agrees(Field::Item7, &input.local_pct, m.rates.local_pct_x100)?;
+    agrees(Field::Item8, &input.budget_pct, m.rates.budget_pct_x100)?;
     let mut expected = serde_json::Map::new();
     for (item, date) in &input.expected {
         if date.trim().is_empty() {
             continue;
         }
         let d = crate::thai::parse_date(date)
-            .map_err(|e| AppError::Invalid(format!("ข้อ {item} คาดว่าจะแล้วเสร็จ: {e}")))?;
+            .map_err(|error| Problem::ExpectedDate {
+                item: item.clone(),
+                error,
+            })?;
         expected.insert(item.clone(), serde_json::json!(d.to_string()));
     }
     let mut tx = db.begin_write().await?;
@@ -187,7 +198,11 @@ pub async fn submit(
 /// A month of the fiscal year as 'YYYY-MM' (CE); Thai digits and BE years are read too.
 pub fn check_period(typed: &str, year: i64) -> Result<String, AppError> {
     let t = crate::thai::to_arabic_digits(typed.trim());
-    let bad = || AppError::Invalid(format!("เดือนที่รายงาน: “{typed}” ใช้รูปแบบ ปี-เดือน เช่น 2026-05"));
+    let bad = || {
+        AppError::from(Problem::MonthFormat {
+            typed: typed.to_string(),
+        })
+    };
     let (y, m) = t.split_once(['-', '/']).ok_or_else(bad)?;
     let (mut y, m): (i64, i64) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
     if y > 2400 {
@@ -198,9 +213,7 @@ pub fn check_period(typed: &str, year: i64) -> Result<String, AppError> {
     }
     let fy = if m >= 10 { y + 1 + 543 } else { y + 543 };
     if fy != year {
-        return Err(AppError::Invalid(format!(
-            "เดือนที่รายงาน {t} ไม่อยู่ในปีงบประมาณ {year}"
-        )));
+        return Err(Problem::MonthOutsideYear { month: t, year }.into());
     }
     Ok(format!("{y:04}-{m:02}"))
 }
@@ -220,10 +233,10 @@ mod tests {
 
     #[test]
     fn a_typed_percentage_must_match_the_counts() {
-        assert!(agrees("ข้อ ๗", "", Some(3333)).is_ok());
-        assert!(agrees("ข้อ ๗", "33.33", Some(3333)).is_ok());
-        assert!(agrees("ข้อ ๗", "๓๓.๓๓%", Some(3333)).is_ok());
-        assert!(agrees("ข้อ ๗", "35", Some(3333)).is_err());
-        assert!(agrees("ข้อ ๗", "30", None).is_err());
+        assert!(agrees(Field::Item7, "", Some(3333)).is_ok());
+        assert!(agrees(Field::Item7, "33.33", Some(3333)).is_ok());
+        assert!(agrees(Field::Item7, "๓๓.๓๓%", Some(3333)).is_ok());
+        assert!(agrees(Field::Item7, "35", Some(3333)).is_err());
+        assert!(agrees(Field::Item7, "30", None).is_err());
     }
 }

@@ -4,7 +4,7 @@
 use crate::accounts::{Role, ScopeLevel, User};
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
-use crate::error::AppError;
+use crate::error::{AppError, Field, Problem};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -84,26 +84,32 @@ pub async fn save(
     base: &str,
 ) -> Result<(), AppError> {
     if user.role != Role::Admin || user.scope.level != ScopeLevel::National {
-        let m = "เฉพาะผู้ดูแลระบบส่วนกลางเท่านั้นที่แก้ไขเกณฑ์ตัวชี้วัดได้".to_string();
+        let p = Problem::KpiSettingsByNationalAdmins;
+        let m = p.message(crate::i18n::Lang::Th);
         crate::accounts::record_denied(db, user, "kpi_settings", &year.to_string(), "write", &m)
             .await?;
-        return Err(AppError::Forbidden(m));
+        return Err(p.into());
     }
-    let pct = |label: &str, s: &str| match crate::thai::parse_int(s) {
+    let pct = |field: Field, s: &str| match crate::thai::parse_int(s) {
         Ok(n @ 0..=100) => Ok(n),
-        _ => Err(AppError::Invalid(format!(
-            "{label}: “{s}” ต้องเป็นร้อยละ 0 ถึง 100"
-        ))),
+        _ => Err(AppError::from(Problem::Range {
+            field,
+            typed: s.to_string(),
+            min: 0,
+            max: 100,
+        })),
     };
-    let local = pct("เกณฑ์การบรรจุในแผนพัฒนาท้องถิ่น", local)?;
-    let budget = pct("เกณฑ์การบรรจุในร่างข้อบัญญัติ", budget)?;
-    let bands_v = parse_bands(bands).map_err(|m| AppError::Invalid(format!("เกณฑ์คะแนน: {m}")))?;
+    let local = pct(Field::LocalThreshold, local)?;
+    let budget = pct(Field::BudgetThreshold, budget)?;
+    let bands_v = parse_bands(bands).map_err(|detail| Problem::ScoreBands { detail })?;
     let base = match crate::thai::parse_int(base) {
         Ok(n) if n > 0 => n,
         _ => {
-            return Err(AppError::Invalid(format!(
-                "จำนวน อปท. ต้นแบบทั้งประเทศ: “{base}” ไม่ถูกต้อง"
-            )));
+            return Err(Problem::NotValid {
+                field: Field::BaseCount,
+                typed: base.to_string(),
+            }
+            .into());
         }
     };
     let bands_text = bands_v

@@ -3,7 +3,7 @@
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
-use crate::error::AppError;
+use crate::error::{AppError, Field, Problem, Thing};
 
 pub async fn record(
     db: &Db,
@@ -15,12 +15,15 @@ pub async fn record(
 ) -> Result<(), AppError> {
     let lao = crate::areas::lao(db, lao_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("ไม่พบ อปท. รหัส {lao_id}")))?;
+        .ok_or_else(|| AppError::from(Problem::not_found(Thing::Lao, lao_id)))?;
     let owner = crate::plans::Owner::Lao(lao);
     crate::plans::access::check_owner_write(db, user, &owner, "working_group_plan", &owner.key())
         .await?;
     let on = crate::thai::parse_date(approved_on)
-        .map_err(|e| AppError::Invalid(format!("วันที่เห็นชอบแผนการทำงานร่วม: {e}")))?
+        .map_err(|error| Problem::Date {
+            field: Field::AgreedOn,
+            error,
+        })?
         .to_string();
     let mut tx = db.begin_write().await?;
     db::query("DELETE FROM working_group_plans WHERE lao_id = $1 AND fiscal_year = $2")

@@ -4,7 +4,8 @@
 use super::Owner;
 use crate::accounts::{self, Role, ScopeLevel, User};
 use crate::db::Db;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
+use crate::i18n::Lang;
 
 /// Refuses, and records the refusal, unless the user may write the owner's plans.
 pub async fn check_owner_write(
@@ -14,21 +15,22 @@ pub async fn check_owner_write(
     entity: &str,
     key: &str,
 ) -> Result<(), AppError> {
-    let message = if !user.active || !user.role.can_write() {
-        Some(format!(
-            "บัญชี{}อ่านข้อมูลได้อย่างเดียว ไม่สามารถบันทึกหรือแก้ไขได้",
-            user.role.th()
-        ))
+    let problem = if !user.active || !user.role.can_write() {
+        Some(Problem::ReadOnly {
+            role_th: user.role.th(),
+        })
     } else if !user.scope.covers_scope(db, &owner.scope()).await? {
-        Some(format!("{} อยู่นอกพื้นที่รับผิดชอบของท่าน", owner.name_th()))
+        Some(Problem::OutsideArea {
+            name: owner.name_th(),
+        })
     } else {
         None
     };
-    match message {
+    match problem {
         None => Ok(()),
-        Some(m) => {
-            accounts::record_denied(db, user, entity, key, "write", &m).await?;
-            Err(AppError::Forbidden(m))
+        Some(p) => {
+            accounts::record_denied(db, user, entity, key, "write", &p.message(Lang::Th)).await?;
+            Err(p.into())
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
 use crate::dimensions::Dimension;
-use crate::error::AppError;
+use crate::error::{AppError, Field, Problem, Thing};
 use crate::projects::status::ProjectStatus;
 use crate::projects::{self, status};
 use crate::thai;
@@ -134,24 +134,24 @@ fn check(input: &AdoptInput, plan: &Plan) -> Result<Checked, AppError> {
         r => match thai::parse_int(r) {
             Ok(n) if n >= 1 => Some(n),
             Ok(_) => {
-                errors.push("ลำดับความสำคัญ: ต้องเริ่มที่ 1".to_string());
+                errors.push(Problem::FromOne { field: Field::Rank });
                 None
             }
-            Err(e) => {
-                errors.push(format!("ลำดับความสำคัญ: {e}"));
+            Err(error) => {
+                errors.push(Problem::Number { field: Field::Rank, error });
                 None
             }
         },
     };
     let amount = match thai::parse_baht(&input.amount) {
         Ok(n) if n < 0 => {
-            errors.push("จำนวนเงิน: ต้องไม่ติดลบ".to_string());
+            errors.push(Problem::Negative { field: Field::Amount });
             None
         }
         Ok(n) => Some(n),
         Err(thai::digits::NumberError::Empty) => None,
-        Err(e) => {
-            errors.push(format!("จำนวนเงิน: {e}"));
+        Err(error) => {
+            errors.push(Problem::Number { field: Field::Amount, error });
             None
         }
     };
@@ -160,14 +160,14 @@ fn check(input: &AdoptInput, plan: &Plan) -> Result<Checked, AppError> {
         y => match thai::parse_int(y) {
             Ok(n) if (plan.first_year..=plan.last_year).contains(&n) => Some(n),
             Ok(n) => {
-                errors.push(format!(
-                    "ปีงบประมาณ: ปี {n} อยู่นอกช่วงของแผน ({})",
-                    plan.years_th()
-                ));
+                errors.push(Problem::YearOutsidePlan {
+                    year: n,
+                    span: plan.years_th(),
+                });
                 None
             }
-            Err(e) => {
-                errors.push(format!("ปีงบประมาณ: {e}"));
+            Err(error) => {
+                errors.push(Problem::Number { field: Field::FiscalYear, error });
                 None
             }
         },
@@ -176,14 +176,14 @@ fn check(input: &AdoptInput, plan: &Plan) -> Result<Checked, AppError> {
         "" => now_text()[..10].to_string(),
         d => match thai::parse_date(d) {
             Ok(d) => d.to_string(),
-            Err(e) => {
-                errors.push(format!("วันที่มีมติ: {e}"));
+            Err(error) => {
+                errors.push(Problem::Date { field: Field::DecidedOn, error });
                 String::new()
             }
         },
     };
     if !errors.is_empty() {
-        return Err(AppError::Invalid(errors.join(" · ")));
+        return Err(errors.into());
     }
     Ok(Checked {
         rank,
@@ -196,7 +196,7 @@ fn check(input: &AdoptInput, plan: &Plan) -> Result<Checked, AppError> {
 async fn plan_and_access(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppError> {
     let plan = get(db, plan_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     let owner = super::owner_of(db, &plan).await?;
     super::access::check_owner_write(db, user, &owner, "plan", &plan_id.to_string()).await?;
     Ok(plan)
@@ -244,18 +244,17 @@ pub async fn adopt(
         .bind(input.project_id)
         .fetch_optional(&mut tx)
         .await?;
-        return Err(AppError::Invalid(match here {
-            Some(rank) => format!(
-                "โครงการนี้อยู่ใน{}นี้แล้ว{} จะนำเข้าแผนเดียวกันซ้ำไม่ได้",
-                plan.kind().th(),
-                rank.map(|r| format!(" (ลำดับที่ {r})")).unwrap_or_default()
-            ),
-            None => format!(
-                "โครงการรหัส {} ไม่อยู่ในแผนระดับล่างที่{}นี้รับโครงการได้ (นอกพื้นที่ ปี หรือถูกรวมกับโครงการอื่นแล้ว)",
-                input.project_id,
-                plan.kind().th()
-            ),
-        }));
+        return Err(match here {
+            Some(rank) => Problem::AlreadyInPlan {
+                kind: plan.kind(),
+                rank,
+            },
+            None => Problem::NotACandidate {
+                project_id: input.project_id,
+                kind: plan.kind(),
+            },
+        }
+        .into());
     };
     if let Some(rank) = c.rank {
         projects::rank_free(&mut tx, plan_id, rank, None).await?;
@@ -317,9 +316,7 @@ async fn check_issue(db: &Db, plan: &Plan, issue: i64) -> Result<(), AppError> {
             .await?;
     match province {
         Some(p) if plan.area_code.starts_with(&p) => Ok(()),
-        _ => Err(AppError::Invalid(
-            "ประเด็นการพัฒนา: ไม่ใช่ประเด็นการพัฒนาของจังหวัดนี้".into(),
-        )),
+        _ => Err(Problem::IssueOfOtherProvince.into()),
     }
 }
 
@@ -340,7 +337,7 @@ pub async fn update_item(
     .fetch_optional(&mut tx)
     .await?;
     let Some((year, _, amount, _, _)) = before.clone() else {
-        return Err(AppError::NotFound("ไม่พบโครงการนี้ในแผน".into()));
+        return Err(Problem::missing(Thing::PlanItem).into());
     };
     if let Some(rank) = c.rank {
         projects::rank_free(&mut tx, plan_id, rank, Some(input.project_id)).await?;
@@ -399,10 +396,11 @@ pub async fn remove(
     .await?;
     let raised_here = project.origin_plan_id == Some(plan_id);
     if raised_here && elsewhere > 0 {
-        return Err(AppError::Conflict(format!(
-            "โครงการ “{}” ถูกนำไปบรรจุในแผนอื่นอีก {elsewhere} แผน ต้องนำออกจากแผนเหล่านั้นก่อน",
-            project.title
-        )));
+        return Err(Problem::AdoptedElsewhere {
+            title: project.title,
+            plans: elsewhere,
+        }
+        .into());
     }
     db::query("DELETE FROM plan_items WHERE plan_id = $1 AND project_id = $2")
         .bind(plan_id)
@@ -465,15 +463,11 @@ pub async fn merge(
 ) -> Result<(), AppError> {
     let plan = plan_and_access(db, user, plan_id).await?;
     if plan.kind() != PlanKind::Tambon {
-        return Err(AppError::Invalid(
-            "การรวมโครงการที่ซ้ำกันทำได้ในแผนพัฒนาตำบล".into(),
-        ));
+        return Err(Problem::MergeOnlyTambon.into());
     }
     let others: Vec<i64> = others.iter().copied().filter(|o| *o != keep).collect();
     if others.is_empty() {
-        return Err(AppError::Invalid(
-            "เลือกโครงการที่จะรวมอย่างน้อย 2 โครงการ".into(),
-        ));
+        return Err(Problem::MergeTooFew.into());
     }
     let mut tx = db.begin_write().await?;
     claim(&mut tx, plan_id, plan_version).await?;
@@ -490,9 +484,7 @@ pub async fn merge(
             .fetch_one(&mut tx)
             .await?;
         if ok == 0 {
-            return Err(AppError::Invalid(format!(
-                "โครงการรหัส {id} ไม่ได้มาจากหมู่บ้านในตำบลนี้ หรือถูกรวมไปแล้ว"
-            )));
+            return Err(Problem::NotFromTambon { project_id: id }.into());
         }
     }
     let kept_in_plan: i64 = db::query_scalar(
@@ -594,23 +586,38 @@ pub async fn route_to_agency(
 ) -> Result<(), AppError> {
     let plan = plan_and_access(db, user, plan_id).await?;
     if plan.kind() != PlanKind::District {
-        return Err(AppError::Invalid(
-            "การส่งโครงการให้ส่วนราชการทำจากแผนพัฒนาอำเภอ".into(),
-        ));
+        return Err(Problem::RouteOnlyDistrict.into());
     }
     let agency = input.agency.trim();
     if agency.is_empty() {
-        return Err(AppError::Invalid("ส่วนราชการ: ไม่ได้ระบุชื่อส่วนราชการ".into()));
+        return Err(Problem::Missing {
+            field: Field::Agency,
+        }
+        .into());
     }
     let amount = match thai::parse_baht(&input.amount) {
         Ok(n) if n >= 0 => n,
-        Ok(_) => return Err(AppError::Invalid("งบประมาณที่ขอ: ต้องไม่ติดลบ".into())),
-        Err(e) => return Err(AppError::Invalid(format!("งบประมาณที่ขอ: {e}"))),
+        Ok(_) => {
+            return Err(Problem::Negative {
+                field: Field::RequestedAmount,
+            }
+            .into());
+        }
+        Err(error) => {
+            return Err(Problem::Number {
+                field: Field::RequestedAmount,
+                error,
+            }
+            .into());
+        }
     };
     let on = match input.requested_on.trim() {
         "" => now_text()[..10].to_string(),
         d => thai::parse_date(d)
-            .map_err(|e| AppError::Invalid(format!("วันที่ส่ง: {e}")))?
+            .map_err(|error| Problem::Date {
+                field: Field::RequestedOn,
+                error,
+            })?
             .to_string(),
     };
     let mut tx = db.begin_write().await?;
@@ -622,9 +629,7 @@ pub async fn route_to_agency(
     .fetch_one(&mut tx)
     .await?;
     if held == 0 {
-        return Err(AppError::Invalid(
-            "ส่งให้ส่วนราชการได้เฉพาะโครงการที่อยู่ในแผนพัฒนาอำเภอนี้".into(),
-        ));
+        return Err(Problem::NotInDistrictPlan.into());
     }
     db::query(
         "INSERT INTO agency_requests (project_id, plan_id, agency, amount_satang, requested_on, note, created_at, created_by) \

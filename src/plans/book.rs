@@ -11,7 +11,7 @@ use super::PlanKind;
 use crate::dimensions::{Coverage, Dimension};
 use crate::db::{self, Db};
 use crate::documents::{Align, Cell, Column, Document, Section, Signature, Table};
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::thai::dates::Digits;
 use crate::thai::{baht_text, format_baht, format_date_long, format_date_short};
 use std::collections::HashMap;
@@ -62,11 +62,9 @@ fn share(part: i64, whole: i64) -> Cell {
 pub async fn tambon_plan_book(db: &Db, plan_id: i64) -> Result<Document, AppError> {
     let plan = super::get(db, plan_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     if plan.kind() != PlanKind::Tambon {
-        return Err(AppError::Invalid(
-            "เล่มแผนพัฒนาตำบลจัดทำได้จากแผนพัฒนาตำบลเท่านั้น".into(),
-        ));
+        return Err(Problem::BookOnlyTambon.into());
     }
     let path = crate::areas::path(db, &plan.area_code).await?;
     let name = |len: usize| {

@@ -5,16 +5,14 @@ use super::{Owner, Plan, PlanKind, create_in, get, owner_of};
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 
 pub async fn forward(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppError> {
     let plan = get(db, plan_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     if plan.kind() != PlanKind::Village {
-        return Err(AppError::Invalid(
-            "การสร้างแผนปีถัดไปจากแผนเดิมใช้กับแผนพัฒนาหมู่บ้าน".into(),
-        ));
+        return Err(Problem::CarryOnlyVillage.into());
     }
     let owner: Owner = owner_of(db, &plan).await?;
     super::access::check_owner_write(db, user, &owner, "plan", &plan_id.to_string()).await?;

@@ -3,7 +3,8 @@
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db};
-use crate::error::AppError;
+use crate::areas::Level;
+use crate::error::{AppError, Field, Problem, Thing};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -32,12 +33,15 @@ pub async fn add(
 ) -> Result<DevelopmentIssue, AppError> {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     if title.is_empty() {
-        return Err(AppError::Invalid("ประเด็นการพัฒนา: ไม่ได้กรอกชื่อประเด็น".into()));
+        return Err(Problem::Missing {
+            field: Field::IssueTitle,
+        }
+        .into());
     }
     let area = crate::areas::get(db, province)
         .await?
         .filter(|a| a.level == crate::areas::Level::Province)
-        .ok_or_else(|| AppError::NotFound(format!("ไม่พบจังหวัดรหัส {province}")))?;
+        .ok_or_else(|| AppError::from(Problem::not_found(Thing::Area(Level::Province), province)))?;
     let owner = super::Owner::Area(area);
     super::access::check_owner_write(db, user, &owner, "development_issue", province).await?;
     let mut tx = db.begin_write().await?;

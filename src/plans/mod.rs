@@ -20,7 +20,7 @@ use crate::areas;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, Param, Tx, now_text};
 use crate::dimensions::Dimension;
-use crate::error::AppError;
+use crate::error::{AppError, Field, Problem, Thing};
 use crate::projects::status::ProjectStatus;
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
@@ -233,14 +233,15 @@ pub async fn resolve_owner(db: &Db, kind: PlanKind, code: &str) -> Result<Owner,
         };
         return lao
             .map(Owner::Lao)
-            .ok_or_else(|| AppError::NotFound(format!("ไม่พบ อปท. รหัส {code}")));
+            .ok_or_else(|| Problem::not_found(Thing::Lao, &code).into());
     }
     match areas::get(db, &code).await? {
         Some(a) if Some(a.level) == kind.owner_level() => Ok(Owner::Area(a)),
-        _ => Err(AppError::NotFound(format!(
-            "ไม่พบ{}รหัส {code}",
-            kind::owner_th(kind)
-        ))),
+        _ => Err(match kind.owner_level() {
+            Some(level) => Problem::not_found(Thing::Area(level), &code),
+            None => Problem::not_found(Thing::Lao, &code),
+        }
+        .into()),
     }
 }
 
@@ -256,9 +257,11 @@ pub async fn open(
         return Ok(plan);
     }
     if !(2500..=2700).contains(&first_year) {
-        return Err(AppError::Invalid(format!(
-            "ปีงบประมาณ {first_year} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2569)"
-        )));
+        return Err(Problem::NotBuddhistYear {
+            field: Field::Year,
+            typed: first_year.to_string(),
+        }
+        .into());
     }
     access::check_owner_write(db, user, owner, "plan", &owner.key()).await?;
     create(db, user, kind, owner, first_year).await
@@ -311,10 +314,11 @@ pub(crate) async fn create_in(
     .fetch_optional(&mut *conn)
     .await?;
     if taken.is_some() {
-        return Err(AppError::Conflict(format!(
-            "มี{}ของปี {first_year} อยู่แล้ว",
-            kind.th()
-        )));
+        return Err(Problem::PlanExists {
+            kind,
+            year: first_year,
+        }
+        .into());
     }
     let id: i64 = db::query_scalar(
         "INSERT INTO plans (kind, owner_key, area_code, lao_id, first_year, last_year, title, copied_from, created_at, updated_at) \
@@ -415,33 +419,37 @@ pub async fn set_milestones(
 ) -> Result<Plan, AppError> {
     let plan = get(db, plan_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     let owner = owner_of(db, &plan).await?;
     access::check_owner_write(db, user, &owner, "plan", &plan.id.to_string()).await?;
-    let date = |label: &str, s: &str| -> Result<Option<String>, AppError> {
+    let date = |field: Field, s: &str| -> Result<Option<String>, AppError> {
         if s.trim().is_empty() {
             return Ok(None);
         }
         crate::thai::parse_date(s)
             .map(|d| Some(d.to_string()))
-            .map_err(|e| AppError::Invalid(format!("{label}: {e}")))
+            .map_err(|error| Problem::Date { field, error }.into())
     };
     let quarter = match m.made_quarter.trim() {
         "" => None,
         q => match crate::thai::parse_int(q) {
             Ok(n @ 1..=4) => Some(n),
             _ => {
-                return Err(AppError::Invalid(format!(
-                    "ไตรมาสที่จัดทำแผน: “{q}” ต้องเป็น 1 ถึง 4"
-                )));
+                return Err(Problem::Range {
+                    field: Field::MadeQuarter,
+                    typed: q.to_string(),
+                    min: 1,
+                    max: 4,
+                }
+                .into());
             }
         },
     };
-    let delivered_lao = date("วันที่ส่งเล่มแผนให้ อปท.", &m.delivered_lao_on)?;
-    let delivered_district = date("วันที่ส่งเล่มแผนให้อำเภอ", &m.delivered_district_on)?;
-    let evaluated = date("วันที่ประเมินผลแผน", &m.evaluated_on)?;
-    let committee = date("วันที่ ก.บ.อ. อนุมัติ", &m.committee_approved_on)?;
-    let sent = date("วันที่ส่งแผนให้จังหวัด", &m.sent_on)?;
+    let delivered_lao = date(Field::DeliveredLaoOn, &m.delivered_lao_on)?;
+    let delivered_district = date(Field::DeliveredDistrictOn, &m.delivered_district_on)?;
+    let evaluated = date(Field::EvaluatedOn, &m.evaluated_on)?;
+    let committee = date(Field::CommitteeApprovedOn, &m.committee_approved_on)?;
+    let sent = date(Field::SentOn, &m.sent_on)?;
     let mut tx = db.begin_write().await?;
     let before = get_in(&mut tx, plan_id).await?;
     if before.version != expected_version {

@@ -6,7 +6,7 @@ use super::{Owner, PlanKind};
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
-use crate::error::AppError;
+use crate::error::{AppError, Problem, Thing};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -38,16 +38,19 @@ pub async fn designate(
 ) -> Result<ModelPlan, AppError> {
     let plan = super::get(db, plan_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     if plan.kind() != PlanKind::Tambon {
-        return Err(AppError::Invalid(
-            "แผนต้นแบบของอำเภอต้องเป็นแผนพัฒนาตำบล".into(),
-        ));
+        return Err(Problem::ModelPlanNotTambon.into());
     }
     let district_code = plan.area_code[..4].to_string();
     let district = crate::areas::get(db, &district_code)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("ไม่พบอำเภอรหัส {district_code}")))?;
+        .ok_or_else(|| {
+            AppError::from(Problem::not_found(
+                Thing::Area(crate::areas::Level::District),
+                &district_code,
+            ))
+        })?;
     let key = format!("{district_code}:{}", plan.first_year);
     super::access::check_owner_write(db, user, &Owner::Area(district), "model_tambon_plan", &key)
         .await?;

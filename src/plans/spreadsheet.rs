@@ -6,7 +6,7 @@ use super::{PlanKind, claim, get};
 use crate::dimensions::Dimension;
 use crate::accounts::User;
 use crate::db::{self, Db};
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::projects::input::{EXECUTORS, ProjectInput, REACHES};
 use calamine::{Data, Reader, Xlsx};
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
@@ -58,7 +58,7 @@ const HEADER_ROW: u32 = 3;
 pub async fn template(db: &Db, plan_id: i64) -> Result<Vec<u8>, AppError> {
     let plan = get(db, plan_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     build_template(&plan.title).map_err(|e| AppError::Internal(e.into()))
 }
 
@@ -148,7 +148,36 @@ fn build_template(title: &str) -> Result<Vec<u8>, XlsxError> {
 #[derive(Debug)]
 pub enum Imported {
     Done(usize),
-    Refused(Vec<String>),
+    Refused(Vec<RowProblem>),
+}
+
+/// A mistake in the file: on a row (as Excel numbers it), or in the file as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowProblem {
+    pub row: Option<usize>,
+    pub problem: Problem,
+}
+
+impl RowProblem {
+    fn file(problem: Problem) -> RowProblem {
+        RowProblem { row: None, problem }
+    }
+
+    fn at(row: usize, problem: Problem) -> RowProblem {
+        RowProblem {
+            row: Some(row),
+            problem,
+        }
+    }
+
+    /// "แถวที่ 7 ชื่อโครงการ: ไม่ได้กรอก".
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        match (self.row, lang) {
+            (None, _) => self.problem.message(lang),
+            (Some(r), crate::i18n::Lang::Th) => format!("แถวที่ {r} {}", self.problem.message(lang)),
+            (Some(r), crate::i18n::Lang::En) => format!("Row {r}: {}", self.problem.message(lang)),
+        }
+    }
 }
 
 /// Reads a filled form into a draft village plan. Rows are checked first, all of them; only a
@@ -162,23 +191,19 @@ pub async fn import(
 ) -> Result<Imported, AppError> {
     let plan = get(db, plan_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     if plan.kind() != PlanKind::Village {
-        return Err(AppError::Invalid(
-            "นำเข้าจากไฟล์ Excel ได้เฉพาะแผนพัฒนาหมู่บ้าน".into(),
-        ));
+        return Err(Problem::ImportOnlyVillage.into());
     }
     let owner = super::owner_of(db, &plan).await?;
     super::access::check_owner_write(db, user, &owner, "plan", &plan_id.to_string()).await?;
     super::workflow::ensure_editable(&plan)?;
     let rows = match read_rows(bytes) {
         Ok(rows) => rows,
-        Err(m) => return Ok(Imported::Refused(vec![m])),
+        Err(p) => return Ok(Imported::Refused(vec![p])),
     };
     if rows.is_empty() {
-        return Ok(Imported::Refused(vec![
-            "ไม่พบโครงการในไฟล์ (กรอกตั้งแต่แถวถัดจากหัวตาราง)".into(),
-        ]));
+        return Ok(Imported::Refused(vec![RowProblem::file(Problem::NoRowsInFile)]));
     }
     let tambon = &plan.area_code[..6];
     let taken: Vec<(i64, String)> = db::query_as(
@@ -195,19 +220,27 @@ pub async fn import(
             Ok(c) => {
                 if let Some(r) = c.rank {
                     if let Some((_, title)) = taken.iter().find(|(t, _)| *t == r) {
-                        errors.push(format!(
-                            "แถวที่ {row} ลำดับความสำคัญ: ลำดับที่ {r} ซ้ำกับโครงการ “{title}” ที่อยู่ในแผนแล้ว"
+                        errors.push(RowProblem::at(
+                            *row,
+                            Problem::RankTaken {
+                                rank: r,
+                                title: title.clone(),
+                            },
                         ));
                     } else if let Some((_, other)) = ranks.iter().find(|(x, _)| *x == r) {
-                        errors.push(format!(
-                            "แถวที่ {row} ลำดับความสำคัญ: ลำดับที่ {r} ซ้ำกับแถวที่ {other}"
+                        errors.push(RowProblem::at(
+                            *row,
+                            Problem::RankRepeatsRow {
+                                rank: r,
+                                other_row: *other,
+                            },
                         ));
                     }
                     ranks.push((r, *row));
                 }
                 checked.push((*row, c));
             }
-            Err(list) => errors.extend(list.into_iter().map(|e| format!("แถวที่ {row} {e}"))),
+            Err(list) => errors.extend(list.into_iter().map(|p| RowProblem::at(*row, p))),
         }
     }
     if !errors.is_empty() {
@@ -218,7 +251,9 @@ pub async fn import(
     for (row, c) in checked {
         if let Err(e) = crate::projects::insert(&mut tx, user, &plan, &c).await {
             return match e {
-                AppError::Invalid(m) => Ok(Imported::Refused(vec![format!("แถวที่ {row} {m}")])),
+                AppError::Invalid(ps) => Ok(Imported::Refused(
+                    ps.into_iter().map(|p| RowProblem::at(row, p)).collect(),
+                )),
                 other => Err(other),
             };
         }
@@ -228,8 +263,8 @@ pub async fn import(
 }
 
 /// The data rows of the first sheet, each with its row number as Excel shows it.
-fn read_rows(bytes: &[u8]) -> Result<Vec<(usize, ProjectInput)>, String> {
-    let not_xlsx = || "ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx) ที่อ่านได้ โปรดใช้แบบฟอร์มที่ดาวน์โหลดจากระบบ".to_string();
+fn read_rows(bytes: &[u8]) -> Result<Vec<(usize, ProjectInput)>, RowProblem> {
+    let not_xlsx = || RowProblem::file(Problem::NotXlsx);
     let mut wb: Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|_| not_xlsx())?;
     let range = wb
@@ -253,9 +288,7 @@ fn read_rows(bytes: &[u8]) -> Result<Vec<(usize, ProjectInput)>, String> {
                 if !fields.contains(&Some(Field::Budget))
                     || !fields.contains(&Some(Field::Dimension))
                 {
-                    return Err(format!(
-                        "แถวที่ {excel_row}: หัวตารางไม่ครบ ต้องมีคอลัมน์ มิติการพัฒนา และ งบประมาณ (บาท) โปรดใช้แบบฟอร์มของระบบ"
-                    ));
+                    return Err(RowProblem::at(excel_row, Problem::HeaderIncomplete));
                 }
             }
             continue;
@@ -292,7 +325,7 @@ fn read_rows(bytes: &[u8]) -> Result<Vec<(usize, ProjectInput)>, String> {
     }
     let _ = start_col;
     if header_at.is_none() {
-        return Err("ไม่พบหัวตาราง “ชื่อโครงการ/กิจกรรม” ในแผ่นงานแรก โปรดใช้แบบฟอร์มของระบบ".into());
+        return Err(RowProblem::file(Problem::NoHeader));
     }
     Ok(out)
 }

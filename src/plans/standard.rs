@@ -6,7 +6,7 @@ use super::{access, get, owner_of};
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
-use crate::error::AppError;
+use crate::error::{AppError, Field, Problem};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -122,14 +122,17 @@ pub async fn assess(
 ) -> Result<Assessment, AppError> {
     let plan = get(db, plan_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     let owner = owner_of(db, &plan).await?;
     access::check_owner_write(db, user, &owner, "plan_assessment", &plan_id.to_string()).await?;
     let standard = for_year(db, plan.first_year)
         .await?
-        .ok_or_else(|| AppError::Invalid("ยังไม่มีเกณฑ์มาตรฐานแผนชุมชนสำหรับปีนี้".into()))?;
+        .ok_or_else(|| AppError::from(Problem::NoStandard))?;
     let on = crate::thai::parse_date(assessed_on)
-        .map_err(|e| AppError::Invalid(format!("วันที่ประเมิน: {e}")))?
+        .map_err(|error| Problem::Date {
+            field: Field::AssessedOn,
+            error,
+        })?
         .to_string();
     let mut met = met.to_vec();
     met.sort_unstable();
@@ -138,7 +141,7 @@ pub async fn assess(
         .iter()
         .find(|m| !standard.criteria.iter().any(|c| c.id == **m))
     {
-        return Err(AppError::Invalid(format!("ตัวชี้วัดรหัส {bad} ไม่อยู่ในเกณฑ์ที่ใช้")));
+        return Err(Problem::UnknownCriterion { id: *bad }.into());
     }
     let mut tx = db.begin_write().await?;
     let id: i64 = db::query_scalar(

@@ -6,18 +6,14 @@ use super::{Plan, PlanKind, Status, access, get, get_in, owner_of};
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, Param, now_text};
-use crate::error::AppError;
+use crate::error::{AppError, Field, Problem};
+use crate::i18n::Lang;
 
 /// Content may change only while the plan is a draft.
 pub fn ensure_editable(plan: &Plan) -> Result<(), AppError> {
     match plan.status() {
         Status::Draft => Ok(()),
-        Status::Submitted => Err(AppError::Conflict(
-            "แผนนี้เสนอแล้ว แก้ไขไม่ได้ หากต้องการแก้ไขให้ถอนแผนกลับมาเป็นร่างก่อน".into(),
-        )),
-        Status::Approved => Err(AppError::Conflict(
-            "แผนนี้อนุมัติแล้วและถูกล็อก แก้ไขได้เมื่อผู้ใช้ระดับเหนือขึ้นไปเปิดแผนให้แก้ไข".into(),
-        )),
+        status => Err(Problem::PlanNotDraft { status }.into()),
     }
 }
 
@@ -70,17 +66,21 @@ pub async fn step(
 ) -> Result<Plan, AppError> {
     let plan = get(db, plan_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     let owner = owner_of(db, &plan).await?;
     let key = plan.id.to_string();
     if step == Step::Reopen {
         if !access::is_above(db, user, &owner).await? {
-            let m = "การเปิดแผนที่อนุมัติแล้วให้แก้ไข ต้องทำโดยผู้ใช้ระดับเหนือขึ้นไปจากเจ้าของแผน".to_string();
-            crate::accounts::record_denied(db, user, "plan", &key, "reopen", &m).await?;
-            return Err(AppError::Forbidden(m));
+            let p = Problem::OnlyLevelAbove;
+            crate::accounts::record_denied(db, user, "plan", &key, "reopen", &p.message(Lang::Th))
+                .await?;
+            return Err(p.into());
         }
         if reason.trim().chars().count() < 5 {
-            return Err(AppError::Invalid("กรุณาระบุเหตุผลที่เปิดแผนให้แก้ไข".into()));
+            return Err(Problem::Missing {
+                field: Field::Reason,
+            }
+            .into());
         }
     } else {
         access::check_owner_write(db, user, &owner, "plan", &key).await?;
@@ -95,10 +95,10 @@ pub async fn step(
         return Err(super::stale(&before, expected_version));
     }
     if before.status() != from {
-        return Err(AppError::Conflict(format!(
-            "ทำรายการนี้ไม่ได้ เพราะแผนอยู่ในสถานะ “{}”",
-            before.status().th()
-        )));
+        return Err(Problem::StepNotFrom {
+            status: before.status(),
+        }
+        .into());
     }
     let now = now_text();
     db::update_versioned(
@@ -149,9 +149,7 @@ async fn check_ready(db: &Db, plan: &Plan) -> Result<(), AppError> {
         .fetch_one(db)
         .await?;
     if items == 0 {
-        return Err(AppError::Invalid(
-            "ยังไม่มีโครงการในแผน จึงยังเสนอแผนไม่ได้".into(),
-        ));
+        return Err(Problem::NoProjectsYet.into());
     }
     if plan.kind() == PlanKind::Village {
         let forums: i64 = db::query_scalar("SELECT COUNT(*) FROM forums WHERE plan_id = $1")
@@ -159,9 +157,7 @@ async fn check_ready(db: &Db, plan: &Plan) -> Result<(), AppError> {
             .fetch_one(db)
             .await?;
         if forums == 0 {
-            return Err(AppError::Invalid(
-                "ยังไม่ได้บันทึกเวทีประชาคมที่ทบทวนแผน จึงยังเสนอแผนไม่ได้".into(),
-            ));
+            return Err(Problem::NoForumYet.into());
         }
     }
     Ok(())

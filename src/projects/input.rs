@@ -2,6 +2,7 @@
 //! is text until checked, so that each mistake gets a Thai message naming the field.
 
 use crate::dimensions::Dimension;
+use crate::error::{Field, FundingProblem, Problem};
 use crate::thai;
 use serde::Deserialize;
 use time::Date;
@@ -52,19 +53,6 @@ fn id_from_text_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Opti
         Some(Id::Text(t)) => t.trim().parse().ok(),
         None => None,
     })
-}
-
-/// One mistake: the field (as the user sees it) and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
-}
-
-impl std::fmt::Display for FieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,134 +174,131 @@ fn yes_no(typed: &str) -> Option<bool> {
 
 impl ProjectInput {
     /// Checks every field; returns all mistakes at once, not just the first.
-    pub fn check(&self, tambon_code: &str) -> Result<Checked, Vec<FieldError>> {
+    pub fn check(&self, tambon_code: &str) -> Result<Checked, Vec<Problem>> {
         let mut errors = Vec::new();
-        let mut err =
-            |field: &'static str, message: String| errors.push(FieldError { field, message });
+        let mut err = |p: Problem| errors.push(p);
         let title = self.title.split_whitespace().collect::<Vec<_>>().join(" ");
         if title.is_empty() {
-            err("ชื่อโครงการ", "ไม่ได้กรอกชื่อโครงการ".into());
+            err(Problem::Missing { field: Field::Title });
         } else if title.chars().count() > 500 {
-            err("ชื่อโครงการ", "ยาวเกิน 500 ตัวอักษร".into());
+            err(Problem::TooLong {
+                field: Field::Title,
+                max: 500,
+            });
         }
         let dimension = match Dimension::find(&self.dimension) {
             Some(d) => Some(d),
             None if self.dimension.trim().is_empty() => {
-                err("มิติการพัฒนา", "ไม่ได้เลือกมิติการพัฒนา".into());
+                err(Problem::Missing {
+                    field: Field::Dimension,
+                });
                 None
             }
             None => {
-                let names: Vec<&str> = Dimension::ALL.iter().map(|d| d.th()).collect();
-                err(
-                    "มิติการพัฒนา",
-                    format!(
-                        "ไม่รู้จัก “{}” (ใช้ได้: {})",
-                        self.dimension.trim(),
-                        names.join(", ")
-                    ),
-                );
+                err(Problem::Unknown {
+                    field: Field::Dimension,
+                    typed: self.dimension.trim().to_string(),
+                    choices: Dimension::ALL.iter().map(|d| d.th()).collect(),
+                });
                 None
             }
         };
-        let mut count = |field: &'static str, s: &str| -> Option<i64> {
+        let mut count = |field: Field, s: &str| -> Option<i64> {
             if s.trim().is_empty() {
                 return None;
             }
             match thai::parse_int(s) {
                 Ok(n) if n >= 0 => Some(n),
                 Ok(_) => {
-                    err(field, "ต้องไม่ติดลบ".into());
+                    err(Problem::Negative { field });
                     None
                 }
-                Err(e) => {
-                    err(field, e.to_string());
+                Err(error) => {
+                    err(Problem::Number { field, error });
                     None
                 }
             }
         };
-        let target_villages = count("เป้าหมาย (หมู่บ้าน)", &self.target_villages);
-        let target_households = count("เป้าหมาย (ครัวเรือน)", &self.target_households);
-        let target_people = count("เป้าหมาย (คน)", &self.target_people);
-        let rank = match count("ลำดับความสำคัญ", &self.rank) {
+        let target_villages = count(Field::TargetVillages, &self.target_villages);
+        let target_households = count(Field::TargetHouseholds, &self.target_households);
+        let target_people = count(Field::TargetPeople, &self.target_people);
+        let rank = match count(Field::Rank, &self.rank) {
             Some(0) => {
-                err("ลำดับความสำคัญ", "ต้องเริ่มที่ 1".into());
+                err(Problem::FromOne { field: Field::Rank });
                 None
             }
             r => r,
         };
         let budget = match thai::parse_baht(&self.budget) {
             Ok(n) if n < 0 => {
-                err("งบประมาณ", "งบประมาณต้องไม่ติดลบ".into());
+                err(Problem::Negative {
+                    field: Field::Budget,
+                });
                 None
             }
             Ok(n) => Some(n),
             Err(thai::digits::NumberError::Empty) => Some(0),
-            Err(e) => {
-                err("งบประมาณ", e.to_string());
+            Err(error) => {
+                err(Problem::Number {
+                    field: Field::Budget,
+                    error,
+                });
                 None
             }
         };
         let budget_satang = budget.unwrap_or(0);
         let executor = executor(&self.executor).unwrap_or_else(|| {
-            let names: Vec<&str> = EXECUTORS.iter().map(|(_, t)| *t).collect();
-            err(
-                "ผู้ดำเนินการ",
-                if self.executor.trim().is_empty() {
-                    format!("ไม่ได้ระบุ (ใช้ได้: {})", names.join(", "))
-                } else {
-                    format!(
-                        "ไม่รู้จัก “{}” (ใช้ได้: {})",
-                        self.executor.trim(),
-                        names.join(", ")
-                    )
-                },
-            );
+            err(Problem::Unknown {
+                field: Field::Executor,
+                typed: self.executor.trim().to_string(),
+                choices: EXECUTORS.iter().map(|(_, t)| *t).collect(),
+            });
             "community"
         });
         let reach = reach(&self.reach).unwrap_or_else(|| {
-            err("พื้นที่ดำเนินการ", format!("ไม่รู้จัก “{}”", self.reach.trim()));
+            err(Problem::Unknown {
+                field: Field::Reach,
+                typed: self.reach.trim().to_string(),
+                choices: Vec::new(),
+            });
             "village"
         });
         let within_lao_authority = yes_no(&self.within_lao_authority).unwrap_or_else(|| {
-            err(
-                "อยู่ในอำนาจหน้าที่ของ อปท.",
-                format!("“{}” ให้ตอบ ใช่ หรือ ไม่ใช่", self.within_lao_authority.trim()),
-            );
+            err(Problem::YesNo {
+                field: Field::WithinLaoAuthority,
+                typed: self.within_lao_authority.trim().to_string(),
+            });
             false
         });
-        let mut date = |field: &'static str, s: &str| -> Option<Date> {
+        let mut date = |field: Field, s: &str| -> Option<Date> {
             if s.trim().is_empty() {
                 return None;
             }
             thai::parse_date(s)
-                .map_err(|e| err(field, e.to_string()))
+                .map_err(|error| err(Problem::Date { field, error }))
                 .ok()
         };
-        let starts_on = date("วันเริ่มต้น", &self.starts_on);
-        let ends_on = date("วันสิ้นสุด", &self.ends_on);
+        let starts_on = date(Field::StartsOn, &self.starts_on);
+        let ends_on = date(Field::EndsOn, &self.ends_on);
         if let (Some(s), Some(e)) = (starts_on, ends_on)
             && e < s
         {
-            err("วันสิ้นสุด", "ต้องไม่ก่อนวันเริ่มต้น".into());
+            err(Problem::EndsBeforeStart);
         }
-        let villages = village_codes(&self.villages, tambon_code).unwrap_or_else(|m| {
-            err("หมู่บ้านเป้าหมาย", m);
+        let villages = village_codes(&self.villages, tambon_code).unwrap_or_else(|p| {
+            err(p);
             Vec::new()
         });
-        let funding = funding_lines(&self.funding).unwrap_or_else(|m| {
-            err("แหล่งงบประมาณ/ภาคีการพัฒนา", m);
+        let funding = funding_lines(&self.funding).unwrap_or_else(|p| {
+            err(p);
             Vec::new()
         });
         let funded: i64 = funding.iter().map(|f| f.amount_satang).sum();
         if budget.is_some() && funded > budget_satang {
-            err(
-                "แหล่งงบประมาณ/ภาคีการพัฒนา",
-                format!(
-                    "ยอดรวม {} บาท มากกว่างบประมาณโครงการ {} บาท",
-                    thai::format_baht(funded),
-                    thai::format_baht(budget_satang)
-                ),
-            );
+            err(Problem::FundingOverBudget {
+                funded,
+                budget: budget_satang,
+            });
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -345,7 +330,7 @@ impl ProjectInput {
 }
 
 /// "1, 3, ๕" (moo numbers of the tambon) or full 8-digit codes.
-fn village_codes(typed: &str, tambon_code: &str) -> Result<Vec<String>, String> {
+fn village_codes(typed: &str, tambon_code: &str) -> Result<Vec<String>, Problem> {
     let mut out: Vec<String> = Vec::new();
     for part in thai::to_arabic_digits(typed)
         .split([',', ' ', ';', '\n'])
@@ -357,7 +342,11 @@ fn village_codes(typed: &str, tambon_code: &str) -> Result<Vec<String>, String> 
             1 | 2 if part.bytes().all(|b| b.is_ascii_digit()) => {
                 format!("{tambon_code}{:02}", part.parse::<u32>().unwrap_or(0))
             }
-            _ => return Err(format!("“{part}” ไม่ใช่เลขหมู่หรือรหัสหมู่บ้าน 8 หลัก")),
+            _ => {
+                return Err(Problem::NotAVillage {
+                    typed: part.to_string(),
+                });
+            }
         };
         if !out.contains(&code) {
             out.push(code);
@@ -367,7 +356,8 @@ fn village_codes(typed: &str, tambon_code: &str) -> Result<Vec<String>, String> 
 }
 
 /// Lines of "source | funds/cooperates | amount"; the role and amount may be left out.
-fn funding_lines(typed: &str) -> Result<Vec<Funding>, String> {
+fn funding_lines(typed: &str) -> Result<Vec<Funding>, Problem> {
+    let at = |n: usize, problem| Problem::FundingLine { line: n + 1, problem };
     let mut out = Vec::new();
     for (n, line) in typed
         .lines()
@@ -378,7 +368,7 @@ fn funding_lines(typed: &str) -> Result<Vec<Funding>, String> {
         let parts: Vec<&str> = line.split('|').map(str::trim).collect();
         let source = parts[0].to_string();
         if source.is_empty() {
-            return Err(format!("บรรทัดที่ {}: ไม่ได้ระบุชื่อแหล่งงบประมาณหรือภาคี", n + 1));
+            return Err(at(n, FundingProblem::NoSource));
         }
         let role = match parts.get(1).copied().unwrap_or("") {
             "" | "funds" | "สนับสนุนงบประมาณ" | "งบประมาณ" | "ร่วมทุน" => {
@@ -388,9 +378,11 @@ fn funding_lines(typed: &str) -> Result<Vec<Funding>, String> {
                 "cooperates"
             }
             other => {
-                return Err(format!(
-                    "บรรทัดที่ {}: “{other}” ให้ใช้ สนับสนุนงบประมาณ หรือ ร่วมดำเนินการ",
-                    n + 1
+                return Err(at(
+                    n,
+                    FundingProblem::Role {
+                        typed: other.to_string(),
+                    },
                 ));
             }
         };
@@ -398,8 +390,8 @@ fn funding_lines(typed: &str) -> Result<Vec<Funding>, String> {
             "" => 0,
             a => match thai::parse_baht(a) {
                 Ok(v) if v >= 0 => v,
-                Ok(_) => return Err(format!("บรรทัดที่ {}: จำนวนเงินต้องไม่ติดลบ", n + 1)),
-                Err(e) => return Err(format!("บรรทัดที่ {}: {e}", n + 1)),
+                Ok(_) => return Err(at(n, FundingProblem::Negative)),
+                Err(e) => return Err(at(n, FundingProblem::Amount(e))),
             },
         };
         out.push(Funding {
@@ -414,6 +406,7 @@ fn funding_lines(typed: &str) -> Result<Vec<Funding>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
 
     fn good() -> ProjectInput {
@@ -463,7 +456,10 @@ mod tests {
             ..Default::default()
         };
         let errors = bad.check("560114").unwrap_err();
-        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<&str> = errors
+            .iter()
+            .map(|e| e.field().unwrap().label(Lang::Th))
+            .collect();
         assert_eq!(
             fields,
             vec![
@@ -476,15 +472,17 @@ mod tests {
                 "หมู่บ้านเป้าหมาย"
             ]
         );
-        assert!(errors[1].message.contains("ด้านกีฬา"));
-        assert!(errors[3].message.contains("ไม่ติดลบ"));
+        assert!(errors[1].message(Lang::Th).contains("ด้านกีฬา"));
+        assert!(errors[3].message(Lang::Th).contains("ไม่ติดลบ"));
+        assert_eq!(errors[0].field().map(|f| f.name()), Some("title"));
+        assert!(errors[1].message(Lang::En).contains("is not known"));
         let not_number = ProjectInput {
             budget: "ห้าพัน".into(),
             ..good()
         };
         let e = not_number.check("560114").unwrap_err();
-        assert_eq!(e[0].field, "งบประมาณ");
-        assert!(e[0].message.contains("ไม่ใช่ตัวเลข"), "{}", e[0].message);
+        assert_eq!(e[0].field(), Some(Field::Budget));
+        assert!(e[0].message(Lang::Th).contains("ไม่ใช่ตัวเลข"), "{:?}", e[0]);
     }
 
     #[test]
@@ -495,6 +493,6 @@ mod tests {
             ..good()
         };
         let e = over.check("560114").unwrap_err();
-        assert!(e[0].message.contains("มากกว่างบประมาณ"), "{}", e[0].message);
+        assert!(e[0].message(Lang::Th).contains("มากกว่างบประมาณ"), "{:?}", e[0]);
     }
 }

@@ -10,10 +10,10 @@ use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, Param, now_text};
 use crate::dimensions::Dimension;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use status::ProjectStatus;
 use crate::plans::{self, PlanKind};
-use input::{Checked, FieldError, ProjectInput};
+use input::{Checked, ProjectInput};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -108,25 +108,11 @@ pub async fn funding(db: &Db, project_id: i64) -> anyhow::Result<Vec<FundingRow>
     .await?)
 }
 
-/// Joins field mistakes into one Thai message for a form or an API answer.
-pub fn invalid(errors: Vec<FieldError>) -> AppError {
-    AppError::Invalid(
-        errors
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join(" · "),
-    )
-}
-
 /// Where new projects may be raised: a village plan (its village) or a tambon plan (its tambon).
 fn tambon_of(plan: &plans::Plan) -> Result<&str, AppError> {
     match plan.kind() {
         PlanKind::Village | PlanKind::Tambon => Ok(&plan.area_code[..6]),
-        _ => Err(AppError::Invalid(format!(
-            "{} รับโครงการจากแผนระดับล่างเท่านั้น ให้ใช้การนำโครงการเข้าแผน",
-            plan.kind().th()
-        ))),
+        kind => Err(Problem::RaiseOnlyVillageOrTambon { kind }.into()),
     }
 }
 
@@ -140,19 +126,19 @@ pub async fn add_to_plan(
 ) -> Result<Project, AppError> {
     let plan = plans::get(db, plan_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     let owner = plans::owner_of(db, &plan).await?;
     plans::access::check_owner_write(db, user, &owner, "project", &format!("plan:{plan_id}"))
         .await?;
     let tambon = tambon_of(&plan)?.to_string();
-    let checked = input.check(&tambon).map_err(invalid)?;
+    let checked = input.check(&tambon).map_err(AppError::from)?;
     let mut tx = db.begin_write().await?;
     plans::claim(&mut tx, plan_id, plan_version).await?;
     let id = insert(&mut tx, user, &plan, &checked).await?;
     tx.commit().await?;
     Ok(get(db, id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?)
+        .ok_or_else(AppError::not_found)?)
 }
 
 /// Inserts a checked project and its item in `plan`, inside the caller's transaction (which
@@ -175,9 +161,11 @@ pub(crate) async fn insert(
                 .fetch_optional(&mut *conn)
                 .await?;
         if !v.starts_with(tambon) || known.is_none() {
-            return Err(AppError::Invalid(format!(
-                "หมู่บ้านเป้าหมาย: หมู่บ้านรหัส {v} ไม่อยู่ในพื้นที่ของแผนนี้ (ตำบลรหัส {tambon})"
-            )));
+            return Err(Problem::VillageOutsidePlan {
+                code: v.clone(),
+                tambon: tambon.to_string(),
+            }
+            .into());
         }
     }
     if let Some(rank) = c.rank {
@@ -200,9 +188,7 @@ pub(crate) async fn insert(
             .fetch_optional(&mut *conn)
             .await?;
         if of_plan != Some(plan.id) {
-            return Err(AppError::Invalid(
-                "เวทีประชาคม: เวทีที่เลือกไม่ได้เป็นของแผนนี้".into(),
-            ));
+            return Err(Problem::ForumOfOtherPlan.into());
         }
     }
     let now = now_text();
@@ -329,9 +315,7 @@ pub(crate) async fn rank_free(
     .fetch_optional(&mut *conn)
     .await?;
     match holder {
-        Some((_, title)) => Err(AppError::Invalid(format!(
-            "ลำดับความสำคัญ: ลำดับที่ {rank} ซ้ำกับโครงการ “{title}” ในแผนนี้"
-        ))),
+        Some((_, title)) => Err(Problem::RankTaken { rank, title }.into()),
         None => Ok(()),
     }
 }
@@ -347,16 +331,16 @@ pub async fn update(
 ) -> Result<Project, AppError> {
     let before = get(db, project_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     let plan = match before.origin_plan_id {
         Some(p) => plans::get(db, p).await?,
         None => None,
     }
-    .ok_or_else(|| AppError::Invalid("โครงการนี้ไม่มีแผนต้นทาง".into()))?;
+    .ok_or_else(|| AppError::from(Problem::NoOriginPlan))?;
     let owner = plans::owner_of(db, &plan).await?;
     plans::access::check_owner_write(db, user, &owner, "project", &project_id.to_string()).await?;
     plans::workflow::ensure_editable(&plan)?;
-    let c = input.check(&plan.area_code[..6]).map_err(invalid)?;
+    let c = input.check(&plan.area_code[..6]).map_err(AppError::from)?;
     let mut tx = db.begin_write().await?;
     let current = get_in(&mut tx, project_id).await?;
     if let Some(rank) = c.rank {

@@ -4,7 +4,7 @@ use super::{Project, get, get_in};
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, Param, now_text};
-use crate::error::AppError;
+use crate::error::{AppError, Field, Problem};
 use crate::thai;
 use serde::{Deserialize, Serialize};
 
@@ -50,9 +50,9 @@ pub async fn record(
 ) -> Result<Project, AppError> {
     let project = get(db, project_id)
         .await?
-        .ok_or_else(|| AppError::NotFound(String::new()))?;
+        .ok_or_else(AppError::not_found)?;
     if !user.role.can_write() || !user.scope.covers_area(db, &project.area_code).await? {
-        let m = "โครงการนี้อยู่นอกพื้นที่รับผิดชอบของท่าน".to_string();
+        let m = Problem::OutsideProject.message(crate::i18n::Lang::Th);
         crate::accounts::record_denied(
             db,
             user,
@@ -62,14 +62,17 @@ pub async fn record(
             &m,
         )
         .await?;
-        return Err(AppError::Forbidden(m));
+        return Err(Problem::OutsideProject.into());
     }
     let status = match input.status.as_str() {
         s @ ("under_way" | "done" | "dropped") => s,
-        _ => {
-            return Err(AppError::Invalid(
-                "สถานะ: เลือก กำลังดำเนินการ, แล้วเสร็จ หรือ ยกเลิก".into(),
-            ));
+        other => {
+            return Err(Problem::Unknown {
+                field: Field::ProgressStatus,
+                typed: other.to_string(),
+                choices: vec!["กำลังดำเนินการ", "แล้วเสร็จ", "ยกเลิก"],
+            }
+            .into());
         }
     };
     let pct = match (input.progress_pct.trim(), status) {
@@ -78,27 +81,38 @@ pub async fn record(
         (p, _) => match thai::parse_int(p.trim_end_matches('%')) {
             Ok(n @ 0..=100) => n,
             _ => {
-                return Err(AppError::Invalid(format!(
-                    "ความก้าวหน้า: “{p}” ต้องเป็นร้อยละ 0 ถึง 100"
-                )));
+                return Err(Problem::Range {
+                    field: Field::ProgressPct,
+                    typed: p.to_string(),
+                    min: 0,
+                    max: 100,
+                }
+                .into());
             }
         },
     };
     let spent = match thai::parse_baht(&input.spent) {
         Ok(n) if n >= 0 => n,
-        Ok(_) => return Err(AppError::Invalid("เบิกจ่ายแล้ว: ต้องไม่ติดลบ".into())),
+        Ok(_) => return Err(Problem::Negative { field: Field::Spent }.into()),
         Err(thai::digits::NumberError::Empty) => project.spent_satang,
-        Err(e) => return Err(AppError::Invalid(format!("เบิกจ่ายแล้ว: {e}"))),
+        Err(error) => {
+            return Err(Problem::Number {
+                field: Field::Spent,
+                error,
+            }
+            .into());
+        }
     };
     if status == "dropped" && input.note.trim().is_empty() {
-        return Err(AppError::Invalid(
-            "หมายเหตุ: กรุณาระบุเหตุผลที่ยกเลิกโครงการ".into(),
-        ));
+        return Err(Problem::DropNeedsReason.into());
     }
     let on = match input.reported_on.trim() {
         "" => now_text()[..10].to_string(),
         d => thai::parse_date(d)
-            .map_err(|e| AppError::Invalid(format!("วันที่รายงาน: {e}")))?
+            .map_err(|error| Problem::Date {
+                field: Field::ReportedOn,
+                error,
+            })?
             .to_string(),
     };
     let mut tx = db.begin_write().await?;

@@ -6,7 +6,7 @@
 
 use crate::accounts::User;
 use crate::db::{self, Db};
-use crate::error::AppError;
+use crate::error::{AppError, Problem, Thing};
 use crate::reporting::{self, NewSubmission, Submission};
 use serde::Serialize;
 
@@ -53,19 +53,20 @@ impl DistrictReport {
 }
 
 /// The nesting every report must respect: (5) ≤ (3), (5) ≤ (4), every count ≤ N.
-pub fn check_nesting(n: i64, c: &[i64; 5]) -> Result<(), String> {
+pub fn check_nesting(n: i64, c: &[i64; 5]) -> Result<(), Problem> {
     if let Some(i) = c.iter().position(|x| *x > n || *x < 0) {
-        return Err(format!(
-            "ข้อ ({}) มีจำนวน {} มากกว่าจำนวนตำบลเป้าหมาย {n}",
-            i + 1,
-            c[i]
-        ));
+        return Err(Problem::CountOverTargets {
+            item: i + 1,
+            count: c[i],
+            targets: n,
+        });
     }
     if c[4] > c[2] || c[4] > c[3] {
-        return Err(format!(
-            "ข้อ (5) มีจำนวน {} มากกว่าข้อ (3) ({}) หรือข้อ (4) ({}) ซึ่งเป็นไปไม่ได้",
-            c[4], c[2], c[3]
-        ));
+        return Err(Problem::FifthOverThirdOrFourth {
+            fifth: c[4],
+            third: c[2],
+            fourth: c[3],
+        });
     }
     Ok(())
 }
@@ -206,7 +207,12 @@ pub async fn submit(
     let area = crate::areas::get(db, district)
         .await?
         .filter(|a| a.level == crate::areas::Level::District)
-        .ok_or_else(|| AppError::NotFound(format!("ไม่พบอำเภอรหัส {district}")))?;
+        .ok_or_else(|| {
+            AppError::from(Problem::not_found(
+                Thing::Area(crate::areas::Level::District),
+                district,
+            ))
+        })?;
     let owner = crate::plans::Owner::Area(area);
     crate::plans::access::check_owner_write(
         db,
@@ -218,11 +224,9 @@ pub async fn submit(
     .await?;
     let report = compute(db, district, year).await?;
     if report.target_tambons == 0 {
-        return Err(AppError::Invalid(
-            "อำเภอนี้ยังไม่มีตำบลเป้าหมายของปีงบประมาณนี้ กรุณาบันทึกตำบลเป้าหมายก่อน".into(),
-        ));
+        return Err(Problem::NoTargetsYet.into());
     }
-    check_nesting(report.target_tambons, &report.counts).map_err(AppError::Invalid)?;
+    check_nesting(report.target_tambons, &report.counts)?;
     let mut tx = db.begin_write().await?;
     let s = reporting::submissions::submit(
         &mut tx,
@@ -255,16 +259,19 @@ mod tests {
         assert!(
             check_nesting(5, &[6, 4, 3, 3, 2])
                 .unwrap_err()
+                .message(crate::i18n::Lang::Th)
                 .contains("ข้อ (1)")
         );
         assert!(
             check_nesting(5, &[5, 4, 2, 3, 3])
                 .unwrap_err()
+                .message(crate::i18n::Lang::Th)
                 .contains("ข้อ (5)")
         );
         assert!(
             check_nesting(5, &[5, 4, 3, 1, 2])
                 .unwrap_err()
+                .message(crate::i18n::Lang::Th)
                 .contains("ข้อ (5)")
         );
     }

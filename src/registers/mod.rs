@@ -165,7 +165,12 @@ pub async fn submit(
     let area = crate::areas::get(db, district)
         .await?
         .filter(|a| a.level == crate::areas::Level::District)
-        .ok_or_else(|| AppError::NotFound(format!("ไม่พบอำเภอรหัส {district}")))?;
+        .ok_or_else(|| {
+            AppError::from(crate::error::Problem::not_found(
+                crate::error::Thing::Area(crate::areas::Level::District),
+                district,
+            ))
+        })?;
     crate::plans::access::check_owner_write(
         db,
         user,
@@ -178,7 +183,14 @@ pub async fn submit(
         reporting::REGISTER_1 => serde_json::to_value(form1(db, district, year).await?),
         reporting::REGISTER_2 => serde_json::to_value(form2(db, district, year).await?),
         reporting::REGISTER_3 => serde_json::to_value(form3(db, district, year).await?),
-        _ => return Err(AppError::Invalid("ไม่รู้จักแบบรายงานนี้".into())),
+        _ => {
+            return Err(crate::error::Problem::Unknown {
+                field: crate::error::Field::Report,
+                typed: kind.to_string(),
+                choices: Vec::new(),
+            }
+            .into());
+        }
     }
     .map_err(anyhow::Error::from)?;
     let mut tx = db.begin_write().await?;

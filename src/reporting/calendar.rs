@@ -8,7 +8,8 @@ use super::{
 use crate::accounts::{self, Role, ScopeLevel, User};
 use crate::audit::{self, Actor, Change};
 use crate::db::{self, Db};
-use crate::error::AppError;
+use crate::error::{AppError, Field, Problem, Thing};
+use crate::i18n::Lang;
 use crate::thai::dates::{Digits, MONTHS_FULL, format_date_long};
 use crate::thai::fiscal::{BE_OFFSET, fiscal_year_be};
 use serde::Serialize;
@@ -260,6 +261,24 @@ pub async fn ensure_current(db: &Db, today: Date) -> anyhow::Result<usize> {
     Ok(ensure_year(db, fy).await? + ensure_year(db, fy + 1).await?)
 }
 
+/// Who may change the calendar: a national administrator.
+pub fn may_edit(user: Option<&User>) -> bool {
+    user.is_some_and(is_national_admin)
+}
+
+/// Makes a year's calendar from the yearly pattern on demand, for a national administrator.
+pub async fn make_year(db: &Db, user: &User, fiscal_year: i64) -> Result<usize, AppError> {
+    authorize(db, user, &fiscal_year.to_string(), "create").await?;
+    if !(2400..=2700).contains(&fiscal_year) {
+        return Err(Problem::NotBuddhistYear {
+            field: Field::FiscalYear,
+            typed: fiscal_year.to_string(),
+        }
+        .into());
+    }
+    Ok(ensure_year_as(db, fiscal_year, &user.actor()).await?)
+}
+
 fn is_national_admin(user: &User) -> bool {
     user.active && user.role == Role::Admin && user.scope.level == ScopeLevel::National
 }
@@ -269,9 +288,9 @@ async fn authorize(db: &Db, user: &User, key: &str, action: &str) -> Result<(), 
     if is_national_admin(user) {
         return Ok(());
     }
-    let message = "เฉพาะผู้ดูแลระบบส่วนกลางเท่านั้นที่แก้ไขปฏิทินการรายงานได้";
-    accounts::record_denied(db, user, "deadline", key, action, message).await?;
-    Err(AppError::Forbidden(message.into()))
+    let p = Problem::CalendarByNationalAdmins;
+    accounts::record_denied(db, user, "deadline", key, action, &p.message(Lang::Th)).await?;
+    Err(p.into())
 }
 
 fn key_of(fiscal_year: i64, kind: &str, period: &str) -> String {
@@ -282,7 +301,7 @@ fn key_of(fiscal_year: i64, kind: &str, period: &str) -> String {
 pub async fn set_due(db: &Db, user: &User, id: i64, due_on: Date) -> Result<Deadline, AppError> {
     let before = get(db, id)
         .await?
-        .ok_or_else(|| AppError::NotFound("ไม่พบกำหนดส่งนี้".into()))?;
+        .ok_or_else(|| AppError::from(Problem::not_found(Thing::Deadline, id)))?;
     let key = key_of(before.fiscal_year, &before.kind, &before.period);
     authorize(db, user, &key, "update").await?;
     let after = Deadline {
@@ -338,24 +357,28 @@ pub async fn add(db: &Db, user: &User, new: NewDeadline) -> Result<Deadline, App
     let key = key_of(new.fiscal_year, &new.kind, &period);
     authorize(db, user, &key, "create").await?;
     let Some(kind) = KINDS.iter().copied().find(|k| *k == new.kind) else {
-        return Err(AppError::Invalid(format!(
-            "ไม่รู้จักประเภทรายงาน “{}”",
-            new.kind
-        )));
+        return Err(Problem::Unknown {
+            field: Field::ReportKind,
+            typed: new.kind.clone(),
+            choices: Vec::new(),
+        }
+        .into());
     };
     if !period_ok(&period) {
-        return Err(AppError::Invalid(format!(
-            "งวด “{period}” ต้องเว้นว่าง หรือเป็นปี ค.ศ.-เดือน เช่น 2026-05"
-        )));
+        return Err(Problem::PeriodFormat { typed: period }.into());
     }
     if !(2400..=2700).contains(&new.fiscal_year) {
-        return Err(AppError::Invalid(format!(
-            "ปีงบประมาณ {} ต้องเป็นปี พ.ศ.",
-            new.fiscal_year
-        )));
+        return Err(Problem::NotBuddhistYear {
+            field: Field::FiscalYear,
+            typed: new.fiscal_year.to_string(),
+        }
+        .into());
     }
     let due_on = crate::thai::parse_date(&new.due_on)
-        .map_err(|e| AppError::Invalid(format!("วันกำหนดส่ง: {e}")))?;
+        .map_err(|error| Problem::Date {
+            field: Field::DueOn,
+            error,
+        })?;
     let title = match new.title.trim() {
         "" => title_th(kind, &period),
         t => t.to_string(),
@@ -373,10 +396,11 @@ pub async fn add(db: &Db, user: &User, new: NewDeadline) -> Result<Deadline, App
     .fetch_optional(&mut tx)
     .await?;
     let Some(id) = id else {
-        return Err(AppError::Invalid(format!(
-            "ปีงบประมาณ {} มีกำหนดส่ง{}อยู่แล้ว แก้ไขวันที่ของรายการเดิมแทน",
-            new.fiscal_year, title
-        )));
+        return Err(Problem::DeadlineExists {
+            year: new.fiscal_year,
+            title,
+        }
+        .into());
     };
     let d = Deadline {
         id,

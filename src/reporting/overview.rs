@@ -245,12 +245,18 @@ pub async fn place(
     today: Date,
 ) -> Result<(i64, String), crate::error::AppError> {
     use crate::accounts::ScopeLevel;
-    use crate::error::AppError;
+    
     let year = match year.map(|y| crate::thai::to_arabic_digits(y.trim())) {
         Some(y) if !y.is_empty() => match y.parse::<i64>() {
             Ok(n) if (2400..=2700).contains(&n) => n,
             Ok(n) if (1857..2157).contains(&n) => n + i64::from(crate::thai::fiscal::BE_OFFSET),
-            _ => return Err(AppError::Invalid(format!("“{y}” ไม่ใช่ปีงบประมาณ (เช่น 2569)"))),
+            _ => {
+                return Err(crate::error::Problem::NotBuddhistYear {
+                    field: crate::error::Field::Year,
+                    typed: y,
+                }
+                .into());
+            }
         },
         _ => i64::from(crate::thai::fiscal_year_be(today)),
     };
@@ -272,7 +278,7 @@ pub async fn place(
     if !area.is_empty()
         && (!area.bytes().all(|b| b.is_ascii_digit()) || areas::get(db, &area).await?.is_none())
     {
-        return Err(AppError::NotFound(format!("ไม่พบพื้นที่รหัส {area}")));
+        return Err(crate::error::Problem::not_found(crate::error::Thing::AnyArea, &area).into());
     }
     Ok((year, area))
 }

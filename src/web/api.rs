@@ -8,7 +8,6 @@ use crate::accounts::{self, NewUser, User, sessions, signin};
 use crate::areas::{self, Area, AreaSummary, CodeStatus, Counts, Coverage, Found, Lao};
 use crate::audit;
 use crate::committees::{self, CommitteeDetail, Overview, Place};
-use crate::error::AppError;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
@@ -277,7 +276,7 @@ async fn me(v: Visitor) -> ApiResult<SignedIn> {
 async fn users(State(s): State<AppState>, v: Visitor) -> ApiResult<Vec<User>> {
     let me = v.user()?;
     if me.role != accounts::Role::Admin {
-        return Err(AppError::Forbidden("เฉพาะผู้ดูแลระบบเท่านั้นที่จัดการบัญชีผู้ใช้ได้".into()).into());
+        return Err(crate::error::Problem::AdminOnly.into());
     }
     Ok(Json(accounts::list_in(&s.db, &me.scope).await?))
 }
@@ -386,7 +385,9 @@ async fn record_order(
     let me = v.check_csrf(csrf_header(&headers))?;
     // read the body here, so that a malformed one gets the same JSON error as bad values
     let body: NewOrder = serde_json::from_value(body)
-        .map_err(|e| AppError::Invalid(format!("ข้อมูลที่ส่งมาไม่ครบหรือผิดรูปแบบ: {e}")))?;
+        .map_err(|e| crate::error::Problem::Unreadable {
+            detail: e.to_string(),
+        })?;
     let target = committees::Target {
         kind: body.kind,
         area_code: body.area_code,

@@ -6,7 +6,7 @@ pub mod calendar_api;
 pub mod page;
 pub mod pages;
 pub mod plans_api;
-mod rejections;
+mod errors;
 pub mod reports_api;
 pub mod session;
 
@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::db::Db;
 use axum::Router;
 use axum::extract::Request;
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::{HeaderMap, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 
@@ -36,7 +36,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/static/style.css", axum::routing::get(style))
         .route("/healthz", axum::routing::get(|| async { "ok" }))
-        .layer(middleware::from_fn(rejections::in_thai))
+        .layer(middleware::from_fn(errors::render))
         .layer(middleware::from_fn(same_origin_writes))
         .with_state(state)
 }
@@ -57,11 +57,7 @@ async fn same_origin_writes(req: Request, next: Next) -> Response {
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
         && !same_origin(req.headers())
     {
-        return (
-            StatusCode::FORBIDDEN,
-            "คำขอจากเว็บไซต์อื่นถูกปฏิเสธ (cross-site request refused)",
-        )
-            .into_response();
+        return crate::error::AppError::from(crate::error::Problem::CrossSite).into_response();
     }
     next.run(req).await
 }

@@ -2,11 +2,11 @@
 
 use super::session::Visitor;
 use crate::accounts::{Role, User};
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Tr};
 use askama::Template;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 
 pub struct Page {
     pub t: Tr,
@@ -41,60 +41,27 @@ pub fn render(t: &impl Template) -> Result<Response, AppError> {
     Ok(Html(html).into_response())
 }
 
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorPage {
-    p: Page,
-    message: String,
-}
+/// The API's errors are the same `AppError`, worded as JSON by `errors::render`.
+pub type ApiError = AppError;
 
-impl IntoResponse for AppError {
-    fn into_response(self) -> Response {
-        if let AppError::Internal(e) = &self {
-            tracing::error!("{e:#}");
-        }
-        if matches!(self, AppError::SignInRequired) {
-            return Redirect::to("/signin").into_response();
-        }
-        let page = ErrorPage {
-            p: Page {
-                t: Tr { lang: Lang::Th },
-                user: None,
-                csrf: String::new(),
-                title: "ดำเนินการไม่สำเร็จ".into(),
-                path: "/".into(),
-                unread: 0,
-            },
-            message: self.message_th(),
-        };
-        let body = page.render().unwrap_or_else(|_| self.message_th());
-        (self.status(), Html(body)).into_response()
+/// What a form shows again after a write went wrong: its own mistakes (400) and conflicts
+/// (409), worded for the reader. Anything else (a refusal, a missing record) is an error page.
+pub fn shown(e: AppError, lang: Lang) -> Result<(StatusCode, String), AppError> {
+    match e {
+        AppError::Invalid(_) | AppError::Conflict(_) => Ok((e.status(), e.message(lang))),
+        e => Err(e),
     }
 }
 
-/// JSON errors for the API: `{"error": {"code": "forbidden", "message": "…"}}`.
-pub struct ApiError(pub AppError);
-
-impl<E: Into<AppError>> From<E> for ApiError {
-    fn from(e: E) -> Self {
-        ApiError(e.into())
-    }
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        if let AppError::Internal(e) = &self.0 {
-            tracing::error!("{e:#}");
-        }
-        let status = self.0.status();
-        let body =
-            serde_json::json!({"error": {"code": self.0.code(), "message": self.0.message_th()}});
-        (status, axum::Json(body)).into_response()
-    }
+/// A page rendered again after a write, with the status of what went wrong.
+pub fn again(status: StatusCode, page: AppResult<Response>) -> AppResult<Response> {
+    let mut page = page?;
+    *page.status_mut() = status;
+    Ok(page)
 }
 
 pub fn not_found() -> AppError {
-    AppError::NotFound(String::new())
+    AppError::not_found()
 }
 
 pub const SEE_OTHER: StatusCode = StatusCode::SEE_OTHER;

@@ -90,7 +90,13 @@ async fn open(
 ) -> ApiResult<Plan> {
     let user = v.check_csrf(csrf(&headers))?;
     let kind = PlanKind::parse(&b.kind)
-        .ok_or_else(|| crate::error::AppError::Invalid(format!("ไม่รู้จักประเภทแผน “{}”", b.kind)))?;
+        .ok_or_else(|| {
+            crate::error::AppError::from(crate::error::Problem::Unknown {
+                field: crate::error::Field::Kind,
+                typed: b.kind.clone(),
+                choices: Vec::new(),
+            })
+        })?;
     let owner = plans::resolve_owner(&s.db, kind, &b.owner).await?;
     Ok(Json(plans::open(&s.db, user, kind, &owner, b.year).await?))
 }
@@ -208,7 +214,13 @@ async fn step(
 ) -> ApiResult<Plan> {
     let user = v.check_csrf(csrf(&headers))?;
     let step = Step::parse(&b.step)
-        .ok_or_else(|| crate::error::AppError::Invalid(format!("ไม่รู้จักขั้นตอน “{}”", b.step)))?;
+        .ok_or_else(|| {
+            crate::error::AppError::from(crate::error::Problem::Unknown {
+                field: crate::error::Field::Step,
+                typed: b.step.clone(),
+                choices: Vec::new(),
+            })
+        })?;
     Ok(Json(
         workflow::step(&s.db, user, id, b.version, step, &b.reason).await?,
     ))

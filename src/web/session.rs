@@ -40,9 +40,7 @@ impl Visitor {
     pub fn check_csrf(&self, sent: &str) -> Result<&User, AppError> {
         let user = self.user()?;
         if sent.is_empty() || !sessions::same_token(sent, &self.csrf) {
-            return Err(AppError::Forbidden(
-                "แบบฟอร์มหมดอายุหรือไม่ได้มาจากระบบนี้ โปรดเปิดหน้าใหม่แล้วลองอีกครั้ง".into(),
-            ));
+            return Err(crate::error::Problem::FormExpired.into());
         }
         Ok(user)
     }

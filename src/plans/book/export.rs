@@ -4,7 +4,7 @@
 //! memory holds a handful of books whatever the country's size.
 
 use crate::db::{self, Db};
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tokio::sync::Semaphore;
@@ -37,9 +37,7 @@ pub async fn export_all(
 ) -> Result<Exported, AppError> {
     let area = crate::thai::to_arabic_digits(area.trim());
     if !area.chars().all(|c| c.is_ascii_digit()) || area.len() > 6 {
-        return Err(AppError::Invalid(format!(
-            "รหัสพื้นที่ “{area}” ไม่ถูกต้อง: ใช้รหัสจังหวัด อำเภอ หรือตำบลเป็นตัวเลข เช่น 56 หรือ 5601"
-        )));
+        return Err(Problem::BadAreaCode { typed: area }.into());
     }
     writable(dir)?;
     let books: Vec<Book> = db::query_as(
@@ -106,7 +104,11 @@ fn writable(dir: &Path) -> Result<(), AppError> {
 }
 
 fn cannot_write(path: &Path, e: &std::io::Error) -> AppError {
-    AppError::Invalid(format!("เขียนไฟล์ที่ {} ไม่ได้: {e}", path.display()))
+    Problem::CannotWrite {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    }
+    .into()
 }
 
 /// "560114 แม่ใส.docx": the code keeps the files in area order; characters that some file

@@ -1,9 +1,9 @@
 //! Account pages: my account and password, and the administrator's list and forms.
 
 use crate::accounts::{self, NewUser, Role, Scope, ScopeLevel, User, UserChange, password};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Field, Problem};
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, not_found, render};
+use crate::web::page::{Page, SEE_OTHER, again, not_found, render, shown};
 use crate::web::session::Visitor;
 use askama::Template;
 use axum::extract::{Form, Path, State};
@@ -55,8 +55,7 @@ pub async fn change_email(
             v.tr.s("notification.email.done").to_string(),
             String::new(),
         ),
-        Err(AppError::Invalid(m)) => (me, String::new(), m),
-        Err(e) => return Err(e),
+        Err(e) => (me, String::new(), shown(e, v.tr.lang)?.1),
     };
     let status = if error.is_empty() {
         axum::http::StatusCode::OK
@@ -92,8 +91,7 @@ pub async fn change_password(
         accounts::set_password(&s.db, &me, me.id, Some(&f.old_password), &f.new_password).await;
     let (message, error) = match result {
         Ok(()) => (v.tr.s("account.password.done").to_string(), String::new()),
-        Err(AppError::Invalid(m)) => (String::new(), m),
-        Err(e) => return Err(e),
+        Err(e) => (String::new(), shown(e, v.tr.lang)?.1),
     };
     let me = accounts::get(&s.db, me.id).await?.ok_or_else(not_found)?;
     let status = if error.is_empty() {
@@ -139,9 +137,7 @@ fn scope_label(s: &Scope) -> String {
 fn admin(v: &Visitor) -> AppResult<&User> {
     let u = v.user()?;
     if u.role != Role::Admin {
-        return Err(AppError::Forbidden(
-            "เฉพาะผู้ดูแลระบบเท่านั้นที่จัดการบัญชีผู้ใช้ได้".into(),
-        ));
+        return Err(Problem::AdminOnly.into());
     }
     Ok(u)
 }
@@ -223,12 +219,16 @@ impl UserForm {
     }
 
     fn role(&self) -> AppResult<Role> {
-        Role::parse(&self.role).ok_or_else(|| AppError::Invalid("ไม่ได้เลือกบทบาท".into()))
+        Role::parse(&self.role).ok_or_else(|| Problem::Missing { field: Field::Role }.into())
     }
 
     fn scope(&self) -> AppResult<Scope> {
         let level = ScopeLevel::parse(&self.scope_level)
-            .ok_or_else(|| AppError::Invalid("ไม่ได้เลือกระดับพื้นที่".into()))?;
+            .ok_or_else(|| {
+                AppError::from(Problem::Missing {
+                    field: Field::ScopeLevel,
+                })
+            })?;
         Ok(Scope {
             level,
             code: self.scope_code.trim().to_string(),
@@ -311,8 +311,10 @@ pub async fn create(
             [(header::LOCATION, format!("/admin/users/{}?created=1", u.id))],
         )
             .into_response()),
-        Err(AppError::Invalid(m)) => form_page(&v, None, f, m, String::new()),
-        Err(e) => Err(e),
+        Err(e) => {
+            let (status, m) = shown(e, v.tr.lang)?;
+            again(status, form_page(&v, None, f, m, String::new()))
+        }
     }
 }
 
@@ -357,10 +359,10 @@ pub async fn update(
             String::new(),
             v.tr.s("users.saved").into(),
         ),
-        Err(AppError::Invalid(m) | AppError::Conflict(m)) => {
-            form_page(&v, Some(id), f, m, String::new())
+        Err(e) => {
+            let (status, m) = shown(e, v.tr.lang)?;
+            again(status, form_page(&v, Some(id), f, m, String::new()))
         }
-        Err(e) => Err(e),
     }
 }
 

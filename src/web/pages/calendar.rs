@@ -2,14 +2,14 @@
 //! reported, with drill-down; a national administrator moves due dates and adds deadlines here.
 
 use super::areas::Crumb;
-use crate::accounts::{Role, ScopeLevel, User};
-use crate::error::{AppError, AppResult};
+
+use crate::error::{AppError, AppResult, Field, Problem};
 use crate::i18n::Tr;
 use crate::reporting::calendar::{self, KINDS, NewDeadline, Status};
 use crate::reporting::overview::{self, Counts, DeadlineReport, Overview};
 use crate::thai::fiscal::today_in_thailand;
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, render};
+use crate::web::page::{Page, SEE_OTHER, again, render, shown};
 use crate::web::session::Visitor;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -151,10 +151,6 @@ fn view(t: &Tr, year: i64, r: DeadlineReport) -> DeadlineView {
     }
 }
 
-fn is_national_admin(u: Option<&User>) -> bool {
-    u.is_some_and(|u| u.active && u.role == Role::Admin && u.scope.level == ScopeLevel::National)
-}
-
 fn page_of(v: &Visitor, o: Overview, error: String, message: String) -> AppResult<Response> {
     let t = v.tr;
     let mut crumbs = vec![Crumb {
@@ -189,7 +185,7 @@ fn page_of(v: &Visitor, o: Overview, error: String, message: String) -> AppResul
                 .unwrap_or(o.today)
         },
         deadlines: o.deadlines.into_iter().map(|r| view(&t, year, r)).collect(),
-        can_edit: is_national_admin(v.user.as_ref()),
+        can_edit: calendar::may_edit(v.user.as_ref()),
         kinds: KINDS.iter().map(|k| (*k, kind_label(&t, k))).collect(),
         error,
         message,
@@ -253,10 +249,13 @@ async fn after(
 ) -> AppResult<Response> {
     match result {
         Ok(()) => Ok(back(year, area)),
-        Err(AppError::Invalid(m)) => {
-            show(s, v, Some(&year.to_string()), Some(area), m, String::new()).await
+        Err(e) => {
+            let (status, m) = shown(e, v.tr.lang)?;
+            again(
+                status,
+                show(s, v, Some(&year.to_string()), Some(area), m, String::new()).await,
+            )
         }
-        Err(e) => Err(e),
     }
 }
 
@@ -280,7 +279,10 @@ pub async fn set_due(
         .ok_or_else(crate::web::page::not_found)?;
     let result = async {
         let due = crate::thai::parse_date(&f.due_on)
-            .map_err(|e| AppError::Invalid(format!("วันกำหนดส่ง: {e}")))?;
+            .map_err(|error| Problem::Date {
+                field: Field::DueOn,
+                error,
+            })?;
         calendar::set_due(&s.db, &user, id, due).await.map(|_| ())
     }
     .await;
@@ -333,22 +335,6 @@ pub async fn create_year(
     Form(f): Form<YearForm>,
 ) -> AppResult<Response> {
     let user = v.check_csrf(&f.csrf)?.clone();
-    if !is_national_admin(Some(&user)) {
-        let message = "เฉพาะผู้ดูแลระบบส่วนกลางเท่านั้นที่แก้ไขปฏิทินการรายงานได้";
-        crate::accounts::record_denied(
-            &s.db,
-            &user,
-            "calendar",
-            &f.fiscal_year.to_string(),
-            "create",
-            message,
-        )
-        .await?;
-        return Err(AppError::Forbidden(message.into()));
-    }
-    if !(2400..=2700).contains(&f.fiscal_year) {
-        return Err(AppError::Invalid("ปีงบประมาณต้องเป็นปี พ.ศ.".into()));
-    }
-    calendar::ensure_year_as(&s.db, f.fiscal_year, &user.actor()).await?;
+    calendar::make_year(&s.db, &user, f.fiscal_year).await?;
     Ok(back(f.fiscal_year, &f.area))
 }

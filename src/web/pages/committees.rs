@@ -10,7 +10,7 @@ use crate::committees::{
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, not_found, render};
+use crate::web::page::{Page, SEE_OTHER, again, not_found, render};
 use crate::web::session::Visitor;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -347,7 +347,13 @@ pub struct TargetQuery {
 
 fn target_of(kind: &str, area_code: &str, lao_id: Option<i64>) -> AppResult<Target> {
     let kind = Kind::parse(kind)
-        .ok_or_else(|| AppError::Invalid(format!("ไม่รู้จักประเภทคณะกรรมการ “{kind}”")))?;
+        .ok_or_else(|| {
+            AppError::from(crate::error::Problem::Unknown {
+                field: crate::error::Field::CommitteeKind,
+                typed: kind.to_string(),
+                choices: Vec::new(),
+            })
+        })?;
     Ok(Target {
         kind,
         area_code: area_code.to_string(),
@@ -548,11 +554,11 @@ pub async fn record(
             )],
         )
             .into_response()),
-        Err(AppError::Invalid(m)) => {
+        Err(e @ AppError::Invalid(_)) => {
             let (_, owner) = committees::find(&s.db, &target).await?;
-            let errors = m.lines().map(String::from).collect();
+            let errors = e.problems().iter().map(|p| p.message(v.tr.lang)).collect();
             let page = filled(input.members.clone(), errors, 0);
-            form_page(&s, &v, &target, &owner, page).await
+            again(e.status(), form_page(&s, &v, &target, &owner, page).await)
         }
         Err(e) => Err(e),
     }

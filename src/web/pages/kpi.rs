@@ -6,12 +6,12 @@ use super::plans::date_th;
 use super::reports::{
     SubmissionRow, YearQuery, may_write_area, notice, place, submission_rows, year_of,
 };
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::kpi::{model_laos, monthly, rollup, settings, work_plans};
 use crate::plans::rates::format_pct;
 use crate::reporting::{self, submissions};
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, not_found, render};
+use crate::web::page::{Page, SEE_OTHER, again, not_found, render, shown};
 use crate::web::session::Visitor;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -217,8 +217,10 @@ pub async fn designate(
             )],
         )
             .into_response()),
-        Err(AppError::Invalid(m)) => kpi_view(&s, &v, &code, f.year, String::new(), m).await,
-        Err(e) => Err(e),
+        Err(e) => {
+            let (status, m) = shown(e, v.tr.lang)?;
+            again(status, kpi_view(&s, &v, &code, f.year, String::new(), m).await)
+        }
     }
 }
 
@@ -341,8 +343,10 @@ pub async fn submit_monthly(
             )],
         )
             .into_response()),
-        Err(AppError::Invalid(m)) => kpi_lao_view(&s, &v, id, year, String::new(), m).await,
-        Err(e) => Err(e),
+        Err(e) => {
+            let (status, m) = shown(e, v.tr.lang)?;
+            again(status, kpi_lao_view(&s, &v, id, year, String::new(), m).await)
+        }
     }
 }
 
@@ -371,8 +375,10 @@ pub async fn save_work_plan(
             )],
         )
             .into_response()),
-        Err(AppError::Invalid(m)) => kpi_lao_view(&s, &v, id, f.year, String::new(), m).await,
-        Err(e) => Err(e),
+        Err(e) => {
+            let (status, m) = shown(e, v.tr.lang)?;
+            again(status, kpi_lao_view(&s, &v, id, f.year, String::new(), m).await)
+        }
     }
 }
 
@@ -450,7 +456,9 @@ pub async fn save_settings(
             )],
         )
             .into_response()),
-        Err(AppError::Invalid(m)) => settings_view(&s, &v, f.year, String::new(), m).await,
-        Err(e) => Err(e),
+        Err(e) => {
+            let (status, m) = shown(e, v.tr.lang)?;
+            again(status, settings_view(&s, &v, f.year, String::new(), m).await)
+        }
     }
 }

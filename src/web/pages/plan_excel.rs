@@ -1,11 +1,11 @@
 //! The village-plan Excel form over HTTP: the template to download, and a filled one to import.
 
 use super::plans::show;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppResult, Field, Problem};
 use crate::plans;
 use crate::projects::input::ProjectInput;
 use crate::web::AppState;
-use crate::web::page::{SEE_OTHER, not_found};
+use crate::web::page::{SEE_OTHER, not_found, shown};
 use crate::web::session::Visitor;
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -48,7 +48,9 @@ pub async fn import(
     while let Some(field) = form
         .next_field()
         .await
-        .map_err(|e| AppError::Invalid(format!("อ่านไฟล์ที่ส่งมาไม่ได้: {e}")))?
+        .map_err(|e| Problem::Unreadable {
+            detail: e.to_string(),
+        })?
     {
         match field.name() {
             Some("csrf") => csrf = field.text().await.unwrap_or_default(),
@@ -59,7 +61,9 @@ pub async fn import(
                 file = field
                     .bytes()
                     .await
-                    .map_err(|e| AppError::Invalid(format!("อ่านไฟล์ที่ส่งมาไม่ได้: {e}")))?
+                    .map_err(|e| Problem::Unreadable {
+                        detail: e.to_string(),
+                    })?
                     .to_vec()
             }
             _ => {}
@@ -67,15 +71,8 @@ pub async fn import(
     }
     let user = v.check_csrf(&csrf)?.clone();
     if file.is_empty() {
-        return show(
-            &s,
-            &v,
-            id,
-            String::new(),
-            "ยังไม่ได้เลือกไฟล์ Excel".into(),
-            ProjectInput::default(),
-        )
-        .await;
+        let failed = shown(Problem::Missing { field: Field::File }.into(), v.tr.lang)?;
+        return show(&s, &v, id, String::new(), Some(failed), ProjectInput::default()).await;
     }
     match plans::spreadsheet::import(&s.db, &user, id, version, &file).await {
         Ok(plans::spreadsheet::Imported::Done(_)) => Ok((
@@ -87,27 +84,14 @@ pub async fn import(
         )
             .into_response()),
         Ok(plans::spreadsheet::Imported::Refused(errors)) => {
-            let message = format!(
-                "ไม่ได้นำเข้า เพราะพบข้อผิดพลาด {} รายการ (ไม่มีข้อมูลใดถูกบันทึก):\n{}",
-                errors.len(),
-                errors.join("\n")
-            );
-            show(&s, &v, id, String::new(), message, ProjectInput::default()).await
+            let lines: Vec<String> = errors.iter().map(|e| e.message(v.tr.lang)).collect();
+            let message = format!("{}:\n{}", v.tr.s("plan.import.refused").replace("{n}", &errors.len().to_string()), lines.join("\n"));
+            let failed = (axum::http::StatusCode::BAD_REQUEST, message);
+            show(&s, &v, id, String::new(), Some(failed), ProjectInput::default()).await
         }
-        Err(AppError::Invalid(m)) => {
-            show(&s, &v, id, String::new(), m, ProjectInput::default()).await
+        Err(e) => {
+            let failed = shown(e, v.tr.lang)?;
+            show(&s, &v, id, String::new(), Some(failed), ProjectInput::default()).await
         }
-        Err(AppError::Conflict(m)) => {
-            show(
-                &s,
-                &v,
-                id,
-                String::new(),
-                format!("!{m}"),
-                ProjectInput::default(),
-            )
-            .await
-        }
-        Err(e) => Err(e),
     }
 }

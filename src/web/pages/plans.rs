@@ -3,7 +3,7 @@
 
 use super::areas::{Crumb, crumbs};
 use crate::accounts::User;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Field, Problem};
 use crate::forums::{self, ForumInput};
 use crate::i18n::Tr;
 use crate::plans::adopt::{self, AdoptInput, RouteInput};
@@ -13,7 +13,7 @@ use crate::plans::{self, Milestones, Owner, Plan, PlanKind, Status, rates};
 use crate::projects::{self, input::EXECUTORS, input::ProjectInput, input::REACHES};
 use crate::thai;
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, not_found, render};
+use crate::web::page::{Page, SEE_OTHER, not_found, render, shown};
 use crate::web::session::Visitor;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -235,7 +235,7 @@ pub(super) async fn show(
     v: &Visitor,
     id: i64,
     notice: String,
-    error: String,
+    failed: Option<(StatusCode, String)>,
     draft: ProjectInput,
 ) -> AppResult<Response> {
     let t = v.tr;
@@ -461,13 +461,7 @@ pub(super) async fn show(
         }
         _ => (false, false),
     };
-    let status = if error.is_empty() {
-        StatusCode::OK
-    } else if error.starts_with('!') {
-        StatusCode::CONFLICT
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let (status, error) = failed.unwrap_or((StatusCode::OK, String::new()));
     let page = PlanPage {
         p: Page::new(v, &plan.title, &format!("/plans/{id}")),
         crumbs,
@@ -479,7 +473,7 @@ pub(super) async fn show(
         can_write,
         can_reopen,
         notice,
-        error: error.trim_start_matches('!').to_string(),
+        error,
         coverage: cov
             .dimensions
             .iter()
@@ -530,7 +524,7 @@ pub async fn page(
         }
         _ => String::new(),
     };
-    show(&s, &v, id, notice, String::new(), ProjectInput::default()).await
+    show(&s, &v, id, notice, None, ProjectInput::default()).await
 }
 
 #[derive(Deserialize)]
@@ -556,9 +550,7 @@ async fn after(
             )],
         )
             .into_response()),
-        Err(AppError::Invalid(m)) => show(s, v, id, String::new(), m, draft).await,
-        Err(AppError::Conflict(m)) => show(s, v, id, String::new(), format!("!{m}"), draft).await,
-        Err(e) => Err(e),
+        Err(e) => show(s, v, id, String::new(), Some(shown(e, v.tr.lang)?), draft).await,
     }
 }
 
@@ -577,10 +569,17 @@ pub async fn open(
     Form(f): Form<OpenForm>,
 ) -> AppResult<Response> {
     let user = v.check_csrf(&f.csrf)?.clone();
-    let kind =
-        PlanKind::parse(&f.kind).ok_or_else(|| AppError::Invalid("ไม่รู้จักประเภทแผนนี้".into()))?;
-    let year =
-        thai::parse_int(&f.year).map_err(|e| AppError::Invalid(format!("ปีงบประมาณ: {e}")))?;
+    let kind = PlanKind::parse(&f.kind).ok_or_else(|| {
+        AppError::from(Problem::Unknown {
+            field: Field::Kind,
+            typed: f.kind.clone(),
+            choices: Vec::new(),
+        })
+    })?;
+    let year = thai::parse_int(&f.year).map_err(|error| Problem::Number {
+        field: Field::Year,
+        error,
+    })?;
     let owner = plans::resolve_owner(&s.db, kind, &f.owner).await?;
     let plan = plans::open(&s.db, &user, kind, &owner, year).await?;
     Ok((
@@ -727,9 +726,7 @@ pub async fn merge(
         .collect();
     let r = match get("keep").parse::<i64>() {
         Ok(keep) => adopt::merge(&s.db, &user, id, version, keep, &others).await,
-        Err(_) => Err(AppError::Invalid(
-            "เลือกโครงการที่จะคงไว้ (โครงการหลัก) หนึ่งโครงการ".into(),
-        )),
+        Err(_) => Err(Problem::Missing { field: Field::Keep }.into()),
     };
     after(&s, &v, id, r, "merged", ProjectInput::default()).await
 }
@@ -750,7 +747,13 @@ pub async fn step(
     Form(f): Form<StepForm>,
 ) -> AppResult<Response> {
     let user = v.check_csrf(&f.csrf)?.clone();
-    let step = Step::parse(&f.step).ok_or_else(|| AppError::Invalid("ไม่รู้จักขั้นตอนนี้".into()))?;
+    let step = Step::parse(&f.step).ok_or_else(|| {
+        AppError::from(Problem::Unknown {
+            field: Field::Step,
+            typed: f.step.clone(),
+            choices: Vec::new(),
+        })
+    })?;
     let r = workflow::step(&s.db, &user, id, f.version, step, &f.reason)
         .await
         .map(|_| ());
@@ -799,10 +802,10 @@ pub async fn carry_forward(
             )],
         )
             .into_response()),
-        Err(AppError::Conflict(m)) | Err(AppError::Invalid(m)) => {
-            show(&s, &v, id, String::new(), m, ProjectInput::default()).await
+        Err(e) => {
+            let failed = shown(e, v.tr.lang)?;
+            show(&s, &v, id, String::new(), Some(failed), ProjectInput::default()).await
         }
-        Err(e) => Err(e),
     }
 }
 

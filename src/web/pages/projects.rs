@@ -270,7 +270,7 @@ pub async fn report_progress(
     match progress::record(&s.db, &user, id, f.version, &f.input).await {
         Ok(_) => Ok((SEE_OTHER, [(header::LOCATION, format!("/projects/{id}"))]).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let mut page = show(&s, &v, id, String::new(), e.message_th()).await?;
+            let mut page = show(&s, &v, id, String::new(), e.message(v.tr.lang)).await?;
             *page.status_mut() = e.status();
             Ok(page)
         }
@@ -402,7 +402,7 @@ pub async fn update(
     match projects::update(&s.db, &user, id, f.version, &f.input).await {
         Ok(_) => Ok((SEE_OTHER, [(header::LOCATION, format!("/projects/{id}"))]).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let mut page = edit_page(&s, &v, id, Some(f.input), e.message_th()).await?;
+            let mut page = edit_page(&s, &v, id, Some(f.input), e.message(v.tr.lang)).await?;
             *page.status_mut() = e.status();
             Ok(page)
         }

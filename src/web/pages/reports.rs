@@ -4,11 +4,11 @@
 use super::areas::{Crumb, crumbs};
 use super::plans::{baht, date_th};
 use crate::accounts::User;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Field, Problem};
 use crate::registers::{self, district_report, targets};
 use crate::reporting::{self, submissions};
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, not_found, render};
+use crate::web::page::{Page, SEE_OTHER, again, not_found, render, shown};
 use crate::web::session::Visitor;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -223,7 +223,13 @@ pub async fn submit_register(
     ]
     .into_iter()
     .find(|k| *k == f.kind)
-    .ok_or_else(|| AppError::Invalid("ไม่รู้จักแบบรายงานนี้".into()))?;
+    .ok_or_else(|| {
+        AppError::from(Problem::Unknown {
+            field: Field::Report,
+            typed: f.kind.clone(),
+            choices: Vec::new(),
+        })
+    })?;
     registers::submit(&s.db, &user, &code, f.year, kind).await?;
     Ok((
         SEE_OTHER,
@@ -260,7 +266,7 @@ async fn targets_view(
 ) -> AppResult<Response> {
     let (area, crumbs, label) = place(s, v, code).await?;
     if area.level != crate::areas::Level::District {
-        return Err(AppError::Invalid("ตำบลเป้าหมายกำหนดที่ระดับอำเภอ".into()));
+        return Err(Problem::TargetsAtDistrict.into());
     }
     let set = targets::of_area(&s.db, code, year).await?;
     let tambons = crate::areas::children(&s.db, Some(code))
@@ -319,32 +325,24 @@ pub async fn save_targets(
 ) -> AppResult<Response> {
     let get = |k: &str| f.get(k).cloned().unwrap_or_default();
     let user = v.check_csrf(&get("csrf"))?.clone();
-    let year = crate::thai::parse_int(&get("year"))
-        .map_err(|e| AppError::Invalid(format!("ปีงบประมาณ: {e}")))?;
-    let tambons = crate::areas::children(&s.db, Some(&code)).await?;
-    // every typed budget is read before anything is written, so a bad row saves nothing
-    for t in &tambons {
-        let budget = get(&format!("budget_{}", t.code));
-        let problem = match crate::thai::parse_baht(&budget) {
-            Ok(n) if n < 0 => Some("งบประมาณต้องไม่ติดลบ".to_string()),
-            Err(e) if e != crate::thai::digits::NumberError::Empty => Some(e.to_string()),
-            _ => None,
-        };
-        if let Some(p) = problem {
-            let m = format!("ตำบล{} งบประมาณ: {p}", t.name_th);
-            return targets_view(&s, &v, &code, year, String::new(), m).await;
-        }
-    }
-    for t in tambons {
-        let on = f.contains_key(&format!("target_{}", t.code));
-        let budget = get(&format!("budget_{}", t.code));
-        let coordinator = get(&format!("coordinator_{}", t.code));
-        if let Err(e) = targets::set(&s.db, &user, year, &t.code, on, &budget, &coordinator).await {
-            return match e {
-                AppError::Invalid(m) => targets_view(&s, &v, &code, year, String::new(), m).await,
-                other => Err(other),
-            };
-        }
+    let year = crate::thai::parse_int(&get("year")).map_err(|error| Problem::Number {
+        field: Field::Year,
+        error,
+    })?;
+    // the form has a line per tambon: `target_<code>` ticked, `budget_<code>`, `coordinator_<code>`
+    let rows = crate::areas::children(&s.db, Some(&code))
+        .await?
+        .into_iter()
+        .map(|t| targets::Row {
+            target: f.contains_key(&format!("target_{}", t.code)),
+            budget: get(&format!("budget_{}", t.code)),
+            coordinator: get(&format!("coordinator_{}", t.code)),
+            tambon_code: t.code,
+        })
+        .collect();
+    if let Err(e) = targets::save(&s.db, &user, year, &code, rows).await {
+        let (status, m) = shown(e, v.tr.lang)?;
+        return again(status, targets_view(&s, &v, &code, year, String::new(), m).await);
     }
     Ok((
         SEE_OTHER,
@@ -385,7 +383,7 @@ async fn district_report_view(
 ) -> AppResult<Response> {
     let (area, crumbs, label) = place(s, v, code).await?;
     if area.level != crate::areas::Level::District {
-        return Err(AppError::Invalid("รายงานนี้จัดทำเป็นรายอำเภอ".into()));
+        return Err(Problem::ReportPerDistrict.into());
     }
     let report = district_report::compute(&s.db, code, year).await?;
     let history = submission_rows(
@@ -457,9 +455,12 @@ pub async fn submit_district_report(
             )],
         )
             .into_response()),
-        Err(AppError::Invalid(m)) => {
-            district_report_view(&s, &v, &code, f.year, String::new(), m).await
+        Err(e) => {
+            let (status, m) = shown(e, v.tr.lang)?;
+            again(
+                status,
+                district_report_view(&s, &v, &code, f.year, String::new(), m).await,
+            )
         }
-        Err(e) => Err(e),
     }
 }

@@ -66,7 +66,7 @@ pub async fn submit(
             let page = SignInPage {
                 p: Page::new(&v, v.tr.s("signin.title"), "/signin"),
                 username: f.username,
-                error: e.message_th(),
+                error: e.message(v.tr.lang),
             };
             Ok((status, render(&page)?).into_response())
         }

@@ -1,0 +1,382 @@
+//! What can be wrong with a request, as data: each problem a variant with its parameters, a
+//! stable code for API clients, the HTTP status it carries and the field it points at. The
+//! words users read are in `words`.
+
+use super::Field;
+use crate::areas::Level;
+use crate::plans::{PlanKind, Status};
+use crate::thai::dates::DateError;
+use crate::thai::digits::NumberError;
+
+/// A kind of record, for "not found" and "changed by someone else".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    Record,
+    Page,
+    Plan,
+    Project,
+    Area(Level),
+    AnyArea,
+    Lao,
+    Account,
+    Deadline,
+    Committee,
+    PlanItem,
+}
+
+/// The HTTP status class of a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Invalid,
+    Forbidden,
+    NotFound,
+    Conflict,
+    TooMany,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    // ---- a field as typed
+    /// Left empty.
+    Missing { field: Field },
+    /// Not one of the values the field takes.
+    Unknown { field: Field, typed: String, choices: Vec<&'static str> },
+    TooLong { field: Field, max: usize },
+    Number { field: Field, error: NumberError },
+    Date { field: Field, error: DateError },
+    Negative { field: Field },
+    NotPositive { field: Field },
+    FromOne { field: Field },
+    Range { field: Field, typed: String, min: i64, max: i64 },
+    InFuture { field: Field, date: time::Date, today: time::Date },
+    EndsBeforeStart,
+    YesNo { field: Field, typed: String },
+    NotBuddhistYear { field: Field, typed: String },
+    NotPercent { field: Field, typed: String },
+    NotValid { field: Field, typed: String },
+    /// A code typed in a form that names nothing.
+    UnknownCode { field: Field, thing: Thing, code: String },
+    /// A JSON body or form that could not be read at all.
+    Unreadable { detail: String },
+    TooLarge,
+    MethodNotAllowed,
+
+    // ---- who may
+    ReadOnly { role_th: &'static str },
+    OutsideArea { name: String },
+    OnlyLevelAbove,
+    AdminOnly,
+    OutsideAdminScope { level_th: &'static str, code: String },
+    FormExpired,
+    CrossSite,
+    OutsideProject,
+    CalendarByNationalAdmins,
+    KpiSettingsByNationalAdmins,
+    OrdersReadOnly,
+    Refused { message: String },
+
+    // ---- not there
+    NotFound { thing: Thing, key: String },
+
+    // ---- changed meanwhile
+    Stale { thing: Thing, expected: i64, found: Option<i64> },
+    PlanExists { kind: PlanKind, year: i64 },
+    PlanNotDraft { status: Status },
+    StepNotFrom { status: Status },
+
+    // ---- plans
+    NoProjectsYet,
+    NoForumYet,
+    ModelPlanNotTambon,
+    CarryOnlyVillage,
+    MergeOnlyTambon,
+    RouteOnlyDistrict,
+    BookOnlyTambon,
+    ImportOnlyVillage,
+    ForumOnlyVillageOrTambon,
+    RaiseOnlyVillageOrTambon { kind: PlanKind },
+    AlreadyInPlan { kind: PlanKind, rank: Option<i64> },
+    NotACandidate { project_id: i64, kind: PlanKind },
+    IssueOfOtherProvince,
+    AdoptedElsewhere { title: String, plans: i64 },
+    MergeTooFew,
+    NotFromTambon { project_id: i64 },
+    NotInDistrictPlan,
+    YearOutsidePlan { year: i64, span: String },
+    RankTaken { rank: i64, title: String },
+    VillageOutsidePlan { code: String, tambon: String },
+    NotAVillage { typed: String },
+    ForumOfOtherPlan,
+    NoOriginPlan,
+    FundingLine { line: usize, problem: FundingProblem },
+    FundingOverBudget { funded: i64, budget: i64 },
+    NoStandard,
+    UnknownCriterion { id: i64 },
+    DropNeedsReason,
+    ExpectedDate { item: String, error: DateError },
+    NoTargetsYet,
+    NotXlsx,
+    NoHeader,
+    HeaderIncomplete,
+    NoRowsInFile,
+    RankRepeatsRow { rank: i64, other_row: usize },
+
+    // ---- committees
+    CommitteeNeedsLao { kind_th: &'static str },
+    CommitteeCode { kind_th: &'static str, level_th: &'static str, len: usize },
+    OrderExists { order_no: String, date: time::Date, kind_th: &'static str, owner: String },
+    Member { row: usize, problem: MemberProblem },
+    NoMembers,
+    NoChair,
+    ChairsMany { rows: Vec<usize> },
+    OrderYear { own: i32, typed: i64 },
+
+    // ---- reports and KPI 3.2
+    TargetsAtDistrict,
+    ReportPerDistrict,
+    TargetBudget { tambon: String, error: Option<NumberError> },
+    CountOverTargets { item: usize, count: i64, targets: i64 },
+    FifthOverThirdOrFourth { fifth: i64, third: i64, fourth: i64 },
+    NotModelLao { lao: String, year: i64 },
+    LaoNotInDistrict { lao: String },
+    ModelMustBeMunicipalityOrTao,
+    AlreadyModel { lao: String },
+    PercentDisagrees { field: Field, typed: String, computed: String },
+    MonthFormat { typed: String },
+    MonthOutsideYear { month: String, year: i64 },
+    ScoreBands { detail: String },
+
+    // ---- calendar
+    PeriodFormat { typed: String },
+    DeadlineExists { year: i64, title: String },
+
+    // ---- accounts
+    UsernameFormat,
+    UsernameTaken { username: String },
+    PasswordShort { min: usize },
+    PasswordHasUsername,
+    WrongOldPassword,
+    CannotDemoteSelf,
+    BadEmail { typed: String },
+    BadCredentials,
+    TooManyAttempts { seconds: i64 },
+    NationalScopeHasCode,
+    ScopeCode { level_th: &'static str, len: usize },
+
+    // ---- exports
+    BadAreaCode { typed: String },
+    CannotWrite { path: String, detail: String },
+}
+
+/// What is wrong with one line of a project's funding.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FundingProblem {
+    NoSource,
+    Role { typed: String },
+    Negative,
+    Amount(NumberError),
+}
+
+/// What is wrong with one member row of an appointment order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MemberProblem {
+    NoName,
+    TooLong { max: usize },
+    NoRole,
+    UnknownRole { typed: String },
+}
+
+impl Problem {
+    pub fn class(&self) -> Class {
+        use Problem::*;
+        match self {
+            ReadOnly { .. } | OutsideArea { .. } | OnlyLevelAbove | AdminOnly
+            | OutsideAdminScope { .. } | FormExpired | CrossSite | OutsideProject
+            | CalendarByNationalAdmins | KpiSettingsByNationalAdmins | OrdersReadOnly
+            | Refused { .. } => Class::Forbidden,
+            NotFound { .. } => Class::NotFound,
+            Stale { .. } | PlanExists { .. } | PlanNotDraft { .. } | StepNotFrom { .. }
+            | AdoptedElsewhere { .. } => Class::Conflict,
+            TooManyAttempts { .. } => Class::TooMany,
+            _ => Class::Invalid,
+        }
+    }
+
+    /// The field the problem points at, where there is one.
+    pub fn field(&self) -> Option<Field> {
+        use Problem::*;
+        match self {
+            Missing { field }
+            | Unknown { field, .. }
+            | TooLong { field, .. }
+            | Number { field, .. }
+            | Date { field, .. }
+            | Negative { field }
+            | NotPositive { field }
+            | FromOne { field }
+            | Range { field, .. }
+            | InFuture { field, .. }
+            | YesNo { field, .. }
+            | NotBuddhistYear { field, .. }
+            | NotPercent { field, .. }
+            | NotValid { field, .. }
+            | UnknownCode { field, .. }
+            | PercentDisagrees { field, .. } => Some(*field),
+            EndsBeforeStart => Some(Field::EndsOn),
+            IssueOfOtherProvince => Some(Field::Issue),
+            YearOutsidePlan { .. } => Some(Field::FiscalYear),
+            RankTaken { .. } | RankRepeatsRow { .. } => Some(Field::Rank),
+            VillageOutsidePlan { .. } | NotAVillage { .. } => Some(Field::Villages),
+            ForumOfOtherPlan => Some(Field::Forum),
+            FundingLine { .. } | FundingOverBudget { .. } => Some(Field::Funding),
+            DropNeedsReason => Some(Field::Note),
+            ExpectedDate { .. } => Some(Field::Expected),
+            OrderExists { .. } => Some(Field::OrderNo),
+            Member { .. } | NoMembers | NoChair | ChairsMany { .. } => Some(Field::Members),
+            OrderYear { .. } => Some(Field::FiscalYear),
+            TargetBudget { .. } => Some(Field::Budget),
+            CountOverTargets { .. } | FifthOverThirdOrFourth { .. } => Some(Field::Counts),
+            MonthFormat { .. } | MonthOutsideYear { .. } => Some(Field::Month),
+            ScoreBands { .. } => Some(Field::ScoreBands),
+            PeriodFormat { .. } => Some(Field::Period),
+            UsernameFormat | UsernameTaken { .. } => Some(Field::Username),
+            PasswordShort { .. } | PasswordHasUsername => Some(Field::Password),
+            WrongOldPassword => Some(Field::OldPassword),
+            BadEmail { .. } => Some(Field::Email),
+            NationalScopeHasCode | ScopeCode { .. } => Some(Field::Scope),
+            MergeTooFew => Some(Field::Merge),
+            NotFromTambon { .. } => Some(Field::Merge),
+            NotXlsx | NoHeader | HeaderIncomplete | NoRowsInFile => Some(Field::File),
+            _ => None,
+        }
+    }
+
+    /// A stable code for API clients: snake_case, never translated.
+    pub fn code(&self) -> &'static str {
+        use Problem::*;
+        match self {
+            Missing { .. } => "missing",
+            Unknown { .. } => "unknown_value",
+            TooLong { .. } => "too_long",
+            Number { .. } => "not_a_number",
+            Date { .. } => "not_a_date",
+            Negative { .. } => "negative",
+            NotPositive { .. } => "not_positive",
+            FromOne { .. } => "starts_at_one",
+            Range { .. } => "out_of_range",
+            InFuture { .. } => "in_the_future",
+            EndsBeforeStart => "ends_before_start",
+            YesNo { .. } => "yes_or_no",
+            NotBuddhistYear { .. } => "not_a_buddhist_year",
+            NotPercent { .. } => "not_a_percent",
+            NotValid { .. } => "not_valid",
+            UnknownCode { .. } => "unknown_code",
+            ExpectedDate { .. } => "expected_date",
+            NoTargetsYet => "no_targets_yet",
+            CalendarByNationalAdmins => "calendar_by_national_admins",
+            KpiSettingsByNationalAdmins => "kpi_settings_by_national_admins",
+            OrdersReadOnly => "orders_read_only",
+            Unreadable { .. } => "unreadable_request",
+            TooLarge => "too_large",
+            MethodNotAllowed => "method_not_allowed",
+            ReadOnly { .. } => "read_only",
+            OutsideArea { .. } => "outside_area",
+            OnlyLevelAbove => "only_level_above",
+            AdminOnly => "administrators_only",
+            OutsideAdminScope { .. } => "outside_admin_scope",
+            FormExpired => "form_expired",
+            CrossSite => "cross_site",
+            OutsideProject => "outside_project_area",
+            Refused { .. } => "forbidden",
+            NotFound { .. } => "not_found",
+            Stale { .. } => "stale",
+            PlanExists { .. } => "plan_exists",
+            PlanNotDraft { .. } => "plan_not_draft",
+            StepNotFrom { .. } => "wrong_status",
+            NoProjectsYet => "no_projects",
+            NoForumYet => "no_forum",
+            ModelPlanNotTambon => "model_plan_not_tambon",
+            CarryOnlyVillage => "carry_only_village",
+            MergeOnlyTambon => "merge_only_tambon",
+            RouteOnlyDistrict => "route_only_district",
+            BookOnlyTambon => "book_only_tambon",
+            ImportOnlyVillage => "import_only_village",
+            ForumOnlyVillageOrTambon => "forum_only_village_or_tambon",
+            RaiseOnlyVillageOrTambon { .. } => "raise_only_village_or_tambon",
+            AlreadyInPlan { .. } => "already_in_plan",
+            NotACandidate { .. } => "not_a_candidate",
+            IssueOfOtherProvince => "issue_of_other_province",
+            AdoptedElsewhere { .. } => "adopted_elsewhere",
+            MergeTooFew => "merge_too_few",
+            NotFromTambon { .. } => "not_from_tambon",
+            NotInDistrictPlan => "not_in_district_plan",
+            YearOutsidePlan { .. } => "year_outside_plan",
+            RankTaken { .. } => "rank_taken",
+            VillageOutsidePlan { .. } => "village_outside_plan",
+            NotAVillage { .. } => "not_a_village",
+            ForumOfOtherPlan => "forum_of_other_plan",
+            NoOriginPlan => "no_origin_plan",
+            FundingLine { .. } => "funding_line",
+            FundingOverBudget { .. } => "funding_over_budget",
+            NoStandard => "no_standard",
+            UnknownCriterion { .. } => "unknown_criterion",
+            DropNeedsReason => "drop_needs_reason",
+            NotXlsx => "not_xlsx",
+            NoHeader => "no_header",
+            HeaderIncomplete => "header_incomplete",
+            NoRowsInFile => "no_rows_in_file",
+            RankRepeatsRow { .. } => "rank_repeats_row",
+            CommitteeNeedsLao { .. } => "committee_needs_lao",
+            CommitteeCode { .. } => "committee_code",
+            OrderExists { .. } => "order_exists",
+            Member { .. } => "member",
+            NoMembers => "no_members",
+            NoChair => "no_chair",
+            ChairsMany { .. } => "chairs_many",
+            OrderYear { .. } => "order_year",
+            TargetsAtDistrict => "targets_at_district",
+            ReportPerDistrict => "report_per_district",
+            TargetBudget { .. } => "target_budget",
+            CountOverTargets { .. } => "count_over_targets",
+            FifthOverThirdOrFourth { .. } => "fifth_over_third_or_fourth",
+            NotModelLao { .. } => "not_model_lao",
+            LaoNotInDistrict { .. } => "lao_not_in_district",
+            ModelMustBeMunicipalityOrTao => "model_must_be_municipality_or_tao",
+            AlreadyModel { .. } => "already_model",
+            PercentDisagrees { .. } => "percent_disagrees",
+            MonthFormat { .. } => "month_format",
+            MonthOutsideYear { .. } => "month_outside_year",
+            ScoreBands { .. } => "score_bands",
+            PeriodFormat { .. } => "period_format",
+            DeadlineExists { .. } => "deadline_exists",
+            UsernameFormat => "username_format",
+            UsernameTaken { .. } => "username_taken",
+            PasswordShort { .. } => "password_short",
+            PasswordHasUsername => "password_has_username",
+            WrongOldPassword => "wrong_old_password",
+            CannotDemoteSelf => "cannot_demote_self",
+            BadEmail { .. } => "bad_email",
+            BadCredentials => "bad_credentials",
+            TooManyAttempts { .. } => "too_many_attempts",
+            NationalScopeHasCode => "national_scope_has_code",
+            ScopeCode { .. } => "scope_code",
+            BadAreaCode { .. } => "bad_area_code",
+            CannotWrite { .. } => "cannot_write",
+        }
+    }
+
+    /// A not-found problem with no key.
+    pub fn missing(thing: Thing) -> Problem {
+        Problem::NotFound {
+            thing,
+            key: String::new(),
+        }
+    }
+
+    pub fn not_found(thing: Thing, key: impl std::fmt::Display) -> Problem {
+        Problem::NotFound {
+            thing,
+            key: key.to_string(),
+        }
+    }
+}

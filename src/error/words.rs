@@ -1,0 +1,481 @@
+//! The words of every problem, in Thai and in English: one table.
+
+use super::problem::{FundingProblem, MemberProblem, Problem, Thing};
+use crate::i18n::Lang;
+use crate::thai::dates::{DateError, Digits, format_date_long};
+use crate::thai::digits::NumberError;
+use crate::thai::format_baht;
+
+fn number(e: &NumberError, lang: Lang) -> String {
+    match (e, lang) {
+        (NumberError::Empty, Lang::Th) => "ไม่ได้กรอกตัวเลข".into(),
+        (NumberError::Empty, Lang::En) => "no number given".into(),
+        (NumberError::NotANumber(s), Lang::Th) => format!("“{s}” ไม่ใช่ตัวเลข"),
+        (NumberError::NotANumber(s), Lang::En) => format!("“{s}” is not a number"),
+        (NumberError::TooLarge(s), Lang::Th) => format!("“{s}” มีค่ามากเกินไป"),
+        (NumberError::TooLarge(s), Lang::En) => format!("“{s}” is too large"),
+    }
+}
+
+fn date_error(e: &DateError, lang: Lang) -> String {
+    match lang {
+        Lang::Th => e.to_string(),
+        Lang::En => format!(
+            "“{}” is not a date we can read (use e.g. 24/02/2566, 2023-02-24 or 24 ก.พ. 2566)",
+            e.0
+        ),
+    }
+}
+
+fn day(d: time::Date, lang: Lang) -> String {
+    match lang {
+        Lang::Th => format_date_long(d, Digits::Arabic),
+        Lang::En => crate::db::types::iso(d),
+    }
+}
+
+fn thing(t: Thing, lang: Lang) -> &'static str {
+    use crate::areas::Level;
+    match (t, lang) {
+        (Thing::Record, Lang::Th) => "ข้อมูล",
+        (Thing::Record, Lang::En) => "record",
+        (Thing::Page, Lang::Th) => "หน้า",
+        (Thing::Page, Lang::En) => "page",
+        (Thing::Plan, Lang::Th) => "แผน",
+        (Thing::Plan, Lang::En) => "plan",
+        (Thing::Project, Lang::Th) => "โครงการ",
+        (Thing::Project, Lang::En) => "project",
+        (Thing::Area(Level::Province), Lang::Th) => "จังหวัด",
+        (Thing::Area(Level::District), Lang::Th) => "อำเภอ",
+        (Thing::Area(Level::Tambon), Lang::Th) => "ตำบล",
+        (Thing::Area(Level::Village), Lang::Th) => "หมู่บ้าน",
+        (Thing::Area(Level::Province), Lang::En) => "province",
+        (Thing::Area(Level::District), Lang::En) => "district",
+        (Thing::Area(Level::Tambon), Lang::En) => "tambon",
+        (Thing::Area(Level::Village), Lang::En) => "village",
+        (Thing::AnyArea, Lang::Th) => "พื้นที่",
+        (Thing::AnyArea, Lang::En) => "area",
+        (Thing::Lao, Lang::Th) => " อปท. ",
+        (Thing::Lao, Lang::En) => "LAO",
+        (Thing::Account, Lang::Th) => "บัญชีผู้ใช้",
+        (Thing::Account, Lang::En) => "account",
+        (Thing::Deadline, Lang::Th) => "กำหนดส่ง",
+        (Thing::Deadline, Lang::En) => "deadline",
+        (Thing::Committee, Lang::Th) => "คณะกรรมการ",
+        (Thing::Committee, Lang::En) => "committee",
+        (Thing::PlanItem, Lang::Th) => "โครงการนี้ในแผน",
+        (Thing::PlanItem, Lang::En) => "project in this plan",
+    }
+}
+
+impl Problem {
+    /// What the user reads, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        let text = self.text(lang);
+        match self.field() {
+            // a field's own problems are written after its label
+            Some(f) if self.is_about_field() => format!("{}: {text}", f.label(lang)),
+            _ => text,
+        }
+    }
+
+    /// Whether the words are about the field alone ("ชื่อโครงการ: ไม่ได้กรอก").
+    fn is_about_field(&self) -> bool {
+        use Problem::*;
+        matches!(
+            self,
+            Missing { .. }
+                | Unknown { .. }
+                | TooLong { .. }
+                | Number { .. }
+                | Date { .. }
+                | Negative { .. }
+                | NotPositive { .. }
+                | FromOne { .. }
+                | Range { .. }
+                | InFuture { .. }
+                | YesNo { .. }
+                | NotBuddhistYear { .. }
+                | NotPercent { .. }
+                | NotValid { .. }
+                | PercentDisagrees { .. }
+                | EndsBeforeStart
+                | RankTaken { .. }
+                | RankRepeatsRow { .. }
+                | VillageOutsidePlan { .. }
+                | NotAVillage { .. }
+                | ForumOfOtherPlan
+                | FundingLine { .. }
+                | FundingOverBudget { .. }
+                | YearOutsidePlan { .. }
+                | IssueOfOtherProvince
+                | DropNeedsReason
+                | OrderExists { .. }
+                | OrderYear { .. }
+                | MonthFormat { .. }
+                | ScoreBands { .. }
+        )
+    }
+
+    fn text(&self, lang: Lang) -> String {
+        use Problem::*;
+        let th = lang == Lang::Th;
+        let pick = |t: String, e: String| if th { t } else { e };
+        match self {
+            Missing { .. } => pick("ไม่ได้กรอก".into(), "not filled in".into()),
+            Unknown { typed, choices, .. } => match (typed.trim().is_empty(), choices.is_empty()) {
+                (true, _) => pick(
+                    format!("ไม่ได้ระบุ (ใช้ได้: {})", choices.join(", ")),
+                    format!("not given (one of: {})", choices.join(", ")),
+                ),
+                (false, true) => pick(format!("ไม่รู้จัก “{typed}”"), format!("“{typed}” is not known")),
+                (false, false) => pick(
+                    format!("ไม่รู้จัก “{typed}” (ใช้ได้: {})", choices.join(", ")),
+                    format!("“{typed}” is not known (one of: {})", choices.join(", ")),
+                ),
+            },
+            TooLong { max, .. } => pick(format!("ยาวเกิน {max} ตัวอักษร"), format!("longer than {max} characters")),
+            Number { error, .. } => number(error, lang),
+            Date { error, .. } => date_error(error, lang),
+            Negative { .. } => pick("ต้องไม่ติดลบ".into(), "must not be negative".into()),
+            NotPositive { .. } => pick("ต้องมากกว่า 0".into(), "must be more than 0".into()),
+            FromOne { .. } => pick("ต้องเริ่มที่ 1".into(), "starts at 1".into()),
+            Range { typed, min, max, .. } => pick(
+                format!("“{typed}” ต้องเป็น {min} ถึง {max}"),
+                format!("“{typed}” must be {min} to {max}"),
+            ),
+            InFuture { date, today, .. } => pick(
+                format!("{} ยังมาไม่ถึง (วันนี้คือ {})", day(*date, lang), day(*today, lang)),
+                format!("{} is in the future (today is {})", day(*date, lang), day(*today, lang)),
+            ),
+            EndsBeforeStart => pick("ต้องไม่ก่อนวันเริ่มต้น".into(), "must not be before the start".into()),
+            YesNo { typed, .. } => pick(
+                format!("“{typed}” ให้ตอบ ใช่ หรือ ไม่ใช่"),
+                format!("“{typed}”: answer yes or no"),
+            ),
+            NotBuddhistYear { typed, .. } => pick(
+                format!("“{typed}” ไม่ใช่ปี พ.ศ. (เช่น 2569)"),
+                format!("“{typed}” is not a Buddhist-era year (e.g. 2569)"),
+            ),
+            NotPercent { typed, .. } => pick(format!("“{typed}” ไม่ใช่ร้อยละ"), format!("“{typed}” is not a percentage")),
+            UnknownCode { thing: t, code, .. } => pick(
+                format!("ไม่พบ{}รหัส {code}", thing(*t, lang)).replace("  ", " "),
+                format!("no {} {code}", thing(*t, lang).trim()),
+            ),
+            ExpectedDate { item, error } => pick(
+                format!("ข้อ {item} คาดว่าจะแล้วเสร็จ: {}", date_error(error, lang)),
+                format!("item {item}, expected by: {}", date_error(error, lang)),
+            ),
+            NoTargetsYet => pick(
+                "อำเภอนี้ยังไม่มีตำบลเป้าหมายของปีงบประมาณนี้ กรุณาบันทึกตำบลเป้าหมายก่อน".into(),
+                "this district has no target tambons for the year yet: record them first".into(),
+            ),
+            NotValid { typed, .. } => pick(format!("“{typed}” ไม่ถูกต้อง"), format!("“{typed}” is not valid")),
+            CalendarByNationalAdmins => pick(
+                "เฉพาะผู้ดูแลระบบส่วนกลางเท่านั้นที่แก้ไขปฏิทินการรายงานได้".into(),
+                "only national administrators change the reporting calendar".into(),
+            ),
+            KpiSettingsByNationalAdmins => pick(
+                "เฉพาะผู้ดูแลระบบส่วนกลางเท่านั้นที่แก้ไขเกณฑ์ตัวชี้วัดได้".into(),
+                "only national administrators change the indicator's settings".into(),
+            ),
+            OrdersReadOnly => pick(
+                "บัญชีของท่านดูข้อมูลได้อย่างเดียว ไม่มีสิทธิ์บันทึกคำสั่งแต่งตั้ง".into(),
+                "this account may only read; it cannot record appointment orders".into(),
+            ),
+            TooLarge => pick(
+                "ไฟล์หรือข้อมูลที่ส่งมามีขนาดใหญ่เกินกำหนด".into(),
+                "the file or data sent is too large".into(),
+            ),
+            MethodNotAllowed => pick(
+                "หน้านี้ไม่รับคำขอแบบนี้".into(),
+                "this address does not take this kind of request".into(),
+            ),
+            Unreadable { detail } => pick(
+                format!("ข้อมูลที่ส่งมาไม่ครบหรือผิดรูปแบบ ({detail})"),
+                format!("the request could not be read ({detail})"),
+            ),
+            ReadOnly { role_th } => pick(
+                format!("บัญชี{role_th}อ่านข้อมูลได้อย่างเดียว ไม่สามารถบันทึกหรือแก้ไขได้"),
+                "this account may only read; it cannot record or change anything".into(),
+            ),
+            OutsideArea { name } => pick(
+                format!("{name} อยู่นอกพื้นที่รับผิดชอบของท่าน"),
+                format!("{name} is outside your area of responsibility"),
+            ),
+            OnlyLevelAbove => pick(
+                "การเปิดแผนที่อนุมัติแล้วให้แก้ไข ต้องทำโดยผู้ใช้ระดับเหนือขึ้นไปจากเจ้าของแผน".into(),
+                "an approved plan is reopened only by the level above its owner".into(),
+            ),
+            AdminOnly => pick(
+                "เฉพาะผู้ดูแลระบบเท่านั้นที่จัดการบัญชีผู้ใช้ได้".into(),
+                "only administrators manage accounts".into(),
+            ),
+            OutsideAdminScope { level_th, code } => pick(
+                format!("{level_th}รหัส {code} อยู่นอกขอบเขตที่ท่านดูแล"),
+                format!("{code} is outside the area you administer"),
+            ),
+            FormExpired => pick(
+                "แบบฟอร์มหมดอายุหรือไม่ได้มาจากระบบนี้ โปรดเปิดหน้าใหม่แล้วลองอีกครั้ง".into(),
+                "the form has expired or did not come from this system: open the page again and retry".into(),
+            ),
+            CrossSite => pick(
+                "คำขอจากเว็บไซต์อื่นถูกปฏิเสธ".into(),
+                "a request from another site was refused".into(),
+            ),
+            OutsideProject => pick(
+                "โครงการนี้อยู่นอกพื้นที่รับผิดชอบของท่าน".into(),
+                "this project is outside your area of responsibility".into(),
+            ),
+            Refused { message } => message.clone(),
+            NotFound { thing: t, key } if key.is_empty() => match t {
+                Thing::Record | Thing::Page => pick("ไม่พบข้อมูลที่ต้องการ".into(), "not found".into()),
+                Thing::PlanItem => pick("ไม่พบโครงการนี้ในแผน".into(), "the project is not in this plan".into()),
+                _ => pick(format!("ไม่พบ{}", thing(*t, lang).trim()), format!("no such {}", thing(*t, lang).trim())),
+            },
+            NotFound { thing: t, key } => pick(
+                format!("ไม่พบ{}รหัส {key}", thing(*t, lang)).replace("  ", " "),
+                format!("no {} {key}", thing(*t, lang).trim()),
+            ),
+            Stale { thing: Thing::Account, .. } => pick(
+                "มีผู้อื่นแก้ไขบัญชีนี้ไปก่อนแล้ว ระบบไม่ได้บันทึกการแก้ไขของท่าน โปรดเปิดหน้านี้ใหม่แล้วแก้ไขอีกครั้ง".into(),
+                "someone else changed this account first; your change was not saved: open the page again".into(),
+            ),
+            Stale { thing: t, expected, found: Some(found) } => pick(
+                format!(
+                    "{}นี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดหน้านี้ (ฉบับที่ {expected} → {found}) ระบบไม่ได้บันทึกการแก้ไขของท่าน โปรดเปิดหน้าใหม่เพื่อดูข้อมูลล่าสุดแล้วบันทึกอีกครั้ง",
+                    thing(*t, lang).trim()
+                ),
+                format!(
+                    "someone else changed this {} after you opened it (version {expected} → {found}); your change was not saved: open the page again and save once more",
+                    thing(*t, lang).trim()
+                ),
+            ),
+            Stale { thing: t, .. } => pick(
+                format!("{}นี้ถูกลบไปแล้ว", thing(*t, lang).trim()),
+                format!("this {} was deleted", thing(*t, lang).trim()),
+            ),
+            PlanExists { kind, year } => pick(format!("มี{}ของปี {year} อยู่แล้ว", kind.th()), format!("the {} of {year} exists already", kind.en())),
+            PlanNotDraft { status: crate::plans::Status::Submitted } => pick(
+                "แผนนี้เสนอแล้ว แก้ไขไม่ได้ หากต้องการแก้ไขให้ถอนแผนกลับมาเป็นร่างก่อน".into(),
+                "this plan has been submitted: withdraw it to a draft to change it".into(),
+            ),
+            PlanNotDraft { .. } => pick(
+                "แผนนี้อนุมัติแล้วและถูกล็อก แก้ไขได้เมื่อผู้ใช้ระดับเหนือขึ้นไปเปิดแผนให้แก้ไข".into(),
+                "this plan is approved and locked; the level above may reopen it".into(),
+            ),
+            StepNotFrom { status } => pick(
+                format!("ทำรายการนี้ไม่ได้ เพราะแผนอยู่ในสถานะ “{}”", status.th()),
+                format!("not possible while the plan is {}", status.as_str()),
+            ),
+            NoProjectsYet => pick("ยังไม่มีโครงการในแผน จึงยังเสนอแผนไม่ได้".into(), "the plan has no project yet, so it cannot be submitted".into()),
+            NoForumYet => pick(
+                "ยังไม่ได้บันทึกเวทีประชาคมที่ทบทวนแผน จึงยังเสนอแผนไม่ได้".into(),
+                "no forum reviewing the plan is recorded yet, so it cannot be submitted".into(),
+            ),
+            ModelPlanNotTambon => pick("แผนต้นแบบของอำเภอต้องเป็นแผนพัฒนาตำบล".into(), "a district's model plan is a tambon plan".into()),
+            CarryOnlyVillage => pick("การสร้างแผนปีถัดไปจากแผนเดิมใช้กับแผนพัฒนาหมู่บ้าน".into(), "only a village plan is carried forward".into()),
+            MergeOnlyTambon => pick("การรวมโครงการที่ซ้ำกันทำได้ในแผนพัฒนาตำบล".into(), "projects are merged in a tambon plan".into()),
+            RouteOnlyDistrict => pick("การส่งโครงการให้ส่วนราชการทำจากแผนพัฒนาอำเภอ".into(), "projects are routed to agencies from a district plan".into()),
+            BookOnlyTambon => pick("เล่มแผนพัฒนาตำบลจัดทำได้จากแผนพัฒนาตำบลเท่านั้น".into(), "a plan book is made from a tambon plan".into()),
+            ImportOnlyVillage => pick("นำเข้าจากไฟล์ Excel ได้เฉพาะแผนพัฒนาหมู่บ้าน".into(), "only a village plan is imported from Excel".into()),
+            ForumOnlyVillageOrTambon => pick("บันทึกเวทีประชาคมได้ในแผนพัฒนาหมู่บ้านและแผนพัฒนาตำบล".into(), "forums are recorded in village and tambon plans".into()),
+            RaiseOnlyVillageOrTambon { kind } => pick(
+                format!("{} รับโครงการจากแผนระดับล่างเท่านั้น ให้ใช้การนำโครงการเข้าแผน", kind.th()),
+                format!("a {} takes projects from the plans below: adopt them", kind.en()),
+            ),
+            AlreadyInPlan { kind, rank } => pick(
+                format!(
+                    "โครงการนี้อยู่ใน{}นี้แล้ว{} จะนำเข้าแผนเดียวกันซ้ำไม่ได้",
+                    kind.th(),
+                    rank.map(|r| format!(" (ลำดับที่ {r})")).unwrap_or_default()
+                ),
+                format!("the project is in this {} already", kind.en()),
+            ),
+            NotACandidate { project_id, kind } => pick(
+                format!(
+                    "โครงการรหัส {project_id} ไม่อยู่ในแผนระดับล่างที่{}นี้รับโครงการได้ (นอกพื้นที่ ปี หรือถูกรวมกับโครงการอื่นแล้ว)",
+                    kind.th()
+                ),
+                format!("project {project_id} is not in a plan this {} takes from (another area or year, or merged)", kind.en()),
+            ),
+            IssueOfOtherProvince => pick("ไม่ใช่ประเด็นการพัฒนาของจังหวัดนี้".into(), "not a development issue of this province".into()),
+            AdoptedElsewhere { title, plans } => pick(
+                format!("โครงการ “{title}” ถูกนำไปบรรจุในแผนอื่นอีก {plans} แผน ต้องนำออกจากแผนเหล่านั้นก่อน"),
+                format!("“{title}” is held by {plans} other plans: take it out of those first"),
+            ),
+            MergeTooFew => pick("เลือกโครงการที่จะรวมอย่างน้อย 2 โครงการ".into(), "choose at least 2 projects to merge".into()),
+            NotFromTambon { project_id } => pick(
+                format!("โครงการรหัส {project_id} ไม่ได้มาจากหมู่บ้านในตำบลนี้ หรือถูกรวมไปแล้ว"),
+                format!("project {project_id} is not from a village of this tambon, or is merged"),
+            ),
+            NotInDistrictPlan => pick("ส่งให้ส่วนราชการได้เฉพาะโครงการที่อยู่ในแผนพัฒนาอำเภอนี้".into(), "only a project of this district plan is routed".into()),
+            YearOutsidePlan { year, span } => pick(format!("ปี {year} อยู่นอกช่วงของแผน ({span})"), format!("{year} is outside the plan's years ({span})")),
+            RankTaken { rank, title } => pick(
+                format!("ลำดับที่ {rank} ซ้ำกับโครงการ “{title}” ในแผนนี้"),
+                format!("{rank} is already the priority of “{title}” in this plan"),
+            ),
+            VillageOutsidePlan { code, tambon } => pick(
+                format!("หมู่บ้านรหัส {code} ไม่อยู่ในพื้นที่ของแผนนี้ (ตำบลรหัส {tambon})"),
+                format!("village {code} is outside this plan's tambon ({tambon})"),
+            ),
+            NotAVillage { typed } => pick(
+                format!("“{typed}” ไม่ใช่เลขหมู่หรือรหัสหมู่บ้าน 8 หลัก"),
+                format!("“{typed}” is neither a moo number nor an 8-digit village code"),
+            ),
+            ForumOfOtherPlan => pick("เวทีที่เลือกไม่ได้เป็นของแผนนี้".into(), "the forum chosen is not this plan's".into()),
+            NoOriginPlan => pick("โครงการนี้ไม่มีแผนต้นทาง".into(), "this project has no plan that raised it".into()),
+            FundingLine { line, problem } => {
+                let what = match (problem, th) {
+                    (FundingProblem::NoSource, true) => "ไม่ได้ระบุชื่อแหล่งงบประมาณหรือภาคี".to_string(),
+                    (FundingProblem::NoSource, false) => "no source or partner named".to_string(),
+                    (FundingProblem::Role { typed }, true) => format!("“{typed}” ให้ใช้ สนับสนุนงบประมาณ หรือ ร่วมดำเนินการ"),
+                    (FundingProblem::Role { typed }, false) => format!("“{typed}”: use funds or cooperates"),
+                    (FundingProblem::Negative, true) => "จำนวนเงินต้องไม่ติดลบ".to_string(),
+                    (FundingProblem::Negative, false) => "the amount must not be negative".to_string(),
+                    (FundingProblem::Amount(e), _) => number(e, lang),
+                };
+                pick(format!("บรรทัดที่ {line}: {what}"), format!("line {line}: {what}"))
+            }
+            FundingOverBudget { funded, budget } => pick(
+                format!("ยอดรวม {} บาท มากกว่างบประมาณโครงการ {} บาท", format_baht(*funded), format_baht(*budget)),
+                format!("{} baht in all is more than the project's budget of {} baht", format_baht(*funded), format_baht(*budget)),
+            ),
+            NoStandard => pick("ยังไม่มีเกณฑ์มาตรฐานแผนชุมชนสำหรับปีนี้".into(), "no community-plan standard for this year yet".into()),
+            UnknownCriterion { id } => pick(format!("ตัวชี้วัดรหัส {id} ไม่อยู่ในเกณฑ์ที่ใช้"), format!("criterion {id} is not in the standard in use")),
+            NotXlsx => pick(
+                "ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx) ที่อ่านได้ โปรดใช้แบบฟอร์มที่ดาวน์โหลดจากระบบ".into(),
+                "this is not an Excel file (.xlsx) we can read: use the form downloaded from the system".into(),
+            ),
+            NoHeader => pick(
+                "ไม่พบหัวตาราง “ชื่อโครงการ/กิจกรรม” ในแผ่นงานแรก โปรดใช้แบบฟอร์มของระบบ".into(),
+                "no “ชื่อโครงการ/กิจกรรม” header on the first sheet: use the system's form".into(),
+            ),
+            HeaderIncomplete => pick(
+                "หัวตารางไม่ครบ ต้องมีคอลัมน์ มิติการพัฒนา และ งบประมาณ (บาท) โปรดใช้แบบฟอร์มของระบบ".into(),
+                "the header lacks the dimension or budget column: use the system's form".into(),
+            ),
+            NoRowsInFile => pick(
+                "ไม่พบโครงการในไฟล์ (กรอกตั้งแต่แถวถัดจากหัวตาราง)".into(),
+                "no project in the file (fill in the rows below the header)".into(),
+            ),
+            RankRepeatsRow { rank, other_row } => pick(
+                format!("ลำดับที่ {rank} ซ้ำกับแถวที่ {other_row}"),
+                format!("{rank} is also the priority of row {other_row}"),
+            ),
+            DropNeedsReason => pick("กรุณาระบุเหตุผลที่ยกเลิกโครงการ".into(), "say why the project was dropped".into()),
+            CommitteeNeedsLao { kind_th } => pick(
+                format!("{kind_th}: ไม่ได้ระบุ อปท. หรือไม่พบ อปท. ที่ระบุ"),
+                format!("{kind_th}: no LAO given, or no such LAO"),
+            ),
+            CommitteeCode { kind_th, level_th, len } => pick(
+                format!("{kind_th} เป็นคณะกรรมการระดับ{level_th} ต้องระบุรหัส{level_th} {len} หลัก"),
+                format!("{kind_th} is a committee of a {level_th}: give its {len}-digit code"),
+            ),
+            OrderExists { order_no, date, kind_th, owner } => pick(
+                format!("คำสั่งเลขที่ {order_no} ลงวันที่ {} ของ{kind_th} {owner} บันทึกไว้แล้ว", day(*date, lang)),
+                format!("order {order_no} of {} for {kind_th} {owner} is recorded already", day(*date, lang)),
+            ),
+            Member { row, problem } => {
+                let what = match (problem, th) {
+                    (MemberProblem::NoName, true) => "ไม่ได้กรอกชื่อ-นามสกุล".to_string(),
+                    (MemberProblem::NoName, false) => "no name".to_string(),
+                    (MemberProblem::TooLong { max }, true) => format!("ชื่อหรือตำแหน่งยาวเกิน {max} ตัวอักษร"),
+                    (MemberProblem::TooLong { max }, false) => format!("name or position longer than {max} characters"),
+                    (MemberProblem::NoRole, true) => "ไม่ได้เลือกบทบาทในคณะกรรมการ".to_string(),
+                    (MemberProblem::NoRole, false) => "no role chosen".to_string(),
+                    (MemberProblem::UnknownRole { typed }, true) => format!("ไม่รู้จักบทบาท “{typed}”"),
+                    (MemberProblem::UnknownRole { typed }, false) => format!("role “{typed}” is not known"),
+                };
+                pick(format!("กรรมการแถวที่ {row}: {what}"), format!("member row {row}: {what}"))
+            }
+            NoMembers => pick("รายชื่อกรรมการ: ยังไม่ได้กรอกรายชื่อ".into(), "Members: none entered yet".into()),
+            NoChair => pick("รายชื่อกรรมการ: ไม่มีประธาน (ต้องมีประธาน 1 คน)".into(), "Members: no chair (there must be one)".into()),
+            ChairsMany { rows } => {
+                let rows = rows.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", ");
+                pick(
+                    format!("รายชื่อกรรมการ: มีประธานมากกว่า 1 คน (แถวที่ {rows})"),
+                    format!("Members: more than one chair (rows {rows})"),
+                )
+            }
+            OrderYear { own, typed } => pick(
+                format!("คำสั่งลงวันที่นี้เป็นของปีงบประมาณ พ.ศ. {own} หรือ {} ไม่ใช่ {typed}", own + 1),
+                format!("an order of this date belongs to fiscal year {own} or {}, not {typed}", own + 1),
+            ),
+            TargetsAtDistrict => pick("ตำบลเป้าหมายกำหนดที่ระดับอำเภอ".into(), "target tambons are set by the district".into()),
+            ReportPerDistrict => pick("รายงานนี้จัดทำเป็นรายอำเภอ".into(), "this report is made per district".into()),
+            TargetBudget { tambon, error: None } => pick(
+                format!("ตำบล{tambon}: งบประมาณต้องไม่ติดลบ"),
+                format!("tambon {tambon}: the budget must not be negative"),
+            ),
+            TargetBudget { tambon, error: Some(e) } => pick(
+                format!("ตำบล{tambon} งบประมาณ: {}", number(e, lang)),
+                format!("tambon {tambon} budget: {}", number(e, lang)),
+            ),
+            CountOverTargets { item, count, targets } => pick(
+                format!("ข้อ ({item}) มีจำนวน {count} มากกว่าจำนวนตำบลเป้าหมาย {targets}"),
+                format!("item ({item}) counts {count}, more than the {targets} target tambons"),
+            ),
+            FifthOverThirdOrFourth { fifth, third, fourth } => pick(
+                format!("ข้อ (5) มีจำนวน {fifth} มากกว่าข้อ (3) ({third}) หรือข้อ (4) ({fourth}) ซึ่งเป็นไปไม่ได้"),
+                format!("item (5) counts {fifth}, more than item (3) ({third}) or (4) ({fourth}), which cannot be"),
+            ),
+            NotModelLao { lao, year } => pick(
+                format!("{lao} ไม่ได้เป็น อปท. ต้นแบบของปีงบประมาณ {year}"),
+                format!("{lao} is not a model LAO of fiscal year {year}"),
+            ),
+            LaoNotInDistrict { lao } => pick(format!("{lao} ไม่ได้อยู่ในอำเภอนี้"), format!("{lao} is not in this district")),
+            ModelMustBeMunicipalityOrTao => pick(
+                "อปท. ต้นแบบต้องเป็นเทศบาลหรือองค์การบริหารส่วนตำบล".into(),
+                "a model LAO is a municipality or a TAO".into(),
+            ),
+            AlreadyModel { lao } => pick(format!("{lao} เป็น อปท. ต้นแบบของปีนี้อยู่แล้ว"), format!("{lao} is this year's model LAO already")),
+            PercentDisagrees { typed, computed, .. } => pick(
+                format!("ร้อยละที่กรอก ({typed}) ไม่ตรงกับที่คำนวณจากจำนวนโครงการ ({computed}) ระบบใช้ค่าที่คำนวณจากข้อมูลเท่านั้น"),
+                format!("the percentage typed ({typed}) differs from the one computed from the records ({computed})"),
+            ),
+            MonthFormat { typed } => pick(
+                format!("“{typed}” ใช้รูปแบบ ปี-เดือน เช่น 2026-05"),
+                format!("“{typed}”: write year-month, e.g. 2026-05"),
+            ),
+            MonthOutsideYear { month, year } => pick(
+                format!("เดือนที่รายงาน {month} ไม่อยู่ในปีงบประมาณ {year}"),
+                format!("the month {month} is not in fiscal year {year}"),
+            ),
+            ScoreBands { detail } => detail.clone(),
+            PeriodFormat { typed } => pick(
+                format!("งวด “{typed}” ต้องเว้นว่าง หรือเป็นปี ค.ศ.-เดือน เช่น 2026-05"),
+                format!("period “{typed}” is empty or a CE year-month such as 2026-05"),
+            ),
+            DeadlineExists { year, title } => pick(
+                format!("ปีงบประมาณ {year} มีกำหนดส่ง{title}อยู่แล้ว แก้ไขวันที่ของรายการเดิมแทน"),
+                format!("fiscal year {year} has a deadline for {title} already: change its date instead"),
+            ),
+            UsernameFormat => pick(
+                "ชื่อผู้ใช้ต้องยาว 3–40 ตัวอักษร ใช้ได้เฉพาะ a–z ตัวเลข และ . _ -".into(),
+                "a user name is 3–40 characters of a–z, digits and . _ -".into(),
+            ),
+            UsernameTaken { username } => pick(format!("ชื่อผู้ใช้ {username} มีอยู่แล้ว"), format!("the user name {username} is taken")),
+            PasswordShort { min } => pick(format!("รหัสผ่านต้องยาวอย่างน้อย {min} ตัวอักษร"), format!("a password has at least {min} characters")),
+            PasswordHasUsername => pick("รหัสผ่านต้องไม่มีชื่อผู้ใช้อยู่ในนั้น".into(), "the password must not contain the user name".into()),
+            WrongOldPassword => pick("รหัสผ่านเดิมไม่ถูกต้อง".into(), "the current password is wrong".into()),
+            CannotDemoteSelf => pick("ไม่สามารถลดสิทธิ์หรือปิดบัญชีของตนเองได้".into(), "you cannot lower your own role or close your own account".into()),
+            BadEmail { typed } => pick(
+                format!("“{typed}” ไม่ใช่อีเมลที่ใช้ได้ (เช่น somchai@phayao.go.th)"),
+                format!("“{typed}” is not an e-mail address (e.g. somchai@phayao.go.th)"),
+            ),
+            BadCredentials => pick("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง".into(), "wrong user name or password".into()),
+            TooManyAttempts { seconds } => pick(
+                format!("ลงชื่อเข้าใช้ไม่สำเร็จหลายครั้ง โปรดรอ {seconds} วินาทีแล้วลองใหม่"),
+                format!("too many failed sign-ins: wait {seconds} seconds and try again"),
+            ),
+            NationalScopeHasCode => pick("ขอบเขตส่วนกลางต้องไม่มีรหัสพื้นที่".into(), "a national scope has no area code".into()),
+            ScopeCode { level_th, len } => pick(format!("รหัส{level_th}ต้องเป็นตัวเลข {len} หลัก"), format!("the code is {len} digits")),
+            BadAreaCode { typed } => pick(
+                format!("รหัสพื้นที่ “{typed}” ไม่ถูกต้อง: ใช้รหัสจังหวัด อำเภอ หรือตำบลเป็นตัวเลข เช่น 56 หรือ 5601"),
+                format!("area code “{typed}” is not valid: use a province, district or tambon code such as 56 or 5601"),
+            ),
+            CannotWrite { path, detail } => pick(format!("เขียนไฟล์ที่ {path} ไม่ได้: {detail}"), format!("cannot write {path}: {detail}")),
+        }
+    }
+}
