@@ -2,14 +2,13 @@
 //! who must report, who has, who was late, drill-down, reminders to the right accounts, and
 //! the outbox handed to a real mail command.
 
+#[macro_use]
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
+use axum::http::StatusCode;
+use common::{Client, cast, csrf_of};
 use oneplan::accounts::{self, Role, ScopeLevel, User};
 use oneplan::areas;
-use oneplan::config::Config;
 use oneplan::db::Db;
 use oneplan::error::AppError;
 use oneplan::reporting::{
@@ -17,9 +16,7 @@ use oneplan::reporting::{
     overview, reminders, submissions,
 };
 use oneplan::thai::fiscal::today_in_thailand;
-use oneplan::web::{AppState, router};
 use time::macros::date;
-use tower::ServiceExt;
 
 const FY: i64 = 2569;
 
@@ -142,555 +139,461 @@ async fn records(db: &Db) -> Place {
     place
 }
 
-#[tokio::test]
-async fn calendar_counts_reminders_and_mail() {
-    for (backend, db) in common::backends().await {
-        common::with_phayao(&db).await;
+story!(calendar_counts_reminders_and_mail, Phayao);
+async fn calendar_counts_reminders_and_mail(backend: &str, db: Db) {
+    // the calendar of the year, from the circulars' pattern, made once
+    assert_eq!(calendar::ensure_year(&db, FY).await.unwrap(), 11);
+    assert_eq!(
+        calendar::ensure_year(&db, FY).await.unwrap(),
+        0,
+        "{backend}"
+    );
+    let year = calendar::deadlines(&db, FY).await.unwrap();
+    assert_eq!(year.len(), 11);
+    let due = |kind: &str, period: &str| {
+        year.iter()
+            .find(|d| d.kind == kind && d.period == period)
+            .unwrap()
+            .due_on
+            .clone()
+    };
+    assert_eq!(due(REGISTER_1, ""), "2026-03-31");
+    assert_eq!(due(reporting::DISTRICT_PROGRESS, ""), "2026-03-31");
+    for (period, on) in [
+        ("2026-05", "2026-05-25"),
+        ("2026-06", "2026-06-25"),
+        ("2026-07", "2026-07-25"),
+        ("2026-08", "2026-08-25"),
+        ("2026-09", "2026-09-25"),
+    ] {
+        assert_eq!(due(KPI32_MONTHLY, period), on);
+    }
+    assert_eq!(due(DISTRICT_PLAN, ""), "2026-06-15");
 
-        // the calendar of the year, from the circulars' pattern, made once
-        assert_eq!(calendar::ensure_year(&db, FY).await.unwrap(), 11);
-        assert_eq!(
-            calendar::ensure_year(&db, FY).await.unwrap(),
-            0,
-            "{backend}"
-        );
-        let year = calendar::deadlines(&db, FY).await.unwrap();
-        assert_eq!(year.len(), 11);
-        let due = |kind: &str, period: &str| {
-            year.iter()
-                .find(|d| d.kind == kind && d.period == period)
-                .unwrap()
-                .due_on
-                .clone()
-        };
-        assert_eq!(due(REGISTER_1, ""), "2026-03-31");
-        assert_eq!(due(reporting::DISTRICT_PROGRESS, ""), "2026-03-31");
-        for (period, on) in [
-            ("2026-05", "2026-05-25"),
-            ("2026-06", "2026-06-25"),
-            ("2026-07", "2026-07-25"),
-            ("2026-08", "2026-08-25"),
-            ("2026-09", "2026-09-25"),
-        ] {
-            assert_eq!(due(KPI32_MONTHLY, period), on);
-        }
-        assert_eq!(due(DISTRICT_PLAN, ""), "2026-06-15");
+    let place = records(&db).await;
+    let amphoe = cast::district(&db).await;
+    let root = cast::root(&db).await;
+    let province = cast::province(&db).await;
+    let viewer = common::account(
+        &db,
+        "chun.viewer",
+        Role::Viewer,
+        ScopeLevel::District,
+        "5602",
+    )
+    .await;
+    let lao2 = common::account(
+        &db,
+        "lao2",
+        Role::Officer,
+        ScopeLevel::Lao,
+        &place.lao2.lao_key,
+    )
+    .await;
 
-        let place = records(&db).await;
-        let root =
-            common::account(&db, "amphoe1", Role::Officer, ScopeLevel::District, "5601").await;
-        let amphoe1 = root;
-        let root = accounts::by_username(&db, "root").await.unwrap().unwrap().0;
-        let province =
-            common::account(&db, "phayao", Role::Officer, ScopeLevel::Province, "56").await;
-        let viewer = common::account(
-            &db,
-            "chun.viewer",
-            Role::Viewer,
-            ScopeLevel::District,
-            "5602",
-        )
-        .await;
-        let lao2 = common::account(
-            &db,
-            "lao2",
-            Role::Officer,
-            ScopeLevel::Lao,
-            &place.lao2.lao_key,
-        )
-        .await;
+    // register 1 is past due (31 March 2569): the first report is late, a second is version 2
+    let first = submit(&db, &amphoe, REGISTER_1, "5601", "").await;
+    assert_eq!(
+        (first.version, first.late, first.deadline.as_deref()),
+        (1, 1, Some("2026-03-31"))
+    );
+    let second = submit(&db, &amphoe, REGISTER_1, "5601", "").await;
+    assert_eq!(second.version, 2);
+    let history = submissions::history(&db, REGISTER_1, "5601", FY, "")
+        .await
+        .unwrap();
+    assert_eq!(
+        history.iter().map(|s| s.version).collect::<Vec<_>>(),
+        [2, 1]
+    );
 
-        // register 1 is past due (31 March 2569): the first report is late, a second is version 2
-        let first = submit(&db, &amphoe1, REGISTER_1, "5601", "").await;
-        assert_eq!(
-            (first.version, first.late, first.deadline.as_deref()),
-            (1, 1, Some("2026-03-31"))
-        );
-        let second = submit(&db, &amphoe1, REGISTER_1, "5601", "").await;
-        assert_eq!(second.version, 2);
-        let history = submissions::history(&db, REGISTER_1, "5601", FY, "")
-            .await
-            .unwrap();
-        assert_eq!(
-            history.iter().map(|s| s.version).collect::<Vec<_>>(),
-            [2, 1]
-        );
+    // only a national administrator moves a due date; the refusal is recorded
+    let r1 = year.iter().find(|d| d.kind == REGISTER_1).unwrap();
+    let later = today_in_thailand() + time::Duration::days(10);
+    assert!(matches!(
+        calendar::set_due(&db, &province, r1.id, later).await,
+        Err(AppError::Forbidden(_))
+    ));
+    let denied: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'denied' AND entity = 'deadline' AND username = 'changwat'",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(denied, 1);
+    let moved = calendar::set_due(&db, &root, r1.id, later).await.unwrap();
+    assert_eq!(moved.due_on, later.to_string());
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND entity = 'deadline' AND username = 'root'",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
+    // ...and a report sent before the new date is on time; the earlier one stays late
+    let chun = submit(&db, &province, REGISTER_1, "5602", "").await;
+    assert_eq!(chun.late, 0);
+    // the yearly pattern does not undo the administrator's change
+    calendar::ensure_year(&db, FY).await.unwrap();
+    assert_eq!(
+        calendar::get(&db, r1.id).await.unwrap().unwrap().due_on,
+        later.to_string()
+    );
+    // a report from a unit that is not expected is not counted
+    submit(&db, &province, REGISTER_1, "5609", "").await;
 
-        // only a national administrator moves a due date; the refusal is recorded
-        let r1 = year.iter().find(|d| d.kind == REGISTER_1).unwrap();
-        let later = today_in_thailand() + time::Duration::days(10);
-        assert!(matches!(
-            calendar::set_due(&db, &province, r1.id, later).await,
-            Err(AppError::Forbidden(_))
-        ));
-        let denied: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM audit_log WHERE action = 'denied' AND entity = 'deadline' AND username = 'phayao'",
-        )
+    // KPI 3.2 for May 2569 from one of the three current model LAOs
+    let kpi = submit(
+        &db,
+        &amphoe,
+        KPI32_MONTHLY,
+        &format!("lao:{}", place.lao1.id),
+        "2026-05",
+    )
+    .await;
+    assert_eq!(kpi.late, 1);
+
+    // the province: counts and the districts to drill into
+    let today = today_in_thailand();
+    let o = overview::overview(&db, FY, "56", today).await.unwrap();
+    let r1 = find(&o, REGISTER_1, "");
+    assert_eq!(r1.counts, counts(3, 2, 1, 1), "{backend}");
+    assert_eq!(r1.status, calendar::Status::DueSoon);
+    let by_area: Vec<_> = r1
+        .areas
+        .iter()
+        .map(|a| (a.code.as_str(), a.counts))
+        .collect();
+    assert_eq!(
+        by_area,
+        [
+            ("5601", counts(1, 1, 1, 0)),
+            ("5602", counts(1, 1, 0, 0)),
+            ("5603", counts(1, 0, 0, 1))
+        ]
+    );
+    assert_eq!(r1.not_reported.len(), 1);
+    assert_eq!(r1.not_reported[0].name_th, "อำเภอเชียงคำ");
+    let k = find(&o, KPI32_MONTHLY, "2026-05");
+    assert_eq!(k.counts, counts(3, 1, 1, 2));
+    assert_eq!(k.status, calendar::Status::Overdue);
+    assert_eq!(find(&o, DISTRICT_PLAN, "").counts, counts(9, 0, 0, 9));
+    assert_eq!(
+        find(&o, KPI32_MONTHLY, "2026-06").counts,
+        counts(3, 0, 0, 3)
+    );
+
+    // the country: provinces only, no unit lists
+    let country = overview::overview(&db, FY, "", today).await.unwrap();
+    let r1 = find(&country, REGISTER_1, "");
+    assert_eq!(r1.counts, counts(3, 2, 1, 1));
+    assert_eq!(r1.areas.len(), 1);
+    assert_eq!(r1.areas[0].name_th, "จังหวัดพะเยา");
+    assert!(r1.not_reported.is_empty());
+
+    // drill down to Chiang Kham: the units that have not reported, by name
+    let ck = overview::overview(&db, FY, "5603", today).await.unwrap();
+    assert_eq!(find(&ck, REGISTER_1, "").not_reported[0].unit_key, "5603");
+    let missing_laos: Vec<_> = find(&ck, KPI32_MONTHLY, "2026-05")
+        .not_reported
+        .iter()
+        .map(|u| u.name_th.clone())
+        .collect();
+    assert_eq!(missing_laos, [place.lao3.full_name_th.clone()]);
+    assert!(find(&ck, REGISTER_1, "").areas.is_empty());
+
+    // reminders on 10 June 2569: register 2 and 3 (31 May), KPI May (25 May) and the
+    // district plan (15 June) are inside the window; register 1 (moved) and KPI June are not
+    accounts::email::set_email(&db, &amphoe, amphoe.id, "amphoe1@phayao.go.th")
+        .await
+        .unwrap();
+    let on = date!(2026 - 06 - 10);
+    let r = reminders::remind(&db, on).await.unwrap();
+    // register 2, 3: 5601 → amphoe; 5602 (only a viewer) and 5603 → the province
+    // KPI May: lao2 → its LAO officer; the new Chiang Kham LAO → the province
+    // district plan: 5601 → amphoe; the other eight → the province
+    assert_eq!(r.notifications, 3 + 3 + 2 + 9, "{backend}");
+    assert_eq!(
+        r.mails, 3,
+        "amphoe has an address: register 2, 3, district plan"
+    );
+    let again = reminders::remind(&db, on).await.unwrap();
+    assert_eq!((again.notifications, again.mails), (0, 0));
+    let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notifications")
         .fetch_one(&db.pool)
         .await
         .unwrap();
-        assert_eq!(denied, 1);
-        let moved = calendar::set_due(&db, &root, r1.id, later).await.unwrap();
-        assert_eq!(moved.due_on, later.to_string());
-        let audited: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND entity = 'deadline' AND username = 'root'",
-        )
+    assert_eq!(total, 17);
+    let unread = |u: &User| notifications::unread_count(&db, u.id);
+    assert_eq!(unread(&amphoe).await.unwrap(), 3);
+    assert_eq!(unread(&province).await.unwrap(), 2 + 2 + 1 + 8);
+    assert_eq!(unread(&lao2).await.unwrap(), 1);
+    assert_eq!(unread(&viewer).await.unwrap(), 0);
+    assert_eq!(unread(&root).await.unwrap(), 0);
+    let mine = notifications::of_user(&db, lao2.id, 10).await.unwrap();
+    assert!(
+        mine[0].message.contains(&place.lao2.full_name_th)
+            && mine[0].message.contains("25 พฤษภาคม 2569")
+            && mine[0].message.starts_with("เลยกำหนดส่ง"),
+        "{}",
+        mine[0].message
+    );
+
+    // the outbox: a dry run sends nothing; a real command gets RFC 5322 messages
+    let dir = std::env::temp_dir().join(format!("oneplan_mail_{}_{backend}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("sent.txt");
+    let _ = std::fs::remove_file(&file);
+    let good = outbox::Sender {
+        command: Some(format!("cat >> '{}'", file.display())),
+        from: "oneplan@phayao.go.th".into(),
+    };
+    let dry = outbox::drain(&db, &good, true).await.unwrap();
+    assert_eq!(dry.would_send.len(), 3);
+    assert!(!file.exists());
+    let sent = outbox::drain(&db, &good, false).await.unwrap();
+    assert_eq!((sent.sent, sent.failed), (3, 0));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.matches("To: amphoe1@phayao.go.th\n").count(), 3);
+    assert!(text.contains("Subject: =?UTF-8?B?"));
+    assert!(text.contains("Content-Type: text/plain; charset=utf-8"));
+    assert!(text.contains("อำเภอเมืองพะเยา ยังไม่ได้ส่ง"));
+    assert!(text.contains("เลยกำหนดมาแล้ว 10 วัน"));
+    let unsent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
         .fetch_one(&db.pool)
         .await
         .unwrap();
-        assert_eq!(audited, 1);
-        // ...and a report sent before the new date is on time; the earlier one stays late
-        let chun = submit(&db, &province, REGISTER_1, "5602", "").await;
-        assert_eq!(chun.late, 0);
-        // the yearly pattern does not undo the administrator's change
-        calendar::ensure_year(&db, FY).await.unwrap();
-        assert_eq!(
-            calendar::get(&db, r1.id).await.unwrap().unwrap().due_on,
-            later.to_string()
-        );
-        // a report from a unit that is not expected is not counted
-        submit(&db, &province, REGISTER_1, "5609", "").await;
+    assert_eq!(unsent, 0);
+    assert_eq!(outbox::drain(&db, &good, false).await.unwrap().sent, 0);
 
-        // KPI 3.2 for May 2569 from one of the three current model LAOs
-        let kpi = submit(
-            &db,
-            &amphoe1,
-            KPI32_MONTHLY,
-            &format!("lao:{}", place.lao1.id),
-            "2026-05",
-        )
-        .await;
-        assert_eq!(kpi.late, 1);
-
-        // the province: counts and the districts to drill into
-        let today = today_in_thailand();
-        let o = overview::overview(&db, FY, "56", today).await.unwrap();
-        let r1 = find(&o, REGISTER_1, "");
-        assert_eq!(r1.counts, counts(3, 2, 1, 1), "{backend}");
-        assert_eq!(r1.status, calendar::Status::DueSoon);
-        let by_area: Vec<_> = r1
-            .areas
-            .iter()
-            .map(|a| (a.code.as_str(), a.counts))
-            .collect();
-        assert_eq!(
-            by_area,
-            [
-                ("5601", counts(1, 1, 1, 0)),
-                ("5602", counts(1, 1, 0, 0)),
-                ("5603", counts(1, 0, 0, 1))
-            ]
-        );
-        assert_eq!(r1.not_reported.len(), 1);
-        assert_eq!(r1.not_reported[0].name_th, "อำเภอเชียงคำ");
-        let k = find(&o, KPI32_MONTHLY, "2026-05");
-        assert_eq!(k.counts, counts(3, 1, 1, 2));
-        assert_eq!(k.status, calendar::Status::Overdue);
-        assert_eq!(find(&o, DISTRICT_PLAN, "").counts, counts(9, 0, 0, 9));
-        assert_eq!(
-            find(&o, KPI32_MONTHLY, "2026-06").counts,
-            counts(3, 0, 0, 3)
-        );
-
-        // the country: provinces only, no unit lists
-        let country = overview::overview(&db, FY, "", today).await.unwrap();
-        let r1 = find(&country, REGISTER_1, "");
-        assert_eq!(r1.counts, counts(3, 2, 1, 1));
-        assert_eq!(r1.areas.len(), 1);
-        assert_eq!(r1.areas[0].name_th, "จังหวัดพะเยา");
-        assert!(r1.not_reported.is_empty());
-
-        // drill down to Chiang Kham: the units that have not reported, by name
-        let ck = overview::overview(&db, FY, "5603", today).await.unwrap();
-        assert_eq!(find(&ck, REGISTER_1, "").not_reported[0].unit_key, "5603");
-        let missing_laos: Vec<_> = find(&ck, KPI32_MONTHLY, "2026-05")
-            .not_reported
-            .iter()
-            .map(|u| u.name_th.clone())
-            .collect();
-        assert_eq!(missing_laos, [place.lao3.full_name_th.clone()]);
-        assert!(find(&ck, REGISTER_1, "").areas.is_empty());
-
-        // reminders on 10 June 2569: register 2 and 3 (31 May), KPI May (25 May) and the
-        // district plan (15 June) are inside the window; register 1 (moved) and KPI June are not
-        accounts::email::set_email(&db, &amphoe1, amphoe1.id, "amphoe1@phayao.go.th")
-            .await
-            .unwrap();
-        let on = date!(2026 - 06 - 10);
-        let r = reminders::remind(&db, on).await.unwrap();
-        // register 2, 3: 5601 → amphoe1; 5602 (only a viewer) and 5603 → the province
-        // KPI May: lao2 → its LAO officer; the new Chiang Kham LAO → the province
-        // district plan: 5601 → amphoe1; the other eight → the province
-        assert_eq!(r.notifications, 3 + 3 + 2 + 9, "{backend}");
-        assert_eq!(
-            r.mails, 3,
-            "amphoe1 has an address: register 2, 3, district plan"
-        );
-        let again = reminders::remind(&db, on).await.unwrap();
-        assert_eq!((again.notifications, again.mails), (0, 0));
-        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notifications")
+    // a failing command: the mail stays, with the attempt and the error
+    let mut tx = db.begin_write().await.unwrap();
+    let id = outbox::enqueue(
+        tx.conn(),
+        Some(amphoe.id),
+        "amphoe1@phayao.go.th",
+        "ทดสอบ",
+        "ทดสอบ",
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let bad = outbox::Sender {
+        command: Some("echo 'relay down' >&2; exit 75".into()),
+        ..good.clone()
+    };
+    let failed = outbox::drain(&db, &bad, false).await.unwrap();
+    assert_eq!((failed.sent, failed.failed), (0, 1));
+    let (attempts, error, sent_at): (i64, String, Option<String>) =
+        sqlx::query_as("SELECT attempts, last_error, sent_at FROM outbox WHERE id = $1")
+            .bind(id)
             .fetch_one(&db.pool)
             .await
             .unwrap();
-        assert_eq!(total, 17);
-        let unread = |u: &User| notifications::unread_count(&db, u.id);
-        assert_eq!(unread(&amphoe1).await.unwrap(), 3);
-        assert_eq!(unread(&province).await.unwrap(), 2 + 2 + 1 + 8);
-        assert_eq!(unread(&lao2).await.unwrap(), 1);
-        assert_eq!(unread(&viewer).await.unwrap(), 0);
-        assert_eq!(unread(&root).await.unwrap(), 0);
-        let mine = notifications::of_user(&db, lao2.id, 10).await.unwrap();
-        assert!(
-            mine[0].message.contains(&place.lao2.full_name_th)
-                && mine[0].message.contains("25 พฤษภาคม 2569")
-                && mine[0].message.starts_with("เลยกำหนดส่ง"),
-            "{}",
-            mine[0].message
-        );
+    assert_eq!((attempts, sent_at), (1, None));
+    assert_eq!(error, "exit status 75: relay down");
+    assert_eq!(outbox::drain(&db, &good, false).await.unwrap().sent, 1);
+    let _ = std::fs::remove_dir_all(&dir);
 
-        // the outbox: a dry run sends nothing; a real command gets RFC 5322 messages
-        let dir =
-            std::env::temp_dir().join(format!("oneplan_mail_{}_{backend}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("sent.txt");
-        let _ = std::fs::remove_file(&file);
-        let good = outbox::Sender {
-            command: Some(format!("cat >> '{}'", file.display())),
-            from: "oneplan@phayao.go.th".into(),
-        };
-        let dry = outbox::drain(&db, &good, true).await.unwrap();
-        assert_eq!(dry.would_send.len(), 3);
-        assert!(!file.exists());
-        let sent = outbox::drain(&db, &good, false).await.unwrap();
-        assert_eq!((sent.sent, sent.failed), (3, 0));
-        let text = std::fs::read_to_string(&file).unwrap();
-        assert_eq!(text.matches("To: amphoe1@phayao.go.th\n").count(), 3);
-        assert!(text.contains("Subject: =?UTF-8?B?"));
-        assert!(text.contains("Content-Type: text/plain; charset=utf-8"));
-        assert!(text.contains("อำเภอเมืองพะเยา ยังไม่ได้ส่ง"));
-        assert!(text.contains("เลยกำหนดมาแล้ว 10 วัน"));
-        let unsent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
-            .fetch_one(&db.pool)
+    // marking read: one's own only
+    let n = notifications::of_user(&db, amphoe.id, 10).await.unwrap();
+    assert_eq!(
+        notifications::mark_read(&db, &province, Some(n[0].id))
             .await
-            .unwrap();
-        assert_eq!(unsent, 0);
-        assert_eq!(outbox::drain(&db, &good, false).await.unwrap().sent, 0);
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        notifications::mark_read(&db, &amphoe, Some(n[0].id))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        notifications::mark_read(&db, &amphoe, None).await.unwrap(),
+        2
+    );
+    assert_eq!(unread(&amphoe).await.unwrap(), 0);
 
-        // a failing command: the mail stays, with the attempt and the error
-        let mut tx = db.begin_write().await.unwrap();
-        let id = outbox::enqueue(
-            tx.conn(),
-            Some(amphoe1.id),
-            "amphoe1@phayao.go.th",
-            "ทดสอบ",
-            "ทดสอบ",
-        )
-        .await
-        .unwrap();
-        tx.commit().await.unwrap();
-        let bad = outbox::Sender {
-            command: Some("echo 'relay down' >&2; exit 75".into()),
-            ..good.clone()
-        };
-        let failed = outbox::drain(&db, &bad, false).await.unwrap();
-        assert_eq!((failed.sent, failed.failed), (0, 1));
-        let (attempts, error, sent_at): (i64, String, Option<String>) =
-            sqlx::query_as("SELECT attempts, last_error, sent_at FROM outbox WHERE id = $1")
-                .bind(id)
-                .fetch_one(&db.pool)
-                .await
-                .unwrap();
-        assert_eq!((attempts, sent_at), (1, None));
-        assert_eq!(error, "exit status 75: relay down");
-        assert_eq!(outbox::drain(&db, &good, false).await.unwrap().sent, 1);
-        let _ = std::fs::remove_dir_all(&dir);
-
-        // marking read: one's own only
-        let n = notifications::of_user(&db, amphoe1.id, 10).await.unwrap();
-        assert_eq!(
-            notifications::mark_read(&db, &province, Some(n[0].id))
-                .await
-                .unwrap(),
-            0
-        );
-        assert_eq!(
-            notifications::mark_read(&db, &amphoe1, Some(n[0].id))
-                .await
-                .unwrap(),
-            1
-        );
-        assert_eq!(
-            notifications::mark_read(&db, &amphoe1, None).await.unwrap(),
-            2
-        );
-        assert_eq!(unread(&amphoe1).await.unwrap(), 0);
-
-        // a national administrator adds a deadline; a duplicate is refused
-        let added = calendar::add(
+    // a national administrator adds a deadline; a duplicate is refused
+    let added = calendar::add(
+        &db,
+        &root,
+        calendar::NewDeadline {
+            fiscal_year: FY,
+            kind: KPI32_MONTHLY.into(),
+            period: "2026-10".into(),
+            due_on: "25/10/2569".into(),
+            title: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(added.due_on, "2026-10-25");
+    assert!(added.title.ends_with("ประจำเดือนตุลาคม 2569"));
+    assert!(matches!(
+        calendar::add(
             &db,
             &root,
             calendar::NewDeadline {
                 fiscal_year: FY,
                 kind: KPI32_MONTHLY.into(),
                 period: "2026-10".into(),
-                due_on: "25/10/2569".into(),
+                due_on: "2026-10-26".into(),
                 title: String::new(),
             },
         )
+        .await,
+        Err(AppError::Invalid(_))
+    ));
+}
+
+story!(calendar_pages_badge_and_api, Phayao);
+async fn calendar_pages_badge_and_api(backend: &str, db: Db) {
+    calendar::ensure_year(&db, FY).await.unwrap();
+    records(&db).await;
+    let amphoe = cast::district(&db).await;
+    submit(&db, &amphoe, REGISTER_1, "5601", "").await;
+    reminders::remind(&db, date!(2026 - 06 - 10)).await.unwrap();
+    let mut c = Client::new(&db);
+
+    // a visitor sees the country; the province page lists who has not reported
+    let country = c.get("/calendar?year=2569").await;
+    assert_eq!(country.status, StatusCode::OK, "{backend}");
+    assert!(country.body.contains("31 มีนาคม 2569") && country.body.contains("จังหวัดพะเยา"));
+    let phayao = c
+        .get("/calendar?year=%E0%B9%92%E0%B9%95%E0%B9%96%E0%B9%99&area=56")
         .await
+        .body; // ๒๕๖๙
+    assert!(
+        phayao.contains("อำเภอเชียงคำ") && phayao.contains("area=5603\""),
+        "{backend}"
+    );
+    assert_eq!(
+        c.get("/calendar?area=99").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        c.get("/calendar?year=abc").await.status,
+        StatusCode::BAD_REQUEST
+    );
+
+    // the same as JSON, and in the API description
+    let v = c.get("/api/calendar?year=2569&area=56").await.json();
+    assert_eq!(v["deadlines"].as_array().unwrap().len(), 11);
+    let r1 = v["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["deadline"]["kind"] == "register1")
         .unwrap();
-        assert_eq!(added.due_on, "2026-10-25");
-        assert!(added.title.ends_with("ประจำเดือนตุลาคม 2569"));
-        assert!(matches!(
-            calendar::add(
-                &db,
-                &root,
-                calendar::NewDeadline {
-                    fiscal_year: FY,
-                    kind: KPI32_MONTHLY.into(),
-                    period: "2026-10".into(),
-                    due_on: "2026-10-26".into(),
-                    title: String::new(),
-                },
-            )
-            .await,
-            Err(AppError::Invalid(_))
-        ));
-    }
-}
+    assert_eq!(r1["counts"]["expected"], 3);
+    assert_eq!(r1["counts"]["reported"], 1);
+    assert_eq!(r1["status"], "overdue");
+    assert_eq!(r1["not_reported"].as_array().unwrap().len(), 2);
+    let doc = c.get("/api/openapi.json").await.body;
+    assert!(doc.contains("/api/calendar") && doc.contains("/api/plans"));
 
-struct Client {
-    app: axum::Router,
-    cookie: String,
-}
+    // signed in: the district's own calendar by default, and the unread badge
+    c.sign_in(&amphoe.username, cast::PASSWORD).await;
+    let mine = c.get("/calendar?year=2569").await.body;
+    assert!(
+        mine.contains("id=\"calendar-place\">อำเภอเมืองพะเยา"),
+        "{backend}"
+    );
+    assert!(mine.contains("<span class=\"badge\" id=\"unread-count\">3</span>"));
+    let list = c.get("/notifications").await.body;
+    assert!(list.contains("แบบ ๒") && list.contains("อำเภอเมืองพะเยา"));
+    let csrf = csrf_of(&list);
+    let read = c.post("/notifications/read", &format!("csrf={csrf}")).await;
+    assert_eq!(read.status, StatusCode::SEE_OTHER);
+    let after = c.get("/notifications").await.body;
+    assert!(!after.contains("id=\"unread-count\""));
 
-impl Client {
-    async fn send(&mut self, method: &str, uri: &str, body: String) -> (StatusCode, String) {
-        let mut req = Request::builder()
-            .method(method)
-            .uri(uri)
-            .header(header::HOST, "oneplan.test");
-        if !self.cookie.is_empty() {
-            req = req.header(header::COOKIE, &self.cookie);
-        }
-        if method == "POST" {
-            req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-        }
-        let res = self
-            .app
-            .clone()
-            .oneshot(req.body(Body::from(body)).unwrap())
-            .await
-            .unwrap();
-        let status = res.status();
-        if let Some(c) = res
-            .headers()
-            .get(header::SET_COOKIE)
-            .and_then(|v| v.to_str().ok())
-        {
-            self.cookie = c.split(';').next().unwrap().to_string();
-        }
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        (status, String::from_utf8_lossy(&bytes).into_owned())
-    }
-
-    async fn get(&mut self, uri: &str) -> (StatusCode, String) {
-        self.send("GET", uri, String::new()).await
-    }
-
-    async fn sign_in(&mut self, username: &str) {
-        let password: String = "ดอกคูณเสียงแคน-2566"
-            .bytes()
-            .map(|b| format!("%{b:02X}"))
-            .collect();
-        let (status, _) = self
-            .send(
-                "POST",
-                "/signin",
-                format!("username={username}&password={password}"),
-            )
-            .await;
-        assert_eq!(status, StatusCode::SEE_OTHER);
-    }
-}
-
-fn csrf_of(html: &str) -> String {
-    html.split("name=\"csrf\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string()
-}
-
-#[tokio::test]
-async fn calendar_pages_badge_and_api() {
-    for (backend, db) in common::backends().await {
-        common::with_phayao(&db).await;
-        calendar::ensure_year(&db, FY).await.unwrap();
-        records(&db).await;
-        let amphoe1 =
-            common::account(&db, "amphoe1", Role::Officer, ScopeLevel::District, "5601").await;
-        submit(&db, &amphoe1, REGISTER_1, "5601", "").await;
-        reminders::remind(&db, date!(2026 - 06 - 10)).await.unwrap();
-        let config = Config {
-            data_dir: std::env::temp_dir(),
-            database_url: String::new(),
-            listen: String::new(),
-            secure_cookies: false,
-        };
-        let mut c = Client {
-            app: router(AppState {
-                db: db.clone(),
-                config,
-            }),
-            cookie: String::new(),
-        };
-
-        // a visitor sees the country; the province page lists who has not reported
-        let (status, country) = c.get("/calendar?year=2569").await;
-        assert_eq!(status, StatusCode::OK, "{backend}");
-        assert!(country.contains("31 มีนาคม 2569") && country.contains("จังหวัดพะเยา"));
-        let (_, phayao) = c
-            .get("/calendar?year=%E0%B9%92%E0%B9%95%E0%B9%96%E0%B9%99&area=56")
-            .await; // ๒๕๖๙
-        assert!(
-            phayao.contains("อำเภอเชียงคำ") && phayao.contains("area=5603\""),
-            "{backend}"
-        );
-        assert_eq!(c.get("/calendar?area=99").await.0, StatusCode::NOT_FOUND);
-        assert_eq!(c.get("/calendar?year=abc").await.0, StatusCode::BAD_REQUEST);
-
-        // the same as JSON, and in the API description
-        let (_, json) = c.get("/api/calendar?year=2569&area=56").await;
-        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(v["deadlines"].as_array().unwrap().len(), 11);
-        let r1 = v["deadlines"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["deadline"]["kind"] == "register1")
-            .unwrap();
-        assert_eq!(r1["counts"]["expected"], 3);
-        assert_eq!(r1["counts"]["reported"], 1);
-        assert_eq!(r1["status"], "overdue");
-        assert_eq!(r1["not_reported"].as_array().unwrap().len(), 2);
-        let (_, doc) = c.get("/api/openapi.json").await;
-        assert!(doc.contains("/api/calendar") && doc.contains("/api/plans"));
-
-        // signed in: the district's own calendar by default, and the unread badge
-        c.sign_in("amphoe1").await;
-        let (_, mine) = c.get("/calendar?year=2569").await;
-        assert!(
-            mine.contains("id=\"calendar-place\">อำเภอเมืองพะเยา"),
-            "{backend}"
-        );
-        assert!(mine.contains("<span class=\"badge\" id=\"unread-count\">3</span>"));
-        let (_, list) = c.get("/notifications").await;
-        assert!(list.contains("แบบ ๒") && list.contains("อำเภอเมืองพะเยา"));
-        let csrf = csrf_of(&list);
-        let (status, _) = c
-            .send("POST", "/notifications/read", format!("csrf={csrf}"))
-            .await;
-        assert_eq!(status, StatusCode::SEE_OTHER);
-        let (_, after) = c.get("/notifications").await;
-        assert!(!after.contains("id=\"unread-count\""));
-
-        // the e-mail on my account page
-        let (status, page) = c
-            .send(
-                "POST",
-                "/account/email",
-                format!("csrf={csrf}&email=not-an-address"),
-            )
-            .await;
-        assert_eq!(status, StatusCode::BAD_REQUEST);
-        assert!(page.contains("ไม่ใช่อีเมล"));
-        c.send(
-            "POST",
+    // the e-mail on my account page
+    let page = c
+        .post(
             "/account/email",
-            format!("csrf={csrf}&email=amphoe1%40phayao.go.th"),
+            &format!("csrf={csrf}&email=not-an-address"),
         )
         .await;
-        let me = accounts::get(&db, amphoe1.id).await.unwrap().unwrap();
-        assert_eq!(me.email, "amphoe1@phayao.go.th");
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.body.contains("ไม่ใช่อีเมล"));
+    c.post(
+        "/account/email",
+        &format!("csrf={csrf}&email=amphoe1%40phayao.go.th"),
+    )
+    .await;
+    let me = accounts::get(&db, amphoe.id).await.unwrap().unwrap();
+    assert_eq!(me.email, "amphoe1@phayao.go.th");
 
-        // a district officer cannot move a due date
-        let d = calendar::deadlines(&db, FY).await.unwrap()[0].clone();
-        let (status, _) = c
-            .send(
-                "POST",
-                &format!("/calendar/deadlines/{}", d.id),
-                format!("csrf={csrf}&due_on=30%2F04%2F2569&area=56"),
-            )
-            .await;
-        assert_eq!(status, StatusCode::FORBIDDEN);
-
-        // a national administrator can, typing a Buddhist-era date
-        let mut admin = Client {
-            app: c.app.clone(),
-            cookie: String::new(),
-        };
-        admin.sign_in("root").await;
-        let (_, page) = admin.get("/calendar?year=2569&area=56").await;
-        assert!(page.contains("action=\"/calendar/deadlines\""));
-        let csrf = csrf_of(&page);
-        let (status, _) = admin
-            .send(
-                "POST",
-                &format!("/calendar/deadlines/{}", d.id),
-                format!("csrf={csrf}&due_on=30%2F04%2F2569&area=56"),
-            )
-            .await;
-        assert_eq!(status, StatusCode::SEE_OTHER);
-        assert_eq!(
-            calendar::get(&db, d.id).await.unwrap().unwrap().due_on,
-            "2026-04-30"
-        );
-        let (status, page) = admin
-            .send(
-                "POST",
-                &format!("/calendar/deadlines/{}", d.id),
-                format!("csrf={csrf}&due_on=31%2F02%2F2569&area=56"),
-            )
-            .await;
-        assert_eq!(status, StatusCode::BAD_REQUEST);
-        assert!(page.contains("ไม่ใช่วันที่"));
-
-        // an administrator sets the address on the account form; it is audited
-        let (_, form) = admin.get(&format!("/admin/users/{}", amphoe1.id)).await;
-        assert!(form.contains("value=\"amphoe1@phayao.go.th\""));
-        let version = accounts::get(&db, amphoe1.id)
-            .await
-            .unwrap()
-            .unwrap()
-            .version;
-        let (status, _) = admin
-            .send(
-                "POST",
-                &format!("/admin/users/{}", amphoe1.id),
-                format!(
-                    "csrf={csrf}&version={version}&display_name=x&role=officer&scope_level=district&scope_code=5601&active=on&email=sara%40phayao.go.th"
-                ),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK);
-        assert_eq!(
-            accounts::get(&db, amphoe1.id).await.unwrap().unwrap().email,
-            "sara@phayao.go.th"
-        );
-        let audited: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM audit_log WHERE entity = 'user' AND entity_key = 'amphoe1' AND after_json LIKE '%sara@phayao.go.th%'",
+    // a district officer cannot move a due date
+    let d = calendar::deadlines(&db, FY).await.unwrap()[0].clone();
+    let moved = c
+        .post(
+            &format!("/calendar/deadlines/{}", d.id),
+            &format!("csrf={csrf}&due_on=30%2F04%2F2569&area=56"),
         )
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-        assert_eq!(audited, 1);
+        .await;
+    assert_eq!(moved.status, StatusCode::FORBIDDEN);
 
-        // English
-        c.cookie = format!("{}; lang=en", c.cookie);
-        let (_, en) = c.get("/calendar?year=2569&area=56").await;
-        assert!(en.contains("Reporting calendar") && en.contains("Register form 1"));
-    }
+    // a national administrator can, typing a Buddhist-era date
+    let mut admin = c.another();
+    admin.sign_in("root", cast::PASSWORD).await;
+    let page = admin.get("/calendar?year=2569&area=56").await.body;
+    assert!(page.contains("action=\"/calendar/deadlines\""));
+    let csrf = csrf_of(&page);
+    let moved = admin
+        .post(
+            &format!("/calendar/deadlines/{}", d.id),
+            &format!("csrf={csrf}&due_on=30%2F04%2F2569&area=56"),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        calendar::get(&db, d.id).await.unwrap().unwrap().due_on,
+        "2026-04-30"
+    );
+    let page = admin
+        .post(
+            &format!("/calendar/deadlines/{}", d.id),
+            &format!("csrf={csrf}&due_on=31%2F02%2F2569&area=56"),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.body.contains("ไม่ใช่วันที่"));
+
+    // an administrator sets the address on the account form; it is audited
+    let form = admin.get(&format!("/admin/users/{}", amphoe.id)).await.body;
+    assert!(form.contains("value=\"amphoe1@phayao.go.th\""));
+    let version = accounts::get(&db, amphoe.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+    let saved = admin
+        .post(
+            &format!("/admin/users/{}", amphoe.id),
+            &format!(
+                "csrf={csrf}&version={version}&display_name=x&role=officer&scope_level=district&scope_code=5601&active=on&email=sara%40phayao.go.th"
+            ),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK);
+    assert_eq!(
+        accounts::get(&db, amphoe.id).await.unwrap().unwrap().email,
+        "sara@phayao.go.th"
+    );
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE entity = 'user' AND entity_key = 'amphoe' AND after_json LIKE '%sara@phayao.go.th%'",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
+
+    // English
+    c.cookie = format!("{}; lang=en", c.cookie);
+    let en = c.get("/calendar?year=2569&area=56").await.body;
+    assert!(en.contains("Reporting calendar") && en.contains("Register form 1"));
 }

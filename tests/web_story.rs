@@ -1,130 +1,12 @@
 //! The server as a browser and an API client see it: pages, sign-in, CSRF, the API.
 
+#[macro_use]
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
+use axum::http::{StatusCode, header};
+use common::{Client, Reply, cast, csrf_of};
 use oneplan::accounts::{self, NewUser, Role, Scope, ScopeLevel};
-use oneplan::config::Config;
-use oneplan::web::{AppState, router};
-use tower::ServiceExt;
-
-struct Client {
-    app: axum::Router,
-    cookie: String,
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-    bytes: Vec<u8>,
-}
-
-impl Client {
-    async fn send(
-        &mut self,
-        method: &str,
-        uri: &str,
-        content_type: &str,
-        body: impl Into<Vec<u8>>,
-        extra: &[(&str, &str)],
-    ) -> Reply {
-        let mut req = Request::builder()
-            .method(method)
-            .uri(uri)
-            .header(header::HOST, "oneplan.test");
-        if !self.cookie.is_empty() {
-            req = req.header(header::COOKIE, &self.cookie);
-        }
-        if !content_type.is_empty() {
-            req = req.header(header::CONTENT_TYPE, content_type);
-        }
-        for (k, v) in extra {
-            req = req.header(*k, *v);
-        }
-        let res = self
-            .app
-            .clone()
-            .oneshot(req.body(Body::from(body.into())).unwrap())
-            .await
-            .unwrap();
-        let status = res.status();
-        let headers = res.headers().clone();
-        if let Some(c) = headers
-            .get(header::SET_COOKIE)
-            .and_then(|v| v.to_str().ok())
-        {
-            self.cookie = c.split(';').next().unwrap().to_string();
-        }
-        let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-        Reply {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            bytes,
-        }
-    }
-
-    async fn get(&mut self, uri: &str) -> Reply {
-        self.send("GET", uri, "", String::new(), &[]).await
-    }
-
-    async fn form(&mut self, uri: &str, body: &str) -> Reply {
-        self.send(
-            "POST",
-            uri,
-            "application/x-www-form-urlencoded",
-            body.to_string(),
-            &[],
-        )
-        .await
-    }
-
-    async fn json(
-        &mut self,
-        method: &str,
-        uri: &str,
-        body: serde_json::Value,
-        csrf: &str,
-    ) -> Reply {
-        self.send(
-            method,
-            uri,
-            "application/json",
-            body.to_string(),
-            &[("x-csrf-token", csrf)],
-        )
-        .await
-    }
-}
-
-fn csrf_of(html: &str) -> String {
-    html.split("name=\"csrf\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string()
-}
-
-async fn app(db: &oneplan::db::Db) -> Client {
-    let config = Config {
-        data_dir: std::env::temp_dir(),
-        database_url: String::new(),
-        listen: String::new(),
-        secure_cookies: false,
-    };
-    Client {
-        app: router(AppState {
-            db: db.clone(),
-            config,
-        }),
-        cookie: String::new(),
-    }
-}
+use oneplan::db::Db;
 
 async fn admin(db: &oneplan::db::Db, username: &str, level: ScopeLevel, code: &str) {
     let new = NewUser {
@@ -142,497 +24,432 @@ async fn admin(db: &oneplan::db::Db, username: &str, level: ScopeLevel, code: &s
     accounts::create(db, None, new).await.unwrap();
 }
 
-#[tokio::test]
-async fn drill_down_pages_and_api_show_the_real_areas() {
-    for (backend, db) in common::backends().await {
-        common::with_phayao(&db).await;
-        let mut c = app(&db).await;
-        let home = c.get("/").await;
-        assert_eq!(home.status, StatusCode::OK);
-        assert!(
-            home.body.contains("href=\"/areas/56\"") && home.body.contains("พะเยา"),
-            "{backend}"
-        );
-        let district = c.get("/areas/5601").await;
-        assert!(
-            district.body.contains("อำเภอเมืองพะเยา") && district.body.contains("/areas/560114")
-        );
-        let tambon = c.get("/areas/560114").await;
-        assert!(
-            tambon.body.contains("บ้านร่องไฮ")
-                && tambon.body.contains("อบต.แม่ใส")
-                && tambon.body.contains("ทั้งตำบล")
-        );
-        // Thai digits in the address work too
-        assert!(
-            c.get("/areas/%E0%B9%95%E0%B9%96")
-                .await
-                .body
-                .contains("จังหวัดพะเยา")
-        );
-        assert_eq!(c.get("/areas/99").await.status, StatusCode::NOT_FOUND);
-        let found = c
-            .get("/search?q=%E0%B9%81%E0%B8%A1%E0%B9%88%E0%B9%83%E0%B8%AA")
-            .await; // แม่ใส
-        assert!(found.body.contains("/areas/560114") && found.body.contains("อบต.แม่ใส"));
+story!(drill_down_pages_and_api_show_the_real_areas, Phayao);
+async fn drill_down_pages_and_api_show_the_real_areas(backend: &str, db: Db) {
+    let mut c = Client::new(&db);
+    let home = c.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(
+        home.body.contains("href=\"/areas/56\"") && home.body.contains("พะเยา"),
+        "{backend}"
+    );
+    let district = c.get("/areas/5601").await;
+    assert!(district.body.contains("อำเภอเมืองพะเยา") && district.body.contains("/areas/560114"));
+    let tambon = c.get("/areas/560114").await;
+    assert!(
+        tambon.body.contains("บ้านร่องไฮ")
+            && tambon.body.contains("อบต.แม่ใส")
+            && tambon.body.contains("ทั้งตำบล")
+    );
+    // Thai digits in the address work too
+    assert!(
+        c.get("/areas/%E0%B9%95%E0%B9%96")
+            .await
+            .body
+            .contains("จังหวัดพะเยา")
+    );
+    assert_eq!(c.get("/areas/99").await.status, StatusCode::NOT_FOUND);
+    let found = c
+        .get("/search?q=%E0%B9%81%E0%B8%A1%E0%B9%88%E0%B9%83%E0%B8%AA")
+        .await; // แม่ใส
+    assert!(found.body.contains("/areas/560114") && found.body.contains("อบต.แม่ใส"));
 
-        // English
-        let switched = c.get("/lang/en?next=/areas/560114").await;
-        assert_eq!(switched.status, StatusCode::SEE_OTHER);
-        c.cookie = "lang=en".into();
-        let en = c.get("/areas/560114").await;
-        assert!(
-            en.body.contains("Mae Sai") && en.body.contains("Village"),
-            "{}",
-            &en.body[..500]
-        );
+    // English
+    let switched = c.get("/lang/en?next=/areas/560114").await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    c.cookie = "lang=en".into();
+    let en = c.get("/areas/560114").await;
+    assert!(
+        en.body.contains("Mae Sai") && en.body.contains("Village"),
+        "{}",
+        &en.body[..500]
+    );
 
-        // the API
-        let api = c.get("/api/areas/560114").await;
-        let v: serde_json::Value = serde_json::from_str(&api.body).unwrap();
-        assert_eq!(v["area"]["name_th"], "แม่ใส");
-        assert_eq!(v["path"][0]["code"], "56");
-        assert_eq!(v["children"].as_array().unwrap().len(), 12);
-        assert_eq!(v["covering_laos"][0]["extent"], "complete");
-        let counts: serde_json::Value =
-            serde_json::from_str(&c.get("/api/counts").await.body).unwrap();
-        assert_eq!(counts["provinces"], 1);
-        assert_eq!(counts["districts"], 9);
-        let missing = c.get("/api/areas/5699").await;
-        assert_eq!(missing.status, StatusCode::NOT_FOUND);
-        assert!(missing.body.contains("\"code\":\"not_found\""));
-        let spec: serde_json::Value =
-            serde_json::from_str(&c.get("/api/openapi.json").await.body).unwrap();
-        assert!(spec["paths"]["/api/areas/{code}"]["get"].is_object());
-        assert!(spec["paths"]["/api/users"]["post"].is_object());
-        db.close().await;
-    }
+    // the API
+    let api = c.get("/api/areas/560114").await;
+    let v: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    assert_eq!(v["area"]["name_th"], "แม่ใส");
+    assert_eq!(v["path"][0]["code"], "56");
+    assert_eq!(v["children"].as_array().unwrap().len(), 12);
+    assert_eq!(v["covering_laos"][0]["extent"], "complete");
+    let counts: serde_json::Value = serde_json::from_str(&c.get("/api/counts").await.body).unwrap();
+    assert_eq!(counts["provinces"], 1);
+    assert_eq!(counts["districts"], 9);
+    let missing = c.get("/api/areas/5699").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("\"code\":\"not_found\""));
+    let spec: serde_json::Value =
+        serde_json::from_str(&c.get("/api/openapi.json").await.body).unwrap();
+    assert!(spec["paths"]["/api/areas/{code}"]["get"].is_object());
+    assert!(spec["paths"]["/api/users"]["post"].is_object());
+    db.close().await;
 }
 
-#[tokio::test]
-async fn sign_in_csrf_and_scope_are_enforced_over_http() {
-    for (backend, db) in common::backends().await {
-        common::with_phayao(&db).await;
-        admin(&db, "phayao.admin", ScopeLevel::Province, "56").await;
-        let mut c = app(&db).await;
-        // pages that need an account send visitors to the sign-in page
-        assert_eq!(c.get("/admin/users").await.status, StatusCode::SEE_OTHER);
-        let bad = c
-            .form("/signin", "username=phayao.admin&password=nope")
-            .await;
-        assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{backend}");
-        assert!(bad.body.contains("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"));
-        let ok = c.form("/signin", "username=phayao.admin&password=%E0%B8%95%E0%B9%89%E0%B8%99%E0%B8%81%E0%B8%A5%E0%B9%89%E0%B8%B2%E0%B8%9E%E0%B8%B0%E0%B9%80%E0%B8%A2%E0%B8%B2-2566").await;
-        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
-        assert!(
-            ok.headers[header::SET_COOKIE]
-                .to_str()
-                .unwrap()
-                .contains("HttpOnly")
-        );
-        let users = c.get("/admin/users/new").await;
-        assert_eq!(users.status, StatusCode::OK);
-        let csrf = csrf_of(&users.body);
-
-        // a form without the session's token is refused, and nothing is created
-        let form = "username=maesai.officer&display_name=%E0%B8%AA%E0%B8%A1%E0%B8%8A%E0%B8%B2%E0%B8%A2&role=officer&scope_level=tambon&scope_code=560114&password=long-enough-pass";
-        let forged = c.form("/admin/users", &format!("csrf=forged&{form}")).await;
-        assert_eq!(forged.status, StatusCode::FORBIDDEN);
-        assert!(
-            accounts::by_username(&db, "maesai.officer")
-                .await
-                .unwrap()
-                .is_none()
-        );
-        // a request another site's page makes is refused before it reaches the handler
-        let cross = c
-            .send(
-                "POST",
-                "/admin/users",
-                "application/x-www-form-urlencoded",
-                format!("csrf={csrf}&{form}"),
-                &[("origin", "http://evil.example")],
-            )
-            .await;
-        assert_eq!(cross.status, StatusCode::FORBIDDEN);
-        let created = c.form("/admin/users", &format!("csrf={csrf}&{form}")).await;
-        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
-        assert!(
-            accounts::by_username(&db, "maesai.officer")
-                .await
-                .unwrap()
-                .is_some()
-        );
-        // outside the province: refused with a Thai message
-        let outside = c
-            .form(
-                "/admin/users",
-                &format!(
-                    "csrf={csrf}&{}",
-                    form.replace("maesai.officer", "far.away")
-                        .replace("tambon&scope_code=560114", "province&scope_code=57")
-                ),
-            )
-            .await;
-        assert!(
-            outside.body.contains("ไม่พบจังหวัดรหัส 57") || outside.status == StatusCode::FORBIDDEN,
-            "{}",
-            outside.body
-        );
-
-        // the API: sign in, then writes need the CSRF header
-        let mut api = app(&db).await;
-        let signed = api
-            .json(
-                "POST",
-                "/api/session",
-                serde_json::json!({"username": "phayao.admin", "password": "ต้นกล้าพะเยา-2566"}),
-                "",
-            )
-            .await;
-        assert_eq!(signed.status, StatusCode::OK, "{}", signed.body);
-        let token = serde_json::from_str::<serde_json::Value>(&signed.body).unwrap()["csrf_token"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let body = serde_json::json!({"username": "api.viewer", "display_name": "ผู้ติดตาม", "role": "viewer",
-            "scope": {"level": "district", "code": "5601"}, "password": "viewer-password-1"});
-        assert_eq!(
-            api.json("POST", "/api/users", body.clone(), "")
-                .await
-                .status,
-            StatusCode::FORBIDDEN
-        );
-        let made = api.json("POST", "/api/users", body, &token).await;
-        assert_eq!(made.status, StatusCode::OK, "{}", made.body);
-        // the audit log of the province shows both accounts; asking for another province is refused
-        let log: serde_json::Value =
-            serde_json::from_str(&api.get("/api/audit").await.body).unwrap();
-        let keys: Vec<&str> = log
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["entity_key"].as_str().unwrap())
-            .collect();
-        assert!(
-            keys.contains(&"maesai.officer") && keys.contains(&"api.viewer"),
-            "{keys:?}"
-        );
-        let other = api.get("/api/audit?area=57").await;
-        assert_eq!(other.status, StatusCode::FORBIDDEN);
-        assert!(other.body.contains("นอกพื้นที่รับผิดชอบ"));
-        let log: serde_json::Value =
-            serde_json::from_str(&api.get("/api/audit").await.body).unwrap();
-        assert!(
-            log.as_array()
-                .unwrap()
-                .iter()
-                .any(|e| e["action"] == "denied" && e["entity_key"] == "57")
-        );
-        // the audit page renders the same entries
-        let page = c.get("/audit").await;
-        assert!(page.body.contains("maesai.officer"));
-        db.close().await;
-    }
-}
-
-#[tokio::test]
-async fn the_plan_chain_over_the_api_and_the_excel_form() {
-    for (backend, db) in common::backends().await {
-        common::with_phayao(&db).await;
-        common::account(
-            &db,
-            "ronghai",
-            Role::Officer,
-            ScopeLevel::Village,
-            "56011401",
-        )
+story!(sign_in_csrf_and_scope_are_enforced_over_http, Phayao);
+async fn sign_in_csrf_and_scope_are_enforced_over_http(backend: &str, db: Db) {
+    admin(&db, "phayao.admin", ScopeLevel::Province, "56").await;
+    let mut c = Client::new(&db);
+    // pages that need an account send visitors to the sign-in page
+    assert_eq!(c.get("/admin/users").await.status, StatusCode::SEE_OTHER);
+    let bad = c
+        .post("/signin", "username=phayao.admin&password=nope")
         .await;
-        let mut c = app(&db).await;
-        let signed = c
-            .json(
-                "POST",
-                "/api/session",
-                serde_json::json!({"username": "ronghai", "password": "ดอกคูณเสียงแคน-2566"}),
-                "",
-            )
-            .await;
-        assert_eq!(signed.status, StatusCode::OK, "{backend}: {}", signed.body);
-        let token = serde_json::from_str::<serde_json::Value>(&signed.body).unwrap()["csrf_token"]
-            .as_str()
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{backend}");
+    assert!(bad.body.contains("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"));
+    let ok = c.post("/signin", "username=phayao.admin&password=%E0%B8%95%E0%B9%89%E0%B8%99%E0%B8%81%E0%B8%A5%E0%B9%89%E0%B8%B2%E0%B8%9E%E0%B8%B0%E0%B9%80%E0%B8%A2%E0%B8%B2-2566").await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert!(
+        ok.headers[header::SET_COOKIE]
+            .to_str()
             .unwrap()
-            .to_string();
-        let json = |r: &Reply| serde_json::from_str::<serde_json::Value>(&r.body).unwrap();
+            .contains("HttpOnly")
+    );
+    let users = c.get("/admin/users/new").await;
+    assert_eq!(users.status, StatusCode::OK);
+    let csrf = csrf_of(&users.body);
 
-        let opened = c
-            .json(
-                "POST",
-                "/api/plans",
-                serde_json::json!({"kind": "village", "owner": "๕๖๐๑๑๔๐๑", "year": 2569}),
-                &token,
-            )
-            .await;
-        assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
-        let plan = json(&opened);
-        let id = plan["id"].as_i64().unwrap();
-        let v0 = plan["version"].as_i64().unwrap();
-        let forum = c
-            .json("POST", &format!("/api/plans/{id}/forums"), serde_json::json!({"version": v0, "held_on": "15/03/2569", "chaired_by": "นายสมบัติ ใจดี", "attendance": "86"}), &token)
-            .await;
-        assert_eq!(forum.status, StatusCode::OK, "{}", forum.body);
-        assert_eq!(json(&forum)["held_on"], "2026-03-15");
-
-        // a stale version is a conflict, a negative budget a Thai message naming the field
-        let project = serde_json::json!({"title": "ขุดลอกลำเหมือง", "dimension": "environment", "budget": "๕๐,๐๐๐", "executor": "community", "version": v0});
-        let stale = c
-            .json(
-                "POST",
-                &format!("/api/plans/{id}/projects"),
-                project.clone(),
-                &token,
-            )
-            .await;
-        assert_eq!(
-            stale.status,
-            StatusCode::CONFLICT,
-            "{backend}: {}",
-            stale.body
-        );
-        assert_eq!(json(&stale)["error"]["code"], "conflict");
-        let mut project = project;
-        project["version"] = serde_json::json!(v0 + 1);
-        project["budget"] = serde_json::json!("-1");
-        let negative = c
-            .json(
-                "POST",
-                &format!("/api/plans/{id}/projects"),
-                project.clone(),
-                &token,
-            )
-            .await;
-        assert_eq!(negative.status, StatusCode::BAD_REQUEST);
-        assert!(
-            json(&negative)["error"]["message"]
-                .as_str()
-                .unwrap()
-                .contains("งบประมาณ")
-        );
-        project["budget"] = serde_json::json!("๕๐,๐๐๐");
-        let added = c
-            .json(
-                "POST",
-                &format!("/api/plans/{id}/projects"),
-                project,
-                &token,
-            )
-            .await;
-        assert_eq!(added.status, StatusCode::OK, "{}", added.body);
-        let project_id = json(&added)["id"].as_i64().unwrap();
-
-        let detail = json(&c.get(&format!("/api/plans/{id}")).await);
-        assert_eq!(detail["items"][0]["amount_satang"], 5_000_000);
-        assert_eq!(
-            detail["coverage"]["missing_core"].as_array().unwrap().len(),
-            2
-        );
-        let lineage = json(&c.get(&format!("/api/projects/{project_id}")).await);
-        assert_eq!(lineage["steps"][0]["plan_kind"], "village");
-        assert_eq!(lineage["forum"]["chaired_by"], "นายสมบัติ ใจดี");
-
-        // the Excel form downloads, and a file that is not one is refused with a Thai page
-        let form = c.get(&format!("/plans/{id}/template.xlsx")).await;
-        assert_eq!(form.status, StatusCode::OK);
-        assert!(
-            form.headers[header::CONTENT_TYPE]
-                .to_str()
-                .unwrap()
-                .contains("spreadsheetml")
-        );
-        assert_eq!(&form.bytes[..2], b"PK", "{backend}: an .xlsx is a zip file");
-        let page = c.get(&format!("/plans/{id}")).await;
-        let csrf = csrf_of(&page.body);
-        let boundary = "oneplanboundary";
-        let body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
-             --{boundary}\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n{}\r\n\
-             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\nnot a spreadsheet\r\n\
-             --{boundary}--\r\n",
-            detail["plan"]["version"].as_i64().unwrap() + 1
-        );
-        let refused = c
-            .send(
-                "POST",
-                &format!("/plans/{id}/import"),
-                &format!("multipart/form-data; boundary={boundary}"),
-                body,
-                &[],
-            )
-            .await;
-        assert_eq!(
-            refused.status,
-            StatusCode::BAD_REQUEST,
-            "{backend}: {}",
-            refused.body
-        );
-        assert!(refused.body.contains("ไม่ใช่ไฟล์ Excel"), "{}", refused.body);
-
-        let doc = c.get("/api/openapi.json").await.body;
-        assert!(
-            doc.contains("/api/plans/{id}/adoptions") && doc.contains("/api/users"),
-            "{backend}"
-        );
-    }
-}
-
-#[tokio::test]
-async fn report_pages_compute_show_and_submit() {
-    for (backend, db) in common::backends().await {
-        common::with_phayao(&db).await;
-        common::account(&db, "amphoe", Role::Officer, ScopeLevel::District, "5601").await;
-        let mut c = app(&db).await;
-        let signed = c.form("/signin", "username=amphoe&password=%E0%B8%94%E0%B8%AD%E0%B8%81%E0%B8%84%E0%B8%B9%E0%B8%93%E0%B9%80%E0%B8%AA%E0%B8%B5%E0%B8%A2%E0%B8%87%E0%B9%81%E0%B8%84%E0%B8%99-2566").await;
-        assert_eq!(
-            signed.status,
-            StatusCode::SEE_OTHER,
-            "{backend}: {}",
-            signed.body
-        );
-
-        // target tambons, set from the district's table
-        let targets = c.get("/registers/5601/targets?year=2569").await;
-        assert_eq!(targets.status, StatusCode::OK);
-        let csrf = csrf_of(&targets.body);
-        let saved = c.form("/registers/5601/targets", &format!("csrf={csrf}&year=2569&target_560114=on&budget_560114=50%2C000&coordinator_560114=x")).await;
-        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
-        let bad = c
-            .form(
-                "/registers/5601/targets",
-                &format!("csrf={csrf}&year=2569&target_560114=on&budget_560114=-1"),
-            )
-            .await;
-        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-        assert!(bad.body.contains("ไม่ติดลบ"));
-
-        let registers = c.get("/registers/5601?year=2569").await;
-        assert_eq!(registers.status, StatusCode::OK);
-        assert!(
-            registers.body.contains("แม่ใส") && registers.body.contains("50,000.00"),
-            "{backend}"
-        );
-        let submitted = c
-            .form(
-                "/registers/5601/submit",
-                &format!("csrf={csrf}&year=2569&kind=register1"),
-            )
-            .await;
-        assert_eq!(submitted.status, StatusCode::SEE_OTHER);
-
-        let report = c.get("/district-report/5601?year=2569").await;
-        assert_eq!(report.status, StatusCode::OK);
-        assert!(
-            report.body.contains("id=\"count-n\">1<"),
-            "{backend}: N is one target tambon"
-        );
-        let sent = c
-            .form(
-                "/district-report/5601",
-                &format!("csrf={csrf}&year=2569&problems=a&suggestions=b"),
-            )
-            .await;
-        assert_eq!(sent.status, StatusCode::SEE_OTHER);
-        let report = c.get("/district-report/5601?year=2569").await;
-        assert!(
-            report.body.contains("<td>amphoe</td>"),
-            "{backend}: the submission is listed with who sent it"
-        );
-
-        // KPI pages: designate, then the model LAO's monthly page
-        let lao = oneplan::areas::covering(&db, "560114")
+    // a form without the session's token is refused, and nothing is created
+    let form = "username=maesai.officer&display_name=%E0%B8%AA%E0%B8%A1%E0%B8%8A%E0%B8%B2%E0%B8%A2&role=officer&scope_level=tambon&scope_code=560114&password=long-enough-pass";
+    let forged = c.post("/admin/users", &format!("csrf=forged&{form}")).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(
+        accounts::by_username(&db, "maesai.officer")
             .await
             .unwrap()
-            .remove(0)
-            .lao_id;
-        let designated = c
-            .form(
-                "/kpi/5601/designate",
-                &format!("csrf={csrf}&year=2569&lao_id={lao}&designated_on=1%2F11%2F2568&reason="),
-            )
-            .await;
-        assert_eq!(
-            designated.status,
-            StatusCode::SEE_OTHER,
-            "{}",
-            designated.body
-        );
-        let kpi = c.get("/kpi/56?year=2569").await;
-        assert_eq!(kpi.status, StatusCode::OK);
-        assert!(kpi.body.contains("อบต.แม่ใส"), "{backend}");
-        let monthly = c.get(&format!("/kpi/lao/{lao}?year=2569")).await;
-        assert_eq!(monthly.status, StatusCode::OK);
-        assert!(monthly.body.contains("id=\"item7\""));
-        assert_eq!(c.get("/kpi?year=2569").await.status, StatusCode::OK);
-        assert_eq!(
-            c.get("/kpi-settings?year=2569").await.status,
-            StatusCode::OK
-        );
-        let refused = c
-            .form(
-                "/kpi-settings",
-                &format!("csrf={csrf}&year=2569&local=40&budget=20&bands=60,65&base=878"),
-            )
-            .await;
-        assert_eq!(
-            refused.status,
-            StatusCode::FORBIDDEN,
-            "{backend}: a district officer cannot change the year's rules"
-        );
-    }
+            .is_none()
+    );
+    // a request another site's page makes is refused before it reaches the handler
+    let cross = c
+        .send(
+            "POST",
+            "/admin/users",
+            "application/x-www-form-urlencoded",
+            format!("csrf={csrf}&{form}"),
+            &[("origin", "http://evil.example")],
+        )
+        .await;
+    assert_eq!(cross.status, StatusCode::FORBIDDEN);
+    let created = c.post("/admin/users", &format!("csrf={csrf}&{form}")).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    assert!(
+        accounts::by_username(&db, "maesai.officer")
+            .await
+            .unwrap()
+            .is_some()
+    );
+    // outside the province: refused with a Thai message
+    let outside = c
+        .post(
+            "/admin/users",
+            &format!(
+                "csrf={csrf}&{}",
+                form.replace("maesai.officer", "far.away")
+                    .replace("tambon&scope_code=560114", "province&scope_code=57")
+            ),
+        )
+        .await;
+    assert!(
+        outside.body.contains("ไม่พบจังหวัดรหัส 57") || outside.status == StatusCode::FORBIDDEN,
+        "{}",
+        outside.body
+    );
+
+    // the API: sign in, then writes need the CSRF header
+    let mut api = Client::new(&db);
+    let token = api.api_sign_in("phayao.admin", "ต้นกล้าพะเยา-2566").await;
+    let body = serde_json::json!({"username": "api.viewer", "display_name": "ผู้ติดตาม", "role": "viewer",
+        "scope": {"level": "district", "code": "5601"}, "password": "viewer-password-1"});
+    assert_eq!(
+        api.json("POST", "/api/users", body.clone(), "")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let made = api.json("POST", "/api/users", body, &token).await;
+    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+    // the audit log of the province shows both accounts; asking for another province is refused
+    let log: serde_json::Value = serde_json::from_str(&api.get("/api/audit").await.body).unwrap();
+    let keys: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["entity_key"].as_str().unwrap())
+        .collect();
+    assert!(
+        keys.contains(&"maesai.officer") && keys.contains(&"api.viewer"),
+        "{keys:?}"
+    );
+    let other = api.get("/api/audit?area=57").await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN);
+    assert!(other.body.contains("นอกพื้นที่รับผิดชอบ"));
+    let log: serde_json::Value = serde_json::from_str(&api.get("/api/audit").await.body).unwrap();
+    assert!(
+        log.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "denied" && e["entity_key"] == "57")
+    );
+    // the audit page renders the same entries
+    let page = c.get("/audit").await;
+    assert!(page.body.contains("maesai.officer"));
+    db.close().await;
 }
 
-#[tokio::test]
-async fn unreadable_requests_are_answered_in_thai() {
-    for (backend, db) in common::backends().await {
-        common::with_phayao(&db).await;
-        common::account(&db, "amphoe", Role::Officer, ScopeLevel::District, "5601").await;
-        let mut c = app(&db).await;
-        let signed = c
-            .json(
-                "POST",
-                "/api/session",
-                serde_json::json!({"username": "amphoe", "password": "ดอกคูณเสียงแคน-2566"}),
-                "",
-            )
-            .await;
-        let token = serde_json::from_str::<serde_json::Value>(&signed.body).unwrap()["csrf_token"]
+story!(the_plan_chain_over_the_api_and_the_excel_form, Phayao);
+async fn the_plan_chain_over_the_api_and_the_excel_form(backend: &str, db: Db) {
+    let village = cast::village(&db).await;
+    let mut c = Client::new(&db);
+    let token = c.api_sign_in(&village.username, cast::PASSWORD).await;
+    let json = Reply::json;
+
+    let opened = c
+        .json(
+            "POST",
+            "/api/plans",
+            serde_json::json!({"kind": "village", "owner": "๕๖๐๑๑๔๐๑", "year": 2569}),
+            &token,
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+    let plan = json(&opened);
+    let id = plan["id"].as_i64().unwrap();
+    let v0 = plan["version"].as_i64().unwrap();
+    let forum = c
+        .json("POST", &format!("/api/plans/{id}/forums"), serde_json::json!({"version": v0, "held_on": "15/03/2569", "chaired_by": "นายสมบัติ ใจดี", "attendance": "86"}), &token)
+        .await;
+    assert_eq!(forum.status, StatusCode::OK, "{}", forum.body);
+    assert_eq!(json(&forum)["held_on"], "2026-03-15");
+
+    // a stale version is a conflict, a negative budget a Thai message naming the field
+    let project = serde_json::json!({"title": "ขุดลอกลำเหมือง", "dimension": "environment", "budget": "๕๐,๐๐๐", "executor": "community", "version": v0});
+    let stale = c
+        .json(
+            "POST",
+            &format!("/api/plans/{id}/projects"),
+            project.clone(),
+            &token,
+        )
+        .await;
+    assert_eq!(
+        stale.status,
+        StatusCode::CONFLICT,
+        "{backend}: {}",
+        stale.body
+    );
+    assert_eq!(json(&stale)["error"]["code"], "conflict");
+    let mut project = project;
+    project["version"] = serde_json::json!(v0 + 1);
+    project["budget"] = serde_json::json!("-1");
+    let negative = c
+        .json(
+            "POST",
+            &format!("/api/plans/{id}/projects"),
+            project.clone(),
+            &token,
+        )
+        .await;
+    assert_eq!(negative.status, StatusCode::BAD_REQUEST);
+    assert!(
+        json(&negative)["error"]["message"]
             .as_str()
             .unwrap()
-            .to_string();
-        // JSON that is not JSON: the API's own error shape, in Thai
-        let broken = c
-            .send(
-                "POST",
-                "/api/plans",
-                "application/json",
-                "{not json",
-                &[("x-csrf-token", token.as_str())],
-            )
-            .await;
-        assert_eq!(broken.status, StatusCode::BAD_REQUEST, "{backend}");
-        let body: serde_json::Value = serde_json::from_str(&broken.body).unwrap();
-        assert_eq!(body["error"]["code"], "invalid");
-        assert!(
-            body["error"]["message"]
-                .as_str()
-                .unwrap()
-                .starts_with("ข้อมูลที่ส่งมาไม่ถูกต้อง")
-        );
-        // a form whose version is not a number: a Thai page
-        let page = c.form("/plans/1/forums", "csrf=x&version=abc").await;
-        assert!(page.status.is_client_error(), "{backend}");
-        assert!(
-            page.body.contains("ข้อมูลที่ส่งมาไม่ถูกต้อง") && page.body.contains("<html"),
-            "{}",
-            page.body
-        );
-    }
+            .contains("งบประมาณ")
+    );
+    project["budget"] = serde_json::json!("๕๐,๐๐๐");
+    let added = c
+        .json(
+            "POST",
+            &format!("/api/plans/{id}/projects"),
+            project,
+            &token,
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{}", added.body);
+    let project_id = json(&added)["id"].as_i64().unwrap();
+
+    let detail = json(&c.get(&format!("/api/plans/{id}")).await);
+    assert_eq!(detail["items"][0]["amount_satang"], 5_000_000);
+    assert_eq!(
+        detail["coverage"]["missing_core"].as_array().unwrap().len(),
+        2
+    );
+    let lineage = json(&c.get(&format!("/api/projects/{project_id}")).await);
+    assert_eq!(lineage["steps"][0]["plan_kind"], "village");
+    assert_eq!(lineage["forum"]["chaired_by"], "นายสมบัติ ใจดี");
+
+    // the Excel form downloads, and a file that is not one is refused with a Thai page
+    let form = c.get(&format!("/plans/{id}/template.xlsx")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .contains("spreadsheetml")
+    );
+    assert_eq!(&form.bytes[..2], b"PK", "{backend}: an .xlsx is a zip file");
+    let page = c.get(&format!("/plans/{id}")).await;
+    let csrf = csrf_of(&page.body);
+    let boundary = "oneplanboundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n{}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\nnot a spreadsheet\r\n\
+         --{boundary}--\r\n",
+        detail["plan"]["version"].as_i64().unwrap() + 1
+    );
+    let refused = c
+        .send(
+            "POST",
+            &format!("/plans/{id}/import"),
+            &format!("multipart/form-data; boundary={boundary}"),
+            body,
+            &[],
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::BAD_REQUEST,
+        "{backend}: {}",
+        refused.body
+    );
+    assert!(refused.body.contains("ไม่ใช่ไฟล์ Excel"), "{}", refused.body);
+
+    let doc = c.get("/api/openapi.json").await.body;
+    assert!(
+        doc.contains("/api/plans/{id}/adoptions") && doc.contains("/api/users"),
+        "{backend}"
+    );
+}
+
+story!(report_pages_compute_show_and_submit, Phayao);
+async fn report_pages_compute_show_and_submit(backend: &str, db: Db) {
+    let district = cast::district(&db).await;
+    let mut c = Client::new(&db);
+    c.sign_in(&district.username, cast::PASSWORD).await;
+
+    // target tambons, set from the district's table
+    let targets = c.get("/registers/5601/targets?year=2569").await;
+    assert_eq!(targets.status, StatusCode::OK);
+    let csrf = csrf_of(&targets.body);
+    let saved = c
+        .post(
+            "/registers/5601/targets",
+            &format!(
+                "csrf={csrf}&year=2569&target_560114=on&budget_560114=50%2C000&coordinator_560114=x"
+            ),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let bad = c
+        .post(
+            "/registers/5601/targets",
+            &format!("csrf={csrf}&year=2569&target_560114=on&budget_560114=-1"),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("ไม่ติดลบ"));
+
+    let registers = c.get("/registers/5601?year=2569").await;
+    assert_eq!(registers.status, StatusCode::OK);
+    assert!(
+        registers.body.contains("แม่ใส") && registers.body.contains("50,000.00"),
+        "{backend}"
+    );
+    let submitted = c
+        .post(
+            "/registers/5601/submit",
+            &format!("csrf={csrf}&year=2569&kind=register1"),
+        )
+        .await;
+    assert_eq!(submitted.status, StatusCode::SEE_OTHER);
+
+    let report = c.get("/district-report/5601?year=2569").await;
+    assert_eq!(report.status, StatusCode::OK);
+    assert!(
+        report.body.contains("id=\"count-n\">1<"),
+        "{backend}: N is one target tambon"
+    );
+    let sent = c
+        .post(
+            "/district-report/5601",
+            &format!("csrf={csrf}&year=2569&problems=a&suggestions=b"),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let report = c.get("/district-report/5601?year=2569").await;
+    assert!(
+        report.body.contains("<td>amphoe</td>"),
+        "{backend}: the submission is listed with who sent it"
+    );
+
+    // KPI pages: designate, then the model LAO's monthly page
+    let lao = cast::mae_sai_lao(&db).await.id;
+    let designated = c
+        .post(
+            "/kpi/5601/designate",
+            &format!("csrf={csrf}&year=2569&lao_id={lao}&designated_on=1%2F11%2F2568&reason="),
+        )
+        .await;
+    assert_eq!(
+        designated.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        designated.body
+    );
+    let kpi = c.get("/kpi/56?year=2569").await;
+    assert_eq!(kpi.status, StatusCode::OK);
+    assert!(kpi.body.contains("อบต.แม่ใส"), "{backend}");
+    let monthly = c.get(&format!("/kpi/lao/{lao}?year=2569")).await;
+    assert_eq!(monthly.status, StatusCode::OK);
+    assert!(monthly.body.contains("id=\"item7\""));
+    assert_eq!(c.get("/kpi?year=2569").await.status, StatusCode::OK);
+    assert_eq!(
+        c.get("/kpi-settings?year=2569").await.status,
+        StatusCode::OK
+    );
+    let refused = c
+        .post(
+            "/kpi-settings",
+            &format!("csrf={csrf}&year=2569&local=40&budget=20&bands=60,65&base=878"),
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::FORBIDDEN,
+        "{backend}: a district officer cannot change the year's rules"
+    );
+}
+
+story!(unreadable_requests_are_answered_in_thai, Phayao);
+async fn unreadable_requests_are_answered_in_thai(backend: &str, db: Db) {
+    let district = cast::district(&db).await;
+    let mut c = Client::new(&db);
+    let token = c.api_sign_in(&district.username, cast::PASSWORD).await;
+    // JSON that is not JSON: the API's own error shape, in Thai
+    let broken = c
+        .send(
+            "POST",
+            "/api/plans",
+            "application/json",
+            "{not json",
+            &[("x-csrf-token", token.as_str())],
+        )
+        .await;
+    assert_eq!(broken.status, StatusCode::BAD_REQUEST, "{backend}");
+    let body: serde_json::Value = serde_json::from_str(&broken.body).unwrap();
+    assert_eq!(body["error"]["code"], "invalid");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("ข้อมูลที่ส่งมาไม่ถูกต้อง")
+    );
+    // a form whose version is not a number: a Thai page
+    let page = c.post("/plans/1/forums", "csrf=x&version=abc").await;
+    assert!(page.status.is_client_error(), "{backend}");
+    assert!(
+        page.body.contains("ข้อมูลที่ส่งมาไม่ถูกต้อง") && page.body.contains("<html"),
+        "{}",
+        page.body
+    );
 }
