@@ -3,9 +3,7 @@
 //! chosen, replaced and refused — and the Word and Excel files opened by LibreOffice and
 //! printed, to see that Thai text, Thai digits and the TH Sarabun face survive.
 
-#[macro_use]
-mod common;
-
+use crate::common;
 use axum::http::{StatusCode, header};
 use calamine::{Data, Reader, Xlsx};
 use common::print::installed;

@@ -2,9 +2,7 @@
 //! orders with their members, seeing which committees lack a current order, refusals outside
 //! one's area that are logged, and bad input refused whole with messages naming field and row.
 
-#[macro_use]
-mod common;
-
+use crate::common;
 use axum::http::StatusCode;
 use common::{Client, cast, csrf_of};
 use oneplan::committees::{self, Kind, MemberInput, OrderInput, Place, Target};

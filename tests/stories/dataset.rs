@@ -3,9 +3,7 @@
 //! every tambon an integrated plan, LAOs adopting around 30% and budgeting around 20%, and the
 //! registers and KPI 3.2 computed from it; a damaged file loads nothing and names the row.
 
-#[macro_use]
-mod common;
-
+use crate::common;
 use oneplan::dataset::generate::{self, Options};
 use oneplan::dataset::load;
 use oneplan::db::Db;

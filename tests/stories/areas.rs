@@ -1,9 +1,6 @@
 //! The area tree as users meet it: national data loaded, drill-down, LAO coverage,
 //! abolished codes, and imports that refuse bad files whole.
 
-#[macro_use]
-mod common;
-
 use oneplan::areas::{self, CodeStatus, import::import_files};
 use oneplan::audit::Actor;
 use oneplan::db::Db;

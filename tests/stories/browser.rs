@@ -1,9 +1,7 @@
 //! A person in headless Chromium: drilling down from the country to a village, and signing in.
 //! Runs on both databases. Needs Debian's `chromium` and `chromium-driver` (scripts/test.sh installs them).
 
-#[macro_use]
-mod common;
-
+use crate::common;
 use common::{cast, pictures};
 use fantoccini::{Client, ClientBuilder, Locator};
 use oneplan::accounts::{self, NewUser, Role, Scope, ScopeLevel};

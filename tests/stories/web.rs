@@ -1,8 +1,6 @@
 //! The server as a browser and an API client see it: pages, sign-in, CSRF, the API.
 
-#[macro_use]
-mod common;
-
+use crate::common;
 use axum::http::{StatusCode, header};
 use common::{Client, Reply, cast, csrf_of};
 use oneplan::accounts::{self, NewUser, Role, Scope, ScopeLevel};

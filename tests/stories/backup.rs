@@ -1,7 +1,6 @@
 //! Backing up the embedded database while it is in use, and putting a backup back.
 
-mod common;
-
+use crate::common;
 use oneplan::backup;
 use oneplan::db::Db;
 

@@ -1,9 +1,7 @@
 //! Accounts as administrators meet them: scopes, refusals that are logged, edits that never
 //! silently overwrite each other, and sign-ins slowed after repeated failures.
 
-#[macro_use]
-mod common;
-
+use crate::common;
 use oneplan::accounts::{self, NewUser, Role, Scope, ScopeLevel, UserChange, signin};
 use oneplan::db::Db;
 use oneplan::error::AppError;

@@ -1,7 +1,6 @@
 //! What the stories share: their databases (`db`), the people in them (`cast`), an HTTP client
 //! of the server in-process (`client`), printed pages (`print`) and pictures (`pictures`), and
 //! `story!`, which makes one story two tests, one on each database.
-#![allow(dead_code, unused_imports, unused_macros)]
 
 pub mod cast;
 pub mod client;

@@ -2,9 +2,7 @@
 //! the districts (`oneplan export tambon-books`): one file per tambon that has a plan that year,
 //! each a real Word file holding that tambon's book; nothing for a tambon without one.
 
-#[macro_use]
-mod common;
-
+use crate::common;
 use oneplan::accounts::User;
 use oneplan::db::Db;
 use oneplan::error::AppError;

@@ -2,9 +2,7 @@
 //! village plan, the tambon plan, the LAO's local plan and draft budget, and the district
 //! plan — one project record throughout, traced on its lineage.
 
-#[macro_use]
-mod common;
-
+use crate::common;
 use common::cast;
 use oneplan::accounts::User;
 use oneplan::db::Db;

@@ -1,9 +1,7 @@
 //! The reports offices owe, computed from records built here: the registers, the district
 //! progress report and KPI 3.2 — every figure checked, percentages to two decimals.
 
-#[macro_use]
-mod common;
-
+use crate::common;
 use common::cast;
 use oneplan::accounts::{Role, ScopeLevel, User};
 use oneplan::committees::{self, Kind, MemberInput, OrderInput, Target};

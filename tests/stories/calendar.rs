@@ -2,9 +2,7 @@
 //! who must report, who has, who was late, drill-down, reminders to the right accounts, and
 //! the outbox handed to a real mail command.
 
-#[macro_use]
-mod common;
-
+use crate::common;
 use axum::http::StatusCode;
 use common::{Client, cast, csrf_of};
 use oneplan::accounts::{self, Role, ScopeLevel, User};

@@ -1,9 +1,7 @@
 //! A village officer downloads the village-plan form, fills it in Excel and imports it: every
 //! row goes in, or every mistake is listed by row and column and nothing is written.
 
-#[macro_use]
-mod common;
-
+use crate::common;
 use calamine::{Reader, Xlsx};
 use oneplan::db::Db;
 use oneplan::plans::spreadsheet::{self, Imported};
