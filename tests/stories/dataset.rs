@@ -9,6 +9,8 @@ use oneplan::dataset::load;
 use oneplan::db::Db;
 use oneplan::kpi::rollup;
 use oneplan::registers;
+use std::path::PathBuf;
+use tokio::sync::OnceCell;
 
 fn options() -> Options {
     Options {
@@ -31,28 +33,42 @@ async fn count(db: &Db, sql: &str) -> i64 {
         .unwrap()
 }
 
+/// Phayao's files, generated once per test process from a SQLite copy of the province and
+/// loaded by the tests of both databases, and how many rows they hold.
+async fn phayao_files() -> &'static (PathBuf, u64) {
+    static FILES: OnceCell<(PathBuf, u64)> = OnceCell::const_new();
+    FILES
+        .get_or_init(|| async {
+            let db = common::db::sqlite(common::Data::Phayao).await;
+            let dir = temp("phayao");
+            let s = generate::generate(&db, &options(), &dir).await.unwrap();
+            // the same seed writes the same files
+            let again = temp("again");
+            generate::generate(&db, &options(), &again).await.unwrap();
+            for f in [
+                "plans.csv",
+                "projects.csv",
+                "plan_items.csv",
+                "model_laos.csv",
+            ] {
+                assert_eq!(
+                    std::fs::read(dir.join(f)).unwrap(),
+                    std::fs::read(again.join(f)).unwrap(),
+                    "{f} differs between two runs with one seed"
+                );
+            }
+            std::fs::remove_dir_all(&again).unwrap();
+            db.close().await;
+            (dir, s.rows)
+        })
+        .await
+}
+
 story!(a_province_generated_and_loaded, Phayao);
 async fn a_province_generated_and_loaded(backend: &str, db: Db) {
-    let dir = temp("phayao");
-    let s = generate::generate(&db, &options(), &dir).await.unwrap();
-    // the same seed writes the same files
-    let again = temp("again");
-    generate::generate(&db, &options(), &again).await.unwrap();
-    for f in [
-        "plans.csv",
-        "projects.csv",
-        "plan_items.csv",
-        "model_laos.csv",
-    ] {
-        assert_eq!(
-            std::fs::read(dir.join(f)).unwrap(),
-            std::fs::read(again.join(f)).unwrap(),
-            "{f} differs between two runs with one seed"
-        );
-    }
-    std::fs::remove_dir_all(&again).unwrap();
-    let loaded = load::load(&db, &dir).await.unwrap();
-    assert_eq!(loaded.rows, s.rows, "{backend}: every generated row loaded");
+    let (dir, rows) = phayao_files().await;
+    let loaded = load::load(&db, dir).await.unwrap();
+    assert_eq!(loaded.rows, *rows, "{backend}: every generated row loaded");
 
     // every village of Phayao has a village plan for 2569, with about 30 projects on average
     let villages = count(
@@ -140,7 +156,6 @@ async fn a_province_generated_and_loaded(backend: &str, db: Db) {
         .execute(&db.pool)
         .await
         .unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 story!(a_damaged_file_loads_nothing_and_names_the_row, Phayao);
