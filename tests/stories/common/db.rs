@@ -3,7 +3,7 @@
 //! Both are copies of a template made once per test process (migrated, and holding Phayao's
 //! areas for `Data::Phayao`), so a test neither migrates nor loads the province itself.
 
-use super::unique;
+use super::{temp_dir, unique};
 use oneplan::db::Db;
 use std::path::{Path, PathBuf};
 use tokio::sync::OnceCell;
@@ -45,9 +45,7 @@ fn sqlite_url(path: &Path) -> String {
 async fn sqlite_template(data: Data) -> &'static Path {
     SQLITE[data as usize]
         .get_or_init(|| async move {
-            let dir =
-                std::env::temp_dir().join(unique(&format!("oneplan_template_{}", data.name())));
-            std::fs::create_dir_all(&dir).unwrap();
+            let dir = temp_dir(&format!("oneplan_template_{}", data.name()));
             let db = Db::connect(&sqlite_url(&dir.join("build.db")))
                 .await
                 .unwrap();
@@ -72,10 +70,9 @@ pub async fn sqlite_at(data: Data, path: &Path) -> Db {
     Db::connect(&sqlite_url(path)).await.unwrap()
 }
 
+/// A SQLite database of its own, in a directory of its own.
 pub async fn sqlite(data: Data) -> Db {
-    let dir = std::env::temp_dir().join(unique("oneplan_test"));
-    std::fs::create_dir_all(&dir).unwrap();
-    sqlite_at(data, &dir.join("oneplan.db")).await
+    sqlite_at(data, &temp_dir("oneplan_test").join("oneplan.db")).await
 }
 
 /// True when PostgreSQL must be tested: under CI, and with scripts/test.sh (the README's command).
