@@ -37,14 +37,18 @@ pub fn temp_dir(prefix: &str) -> std::path::PathBuf {
 /// own holding `Data::Phayao` (or `Empty`), so that a failure on one does not hide the other.
 /// Arguments after the data go to `#[tokio::test(…)]`, e.g. `flavor = "multi_thread"`.
 /// Without ONEPLAN_TEST_POSTGRES the PostgreSQL test fails under CI and scripts/test.sh, and
-/// elsewhere says it is skipped.
+/// elsewhere says it is skipped. A passing SQLite test removes its database file.
 macro_rules! story {
     ($name:ident, $data:ident $(, $($runtime:tt)+)?) => {
         mod $name {
             #[tokio::test $(($($runtime)+))?]
             async fn sqlite() {
-                let db = $crate::common::db::sqlite($crate::common::Data::$data).await;
-                super::$name("sqlite", db).await
+                let dir = $crate::common::temp_dir("oneplan_test");
+                let file = dir.join("oneplan.db");
+                let db = $crate::common::db::sqlite_at($crate::common::Data::$data, &file).await;
+                super::$name("sqlite", db).await;
+                // kept when the story fails, to be looked into
+                std::fs::remove_dir_all(&dir).unwrap();
             }
 
             #[tokio::test $(($($runtime)+))?]
