@@ -208,10 +208,10 @@ mod tests {
     fn several_mistakes_stay_together_but_a_refusal_stands_alone() {
         let e: AppError = vec![
             Problem::Missing { field: Field::Title },
-            Problem::Negative { field: Field::Budget },
+            Problem::Negative { field: Field::Spent },
         ]
         .into();
-        assert_eq!(e.message(Lang::Th), "ชื่อโครงการ: ไม่ได้กรอก · งบประมาณ: ต้องไม่ติดลบ");
+        assert_eq!(e.message(Lang::Th), "ชื่อโครงการ: ไม่ได้กรอก · เบิกจ่ายแล้ว: ต้องไม่ติดลบ");
         let e: AppError = vec![Problem::Missing { field: Field::Title }, Problem::AdminOnly].into();
         assert_eq!(e.status(), StatusCode::FORBIDDEN);
     }

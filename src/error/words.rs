@@ -1,5 +1,6 @@
 //! The words of every problem, in Thai and in English: one table.
 
+use super::Field;
 use super::problem::{FundingProblem, MemberProblem, Problem, Thing};
 use crate::i18n::Lang;
 use crate::thai::dates::{DateError, Digits, format_date_long};
@@ -137,6 +138,7 @@ impl Problem {
             TooLong { max, .. } => pick(format!("ยาวเกิน {max} ตัวอักษร"), format!("longer than {max} characters")),
             Number { error, .. } => number(error, lang),
             Date { error, .. } => date_error(error, lang),
+            Negative { field: Field::Budget } => pick("งบประมาณต้องไม่ติดลบ".into(), "must not be negative".into()),
             Negative { .. } => pick("ต้องไม่ติดลบ".into(), "must not be negative".into()),
             NotPositive { .. } => pick("ต้องมากกว่า 0".into(), "must be more than 0".into()),
             FromOne { .. } => pick("ต้องเริ่มที่ 1".into(), "starts at 1".into()),
@@ -191,9 +193,10 @@ impl Problem {
                 "หน้านี้ไม่รับคำขอแบบนี้".into(),
                 "this address does not take this kind of request".into(),
             ),
-            Unreadable { detail } => pick(
-                format!("ข้อมูลที่ส่งมาไม่ครบหรือผิดรูปแบบ ({detail})"),
-                format!("the request could not be read ({detail})"),
+            // the reader's words only: the parser's own text (in English) stays in the log
+            Unreadable { .. } => pick(
+                "ข้อมูลที่ส่งมาไม่ถูกต้องตามรูปแบบที่ระบบรับได้ โปรดตรวจสอบแล้วส่งใหม่".into(),
+                "the data sent is not in a form the system takes: check it and send it again".into(),
             ),
             ReadOnly { role_th } => pick(
                 format!("บัญชี{role_th}อ่านข้อมูลได้อย่างเดียว ไม่สามารถบันทึกหรือแก้ไขได้"),

@@ -15,6 +15,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 /// An error answer waiting for the request's language.
 #[derive(Clone, Debug)]
 struct Unrendered {
+    /// invalid, forbidden, not_found, conflict, too_many_attempts, sign_in_required or internal
+    kind: &'static str,
     code: &'static str,
     problems: Vec<Problem>,
     sign_in: bool,
@@ -27,7 +29,9 @@ impl IntoResponse for AppError {
             tracing::error!("{e:#}");
         }
         let mut res = self.status().into_response();
+        let kind = kind_of(res.status());
         res.extensions_mut().insert(Unrendered {
+            kind,
             code: self.code(),
             problems: self.problems().to_vec(),
             sign_in: matches!(self, AppError::SignInRequired),
@@ -68,7 +72,8 @@ impl Unrendered {
             })
             .collect();
         serde_json::json!({"error": {
-            "code": self.code, "message": self.message(lang), "field": field, "problems": problems,
+            "kind": self.kind, "code": self.code, "message": self.message(lang), "field": field,
+            "problems": problems,
         }})
     }
 }
@@ -78,6 +83,19 @@ impl Unrendered {
 struct ErrorPage {
     p: super::page::Page,
     message: String,
+}
+
+/// The class of an error answer, for clients that handle all problems of a kind alike.
+fn kind_of(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::UNAUTHORIZED => "sign_in_required",
+        StatusCode::FORBIDDEN => "forbidden",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::CONFLICT => "conflict",
+        StatusCode::TOO_MANY_REQUESTS => "too_many_attempts",
+        s if s.is_server_error() => "internal",
+        _ => "invalid",
+    }
 }
 
 /// The page of an error, in the reader's language.
@@ -116,12 +134,15 @@ fn framework_answer(res: &Response, body: &str) -> Option<(&'static str, Problem
         StatusCode::PAYLOAD_TOO_LARGE => ("too_large", Problem::TooLarge),
         StatusCode::BAD_REQUEST
         | StatusCode::UNPROCESSABLE_ENTITY
-        | StatusCode::UNSUPPORTED_MEDIA_TYPE => (
-            "unreadable_request",
-            Problem::Unreadable {
-                detail: body.trim().to_string(),
-            },
-        ),
+        | StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            tracing::info!("unreadable request: {}", body.trim());
+            (
+                "unreadable_request",
+                Problem::Unreadable {
+                    detail: body.trim().to_string(),
+                },
+            )
+        }
         _ => return None,
     })
 }
@@ -130,9 +151,10 @@ pub async fn render(req: Request, next: Next) -> Response {
     let lang = Lang::from_cookie(cookie(req.headers(), "lang"));
     let api = req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
-    let (res, unrendered) = match res.extensions().get::<Unrendered>().cloned() {
-        Some(u) => (res, u),
+    let (unrendered, res) = match res.extensions().get::<Unrendered>().cloned() {
+        Some(u) => (u, res),
         None if res.status().is_client_error() => {
+            let status = res.status();
             let (parts, body) = res.into_parts();
             let bytes = axum::body::to_bytes(body, 64 * 1024)
                 .await
@@ -140,13 +162,14 @@ pub async fn render(req: Request, next: Next) -> Response {
             let res = Response::from_parts(parts, axum::body::Body::from(bytes.clone()));
             match framework_answer(&res, &String::from_utf8_lossy(&bytes)) {
                 Some((code, problem)) => (
-                    res,
                     Unrendered {
+                        kind: kind_of(status),
                         code,
                         problems: vec![problem],
                         sign_in: false,
                         internal: false,
                     },
+                    res,
                 ),
                 None => return res,
             }

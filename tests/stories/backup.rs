@@ -1,19 +1,15 @@
 //! Backing up the embedded database while it is in use, and putting a backup back.
 
-mod common;
-
+use crate::common;
 use oneplan::backup;
 use oneplan::db::Db;
 
 #[tokio::test]
 async fn a_backup_taken_while_running_restores_the_data_of_that_moment() {
-    let dir = std::env::temp_dir().join(format!("oneplan-backup-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::temp_dir("oneplan-backup");
     let live = dir.join("oneplan.db");
     let url = format!("sqlite://{}?mode=rwc", live.display());
-    let db = Db::connect(&url).await.unwrap();
-    common::with_phayao(&db).await;
+    let db = common::db::sqlite_at(common::Data::Phayao, &live).await;
     let copy = dir.join("backup-2566-10-01.db");
     backup::backup(&db, &copy).await.unwrap();
     // a second backup never overwrites the first

@@ -2,8 +2,6 @@
 //! accepted and the other is told (409), on both databases, for every versioned write. The
 //! two requests are released together by a barrier and run on separate threads.
 
-mod common;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
@@ -163,10 +161,11 @@ fn road(title: &str) -> ProjectInput {
     }
 }
 
-async fn story(backend: &str, db: Db) {
-    common::with_phayao(&db).await;
-    let tambon = common::account(&db, "tambon", Role::Officer, ScopeLevel::Tambon, "560114").await;
-    common::account(&db, "district", Role::Officer, ScopeLevel::District, "5601").await;
+story!(same_version_saved_twice_at_once, Phayao, flavor = "multi_thread", worker_threads = 4);
+
+async fn same_version_saved_twice_at_once(backend: &str, db: Db) {
+    let tambon = crate::common::account(&db, "tambon", Role::Officer, ScopeLevel::Tambon, "560114").await;
+    crate::common::account(&db, "district", Role::Officer, ScopeLevel::District, "5601").await;
     let app = router(AppState {
         db: db.clone(),
         config: Config {
@@ -348,17 +347,5 @@ async fn story(backend: &str, db: Db) {
             )
             .await;
         assert_eq!(status, StatusCode::OK, "{backend}: withdraw");
-    }
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn same_version_saved_twice_at_once_sqlite() {
-    story("sqlite", common::sqlite().await).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn same_version_saved_twice_at_once_postgres() {
-    if let Some(db) = common::postgres().await {
-        story("postgres", db).await;
     }
 }

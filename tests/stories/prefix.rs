@@ -2,8 +2,6 @@
 //! collation: a national deployment's PostgreSQL runs under a Thai (UTF-8) locale, where
 //! `code LIKE '56%'` cannot use a btree index and every roll-up would scan its table.
 
-mod common;
-
 use oneplan::db::{self, Db};
 use oneplan::kpi::rollup;
 use oneplan::registers::{self, district_report};
@@ -68,8 +66,9 @@ impl<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> for PlanRow {
     }
 }
 
-async fn story(backend: &str, db: Db) {
-    common::with_phayao(&db).await;
+story!(codes_under_a_prefix_are_an_index_range, Phayao);
+
+async fn codes_under_a_prefix_are_an_index_range(backend: &str, db: Db) {
     if db.backend == db::Backend::Postgres {
         let collation: String = db::query_scalar(
             "SELECT datcollate FROM pg_database WHERE datname = current_database()",
@@ -121,17 +120,5 @@ async fn story(backend: &str, db: Db) {
                 "{backend}: {what} does not read the codes as an index range:\n{p}"
             ),
         }
-    }
-}
-
-#[tokio::test]
-async fn codes_under_a_prefix_are_an_index_range_sqlite() {
-    story("sqlite", common::sqlite().await).await;
-}
-
-#[tokio::test]
-async fn codes_under_a_prefix_are_an_index_range_postgres() {
-    if let Some(db) = common::postgres().await {
-        story("postgres", db).await;
     }
 }

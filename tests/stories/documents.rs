@@ -3,13 +3,12 @@
 //! chosen, replaced and refused — and the Word and Excel files opened by LibreOffice and
 //! printed, to see that Thai text, Thai digits and the TH Sarabun face survive.
 
-mod common;
-
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use crate::common;
+use axum::http::{StatusCode, header};
 use calamine::{Data, Reader, Xlsx};
-use http_body_util::BodyExt;
-use oneplan::accounts::{Role, ScopeLevel, User, sessions};
+use common::print::installed;
+use common::{Client, cast, pictures};
+use oneplan::accounts::{User, sessions};
 use oneplan::db::Db;
 use oneplan::documents::{
     self, Align, Cell, Column, Document, Section, Signature, Table, csv, docx, xlsx,
@@ -22,7 +21,6 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use time::macros::date;
-use tower::ServiceExt;
 
 fn sample() -> Document {
     Document {
@@ -336,355 +334,259 @@ fn tables(doc: &Document) -> Vec<&Table> {
         .collect()
 }
 
-#[tokio::test]
-async fn the_tambon_plan_book_and_the_districts_model_plan() {
-    let mut shots = Vec::new();
-    for (backend, db) in common::backends().await {
-        common::with_phayao(&db).await;
-        let cdo = common::account(
-            &db,
-            "cdo.maesai",
-            Role::Officer,
-            ScopeLevel::Tambon,
-            "560114",
-        )
-        .await;
-        let district = common::account(
-            &db,
-            "amphoe.mueang",
-            Role::Officer,
-            ScopeLevel::District,
-            "5601",
-        )
-        .await;
-        let other = common::account(
-            &db,
-            "amphoe.chun",
-            Role::Officer,
-            ScopeLevel::District,
-            "5602",
-        )
-        .await;
-        let plan = mae_sai_plan(&db, &cdo).await;
+story!(the_tambon_plan_book_and_the_districts_model_plan, Phayao);
+async fn the_tambon_plan_book_and_the_districts_model_plan(backend: &str, db: Db) {
+    let cdo = cast::tambon(&db).await;
+    let district = cast::district(&db).await;
+    let other = cast::outsider(&db).await;
+    let plan = mae_sai_plan(&db, &cdo).await;
 
-        // the book: cover facts, a summary, one table per dimension with a total
-        let doc = book::tambon_plan_book(&db, plan.id).await.unwrap();
-        assert_eq!(doc.title, "แผนพัฒนาตำบลแม่ใส", "{backend}");
-        assert_eq!(
-            doc.subtitle,
-            vec!["อำเภอเมืองพะเยา จังหวัดพะเยา", "ประจำปีงบประมาณ พ.ศ. 2569"]
-        );
-        let Section::Facts(facts) = &doc.sections[1] else {
-            panic!("cover facts first")
-        };
-        let fact = |k: &str| facts.iter().find(|(l, _)| l == k).map(|(_, v)| v.as_str());
-        assert_eq!(fact("จัดทำแผนในไตรมาสที่"), Some("2"));
-        assert_eq!(fact("ส่งเล่มแผนให้ อปท. เมื่อ"), Some("30 เมษายน 2569"));
-        assert_eq!(fact("ส่งเล่มแผนให้อำเภอเมื่อ"), Some("2 พฤษภาคม 2569"));
-        assert!(
-            fact("เวทีประชาคม")
-                .unwrap()
-                .starts_with("20 กุมภาพันธ์ 2569 ณ ที่ทำการ อบต.แม่ใส จัดโดย ศอช.ต.")
-        );
-        assert_eq!(
-            fact("โครงการทั้งหมด"),
-            Some("3 โครงการ งบประมาณรวม 635,000.50 บาท (หกแสนสามหมื่นห้าพันบาทห้าสิบสตางค์)")
-        );
-        let headings: Vec<&str> = doc
-            .sections
-            .iter()
-            .filter_map(|s| match s {
-                Section::Heading(h) => Some(h.as_str()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(
-            headings[3..],
-            [
-                "1. ด้านเศรษฐกิจ (2 โครงการ)",
-                "2. ด้านสังคมและคุณภาพชีวิต (1 โครงการ)"
-            ]
-        );
-        assert!(doc.sections.contains(&Section::Paragraph(
-            "แผนนี้ยังขาดมิติการพัฒนาหลัก: ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม".into()
-        )));
-        let t = tables(&doc);
-        let summary = t[0];
-        assert_eq!(summary.rows.len(), 3, "the three core dimensions");
-        assert_eq!(
-            summary.rows[2][2..],
-            [Cell::Int(0), Cell::Baht(0), Cell::Percent(0)],
-            "{backend}: the missing dimension shows as nothing"
-        );
-        assert_eq!(
-            summary.total.as_ref().unwrap()[2..],
-            [Cell::Int(3), Cell::Baht(63_500_050), Cell::Percent(10_000)]
-        );
-        assert_eq!(
-            summary.rows[0][4],
-            Cell::Percent(9685),
-            "615,000.50 of 635,000.50"
-        );
-        let economy = t[1];
-        assert_eq!(economy.rows.len(), 2);
-        assert_eq!(
-            economy.rows[0],
-            vec![
-                Cell::Int(1),
-                Cell::text("ก่อสร้างถนนคอนกรีตเสริมเหล็กสายบ้านร่องไฮ–ห้วยแม่ใส"),
-                Cell::text("หมู่ที่ 1, 3"),
-                Cell::Baht(49_500_000),
-                Cell::text("ชุมชนร่วมกับหน่วยงาน"),
-                Cell::text("1 ต.ค. 68 – 31 มี.ค. 69"),
-            ]
-        );
-        assert_eq!(economy.rows[1][0], Cell::Int(3));
-        assert_eq!(economy.rows[1][2], Cell::text("ทั้งตำบล"), "no village named");
-        assert_eq!(
-            economy.total.as_ref().unwrap()[1..4],
-            [
-                Cell::text("รวม 2 โครงการ"),
-                Cell::Empty,
-                Cell::Baht(61_500_050)
-            ]
-        );
-        assert_eq!(t[2].total.as_ref().unwrap()[3], Cell::Baht(2_000_000));
-        let word = docx(&doc).unwrap();
-        let text = runs(&unzip(&word, "word/document.xml"));
-        assert!(text.iter().any(|t| t == "๖๑๕,๐๐๐.๕๐"), "{backend}");
-        let sheet = xlsx(&doc).unwrap();
+    // the book: cover facts, a summary, one table per dimension with a total
+    let doc = book::tambon_plan_book(&db, plan.id).await.unwrap();
+    assert_eq!(doc.title, "แผนพัฒนาตำบลแม่ใส", "{backend}");
+    assert_eq!(
+        doc.subtitle,
+        vec!["อำเภอเมืองพะเยา จังหวัดพะเยา", "ประจำปีงบประมาณ พ.ศ. 2569"]
+    );
+    let Section::Facts(facts) = &doc.sections[1] else {
+        panic!("cover facts first")
+    };
+    let fact = |k: &str| facts.iter().find(|(l, _)| l == k).map(|(_, v)| v.as_str());
+    assert_eq!(fact("จัดทำแผนในไตรมาสที่"), Some("2"));
+    assert_eq!(fact("ส่งเล่มแผนให้ อปท. เมื่อ"), Some("30 เมษายน 2569"));
+    assert_eq!(fact("ส่งเล่มแผนให้อำเภอเมื่อ"), Some("2 พฤษภาคม 2569"));
+    assert!(
+        fact("เวทีประชาคม")
+            .unwrap()
+            .starts_with("20 กุมภาพันธ์ 2569 ณ ที่ทำการ อบต.แม่ใส จัดโดย ศอช.ต.")
+    );
+    assert_eq!(
+        fact("โครงการทั้งหมด"),
+        Some("3 โครงการ งบประมาณรวม 635,000.50 บาท (หกแสนสามหมื่นห้าพันบาทห้าสิบสตางค์)")
+    );
+    let headings: Vec<&str> = doc
+        .sections
+        .iter()
+        .filter_map(|s| match s {
+            Section::Heading(h) => Some(h.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings[3..],
+        [
+            "1. ด้านเศรษฐกิจ (2 โครงการ)",
+            "2. ด้านสังคมและคุณภาพชีวิต (1 โครงการ)"
+        ]
+    );
+    assert!(doc.sections.contains(&Section::Paragraph(
+        "แผนนี้ยังขาดมิติการพัฒนาหลัก: ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม".into()
+    )));
+    let t = tables(&doc);
+    let summary = t[0];
+    assert_eq!(summary.rows.len(), 3, "the three core dimensions");
+    assert_eq!(
+        summary.rows[2][2..],
+        [Cell::Int(0), Cell::Baht(0), Cell::Percent(0)],
+        "{backend}: the missing dimension shows as nothing"
+    );
+    assert_eq!(
+        summary.total.as_ref().unwrap()[2..],
+        [Cell::Int(3), Cell::Baht(63_500_050), Cell::Percent(10_000)]
+    );
+    assert_eq!(
+        summary.rows[0][4],
+        Cell::Percent(9685),
+        "615,000.50 of 635,000.50"
+    );
+    let economy = t[1];
+    assert_eq!(economy.rows.len(), 2);
+    assert_eq!(
+        economy.rows[0],
+        vec![
+            Cell::Int(1),
+            Cell::text("ก่อสร้างถนนคอนกรีตเสริมเหล็กสายบ้านร่องไฮ–ห้วยแม่ใส"),
+            Cell::text("หมู่ที่ 1, 3"),
+            Cell::Baht(49_500_000),
+            Cell::text("ชุมชนร่วมกับหน่วยงาน"),
+            Cell::text("1 ต.ค. 68 – 31 มี.ค. 69"),
+        ]
+    );
+    assert_eq!(economy.rows[1][0], Cell::Int(3));
+    assert_eq!(economy.rows[1][2], Cell::text("ทั้งตำบล"), "no village named");
+    assert_eq!(
+        economy.total.as_ref().unwrap()[1..4],
+        [
+            Cell::text("รวม 2 โครงการ"),
+            Cell::Empty,
+            Cell::Baht(61_500_050)
+        ]
+    );
+    assert_eq!(t[2].total.as_ref().unwrap()[3], Cell::Baht(2_000_000));
+    let word = docx(&doc).unwrap();
+    let text = runs(&unzip(&word, "word/document.xml"));
+    assert!(text.iter().any(|t| t == "๖๑๕,๐๐๐.๕๐"), "{backend}");
+    let sheet = xlsx(&doc).unwrap();
 
-        // only a tambon plan has a tambon plan book
-        let village = plans::open(
-            &db,
-            &cdo,
-            PlanKind::Village,
-            &plans::resolve_owner(&db, PlanKind::Village, "56011401")
-                .await
-                .unwrap(),
-            2569,
-        )
-        .await
-        .unwrap();
-        assert!(matches!(
-            book::tambon_plan_book(&db, village.id).await,
-            Err(AppError::Invalid(_))
-        ));
-
-        // the district chooses its model plan; the tambon and another district may not
-        for outsider in [&cdo, &other] {
-            let refused = model_plan::designate(&db, outsider, plan.id, "").await;
-            assert!(matches!(refused, Err(AppError::Forbidden(_))), "{backend}");
-        }
-        let denied: i64 = oneplan::db::query_scalar(
-            "SELECT COUNT(*) FROM audit_log WHERE action = 'denied' AND entity = 'model_tambon_plan'",
-        )
-        .fetch_one(&db)
-        .await
-        .unwrap();
-        assert_eq!(denied, 2, "{backend}: refusals are on record");
-        assert!(matches!(
-            model_plan::designate(&db, &district, village.id, "").await,
-            Err(AppError::Invalid(_))
-        ));
-        let first = model_plan::designate(&db, &district, plan.id, "ครบทุกองค์ประกอบ")
+    // only a tambon plan has a tambon plan book
+    let village = plans::open(
+        &db,
+        &cdo,
+        PlanKind::Village,
+        &plans::resolve_owner(&db, PlanKind::Village, "56011401")
             .await
-            .unwrap();
-        assert_eq!(
-            (first.district_code.as_str(), first.fiscal_year),
-            ("5601", 2569)
-        );
-        assert!(model_plan::is_current(&db, plan.id).await.unwrap());
+            .unwrap(),
+        2569,
+    )
+    .await
+    .unwrap();
+    assert!(matches!(
+        book::tambon_plan_book(&db, village.id).await,
+        Err(AppError::Invalid(_))
+    ));
 
-        // a later choice replaces it; the earlier stays in the history
-        let wiang = plans::open(
-            &db,
-            &district,
-            PlanKind::Tambon,
-            &plans::resolve_owner(&db, PlanKind::Tambon, "560101")
-                .await
-                .unwrap(),
-            2569,
-        )
-        .await
-        .unwrap();
-        model_plan::designate(&db, &district, wiang.id, "")
-            .await
-            .unwrap();
-        model_plan::designate(&db, &district, wiang.id, "")
-            .await
-            .unwrap();
-        let history = model_plan::history(&db, "5601", 2569).await.unwrap();
-        assert_eq!(
-            history.iter().map(|m| m.plan_id).collect::<Vec<_>>(),
-            vec![plan.id, wiang.id],
-            "{backend}: choosing the same plan again changes nothing"
-        );
-        assert!(history[0].replaced_at.is_some() && history[1].replaced_at.is_none());
-        assert_eq!(history[0].note, "ครบทุกองค์ประกอบ");
-        assert_eq!(history[0].chosen_by_name, "คุณ amphoe.mueang");
-        assert!(!model_plan::is_current(&db, plan.id).await.unwrap());
-        let current = model_plan::of_district(&db, "5601").await.unwrap();
-        assert_eq!(current.len(), 1);
-        assert_eq!(current[0].plan_id, wiang.id);
-        let designations: i64 = oneplan::db::query_scalar(
-            "SELECT COUNT(*) FROM audit_log WHERE action = 'designate' AND entity_key = '5601:2569'",
-        )
-        .fetch_one(&db)
-        .await
-        .unwrap();
-        assert_eq!(designations, 2);
-
-        over_http(&db, &district, plan.id, wiang.id, backend).await;
-
-        // printed by LibreOffice: the real check that Thai, its digits and the font survive
-        shots.push((backend, word, sheet));
+    // the district chooses its model plan; the tambon and another district may not
+    for outsider in [&cdo, &other] {
+        let refused = model_plan::designate(&db, outsider, plan.id, "").await;
+        assert!(matches!(refused, Err(AppError::Forbidden(_))), "{backend}");
     }
-    print_and_look(&shots);
+    let denied: i64 = oneplan::db::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'denied' AND entity = 'model_tambon_plan'",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(denied, 2, "{backend}: refusals are on record");
+    assert!(matches!(
+        model_plan::designate(&db, &district, village.id, "").await,
+        Err(AppError::Invalid(_))
+    ));
+    let first = model_plan::designate(&db, &district, plan.id, "ครบทุกองค์ประกอบ")
+        .await
+        .unwrap();
+    assert_eq!(
+        (first.district_code.as_str(), first.fiscal_year),
+        ("5601", 2569)
+    );
+    assert!(model_plan::is_current(&db, plan.id).await.unwrap());
+
+    // a later choice replaces it; the earlier stays in the history
+    let wiang = plans::open(
+        &db,
+        &district,
+        PlanKind::Tambon,
+        &plans::resolve_owner(&db, PlanKind::Tambon, "560101")
+            .await
+            .unwrap(),
+        2569,
+    )
+    .await
+    .unwrap();
+    model_plan::designate(&db, &district, wiang.id, "")
+        .await
+        .unwrap();
+    model_plan::designate(&db, &district, wiang.id, "")
+        .await
+        .unwrap();
+    let history = model_plan::history(&db, "5601", 2569).await.unwrap();
+    assert_eq!(
+        history.iter().map(|m| m.plan_id).collect::<Vec<_>>(),
+        vec![plan.id, wiang.id],
+        "{backend}: choosing the same plan again changes nothing"
+    );
+    assert!(history[0].replaced_at.is_some() && history[1].replaced_at.is_none());
+    assert_eq!(history[0].note, "ครบทุกองค์ประกอบ");
+    assert_eq!(history[0].chosen_by_name, "คุณ amphoe");
+    assert!(!model_plan::is_current(&db, plan.id).await.unwrap());
+    let current = model_plan::of_district(&db, "5601").await.unwrap();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].plan_id, wiang.id);
+    let designations: i64 = oneplan::db::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'designate' AND entity_key = '5601:2569'",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(designations, 2);
+
+    over_http(&db, &district, plan.id, wiang.id, backend).await;
+
+    // printed by LibreOffice: the real check that Thai, its digits and the font survive
+    print_and_look(backend, &word, &sheet);
 }
 
 async fn over_http(db: &Db, district: &User, mae_sai: i64, wiang: i64, backend: &str) {
-    let app = oneplan::web::router(oneplan::web::AppState {
-        db: db.clone(),
-        config: oneplan::config::Config {
-            data_dir: std::env::temp_dir(),
-            database_url: String::new(),
-            listen: String::new(),
-            secure_cookies: false,
-        },
-    });
+    let mut visitor = Client::new(db);
     let (token, csrf) = sessions::start(db, district.id).await.unwrap();
-    let cookie = format!("{}={token}", sessions::COOKIE);
-    let send = |method: &str, uri: &str, body: String, signed_in: bool| {
-        let mut req = Request::builder()
-            .method(method)
-            .uri(uri)
-            .header(header::HOST, "oneplan.test");
-        if signed_in {
-            req = req.header(header::COOKIE, &cookie);
-        }
-        if method == "POST" {
-            req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-        }
-        let app = app.clone();
-        let req = req.body(Body::from(body)).unwrap();
-        async move {
-            let res = app.oneshot(req).await.unwrap();
-            let status = res.status();
-            let headers = res.headers().clone();
-            let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-            (status, headers, bytes)
-        }
-    };
-    let (status, _, _) = send(
-        "GET",
-        &format!("/plans/{mae_sai}/book.docx"),
-        String::new(),
-        false,
-    )
-    .await;
-    assert_eq!(status, StatusCode::SEE_OTHER, "{backend}: sign in first");
+    let mut c = visitor.another();
+    c.cookie = format!("{}={token}", sessions::COOKIE);
+    let r = visitor.get(&format!("/plans/{mae_sai}/book.docx")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{backend}: sign in first");
     for (ext, kind) in [
         ("docx", "wordprocessingml"),
         ("xlsx", "spreadsheetml"),
         ("csv", "text/csv"),
     ] {
-        let (status, headers, bytes) = send(
-            "GET",
-            &format!("/plans/{mae_sai}/book.{ext}"),
-            String::new(),
-            true,
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK, "{backend} {ext}");
+        let r = c.get(&format!("/plans/{mae_sai}/book.{ext}")).await;
+        assert_eq!(r.status, StatusCode::OK, "{backend} {ext}");
         assert!(
-            headers[header::CONTENT_TYPE]
+            r.headers[header::CONTENT_TYPE]
                 .to_str()
                 .unwrap()
                 .contains(kind)
         );
         assert!(
-            headers[header::CONTENT_DISPOSITION]
+            r.headers[header::CONTENT_DISPOSITION]
                 .to_str()
                 .unwrap()
                 .contains(&format!("tambon-plan-560114-2569.{ext}"))
         );
-        assert!(bytes.len() > 100);
+        assert!(r.bytes.len() > 100);
     }
-    let (_, _, page) = send("GET", "/areas/5601", String::new(), true).await;
-    let page = String::from_utf8(page).unwrap();
+    let page = c.get("/areas/5601").await.body;
     assert!(
         page.contains("แผนต้นแบบของอำเภอ") && page.contains(&format!("/plans/{wiang}/book.docx")),
         "{backend}"
     );
-    let (_, _, page) = send("GET", &format!("/plans/{mae_sai}"), String::new(), true).await;
-    let page = String::from_utf8(page).unwrap();
+    let page = c.get(&format!("/plans/{mae_sai}")).await.body;
     assert!(page.contains(r#"id="mark-model""#) && !page.contains(r#"id="model-plan""#));
-    let (status, headers, _) = send(
-        "POST",
-        &format!("/plans/{mae_sai}/model"),
-        format!("csrf={csrf}"),
-        true,
-    )
-    .await;
-    assert_eq!(status, StatusCode::SEE_OTHER, "{backend}");
+    let r = c
+        .post(&format!("/plans/{mae_sai}/model"), &format!("csrf={csrf}"))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{backend}");
     assert_eq!(
-        headers[header::LOCATION],
+        r.headers[header::LOCATION],
         format!("/plans/{mae_sai}?done=document.done.model")
     );
-    let (_, _, page) = send(
-        "GET",
-        &format!("/plans/{mae_sai}?done=document.done.model"),
-        String::new(),
-        true,
-    )
-    .await;
-    let page = String::from_utf8(page).unwrap();
+    let page = c
+        .get(&format!("/plans/{mae_sai}?done=document.done.model"))
+        .await
+        .body;
     assert!(page.contains(r#"id="model-plan""#) && page.contains("บันทึกเป็นแผนต้นแบบของอำเภอแล้ว"));
-    let (status, _, _) = send(
-        "POST",
-        &format!("/plans/{mae_sai}/model"),
-        "csrf=forged".into(),
-        true,
-    )
-    .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-}
-
-fn required() -> bool {
-    std::env::var("CI").is_ok() || std::env::var("ONEPLAN_REQUIRE_POSTGRES").is_ok()
-}
-
-fn installed(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|d| d.join(program).is_file()))
+    let r = c
+        .post(&format!("/plans/{mae_sai}/model"), "csrf=forged")
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
 
 /// Word and Excel files printed to PDF by LibreOffice, page 1 of each drawn to PNG by poppler;
-/// the pictures of the SQLite run are kept in docs/screenshots.
-fn print_and_look(shots: &[(&str, Vec<u8>, Vec<u8>)]) {
+/// the pictures of the SQLite test are kept (see common::pictures).
+fn print_and_look(backend: &str, word: &[u8], sheet: &[u8]) {
     if !installed("soffice") || !installed("pdftoppm") {
         let m = "soffice or pdftoppm is missing (Debian: libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils; scripts/test.sh installs them)";
-        assert!(!required(), "{m}");
+        assert!(!common::db::required(), "{m}");
         eprintln!("{m}: printing skipped");
         return;
     }
-    let dir = std::env::temp_dir().join(format!("oneplan_print_{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for (backend, word, sheet) in shots {
-        for (name, bytes) in [
-            ("tambon-plan-book.docx", word),
-            ("tambon-plan-book-xlsx.xlsx", sheet),
-        ] {
-            let out = dir.join(backend);
-            std::fs::create_dir_all(&out).unwrap();
-            let png = print(&dir, &out, name, bytes);
-            if *backend == "sqlite" {
-                let keep = Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join("docs/screenshots")
-                    .join(png.file_name().unwrap());
-                std::fs::copy(&png, keep).unwrap();
-            }
+    let dir = common::temp_dir("oneplan_print");
+    for (name, bytes) in [
+        ("tambon-plan-book.docx", word),
+        ("tambon-plan-book-xlsx.xlsx", sheet),
+    ] {
+        let png = print(&dir, &dir, name, bytes);
+        if backend == "sqlite" {
+            let name = png.file_name().unwrap().to_str().unwrap();
+            pictures::keep(name, &std::fs::read(&png).unwrap());
         }
     }
     let _ = std::fs::remove_dir_all(&dir);

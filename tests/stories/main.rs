@@ -1,0 +1,22 @@
+//! The stories: the server as the people of the One Plan chain use it, each story run on SQLite
+//! and on PostgreSQL (see `story!` in common). One test binary, so the crate is linked once
+//! and all tests share one template database per backend.
+
+#[macro_use]
+mod common;
+
+mod accounts;
+mod areas;
+mod backup;
+mod browser;
+mod calendar;
+mod committees;
+mod concurrency;
+mod dataset;
+mod documents;
+mod export;
+mod plans;
+mod prefix;
+mod reports;
+mod spreadsheet;
+mod web;

@@ -1,0 +1,814 @@
+//! The reports offices owe, computed from records built here: the registers, the district
+//! progress report and KPI 3.2 — every figure checked, percentages to two decimals.
+
+use crate::common;
+use common::cast;
+use oneplan::accounts::{Role, ScopeLevel, User};
+use oneplan::committees::{self, Kind, MemberInput, OrderInput, Target};
+use oneplan::db::Db;
+use oneplan::documents;
+use oneplan::error::AppError;
+use oneplan::forums::{self, ForumInput};
+use oneplan::kpi::{model_laos, monthly, rollup, settings, work_plans};
+use oneplan::plans::adopt::{self, AdoptInput};
+use oneplan::plans::{self, Milestones, PlanKind};
+use oneplan::projects::{self, input::ProjectInput};
+use oneplan::registers::{self, district_report, targets};
+
+const YEAR: i64 = 2569;
+
+async fn version(db: &Db, plan: i64) -> i64 {
+    plans::get(db, plan).await.unwrap().unwrap().version
+}
+
+fn project(title: String, dimension: &str, rank: usize) -> ProjectInput {
+    ProjectInput {
+        title,
+        dimension: dimension.into(),
+        budget: "10,000".into(),
+        executor: "ชุมชนดำเนินการเอง".into(),
+        rank: rank.to_string(),
+        ..Default::default()
+    }
+}
+
+async fn order(db: &Db, user: &User, kind: Kind, area: &str, lao: Option<i64>, no: &str) {
+    committees::record_order(
+        db,
+        user,
+        &Target {
+            kind,
+            area_code: area.into(),
+            lao_id: lao,
+        },
+        &OrderInput {
+            order_no: no.into(),
+            order_date: "15/10/2568".into(),
+            fiscal_year: String::new(),
+            members: vec![MemberInput {
+                name: "นายสมชาย รักถิ่น".into(),
+                position: "กำนัน".into(),
+                role: "ประธาน".into(),
+            }],
+        },
+        oneplan::thai::parse_date("2026-01-10").unwrap(),
+    )
+    .await
+    .unwrap();
+}
+
+/// Tambon แม่ใส (560114), fiscal year 2569: every village's plan reviewed in a forum with the
+/// three core dimensions, the tambon plan integrating 10 of them, the LAO taking 3 into its
+/// local plan for 2570 and 1 of those into the draft budget.
+async fn mae_sai_year(db: &Db, district: &User, lao_user: &User, lao_id: i64) -> Vec<i64> {
+    let villages = oneplan::areas::children(db, Some("560114")).await.unwrap();
+    let mut raised = Vec::new();
+    for v in &villages {
+        let owner = plans::resolve_owner(db, PlanKind::Village, &v.code)
+            .await
+            .unwrap();
+        let plan = plans::open(db, district, PlanKind::Village, &owner, YEAR)
+            .await
+            .unwrap();
+        forums::add(
+            db,
+            district,
+            plan.id,
+            plan.version,
+            &ForumInput {
+                held_on: "10/01/2569".into(),
+                chaired_by: "ผู้ใหญ่บ้าน".into(),
+                attendance: "50".into(),
+                used_basic_needs: "on".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        for (n, dim) in ["economy", "society", "environment"].iter().enumerate() {
+            let p = projects::add_to_plan(
+                db,
+                district,
+                plan.id,
+                version(db, plan.id).await,
+                &project(format!("โครงการ {} ของ{}", n + 1, v.name_th), dim, n + 1),
+            )
+            .await
+            .unwrap();
+            raised.push(p.id);
+        }
+    }
+    let tambon = plans::resolve_owner(db, PlanKind::Tambon, "560114")
+        .await
+        .unwrap();
+    let tp = plans::open(db, district, PlanKind::Tambon, &tambon, YEAR)
+        .await
+        .unwrap();
+    forums::add(
+        db,
+        district,
+        tp.id,
+        tp.version,
+        &ForumInput {
+            held_on: "20/02/2569".into(),
+            chaired_by: "ประธาน ศอช.ต.".into(),
+            held_by: "ศอช.ต.".into(),
+            attendance: "80".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    for (rank, id) in raised.iter().take(10).enumerate() {
+        let input = AdoptInput {
+            project_id: *id,
+            rank: (rank + 1).to_string(),
+            decided_on: "2026-02-20".into(),
+            ..Default::default()
+        };
+        adopt::adopt(db, district, tp.id, version(db, tp.id).await, &input)
+            .await
+            .unwrap();
+    }
+    plans::set_milestones(
+        db,
+        district,
+        tp.id,
+        version(db, tp.id).await,
+        Milestones {
+            made_quarter: "2".into(),
+            delivered_lao_on: "15 มี.ค. 2569".into(),
+            delivered_district_on: "2026-03-31".into(),
+            evaluated_on: "2026-06-30".into(),
+            evaluation: "ผ่าน".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let owner = plans::resolve_owner(db, PlanKind::Local, &lao_id.to_string())
+        .await
+        .unwrap();
+    let local = plans::open(db, lao_user, PlanKind::Local, &owner, YEAR + 1)
+        .await
+        .unwrap();
+    for id in raised.iter().take(3) {
+        let input = AdoptInput {
+            project_id: *id,
+            ..Default::default()
+        };
+        adopt::adopt(db, lao_user, local.id, version(db, local.id).await, &input)
+            .await
+            .unwrap();
+    }
+    let budget = plans::open(db, lao_user, PlanKind::Budget, &owner, YEAR + 1)
+        .await
+        .unwrap();
+    adopt::adopt(
+        db,
+        lao_user,
+        budget.id,
+        budget.version,
+        &AdoptInput {
+            project_id: raised[0],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    raised
+}
+
+story!(
+    registers_the_district_report_and_kpi_3_2_are_computed_from_the_records,
+    Phayao
+);
+async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records(
+    backend: &str,
+    db: Db,
+) {
+    let mae_sai = cast::mae_sai_lao(&db).await.id;
+    let district = cast::district(&db).await;
+    let lao_user = cast::lao(&db).await;
+    let outsider = cast::outsider(&db).await;
+
+    // two target tambons; only แม่ใส makes its plan
+    targets::set(
+        &db,
+        &district,
+        YEAR,
+        "560114",
+        true,
+        "๕๐,๐๐๐",
+        "นางสาวสมใจ ใฝ่ดี",
+    )
+    .await
+    .unwrap();
+    targets::set(&db, &district, YEAR, "560104", true, "50,000", "")
+        .await
+        .unwrap();
+    assert!(matches!(
+        targets::set(&db, &outsider, YEAR, "560114", true, "1", "").await,
+        Err(AppError::Forbidden(_))
+    ));
+    let raised = mae_sai_year(&db, &district, &lao_user, mae_sai).await;
+    order(&db, &district, Kind::TambonBoard, "560114", None, "๑/๒๕๖๙").await;
+
+    let form1 = registers::form1(&db, "5601", YEAR).await.unwrap();
+    assert_eq!(form1.len(), 2, "{backend}");
+    let row = form1.iter().find(|r| r.tambon_code == "560114").unwrap();
+    assert_eq!(
+        (
+            row.coordinator.as_str(),
+            row.budget_satang,
+            row.made_quarter
+        ),
+        ("นางสาวสมใจ ใฝ่ดี", 5_000_000, Some(2))
+    );
+    assert_eq!(row.delivered_lao_on.map(|d| d.to_string()).as_deref(), Some("2026-03-15"));
+    assert!(
+        form1
+            .iter()
+            .find(|r| r.tambon_code == "560104")
+            .unwrap()
+            .plan_id
+            .is_none()
+    );
+    assert!(
+        registers::form2(&db, "5601", YEAR)
+            .await
+            .unwrap()
+            .is_empty(),
+        "{backend}: nothing put to use yet"
+    );
+    let v = projects::get(&db, raised[1])
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+    projects::progress::record(
+        &db,
+        &district,
+        raised[1],
+        v,
+        &projects::progress::ProgressInput {
+            status: "done".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let form2 = registers::form2(&db, "5601", YEAR).await.unwrap();
+    assert_eq!(
+        form2.iter().map(|r| r.project_id).collect::<Vec<_>>(),
+        vec![raised[1]]
+    );
+    let form3 = registers::form3(&db, "5601", YEAR).await.unwrap();
+    assert_eq!(
+        form3.iter().map(|r| r.project_id).collect::<Vec<_>>(),
+        raised[..3].to_vec(),
+        "{backend}"
+    );
+
+    // the district report: N = 2, แม่ใส meets (1)–(5), the other tambon nothing
+    let report = district_report::compute(&db, "5601", YEAR).await.unwrap();
+    assert_eq!(
+        (report.target_tambons, report.counts),
+        (2, [1, 1, 1, 1, 1]),
+        "{backend}"
+    );
+    assert_eq!(report.due_on, "2026-03-31");
+    let s = district_report::submit(
+        &db,
+        &district,
+        "5601",
+        YEAR,
+        "งบประมาณล่าช้า",
+        "ควรจัดสรรงบก่อนไตรมาส ๒",
+    )
+    .await
+    .unwrap();
+    assert_eq!(s.version, 1);
+    let again = district_report::submit(&db, &district, "5601", YEAR, "", "")
+        .await
+        .unwrap();
+    assert_eq!(
+        again.version, 2,
+        "{backend}: a second submission is a new version"
+    );
+    let kept = oneplan::reporting::submissions::history(&db, "district_progress", "5601", YEAR, "")
+        .await
+        .unwrap();
+    assert_eq!(kept.len(), 2);
+    assert!(kept[1].payload_json.contains("งบประมาณล่าช้า"));
+    assert!(matches!(
+        district_report::submit(&db, &outsider, "5601", YEAR, "", "").await,
+        Err(AppError::Forbidden(_))
+    ));
+
+    // KPI 3.2: one model LAO for the district, a change kept in history
+    let other_lao = oneplan::areas::laos_in(&db, "5601")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|l| l.kind == "TAO" && l.id != mae_sai)
+        .unwrap();
+    model_laos::designate(&db, &district, YEAR, "5601", other_lao.id, "1/11/2568", "")
+        .await
+        .unwrap();
+    let no_reason = model_laos::designate(&db, &district, YEAR, "5601", mae_sai, "", "").await;
+    assert!(
+        matches!(&no_reason, Err(e @ AppError::Invalid(_)) if e.message_th().contains("เหตุผล")),
+        "{no_reason:?}"
+    );
+    model_laos::designate(
+        &db,
+        &district,
+        YEAR,
+        "5601",
+        mae_sai,
+        "1/12/2568",
+        "อบต.แม่ใสมีแผนชุมชนครบทุกหมู่บ้าน",
+    )
+    .await
+    .unwrap();
+    let history = model_laos::history(&db, YEAR, "5601").await.unwrap();
+    assert_eq!(history.len(), 2);
+    assert!(history[1].replaced_at.is_some() && history[0].replaced_at.is_none());
+    assert_eq!(model_laos::current(&db, YEAR, "56").await.unwrap().len(), 1);
+
+    let villages = oneplan::areas::children(&db, Some("560114"))
+        .await
+        .unwrap()
+        .len() as i64;
+    let m = monthly::compute(&db, mae_sai, YEAR).await.unwrap();
+    assert_eq!(
+        (m.villages, m.villages_reviewed),
+        (villages, villages),
+        "{backend}"
+    );
+    assert_eq!(
+        (
+            m.tambons,
+            m.tambons_integrated,
+            m.integration_forum_on.as_deref()
+        ),
+        (1, 1, Some("2026-02-20"))
+    );
+    assert_eq!(m.integrated_projects, 10);
+    assert!(m.missing_dimensions.is_empty());
+    assert_eq!(
+        (m.rates.in_local_plan, m.rates.local_pct_x100),
+        (3, Some(3000)),
+        "{backend}: 3 of 10 = 30.00%"
+    );
+    assert_eq!(
+        (m.rates.in_budget, m.rates.budget_pct_x100),
+        (1, Some(3333)),
+        "{backend}: 1 of 3 = 33.33%"
+    );
+    assert_eq!(
+        m.criteria,
+        [false, true, true, true, true],
+        "{backend}: no working group yet"
+    );
+    let r = rollup::of_area(&db, "5601", YEAR).await.unwrap();
+    assert_eq!(
+        (r.model_laos, r.meeting, r.value_x100, r.score_x100),
+        (1, 0, Some(0), Some(0))
+    );
+
+    order(
+        &db,
+        &lao_user,
+        Kind::LaoWorkingGroup,
+        "",
+        Some(mae_sai),
+        "๕/๒๕๖๘",
+    )
+    .await;
+    work_plans::record(&db, &lao_user, mae_sai, YEAR, "1/12/2568", "")
+        .await
+        .unwrap();
+    let m = monthly::compute(&db, mae_sai, YEAR).await.unwrap();
+    assert!(m.meets_all(), "{backend}: {:?}", m.criteria);
+    let r = rollup::of_area(&db, "56", YEAR).await.unwrap();
+    assert_eq!(
+        (r.model_laos, r.meeting, r.value_x100, r.score_x100),
+        (1, 1, Some(10_000), Some(500)),
+        "{backend}"
+    );
+    let national = rollup::of_area(&db, "", YEAR).await.unwrap();
+    assert_eq!(
+        national.base, 878,
+        "{backend}: the national base is the year's data"
+    );
+    assert_eq!(national.value_x100, Some(11), "1 × 100 ÷ 878 = 0.11%");
+
+    // the monthly report: a percentage that disagrees with the counts is refused
+    oneplan::db::query("INSERT INTO deadlines (fiscal_year, kind, period, due_on, title) VALUES (2569, 'kpi32_monthly', '2026-05', '2026-05-25', 'พ.ค.')")
+        .execute(&db)
+        .await
+        .unwrap();
+    let input = monthly::MonthlyInput {
+        period: "2026-05".into(),
+        local_pct: "31".into(),
+        ..Default::default()
+    };
+    match monthly::submit(&db, &lao_user, mae_sai, YEAR, &input).await {
+        Err(e @ AppError::Invalid(_)) => {
+            let m = e.message_th();
+            assert!(m.contains("ไม่ตรงกับที่คำนวณ") && m.contains("30.00"), "{m}")
+        }
+        other => panic!("{backend}: {other:?}"),
+    }
+    let input = monthly::MonthlyInput {
+        period: "๒๕๖๙-๐๕".into(),
+        local_pct: "30.00".into(),
+        report_no: "๑/๒๕๖๙".into(),
+        ..Default::default()
+    };
+    let s = monthly::submit(&db, &lao_user, mae_sai, YEAR, &input)
+        .await
+        .unwrap();
+    assert_eq!(
+        (s.period.as_str(), s.version, s.late),
+        ("2026-05", 1, true),
+        "{backend}: after the 25th it is late, but kept"
+    );
+    assert!(matches!(
+        monthly::submit(&db, &outsider, mae_sai, YEAR, &input).await,
+        Err(AppError::Forbidden(_))
+    ));
+    let not_model = monthly::submit(&db, &district, other_lao.id, YEAR, &input).await;
+    assert!(
+        matches!(not_model, Err(AppError::Invalid(_))),
+        "{not_model:?}"
+    );
+
+    // every report as an official document: printed by LibreOffice with its figures
+    let names = |c: &str| {
+        if c == "560114" {
+            "แม่ใส".to_string()
+        } else {
+            c.to_string()
+        }
+    };
+    let by = Some(("นายอำเภอ ทดสอบ", "พัฒนาการอำเภอเมืองพะเยา"));
+    let docs = [
+        (
+            "register-form1.docx",
+            documents::docx(&registers::document::form1(
+                "อำเภอเมืองพะเยา",
+                YEAR,
+                &form1,
+                by,
+            ))
+            .unwrap(),
+            vec!["แบบ ๑", "๕๐,๐๐๐.๐๐", "๑๕ มี.ค. ๖๙", "(นายอำเภอ ทดสอบ)"],
+        ),
+        (
+            "register-form3.docx",
+            documents::docx(&registers::document::projects(
+                3,
+                "อำเภอเมืองพะเยา",
+                YEAR,
+                &form3,
+                &names,
+                by,
+            ))
+            .unwrap(),
+            vec!["แบบ ๓", "รวม", "๓๐,๐๐๐.๐๐"],
+        ),
+        (
+            "district-report.docx",
+            documents::docx(&registers::document::district_report(
+                "อำเภอเมืองพะเยา",
+                &report,
+                "งบประมาณล่าช้า",
+                "",
+                by,
+            ))
+            .unwrap(),
+            vec!["(๒) ประชุม ก.บ.ต.", "งบประมาณล่าช้า", "พัฒนาการอำเภอเมืองพะเยา"],
+        ),
+        (
+            "kpi32-monthly.docx",
+            documents::docx(&oneplan::kpi::document::monthly(
+                "อบต.แม่ใส",
+                "อำเภอเมืองพะเยา",
+                &m,
+                "พฤษภาคม ๒๕๖๙",
+                &|_| String::new(),
+                None,
+            ))
+            .unwrap(),
+            vec![
+                "๑๒ หมู่บ้าน/ชุมชน",
+                "รวม ๑๐ โครงการ",
+                "๓๐.๐๐ (ผ่านเกณฑ์)",
+                "๓๓.๓๓ (ผ่านเกณฑ์)",
+            ],
+        ),
+        (
+            "kpi32-rollup.xlsx",
+            documents::xlsx(&oneplan::kpi::document::rollup(
+                "จังหวัดพะเยา",
+                &r,
+                &|_| "เมืองพะเยา".into(),
+            ))
+            .unwrap(),
+            vec!["ร้อยละ ๑๐๐.๐๐", "๕.๐๐", "อบต.แม่ใส"],
+        ),
+    ];
+    for (name, bytes, wants) in &docs {
+        if let Some(png) = common::print::page(name, bytes, wants)
+            && backend == "sqlite"
+        {
+            let name = format!("printed-{}", png.file_name().unwrap().to_string_lossy());
+            common::pictures::keep(&name, &std::fs::read(&png).unwrap());
+        }
+    }
+    // a district with no target tambons still gets a valid, clearly empty register
+    let empty = registers::document::form1(
+        "อำเภอแม่ใจ",
+        YEAR,
+        &registers::form1(&db, "5607", YEAR).await.unwrap(),
+        None,
+    );
+    common::print::page(
+        "empty-form1.docx",
+        &documents::docx(&empty).unwrap(),
+        &["ไม่มีข้อมูล"],
+    );
+
+    // the year's thresholds are data: raise item 4 to 40% and the LAO no longer meets it
+    let root = cast::root(&db).await;
+    settings::save(&db, &root, YEAR, "40", "20", "60,65,70,75,80", "878")
+        .await
+        .unwrap();
+    assert!(!monthly::compute(&db, mae_sai, YEAR).await.unwrap().criteria[3]);
+    assert!(matches!(
+        settings::save(&db, &district, YEAR, "30", "20", "60,65,70,75,80", "878").await,
+        Err(AppError::Forbidden(_))
+    ));
+}
+
+/// A model LAO's year with less done: one village's plan reviewed with a single dimension, the
+/// tambon plan integrating that project and a tambon-level one, the local plan taking one of
+/// the two and no draft budget.
+async fn partial_year(db: &Db, officer: &User, lao_user: &User, lao_id: i64, tambon: &str) {
+    let village = oneplan::areas::children(db, Some(tambon)).await.unwrap()[0]
+        .code
+        .clone();
+    let owner = plans::resolve_owner(db, PlanKind::Village, &village)
+        .await
+        .unwrap();
+    let vp = plans::open(db, officer, PlanKind::Village, &owner, YEAR)
+        .await
+        .unwrap();
+    let forum = ForumInput {
+        held_on: "05/03/2569".into(),
+        chaired_by: "ประธาน".into(),
+        attendance: "30".into(),
+        ..Default::default()
+    };
+    forums::add(db, officer, vp.id, vp.version, &forum)
+        .await
+        .unwrap();
+    let raised = projects::add_to_plan(
+        db,
+        officer,
+        vp.id,
+        version(db, vp.id).await,
+        &project("ถนนเข้าหมู่บ้าน".into(), "economy", 1),
+    )
+    .await
+    .unwrap();
+    let owner = plans::resolve_owner(db, PlanKind::Tambon, tambon)
+        .await
+        .unwrap();
+    let tp = plans::open(db, officer, PlanKind::Tambon, &owner, YEAR)
+        .await
+        .unwrap();
+    forums::add(db, officer, tp.id, tp.version, &forum)
+        .await
+        .unwrap();
+    let input = AdoptInput {
+        project_id: raised.id,
+        rank: "1".into(),
+        decided_on: "2026-03-05".into(),
+        ..Default::default()
+    };
+    adopt::adopt(db, officer, tp.id, version(db, tp.id).await, &input)
+        .await
+        .unwrap();
+    projects::add_to_plan(
+        db,
+        officer,
+        tp.id,
+        version(db, tp.id).await,
+        &project("ศูนย์ผู้สูงอายุตำบล".into(), "society", 2),
+    )
+    .await
+    .unwrap();
+    let owner = plans::resolve_owner(db, PlanKind::Local, &lao_id.to_string())
+        .await
+        .unwrap();
+    let local = plans::open(db, lao_user, PlanKind::Local, &owner, YEAR + 1)
+        .await
+        .unwrap();
+    let input = AdoptInput {
+        project_id: raised.id,
+        ..Default::default()
+    };
+    adopt::adopt(db, lao_user, local.id, local.version, &input)
+        .await
+        .unwrap();
+}
+
+/// The first อบต. of a district and the first tambon it covers.
+async fn a_tao(db: &Db, district: &str) -> (oneplan::areas::Lao, String) {
+    for lao in oneplan::areas::laos_in(db, district).await.unwrap() {
+        if lao.kind != "TAO" {
+            continue;
+        }
+        let covered = oneplan::areas::coverage_of(db, lao.id).await.unwrap();
+        if let Some((area, _)) = covered.into_iter().find(|(a, _)| a.level == "tambon") {
+            return (lao, area.code);
+        }
+    }
+    panic!("no อบต. in {district}");
+}
+
+story!(roll_ups_of_an_area_equal_the_reports_one_by_one, Phayao);
+async fn roll_ups_of_an_area_equal_the_reports_one_by_one(backend: &str, db: Db) {
+    let province = cast::province(&db).await;
+    let mae_sai = cast::mae_sai_lao(&db).await.id;
+    let mae_sai_user = cast::lao(&db).await;
+    let (second, second_tambon) = a_tao(&db, "5602").await;
+    let second_user = common::account(
+        &db,
+        "lao.second",
+        Role::Officer,
+        ScopeLevel::Lao,
+        &second.lao_key,
+    )
+    .await;
+    let (third, _) = a_tao(&db, "5603").await;
+
+    mae_sai_year(&db, &province, &mae_sai_user, mae_sai).await;
+    order(&db, &province, Kind::TambonBoard, "560114", None, "๑/๒๕๖๙").await;
+    order(
+        &db,
+        &mae_sai_user,
+        Kind::LaoWorkingGroup,
+        "",
+        Some(mae_sai),
+        "๕/๒๕๖๘",
+    )
+    .await;
+    work_plans::record(&db, &mae_sai_user, mae_sai, YEAR, "1/12/2568", "")
+        .await
+        .unwrap();
+    partial_year(&db, &province, &second_user, second.id, &second_tambon).await;
+    for (tambon, coordinator) in [
+        ("560114", "ก"),
+        ("560104", ""),
+        (second_tambon.as_str(), "ข"),
+    ] {
+        targets::set(&db, &province, YEAR, tambon, true, "50,000", coordinator)
+            .await
+            .unwrap();
+    }
+    for (district, lao) in [("5601", mae_sai), ("5602", second.id), ("5603", third.id)] {
+        model_laos::designate(&db, &province, YEAR, district, lao, "1/11/2568", "")
+            .await
+            .unwrap();
+    }
+
+    // the roll-up's rows are the monthly reports, each LAO with its own figures
+    let r = rollup::of_area(&db, "56", YEAR).await.unwrap();
+    assert_eq!(
+        r.rows.iter().map(|r| r.model.lao_id).collect::<Vec<_>>(),
+        vec![mae_sai, second.id, third.id],
+        "{backend}"
+    );
+    for row in &r.rows {
+        let one = monthly::compute(&db, row.model.lao_id, YEAR).await.unwrap();
+        assert_eq!(
+            serde_json::to_value(&row.report).unwrap(),
+            serde_json::to_value(&one).unwrap(),
+            "{backend}: LAO {}",
+            row.model.lao_id
+        );
+    }
+    let [full, partial, none] = [&r.rows[0].report, &r.rows[1].report, &r.rows[2].report];
+    assert!(full.meets_all(), "{backend}: {:?}", full.criteria);
+    assert_eq!(
+        (
+            full.integrated_projects,
+            full.rates.in_local_plan,
+            full.rates.in_budget
+        ),
+        (10, 3, 1)
+    );
+    assert_eq!(
+        (partial.villages_reviewed, partial.tambons_integrated),
+        (0, 1),
+        "{backend}: one dimension is not a review of the plan"
+    );
+    assert!(partial.villages > 0 && partial.tambons >= 1);
+    assert_eq!(partial.integration_forum_on.as_deref(), Some("2026-03-05"));
+    assert_eq!(
+        partial.missing_dimensions,
+        vec!["ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม".to_string()],
+        "{backend}"
+    );
+    assert_eq!(
+        (
+            partial.rates.integrated,
+            partial.rates.in_local_plan,
+            partial.rates.local_pct_x100,
+            partial.rates.in_budget,
+            partial.rates.budget_pct_x100
+        ),
+        (2, 1, Some(5000), 0, Some(0)),
+        "{backend}: 1 of 2 in the local plan, none in the budget"
+    );
+    assert_eq!(
+        partial.criteria,
+        [false, false, false, true, false],
+        "{backend}"
+    );
+    assert_eq!(
+        (
+            none.villages_reviewed,
+            none.tambons_integrated,
+            none.integrated_projects
+        ),
+        (0, 0, 0)
+    );
+    assert!(none.villages > 0 && none.tambons > 0);
+    assert_eq!(none.missing_dimensions.len(), 3);
+    assert_eq!(none.rates.local_pct_x100, None);
+    assert_eq!(
+        (r.model_laos, r.meeting, r.value_x100),
+        (3, 1, Some(3333)),
+        "{backend}: 1 of 3 model LAOs"
+    );
+    let rates = oneplan::plans::rates::for_lao(&db, second.id, YEAR + 1)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&rates).unwrap(),
+        serde_json::to_value(&partial.rates).unwrap()
+    );
+    // a district alone, and the country, take the same statements
+    let alone = rollup::of_area(&db, "5602", YEAR).await.unwrap();
+    assert_eq!(alone.rows.len(), 1);
+    assert_eq!(
+        serde_json::to_value(&alone.rows[0].report).unwrap(),
+        serde_json::to_value(partial).unwrap()
+    );
+    assert_eq!(rollup::of_area(&db, "", YEAR).await.unwrap().meeting, 1);
+
+    // the district reports of the province are each district's own report
+    let reports = district_report::of_area(&db, "56", YEAR).await.unwrap();
+    let districts = oneplan::areas::children(&db, Some("56")).await.unwrap();
+    assert_eq!(
+        reports
+            .iter()
+            .map(|r| r.district_code.clone())
+            .collect::<Vec<_>>(),
+        districts.iter().map(|d| d.code.clone()).collect::<Vec<_>>(),
+        "{backend}: every district, with or without target tambons"
+    );
+    for report in &reports {
+        let one = district_report::compute(&db, &report.district_code, YEAR)
+            .await
+            .unwrap();
+        assert_eq!(
+            serde_json::to_value(report).unwrap(),
+            serde_json::to_value(&one).unwrap(),
+            "{backend}: {}",
+            report.district_code
+        );
+    }
+    let of = |code: &str| reports.iter().find(|r| r.district_code == code).unwrap();
+    assert_eq!(
+        (of("5601").target_tambons, of("5601").counts),
+        (2, [1, 1, 1, 1, 1]),
+        "{backend}"
+    );
+    assert_eq!(
+        (of("5602").target_tambons, of("5602").counts),
+        (1, [0, 1, 0, 0, 0]),
+        "{backend}"
+    );
+    assert_eq!((of("5603").target_tambons, of("5603").counts), (0, [0; 5]));
+    assert_eq!(
+        district_report::of_area(&db, "", YEAR).await.unwrap().len(),
+        districts.len()
+    );
+}

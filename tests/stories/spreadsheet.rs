@@ -1,0 +1,260 @@
+//! A village officer downloads the village-plan form, fills it in Excel and imports it: every
+//! row goes in, or every mistake is listed by row and column and nothing is written.
+
+use oneplan::i18n::Lang;
+use crate::common;
+use calamine::{Reader, Xlsx};
+use oneplan::db::Db;
+use oneplan::plans::spreadsheet::{self, Imported};
+use oneplan::plans::{self, PlanKind};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+/// Fills the downloaded form the way a person would: the header row is kept, rows typed below it.
+fn filled(template: &[u8], rows: &[Vec<Cell>]) -> Vec<u8> {
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(template)).unwrap();
+    let range = wb.worksheet_range_at(0).unwrap().unwrap();
+    let headers: Vec<String> = range
+        .rows()
+        .nth(3)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let mut out = Workbook::new();
+    let ws = out.add_worksheet();
+    ws.write_string(0, 0, "แบบฟอร์มแผนพัฒนาหมู่บ้าน").unwrap();
+    for (i, h) in headers.iter().enumerate() {
+        ws.write_string(3, i as u16, h).unwrap();
+    }
+    let date = Format::new().set_num_format("d/m/yyyy");
+    for (r, row) in rows.iter().enumerate() {
+        for (col, cell) in row.iter().enumerate() {
+            let (r, col) = (4 + r as u32, col as u16);
+            match cell {
+                Cell::Text(s) => {
+                    ws.write_string(r, col, *s).unwrap();
+                }
+                Cell::Number(n) => {
+                    ws.write_number(r, col, *n).unwrap();
+                }
+                Cell::Date(y, m, d) => {
+                    ws.write_datetime_with_format(
+                        r,
+                        col,
+                        ExcelDateTime::from_ymd(*y, *m, *d).unwrap(),
+                        &date,
+                    )
+                    .unwrap();
+                }
+                Cell::Empty => {}
+            }
+        }
+    }
+    out.save_to_buffer().unwrap()
+}
+
+enum Cell {
+    Text(&'static str),
+    Number(f64),
+    Date(u16, u8, u8),
+    Empty,
+}
+use Cell::*;
+
+fn row(
+    rank: Cell,
+    title: &'static str,
+    dimension: &'static str,
+    budget: Cell,
+    start: Cell,
+) -> Vec<Cell> {
+    vec![
+        rank,
+        Text(title),
+        Text(dimension),
+        Text("ปัญหาที่เวทีเสนอ"),
+        Empty,
+        Text("ก่อสร้าง"),
+        Text("หมู่บ้านเดียว"),
+        Text("1"),
+        Number(85.0),
+        Text("๓๒๐"),
+        budget,
+        Text("องค์กรปกครองส่วนท้องถิ่น"),
+        Text("ใช่"),
+        start,
+        Text("30 ก.ย. 2570"),
+        Text("อบต.แม่ใส | สนับสนุนงบประมาณ | 5,000"),
+    ]
+}
+
+story!(
+    a_filled_village_plan_form_goes_in_whole_or_not_at_all,
+    Phayao
+);
+async fn a_filled_village_plan_form_goes_in_whole_or_not_at_all(backend: &str, db: Db) {
+    let officer = common::cast::village(&db).await;
+    let owner = plans::resolve_owner(&db, PlanKind::Village, "56011401")
+        .await
+        .unwrap();
+    let plan = plans::open(&db, &officer, PlanKind::Village, &owner, 2570)
+        .await
+        .unwrap();
+
+    let template = spreadsheet::template(&db, plan.id).await.unwrap();
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(&template)).unwrap();
+    assert_eq!(wb.sheet_names()[0], "แผนพัฒนาหมู่บ้าน");
+    let range = wb.worksheet_range_at(0).unwrap().unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .nth(3)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header[1], "ชื่อโครงการ/กิจกรรม");
+    assert!(header.contains(&"งบประมาณ (บาท)".to_string()));
+
+    // three mistakes in three rows: all are listed, nothing is written
+    let bad = filled(
+        &template,
+        &[
+            row(
+                Text("1"),
+                "ขุดลอกลำเหมืองสาธารณะ",
+                "ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม",
+                Text("๑๒๐,๐๐๐"),
+                Date(2026, 10, 1),
+            ),
+            row(
+                Text("1"),
+                "ส่งเสริมอาชีพเลี้ยงไก่ไข่",
+                "ด้านเศรษฐกิจ",
+                Text("5,000"),
+                Text("1/11/2569"),
+            ),
+            row(
+                Text("3"),
+                "ตลาดนัดชุมชน",
+                "ด้านกีฬา",
+                Text("-5,000"),
+                Text("31/02/2570"),
+            ),
+        ],
+    );
+    let Imported::Refused(errors) = spreadsheet::import(&db, &officer, plan.id, plan.version, &bad)
+        .await
+        .unwrap()
+    else {
+        panic!("{backend}: a file with mistakes went in");
+    };
+    let all = errors
+        .iter()
+        .map(|e| e.message(Lang::Th))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(all.contains("แถวที่ 7 งบประมาณ: งบประมาณต้องไม่ติดลบ"), "{all}");
+    assert!(errors.iter().any(|e| e.row == Some(7) && e.problem.field().map(|f| f.name()) == Some("budget")));
+    assert_eq!(errors.len(), 4, "{all}");
+    assert!(
+        all.contains("แถวที่ 6 ลำดับความสำคัญ: ลำดับที่ 1 ซ้ำกับแถวที่ 5"),
+        "{all}"
+    );
+    assert!(all.contains("แถวที่ 7 มิติการพัฒนา: ไม่รู้จัก “ด้านกีฬา”"), "{all}");
+    assert!(all.contains("แถวที่ 7 วันเริ่มต้น"), "{all}");
+    let projects: i64 = oneplan::db::query_scalar("SELECT COUNT(*) FROM projects")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(projects, 0, "{backend}: nothing half-imported");
+
+    // corrected, it goes in whole: Thai digits, Excel dates and BE dates alike
+    let good = filled(
+        &template,
+        &[
+            row(
+                Text("1"),
+                "ขุดลอกลำเหมืองสาธารณะ",
+                "ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม",
+                Text("๑๒๐,๐๐๐"),
+                Date(2026, 10, 1),
+            ),
+            row(
+                Text("2"),
+                "ส่งเสริมอาชีพเลี้ยงไก่ไข่",
+                "ด้านเศรษฐกิจ",
+                Text("5,000"),
+                Text("1/11/2569"),
+            ),
+            row(
+                Text("๓"),
+                "ตลาดนัดชุมชน",
+                "ด้านสังคมและคุณภาพชีวิต",
+                Number(30000.0),
+                Text("2026-12-01"),
+            ),
+        ],
+    );
+    let plan = plans::get(&db, plan.id).await.unwrap().unwrap();
+    match spreadsheet::import(&db, &officer, plan.id, plan.version, &good)
+        .await
+        .unwrap()
+    {
+        Imported::Done(n) => assert_eq!(n, 3, "{backend}"),
+        Imported::Refused(e) => panic!("{backend}: {e:?}"),
+    }
+    let items = plans::items(&db, plan.id).await.unwrap();
+    assert_eq!(
+        items.iter().map(|i| i.rank).collect::<Vec<_>>(),
+        vec![Some(1), Some(2), Some(3)]
+    );
+    assert_eq!(items[0].amount_satang, 12_000_000);
+    let first = oneplan::projects::get(&db, items[0].project_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        first.starts_on.map(|d| d.to_string()).as_deref(),
+        Some("2026-10-01"),
+        "{backend}: an Excel date cell"
+    );
+    assert_eq!(
+        first.ends_on.map(|d| d.to_string()).as_deref(),
+        Some("2027-09-30"),
+        "{backend}: a BE date typed as text"
+    );
+    assert_eq!(first.target_people, Some(320));
+    assert!(
+        oneplan::dimensions::of_plan(&db, plan.id)
+            .await
+            .unwrap()
+            .complete()
+    );
+
+    // importing the same ranks again is refused against what the plan already holds
+    let plan = plans::get(&db, plan.id).await.unwrap().unwrap();
+    let Imported::Refused(errors) =
+        spreadsheet::import(&db, &officer, plan.id, plan.version, &good)
+            .await
+            .unwrap()
+    else {
+        panic!("{backend}: duplicate ranks went in");
+    };
+    assert!(
+        errors[0]
+            .message(Lang::Th)
+            .contains("ซ้ำกับโครงการ “ขุดลอกลำเหมืองสาธารณะ” ในแผนนี้"),
+        "{errors:?}"
+    );
+
+    // a file that is not a spreadsheet
+    let Imported::Refused(errors) =
+        spreadsheet::import(&db, &officer, plan.id, plan.version, b"not a spreadsheet")
+            .await
+            .unwrap()
+    else {
+        panic!();
+    };
+    assert!(errors[0].message(Lang::Th).contains("ไม่ใช่ไฟล์ Excel"));
+    assert!(errors[0].message(Lang::En).contains("not an Excel file"));
+}
