@@ -108,29 +108,3 @@ pub async fn list(
     };
     Ok(rows)
 }
-
-/// Which part of the log a user may read: an area inside their own (their whole area when
-/// none is asked), or for an LAO account, the LAO's entries. Asking for more is refused and recorded.
-pub async fn readable_part(
-    db: &Db,
-    user: &crate::accounts::User,
-    asked: Option<&str>,
-) -> Result<(String, Option<i64>), crate::error::AppError> {
-    let Some(own) = user.scope.area_prefix() else {
-        let lao = crate::areas::lao_by_key(db, &user.scope.code).await?;
-        return Ok((String::new(), Some(lao.map(|l| l.id).unwrap_or(-1))));
-    };
-    let asked = crate::thai::to_arabic_digits(asked.unwrap_or("").trim());
-    if asked.is_empty() {
-        return Ok((own.to_string(), None));
-    }
-    if !asked.starts_with(own) {
-        let p = crate::error::Problem::OutsideArea {
-            name: format!("พื้นที่รหัส {asked}"),
-        };
-        let message = p.message(crate::i18n::Lang::Th);
-        crate::accounts::record_denied(db, user, "audit_log", &asked, "view", &message).await?;
-        return Err(p.into());
-    }
-    Ok((asked, None))
-}

@@ -337,7 +337,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 async fn export_tambon_books(db: &Db, year: i64, area: &str, out: &Path) -> anyhow::Result<()> {
     let started = Instant::now();
     let mut shown = Instant::now();
-    let done = crate::plans::book::export_all(db, year, area, out, |n, of| {
+    let done = crate::books::export_all(db, year, area, out, |n, of| {
         if shown.elapsed().as_secs() >= 5 {
             shown = Instant::now();
             eprintln!(

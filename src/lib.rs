@@ -1,8 +1,10 @@
 //! oneplan: the One Plan (แผนเดียวกัน) information system.
 pub mod accounts;
+pub mod adoption;
 pub mod areas;
 pub mod audit;
 pub mod backup;
+pub mod books;
 pub mod cli;
 pub mod committees;
 pub mod config;

@@ -1,6 +1,7 @@
 //! User accounts: who may sign in, with which role, over which area. Account changes are
 //! authorised against the acting administrator's scope and written to the audit log.
 
+pub mod audit_log;
 pub mod email;
 pub mod password;
 pub mod scope;

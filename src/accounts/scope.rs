@@ -159,7 +159,7 @@ impl Scope {
             _ => Err(Problem::UnknownCode {
                 field: Field::Scope,
                 thing: crate::areas::Level::from_stored(self.level.as_str())
-                    .map_or(Thing::AnyArea, Thing::Area),
+                    .map_or(Thing::AnyArea, Thing::from),
                 code: self.code.clone(),
             }),
         })

@@ -180,7 +180,7 @@ async fn resolve(db: &Db, target: &Target) -> Result<(Owner, Option<String>), Ap
         .into());
     }
     let area = areas::get(db, &code).await?.ok_or_else(|| {
-        let thing = areas::Level::of_code(&code).map_or(Thing::AnyArea, Thing::Area);
+        let thing = areas::Level::of_code(&code).map_or(Thing::AnyArea, Thing::from);
         AppError::from(Problem::not_found(thing, &code))
     })?;
     let tambon = match code.len() {

@@ -79,7 +79,7 @@ fn statement(sql: &str, params: &[serde_json::Value]) -> Statement {
 
 pub async fn measure(db: &Db, area: &str, year: i64, runs: usize) -> anyhow::Result<Vec<Timing>> {
     use serde_json::json;
-    let (from, to) = crate::areas::codes::prefix_range(area);
+    let (from, to) = crate::db::prefix_range(area);
     let year_like = [json!(year), json!(from), json!(to)];
     let kpi = rollup::SQL
         .iter()

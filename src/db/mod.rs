@@ -4,6 +4,7 @@
 
 pub mod bulk;
 mod migrate;
+mod prefix;
 mod query;
 pub mod types;
 mod versioned;
@@ -20,8 +21,9 @@ pub use query::{
     Column, Done, Executor, Param, Query, QueryAs, QueryScalar, Row, Value, query, query_as, query_scalar,
     raw,
 };
+pub use prefix::prefix_range;
 pub use types::{Flag, IsoDate, OptIsoDate};
-pub use versioned::{Stale, update_versioned};
+pub use versioned::{Stale, WriteError, update_versioned};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

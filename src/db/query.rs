@@ -296,7 +296,7 @@ impl Query {
     /// a range of the code's index on both databases, whatever their collation (a `LIKE 'x%'`
     /// uses PostgreSQL's index only under the C collation).
     pub fn bind_prefix(self, prefix: &str) -> Self {
-        let (from, to) = crate::areas::codes::prefix_range(prefix);
+        let (from, to) = crate::db::prefix_range(prefix);
         self.bind(from).bind(to)
     }
 

@@ -12,14 +12,7 @@ use sqlx::sqlite::{SqliteTypeInfo, SqliteValueRef};
 use sqlx::{Decode, Postgres, Sqlite, Type, ValueRef};
 use time::Date;
 
-/// A date as stored: "2026-03-15".
-pub fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-}
-
-pub fn parse_iso(s: &str) -> Option<Date> {
-    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
-}
+pub use crate::thai::dates::{iso, parse_iso};
 
 /// Implements `Type` and `Decode` for both databases for a type read from a TEXT column
 /// with `$parse: fn(&str) -> Result<Self, String>`.

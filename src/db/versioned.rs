@@ -16,6 +16,19 @@ pub struct Stale {
     pub found: Option<i64>,
 }
 
+/// A versioned write that did not happen: someone saved first, or the database failed.
+#[derive(Debug)]
+pub enum WriteError {
+    Stale(Stale),
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for WriteError {
+    fn from(e: sqlx::Error) -> Self {
+        WriteError::Db(e)
+    }
+}
+
 /// `UPDATE {table} SET {set}, version = version + 1 WHERE id = … AND version = …`, where `set`
 /// uses `$1…$n` for `values`. Zero rows written is a conflict (`Stale`).
 pub async fn update_versioned(
@@ -25,7 +38,7 @@ pub async fn update_versioned(
     expected: i64,
     set: &str,
     values: Vec<Value>,
-) -> Result<(), crate::error::AppError> {
+) -> Result<(), WriteError> {
     let n = values.len();
     let sql = if set.is_empty() {
         format!(
@@ -53,11 +66,10 @@ pub async fn update_versioned(
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
-    Err(Stale {
+    Err(WriteError::Stale(Stale {
         table,
         id,
         expected,
         found,
-    }
-    .into())
+    }))
 }

@@ -8,7 +8,7 @@ mod problem;
 mod words;
 
 pub use field::Field;
-pub use problem::{Class, FundingProblem, MemberProblem, Problem, Thing};
+pub use problem::{Class, FundingProblem, MemberProblem, Named, Problem, Thing};
 
 use crate::i18n::Lang;
 use axum::http::StatusCode;
@@ -153,6 +153,15 @@ impl std::fmt::Display for AppError {
 }
 
 impl std::error::Error for AppError {}
+
+impl From<crate::db::WriteError> for AppError {
+    fn from(e: crate::db::WriteError) -> Self {
+        match e {
+            crate::db::WriteError::Stale(s) => s.into(),
+            crate::db::WriteError::Db(e) => e.into(),
+        }
+    }
+}
 
 impl From<crate::db::Stale> for AppError {
     fn from(s: crate::db::Stale) -> Self {

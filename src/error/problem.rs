@@ -3,8 +3,6 @@
 //! words users read are in `words`.
 
 use super::Field;
-use crate::areas::Level;
-use crate::plans::{PlanKind, Status};
 use crate::thai::dates::DateError;
 use crate::thai::digits::NumberError;
 
@@ -15,7 +13,10 @@ pub enum Thing {
     Page,
     Plan,
     Project,
-    Area(Level),
+    Province,
+    District,
+    Tambon,
+    Village,
     AnyArea,
     Lao,
     Account,
@@ -32,6 +33,14 @@ pub enum Class {
     NotFound,
     Conflict,
     TooMany,
+}
+
+/// A word of the domain as users read it, in both languages (a kind of plan, a status), so
+/// that problems name it without this module knowing the domain's types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Named {
+    pub th: &'static str,
+    pub en: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,9 +89,10 @@ pub enum Problem {
 
     // ---- changed meanwhile
     Stale { thing: Thing, expected: i64, found: Option<i64> },
-    PlanExists { kind: PlanKind, year: i64 },
-    PlanNotDraft { status: Status },
-    StepNotFrom { status: Status },
+    PlanExists { kind: Named, year: i64 },
+    /// Submitted (true) or approved and locked (false).
+    PlanNotDraft { submitted: bool },
+    StepNotFrom { status: Named },
 
     // ---- plans
     NoProjectsYet,
@@ -94,9 +104,9 @@ pub enum Problem {
     BookOnlyTambon,
     ImportOnlyVillage,
     ForumOnlyVillageOrTambon,
-    RaiseOnlyVillageOrTambon { kind: PlanKind },
-    AlreadyInPlan { kind: PlanKind, rank: Option<i64> },
-    NotACandidate { project_id: i64, kind: PlanKind },
+    RaiseOnlyVillageOrTambon { kind: Named },
+    AlreadyInPlan { kind: Named, rank: Option<i64> },
+    NotACandidate { project_id: i64, kind: Named },
     IssueOfOtherProvince,
     AdoptedElsewhere { title: String, plans: i64 },
     MergeTooFew,

@@ -31,12 +31,11 @@ fn date_error(e: &DateError, lang: Lang) -> String {
 fn day(d: time::Date, lang: Lang) -> String {
     match lang {
         Lang::Th => format_date_long(d, Digits::Arabic),
-        Lang::En => crate::db::types::iso(d),
+        Lang::En => crate::thai::dates::iso(d),
     }
 }
 
 fn thing(t: Thing, lang: Lang) -> &'static str {
-    use crate::areas::Level;
     match (t, lang) {
         (Thing::Record, Lang::Th) => "ข้อมูล",
         (Thing::Record, Lang::En) => "record",
@@ -46,14 +45,14 @@ fn thing(t: Thing, lang: Lang) -> &'static str {
         (Thing::Plan, Lang::En) => "plan",
         (Thing::Project, Lang::Th) => "โครงการ",
         (Thing::Project, Lang::En) => "project",
-        (Thing::Area(Level::Province), Lang::Th) => "จังหวัด",
-        (Thing::Area(Level::District), Lang::Th) => "อำเภอ",
-        (Thing::Area(Level::Tambon), Lang::Th) => "ตำบล",
-        (Thing::Area(Level::Village), Lang::Th) => "หมู่บ้าน",
-        (Thing::Area(Level::Province), Lang::En) => "province",
-        (Thing::Area(Level::District), Lang::En) => "district",
-        (Thing::Area(Level::Tambon), Lang::En) => "tambon",
-        (Thing::Area(Level::Village), Lang::En) => "village",
+        (Thing::Province, Lang::Th) => "จังหวัด",
+        (Thing::District, Lang::Th) => "อำเภอ",
+        (Thing::Tambon, Lang::Th) => "ตำบล",
+        (Thing::Village, Lang::Th) => "หมู่บ้าน",
+        (Thing::Province, Lang::En) => "province",
+        (Thing::District, Lang::En) => "district",
+        (Thing::Tambon, Lang::En) => "tambon",
+        (Thing::Village, Lang::En) => "village",
         (Thing::AnyArea, Lang::Th) => "พื้นที่",
         (Thing::AnyArea, Lang::En) => "area",
         (Thing::Lao, Lang::Th) => " อปท. ",
@@ -258,8 +257,8 @@ impl Problem {
                 format!("{}นี้ถูกลบไปแล้ว", thing(*t, lang).trim()),
                 format!("this {} was deleted", thing(*t, lang).trim()),
             ),
-            PlanExists { kind, year } => pick(format!("มี{}ของปี {year} อยู่แล้ว", kind.th()), format!("the {} of {year} exists already", kind.en())),
-            PlanNotDraft { status: crate::plans::Status::Submitted } => pick(
+            PlanExists { kind, year } => pick(format!("มี{}ของปี {year} อยู่แล้ว", kind.th), format!("the {} of {year} exists already", kind.en)),
+            PlanNotDraft { submitted: true } => pick(
                 "แผนนี้เสนอแล้ว แก้ไขไม่ได้ หากต้องการแก้ไขให้ถอนแผนกลับมาเป็นร่างก่อน".into(),
                 "this plan has been submitted: withdraw it to a draft to change it".into(),
             ),
@@ -268,8 +267,8 @@ impl Problem {
                 "this plan is approved and locked; the level above may reopen it".into(),
             ),
             StepNotFrom { status } => pick(
-                format!("ทำรายการนี้ไม่ได้ เพราะแผนอยู่ในสถานะ “{}”", status.th()),
-                format!("not possible while the plan is {}", status.as_str()),
+                format!("ทำรายการนี้ไม่ได้ เพราะแผนอยู่ในสถานะ “{}”", status.th),
+                format!("not possible while the plan is {}", status.en),
             ),
             NoProjectsYet => pick("ยังไม่มีโครงการในแผน จึงยังเสนอแผนไม่ได้".into(), "the plan has no project yet, so it cannot be submitted".into()),
             NoForumYet => pick(
@@ -284,23 +283,23 @@ impl Problem {
             ImportOnlyVillage => pick("นำเข้าจากไฟล์ Excel ได้เฉพาะแผนพัฒนาหมู่บ้าน".into(), "only a village plan is imported from Excel".into()),
             ForumOnlyVillageOrTambon => pick("บันทึกเวทีประชาคมได้ในแผนพัฒนาหมู่บ้านและแผนพัฒนาตำบล".into(), "forums are recorded in village and tambon plans".into()),
             RaiseOnlyVillageOrTambon { kind } => pick(
-                format!("{} รับโครงการจากแผนระดับล่างเท่านั้น ให้ใช้การนำโครงการเข้าแผน", kind.th()),
-                format!("a {} takes projects from the plans below: adopt them", kind.en()),
+                format!("{} รับโครงการจากแผนระดับล่างเท่านั้น ให้ใช้การนำโครงการเข้าแผน", kind.th),
+                format!("a {} takes projects from the plans below: adopt them", kind.en),
             ),
             AlreadyInPlan { kind, rank } => pick(
                 format!(
                     "โครงการนี้อยู่ใน{}นี้แล้ว{} จะนำเข้าแผนเดียวกันซ้ำไม่ได้",
-                    kind.th(),
+                    kind.th,
                     rank.map(|r| format!(" (ลำดับที่ {r})")).unwrap_or_default()
                 ),
-                format!("the project is in this {} already", kind.en()),
+                format!("the project is in this {} already", kind.en),
             ),
             NotACandidate { project_id, kind } => pick(
                 format!(
                     "โครงการรหัส {project_id} ไม่อยู่ในแผนระดับล่างที่{}นี้รับโครงการได้ (นอกพื้นที่ ปี หรือถูกรวมกับโครงการอื่นแล้ว)",
-                    kind.th()
+                    kind.th
                 ),
-                format!("project {project_id} is not in a plan this {} takes from (another area or year, or merged)", kind.en()),
+                format!("project {project_id} is not in a plan this {} takes from (another area or year, or merged)", kind.en),
             ),
             IssueOfOtherProvince => pick("ไม่ใช่ประเด็นการพัฒนาของจังหวัดนี้".into(), "not a development issue of this province".into()),
             AdoptedElsewhere { title, plans } => pick(

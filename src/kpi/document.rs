@@ -26,7 +26,7 @@ pub fn monthly(
     expected: &dyn Fn(&str) -> String,
     by: Option<(&str, &str)>,
 ) -> Document {
-    let pct = |x: Option<i64>| th(&crate::plans::rates::format_pct(x));
+    let pct = |x: Option<i64>| th(&crate::kpi::rates::format_pct(x));
     let later = |item: &str| {
         let d = expected(item);
         if d.is_empty() {
@@ -173,7 +173,7 @@ pub fn rollup(place: &str, r: &Rollup, districts: &dyn Fn(&str) -> String) -> Do
                     "ค่าตัวชี้วัด".into(),
                     format!(
                         "ร้อยละ {}",
-                        th(&crate::plans::rates::format_pct(r.value_x100))
+                        th(&crate::kpi::rates::format_pct(r.value_x100))
                     ),
                 ),
                 (

@@ -7,7 +7,7 @@
 //! (or village plan) of the country for each covered tambon when it has no statistics.
 
 use crate::db::{self, Db};
-use crate::plans::rates::{Rates, grouped_sql, one_lao};
+use crate::kpi::rates::{Rates, grouped_sql, one_lao};
 use std::collections::HashMap;
 
 /// The statements over a scope, by name; each returns rows keyed by lao_id (first column), and

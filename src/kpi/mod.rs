@@ -8,6 +8,7 @@ pub mod document;
 pub mod figures;
 pub mod model_laos;
 pub mod monthly;
+pub mod rates;
 pub mod rollup;
 pub mod settings;
 pub mod work_plans;

@@ -78,7 +78,7 @@ pub async fn designate(
         .filter(|a| a.level == crate::areas::Level::District)
         .ok_or_else(|| {
             AppError::from(Problem::not_found(
-                Thing::Area(crate::areas::Level::District),
+                Thing::District,
                 district,
             ))
         })?;

@@ -8,7 +8,7 @@ use super::settings::{self, Settings};
 use crate::accounts::User;
 use crate::db::Db;
 use crate::error::{AppError, Field, Problem, Thing};
-use crate::plans::rates::{self, Rates};
+use crate::kpi::rates::{self, Rates};
 use crate::reporting::{self, NewSubmission, Submission};
 use serde::{Deserialize, Serialize};
 

@@ -6,7 +6,7 @@ use super::model_laos::{self, ModelLao};
 use super::monthly::Monthly;
 use super::settings::{self, Settings};
 use crate::db::Db;
-use crate::plans::rates::percent_x100;
+use crate::kpi::rates::percent_x100;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]

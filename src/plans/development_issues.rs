@@ -3,7 +3,6 @@
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db};
-use crate::areas::Level;
 use crate::error::{AppError, Field, Problem, Thing};
 use serde::Serialize;
 
@@ -41,7 +40,7 @@ pub async fn add(
     let area = crate::areas::get(db, province)
         .await?
         .filter(|a| a.level == crate::areas::Level::Province)
-        .ok_or_else(|| AppError::from(Problem::not_found(Thing::Area(Level::Province), province)))?;
+        .ok_or_else(|| AppError::from(Problem::not_found(Thing::Province, province)))?;
     let owner = super::Owner::Area(area);
     super::access::check_owner_write(db, user, &owner, "development_issue", province).await?;
     let mut tx = db.begin_write().await?;

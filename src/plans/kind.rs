@@ -111,6 +111,24 @@ impl PlanKind {
 crate::text_enum!(PlanKind);
 crate::text_enum!(Status);
 
+impl From<PlanKind> for crate::error::Named {
+    fn from(k: PlanKind) -> Self {
+        crate::error::Named {
+            th: k.th(),
+            en: k.en(),
+        }
+    }
+}
+
+impl From<Status> for crate::error::Named {
+    fn from(s: Status) -> Self {
+        crate::error::Named {
+            th: s.th(),
+            en: s.as_str(),
+        }
+    }
+}
+
 /// Who owns a kind of plan, in Thai: "หมู่บ้าน", …, "องค์กรปกครองส่วนท้องถิ่น".
 pub fn owner_th(kind: PlanKind) -> &'static str {
     match kind.owner_level() {

@@ -3,15 +3,9 @@
 //! approved cycle in `workflow`, adopting projects from the plans below in `adopt`.
 
 pub mod access;
-pub mod adopt;
-pub mod book;
 pub mod carry;
 pub mod development_issues;
 pub mod kind;
-pub mod model_plan;
-pub mod province;
-pub mod rates;
-pub mod spreadsheet;
 pub mod standard;
 pub mod workflow;
 
@@ -19,9 +13,7 @@ use crate::accounts::User;
 use crate::areas;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, Param, Tx, now_text};
-use crate::dimensions::Dimension;
 use crate::error::{AppError, Field, Problem, Thing};
-use crate::projects::status::ProjectStatus;
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
 
@@ -131,7 +123,7 @@ pub async fn list_under(
             .fetch_all(db)
             .await?,
             None => {
-                let (from, to) = areas::codes::prefix_range(area_prefix);
+                let (from, to) = crate::db::prefix_range(area_prefix);
                 db::query_as::<Plan>(AssertSqlSafe(format!(
                     "SELECT {PLAN_COLUMNS} FROM plans WHERE area_code >= $1 AND area_code < $2 \
                  ORDER BY first_year DESC, area_code, kind LIMIT 500"
@@ -238,7 +230,7 @@ pub async fn resolve_owner(db: &Db, kind: PlanKind, code: &str) -> Result<Owner,
     match areas::get(db, &code).await? {
         Some(a) if Some(a.level) == kind.owner_level() => Ok(Owner::Area(a)),
         _ => Err(match kind.owner_level() {
-            Some(level) => Problem::not_found(Thing::Area(level), &code),
+            Some(level) => Problem::not_found(Thing::from(level), &code),
             None => Problem::not_found(Thing::Lao, &code),
         }
         .into()),
@@ -315,7 +307,7 @@ pub(crate) async fn create_in(
     .await?;
     if taken.is_some() {
         return Err(Problem::PlanExists {
-            kind,
+            kind: kind.into(),
             year: first_year,
         }
         .into());
@@ -492,53 +484,6 @@ pub async fn set_milestones(
     .await?;
     tx.commit().await?;
     Ok(after)
-}
-
-/// One project as a plan holds it.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct Item {
-    pub project_id: i64,
-    pub title: String,
-    pub dimension: Dimension,
-    pub area_code: String,
-    pub executor: String,
-    #[sqlx(try_from = "crate::db::Flag")]
-    pub within_lao_authority: bool,
-    pub status: ProjectStatus,
-    pub budget_satang: i64,
-    pub fiscal_year: i64,
-    pub rank: Option<i64>,
-    pub amount_satang: i64,
-    #[sqlx(try_from = "crate::db::IsoDate")]
-    pub decided_on: time::Date,
-    pub issue_id: Option<i64>,
-    pub note: String,
-}
-
-/// The plan's projects in priority order (unranked last).
-pub async fn items(db: &Db, plan_id: i64) -> anyhow::Result<Vec<Item>> {
-    Ok(db::query_as::<Item>(
-        "SELECT p.id AS project_id, p.title, p.dimension, p.area_code, p.executor, p.within_lao_authority, p.status, \
-                p.budget_satang, i.fiscal_year, i.rank, i.amount_satang, i.decided_on, i.issue_id, i.note \
-         FROM plan_items i JOIN projects p ON p.id = i.project_id \
-         WHERE i.plan_id = $1 \
-         ORDER BY CASE WHEN i.rank IS NULL THEN 1 ELSE 0 END, i.rank, p.id",
-    )
-    .bind(plan_id)
-    .fetch_all(db)
-    .await?)
-}
-
-/// The rank a plan gives a project; None when unranked or not in the plan.
-pub async fn rank_of(db: &Db, plan_id: i64, project_id: i64) -> anyhow::Result<Option<i64>> {
-    Ok(
-        db::query_scalar("SELECT rank FROM plan_items WHERE plan_id = $1 AND project_id = $2")
-            .bind(plan_id)
-            .bind(project_id)
-            .fetch_optional(db)
-            .await?
-            .flatten(),
-    )
 }
 
 /// The events of a plan's cycle, oldest first.

@@ -13,7 +13,10 @@ use crate::i18n::Lang;
 pub fn ensure_editable(plan: &Plan) -> Result<(), AppError> {
     match plan.status() {
         Status::Draft => Ok(()),
-        status => Err(Problem::PlanNotDraft { status }.into()),
+        status => Err(Problem::PlanNotDraft {
+            submitted: status == Status::Submitted,
+        }
+        .into()),
     }
 }
 
@@ -96,7 +99,7 @@ pub async fn step(
     }
     if before.status() != from {
         return Err(Problem::StepNotFrom {
-            status: before.status(),
+            status: before.status().into(),
         }
         .into());
     }

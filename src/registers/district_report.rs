@@ -209,7 +209,7 @@ pub async fn submit(
         .filter(|a| a.level == crate::areas::Level::District)
         .ok_or_else(|| {
             AppError::from(Problem::not_found(
-                Thing::Area(crate::areas::Level::District),
+                Thing::District,
                 district,
             ))
         })?;

@@ -167,7 +167,7 @@ pub async fn submit(
         .filter(|a| a.level == crate::areas::Level::District)
         .ok_or_else(|| {
             AppError::from(crate::error::Problem::not_found(
-                crate::error::Thing::Area(crate::areas::Level::District),
+                crate::error::Thing::District,
                 district,
             ))
         })?;

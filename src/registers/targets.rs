@@ -91,10 +91,10 @@ pub async fn save(
             AppError::from(match rows.first() {
                 Some(r) => Problem::UnknownCode {
                     field: Field::AreaCode,
-                    thing: Thing::Area(crate::areas::Level::Tambon),
+                    thing: Thing::Tambon,
                     code: r.tambon_code.clone(),
                 },
-                None => Problem::missing(Thing::Area(crate::areas::Level::District)),
+                None => Problem::missing(Thing::District),
             })
         })?;
     let tambons = crate::areas::children(db, Some(district)).await?;
@@ -105,7 +105,7 @@ pub async fn save(
         let Some(t) = tambons.iter().find(|t| t.code == code) else {
             problems.push(Problem::UnknownCode {
                 field: Field::AreaCode,
-                thing: Thing::Area(crate::areas::Level::Tambon),
+                thing: Thing::Tambon,
                 code,
             });
             continue;

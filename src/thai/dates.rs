@@ -211,6 +211,11 @@ mod tests {
     }
 }
 
+/// A date as the database and the API write it: "2026-03-15".
+pub fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
 /// A date as the database stores it ("2026-03-15"); None for anything else.
 pub fn parse_iso(s: &str) -> Option<Date> {
     Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()

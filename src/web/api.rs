@@ -310,8 +310,8 @@ async fn audit_log(
     Query(p): Query<AuditParams>,
 ) -> ApiResult<Vec<audit::Entry>> {
     let user = v.user()?;
-    let (prefix, lao) = audit::readable_part(&s.db, user, p.area.as_deref()).await?;
-    Ok(Json(audit::list(&s.db, &prefix, lao, p.before, 100).await?))
+    let read = accounts::audit_log::read(&s.db, user, p.area.as_deref(), p.before, 100).await?;
+    Ok(Json(read.entries))
 }
 
 /// The committees an area and everything under it should have (each village: กม.; each

@@ -6,15 +6,16 @@ use super::AppState;
 use super::page::{ApiError, not_found};
 use super::session::Visitor;
 use crate::forums::{self, Forum, ForumInput};
-use crate::plans::adopt::{self, AdoptInput, Candidate};
+use crate::adoption::adopt::{self, AdoptInput, Candidate};
 use crate::dimensions::Coverage;
-use crate::plans::rates::Rates;
+use crate::kpi::rates::Rates;
 use crate::plans::workflow::{self, Step};
-use crate::plans::{self, Event, Item, Plan, PlanKind};
+use crate::adoption::Item;
+use crate::plans::{self, Event, Plan, PlanKind};
 use crate::projects::input::ProjectInput;
-use crate::projects::lineage::Lineage;
+use crate::adoption::lineage::Lineage;
 use crate::projects::progress::{self, ProgressInput};
-use crate::projects::{self, Project};
+use crate::projects::Project;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::routing::{get, post};
@@ -117,11 +118,11 @@ pub struct PlanDetail {
 async fn plan(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<PlanDetail> {
     let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
     let rates = match plan.lao_id {
-        Some(lao) => Some(crate::plans::rates::for_lao(&s.db, lao, plan.first_year).await?),
+        Some(lao) => Some(crate::kpi::rates::for_lao(&s.db, lao, plan.first_year).await?),
         None => None,
     };
     Ok(Json(PlanDetail {
-        items: plans::items(&s.db, id).await?,
+        items: crate::adoption::items(&s.db, id).await?,
         coverage: crate::dimensions::of_plan(&s.db, id).await?,
         forums: forums::of_plan(&s.db, id).await?,
         events: plans::events(&s.db, id).await?,
@@ -173,7 +174,7 @@ async fn add_project(
 ) -> ApiResult<Project> {
     let user = v.check_csrf(csrf(&headers))?;
     Ok(Json(
-        projects::add_to_plan(&s.db, user, id, b.version, &b.body).await?,
+        crate::adoption::add_to_plan(&s.db, user, id, b.version, &b.body).await?,
     ))
 }
 
@@ -230,7 +231,7 @@ async fn step(
 #[utoipa::path(get, path = "/api/projects/{id}", responses((status = 200, body = Lineage), (status = 404, body = super::api::ErrorBody)))]
 async fn project(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<Lineage> {
     Ok(Json(
-        crate::projects::lineage::of(&s.db, id)
+        crate::adoption::lineage::of(&s.db, id)
             .await?
             .ok_or_else(not_found)?,
     ))

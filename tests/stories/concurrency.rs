@@ -146,7 +146,7 @@ async fn project_version(db: &Db, project: i64) -> i64 {
 }
 
 async fn items(db: &Db, plan: i64) -> usize {
-    plans::items(db, plan).await.unwrap().len()
+    oneplan::adoption::items(db, plan).await.unwrap().len()
 }
 
 fn road(title: &str) -> ProjectInput {
@@ -231,7 +231,7 @@ async fn same_version_saved_twice_at_once(backend: &str, db: Db) {
     }
 
     // editing a project (the form)
-    let project = plans::items(&db, vp).await.unwrap()[0].project_id;
+    let project = oneplan::adoption::items(&db, vp).await.unwrap()[0].project_id;
     for round in 0..ROUNDS {
         let v = project_version(&db, project).await;
         let p = people.clone();
@@ -300,14 +300,14 @@ async fn same_version_saved_twice_at_once(backend: &str, db: Db) {
 
     // adopting the villages' projects into the tambon plan (the API), two offered each round
     for extra in ["ฝายชะลอน้ำ", "ตลาดชุมชน"] {
-        projects::add_to_plan(&db, &tambon, vp, version(&db, vp).await, &road(extra))
+        oneplan::adoption::add_to_plan(&db, &tambon, vp, version(&db, vp).await, &road(extra))
             .await
             .unwrap();
     }
     for round in 0..ROUNDS {
         let (v, before) = (version(&db, tp).await, items(&db, tp).await);
         let p = people.clone();
-        let candidates = plans::adopt::candidates(&db, &plans::get(&db, tp).await.unwrap().unwrap())
+        let candidates = oneplan::adoption::adopt::candidates(&db, &plans::get(&db, tp).await.unwrap().unwrap())
             .await
             .unwrap();
         assert!(candidates.len() >= 2, "{backend}: {} candidates", candidates.len());

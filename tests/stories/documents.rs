@@ -15,8 +15,9 @@ use oneplan::documents::{
 };
 use oneplan::error::AppError;
 use oneplan::forums::{self, ForumInput};
-use oneplan::plans::{self, PlanKind, book, model_plan};
-use oneplan::projects::{self, input::ProjectInput};
+use oneplan::books::{self as book, model_plan};
+use oneplan::plans::{self, PlanKind};
+use oneplan::projects::input::ProjectInput;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -303,7 +304,7 @@ async fn mae_sai_plan(db: &Db, officer: &User) -> plans::Plan {
             )
         },
     ] {
-        projects::add_to_plan(db, officer, plan.id, version(db, plan.id).await, &p)
+        oneplan::adoption::add_to_plan(db, officer, plan.id, version(db, plan.id).await, &p)
             .await
             .unwrap();
     }

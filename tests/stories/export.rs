@@ -6,8 +6,9 @@ use crate::common;
 use oneplan::accounts::User;
 use oneplan::db::Db;
 use oneplan::error::AppError;
-use oneplan::plans::{self, PlanKind, book};
-use oneplan::projects::{self, input::ProjectInput};
+use oneplan::books as book;
+use oneplan::plans::{self, PlanKind};
+use oneplan::projects::input::ProjectInput;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -49,7 +50,7 @@ async fn tambon_plan(
             ends_on: "31/3/2569".into(),
             ..Default::default()
         };
-        projects::add_to_plan(db, user, plan.id, version, &input)
+        oneplan::adoption::add_to_plan(db, user, plan.id, version, &input)
             .await
             .unwrap();
     }

@@ -15,6 +15,7 @@ mod concurrency;
 mod dataset;
 mod documents;
 mod export;
+mod layout;
 mod plans;
 mod prefix;
 mod reports;

@@ -8,10 +8,11 @@ use oneplan::accounts::User;
 use oneplan::db::Db;
 use oneplan::error::AppError;
 use oneplan::forums::{self, ForumInput};
-use oneplan::plans::adopt::{self, AdoptInput, RouteInput};
+use oneplan::adoption::{self as adopt, AdoptInput, RouteInput, lineage};
 use oneplan::plans::workflow::{self, Step};
-use oneplan::plans::{self, PlanKind, carry, rates};
-use oneplan::projects::{self, input::ProjectInput, lineage};
+use oneplan::kpi::rates;
+use oneplan::plans::{self, PlanKind, carry};
+use oneplan::projects::{self, input::ProjectInput};
 
 struct People {
     village: User,
@@ -124,7 +125,7 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
         forum_id: Some(f.id),
         ..road()
     };
-    let road = projects::add_to_plan(
+    let road = oneplan::adoption::add_to_plan(
         &db,
         &p.village,
         village_plan.id,
@@ -147,7 +148,7 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
         ("อบรมอาสาสมัครดูแลผู้สูงอายุ", "ด้านสังคมและคุณภาพชีวิต", "2"),
         ("ปลูกป่าชุมชนต้นน้ำห้วยแม่ใส", "ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม", "3"),
     ] {
-        projects::add_to_plan(
+        oneplan::adoption::add_to_plan(
             &db,
             &p.village,
             village_plan.id,
@@ -409,7 +410,7 @@ async fn bad_input_is_named_in_thai_and_nothing_is_written(backend: &str, db: Db
     let plan = plans::open(&db, &p.village, PlanKind::Village, &owner, 2569)
         .await
         .unwrap();
-    let first = projects::add_to_plan(&db, &p.village, plan.id, plan.version, &road())
+    let first = oneplan::adoption::add_to_plan(&db, &p.village, plan.id, plan.version, &road())
         .await
         .unwrap();
     let before: i64 = oneplan::db::query_scalar("SELECT COUNT(*) FROM projects")
@@ -422,7 +423,7 @@ async fn bad_input_is_named_in_thai_and_nothing_is_written(backend: &str, db: Db
         other => panic!("{backend}: expected a message, got {other:?}"),
     };
     let m = message(
-        projects::add_to_plan(
+        oneplan::adoption::add_to_plan(
             &db,
             &p.village,
             plan.id,
@@ -436,7 +437,7 @@ async fn bad_input_is_named_in_thai_and_nothing_is_written(backend: &str, db: Db
     );
     assert!(m.contains("งบประมาณ") && m.contains("ไม่ติดลบ"), "{m}");
     let m = message(
-        projects::add_to_plan(
+        oneplan::adoption::add_to_plan(
             &db,
             &p.village,
             plan.id,
@@ -450,7 +451,7 @@ async fn bad_input_is_named_in_thai_and_nothing_is_written(backend: &str, db: Db
     );
     assert!(m.contains("ไม่ใช่ตัวเลข"), "{m}");
     let m = message(
-        projects::add_to_plan(
+        oneplan::adoption::add_to_plan(
             &db,
             &p.village,
             plan.id,
@@ -464,7 +465,7 @@ async fn bad_input_is_named_in_thai_and_nothing_is_written(backend: &str, db: Db
     );
     assert!(m.contains("มิติการพัฒนา") && m.contains("ด้านกีฬา"), "{m}");
     let m = message(
-        projects::add_to_plan(
+        oneplan::adoption::add_to_plan(
             &db,
             &p.village,
             plan.id,
@@ -479,7 +480,7 @@ async fn bad_input_is_named_in_thai_and_nothing_is_written(backend: &str, db: Db
     );
     assert!(m.contains("ลำดับที่ 1 ซ้ำกับโครงการ"), "{m}");
     let m = message(
-        projects::add_to_plan(
+        oneplan::adoption::add_to_plan(
             &db,
             &p.village,
             plan.id,
@@ -494,7 +495,7 @@ async fn bad_input_is_named_in_thai_and_nothing_is_written(backend: &str, db: Db
     );
     assert!(m.contains("ไม่อยู่ในพื้นที่ของแผนนี้"), "{m}");
     let m = message(
-        projects::add_to_plan(
+        oneplan::adoption::add_to_plan(
             &db,
             &p.village,
             plan.id,
@@ -558,7 +559,7 @@ async fn bad_input_is_named_in_thai_and_nothing_is_written(backend: &str, db: Db
     let other_plan = plans::open(&db, district_user, PlanKind::Village, &other_owner, 2569)
         .await
         .unwrap();
-    let elsewhere = projects::add_to_plan(
+    let elsewhere = oneplan::adoption::add_to_plan(
         &db,
         district_user,
         other_plan.id,
@@ -583,7 +584,7 @@ async fn bad_input_is_named_in_thai_and_nothing_is_written(backend: &str, db: Db
         other => panic!("{backend}: {other:?}"),
     }
     // a village officer cannot write another village's plan
-    let refused = projects::add_to_plan(
+    let refused = oneplan::adoption::add_to_plan(
         &db,
         &p.village,
         other_plan.id,
@@ -613,7 +614,7 @@ async fn approved_plans_are_locked_and_only_the_level_above_reopens_them(backend
         }
         other => panic!("{backend}: {other:?}"),
     }
-    projects::add_to_plan(&db, &p.village, plan.id, plan.version, &road())
+    oneplan::adoption::add_to_plan(&db, &p.village, plan.id, plan.version, &road())
         .await
         .unwrap();
     match workflow::step(
@@ -662,7 +663,7 @@ async fn approved_plans_are_locked_and_only_the_level_above_reopens_them(backend
     .await
     .unwrap();
 
-    let locked = projects::add_to_plan(
+    let locked = oneplan::adoption::add_to_plan(
         &db,
         &p.village,
         plan.id,
@@ -709,7 +710,7 @@ async fn approved_plans_are_locked_and_only_the_level_above_reopens_them(backend
     .await
     .unwrap();
     assert_eq!(audited, 1, "{backend}");
-    projects::add_to_plan(
+    oneplan::adoption::add_to_plan(
         &db,
         &p.village,
         plan.id,
@@ -733,10 +734,10 @@ async fn two_people_editing_one_plan_never_overwrite_each_other(backend: &str, d
         .await
         .unwrap();
     let opened_by_both = plan.version;
-    projects::add_to_plan(&db, &p.village, plan.id, opened_by_both, &road())
+    oneplan::adoption::add_to_plan(&db, &p.village, plan.id, opened_by_both, &road())
         .await
         .unwrap();
-    let second = projects::add_to_plan(
+    let second = oneplan::adoption::add_to_plan(
         &db,
         &p.tambon,
         plan.id,
@@ -751,7 +752,7 @@ async fn two_people_editing_one_plan_never_overwrite_each_other(backend: &str, d
         }
         other => panic!("{backend}: {other:?}"),
     }
-    let items = plans::items(&db, plan.id).await.unwrap();
+    let items = oneplan::adoption::items(&db, plan.id).await.unwrap();
     assert_eq!(items.len(), 1, "{backend}");
 
     // the same for a project's own edits
@@ -812,10 +813,10 @@ async fn next_years_plan_starts_from_this_years_and_the_tambon_merges_shared_nee
     let plan = plans::open(&db, &p.village, PlanKind::Village, &owner, 2569)
         .await
         .unwrap();
-    let road_project = projects::add_to_plan(&db, &p.village, plan.id, plan.version, &road())
+    let road_project = oneplan::adoption::add_to_plan(&db, &p.village, plan.id, plan.version, &road())
         .await
         .unwrap();
-    projects::add_to_plan(
+    oneplan::adoption::add_to_plan(
         &db,
         &p.village,
         plan.id,
@@ -832,7 +833,7 @@ async fn next_years_plan_starts_from_this_years_and_the_tambon_merges_shared_nee
     let other = plans::open(&db, &p.tambon, PlanKind::Village, &hua_bua, 2569)
         .await
         .unwrap();
-    let same = projects::add_to_plan(
+    let same = oneplan::adoption::add_to_plan(
         &db,
         &p.tambon,
         other.id,
@@ -888,7 +889,7 @@ async fn next_years_plan_starts_from_this_years_and_the_tambon_merges_shared_nee
     // next year: the village plan starts from this one, with the same records
     let next = carry::forward(&db, &p.village, plan.id).await.unwrap();
     assert_eq!((next.first_year, next.copied_from), (2570, Some(plan.id)));
-    let carried = plans::items(&db, next.id).await.unwrap();
+    let carried = oneplan::adoption::items(&db, next.id).await.unwrap();
     assert_eq!(carried.len(), 2, "{backend}");
     assert_eq!(carried[0].project_id, road_project.id);
     assert_eq!(carried[0].fiscal_year, 2570);

@@ -10,7 +10,7 @@ use oneplan::documents;
 use oneplan::error::AppError;
 use oneplan::forums::{self, ForumInput};
 use oneplan::kpi::{model_laos, monthly, rollup, settings, work_plans};
-use oneplan::plans::adopt::{self, AdoptInput};
+use oneplan::adoption::adopt::{self, AdoptInput};
 use oneplan::plans::{self, Milestones, PlanKind};
 use oneplan::projects::{self, input::ProjectInput};
 use oneplan::registers::{self, district_report, targets};
@@ -86,7 +86,7 @@ async fn mae_sai_year(db: &Db, district: &User, lao_user: &User, lao_id: i64) ->
         .await
         .unwrap();
         for (n, dim) in ["economy", "society", "environment"].iter().enumerate() {
-            let p = projects::add_to_plan(
+            let p = oneplan::adoption::add_to_plan(
                 db,
                 district,
                 plan.id,
@@ -576,7 +576,7 @@ async fn partial_year(db: &Db, officer: &User, lao_user: &User, lao_id: i64, tam
     forums::add(db, officer, vp.id, vp.version, &forum)
         .await
         .unwrap();
-    let raised = projects::add_to_plan(
+    let raised = oneplan::adoption::add_to_plan(
         db,
         officer,
         vp.id,
@@ -603,7 +603,7 @@ async fn partial_year(db: &Db, officer: &User, lao_user: &User, lao_id: i64, tam
     adopt::adopt(db, officer, tp.id, version(db, tp.id).await, &input)
         .await
         .unwrap();
-    projects::add_to_plan(
+    oneplan::adoption::add_to_plan(
         db,
         officer,
         tp.id,
@@ -757,7 +757,7 @@ async fn roll_ups_of_an_area_equal_the_reports_one_by_one(backend: &str, db: Db)
         (3, 1, Some(3333)),
         "{backend}: 1 of 3 model LAOs"
     );
-    let rates = oneplan::plans::rates::for_lao(&db, second.id, YEAR + 1)
+    let rates = oneplan::kpi::rates::for_lao(&db, second.id, YEAR + 1)
         .await
         .unwrap();
     assert_eq!(

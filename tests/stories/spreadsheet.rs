@@ -5,7 +5,7 @@ use oneplan::i18n::Lang;
 use crate::common;
 use calamine::{Reader, Xlsx};
 use oneplan::db::Db;
-use oneplan::plans::spreadsheet::{self, Imported};
+use oneplan::books::village_form::{self as spreadsheet, Imported};
 use oneplan::plans::{self, PlanKind};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
@@ -203,7 +203,7 @@ async fn a_filled_village_plan_form_goes_in_whole_or_not_at_all(backend: &str, d
         Imported::Done(n) => assert_eq!(n, 3, "{backend}"),
         Imported::Refused(e) => panic!("{backend}: {e:?}"),
     }
-    let items = plans::items(&db, plan.id).await.unwrap();
+    let items = oneplan::adoption::items(&db, plan.id).await.unwrap();
     assert_eq!(
         items.iter().map(|i| i.rank).collect::<Vec<_>>(),
         vec![Some(1), Some(2), Some(3)]

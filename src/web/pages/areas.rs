@@ -178,7 +178,7 @@ pub async fn area(
     let plan_links = super::plans::links_for_area(&s, &v, &area).await?;
     let model_plans = match level {
         Level::District => Some(
-            crate::plans::model_plan::of_district(&s.db, &code)
+            crate::books::model_plan::of_district(&s.db, &code)
                 .await?
                 .into_iter()
                 .map(|m| ModelRow {

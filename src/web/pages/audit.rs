@@ -1,5 +1,6 @@
 //! The audit log of the user's area.
 
+use crate::accounts::audit_log;
 use crate::audit;
 use crate::error::AppResult;
 use crate::web::AppState;
@@ -33,19 +34,13 @@ pub async fn list(
     Query(q): Query<AuditQuery>,
 ) -> AppResult<Response> {
     let user = v.user()?;
-    let (prefix, lao_id) = audit::readable_part(&s.db, user, q.area.as_deref()).await?;
-    let entries = audit::list(&s.db, &prefix, lao_id, q.before, PAGE).await?;
-    let older = (entries.len() as i64 == PAGE)
-        .then(|| {
-            entries
-                .last()
-                .map(|e| format!("/audit?area={prefix}&before={}", e.id))
-        })
-        .flatten();
+    let read = audit_log::read(&s.db, user, q.area.as_deref(), q.before, PAGE).await?;
     render(&AuditPage {
         p: Page::new(&v, v.tr.s("audit.title"), "/audit"),
-        area: prefix,
-        entries,
-        older,
+        older: read
+            .older
+            .map(|id| format!("/audit?area={}&before={id}", read.area)),
+        area: read.area,
+        entries: read.entries,
     })
 }

@@ -1,10 +1,11 @@
 //! Official documents over HTTP: the tambon plan book as Word, Excel or CSV, and the
 //! district's choice of its model tambon plan. The documents themselves are built in the
-//! domain (`plans::book`) and rendered by `documents`.
+//! domain (`books`) and rendered by `documents`.
 
 use crate::documents::{Document, Format};
 use crate::error::{AppError, AppResult};
-use crate::plans::{self, model_plan};
+use crate::books::model_plan;
+use crate::plans;
 use crate::web::AppState;
 use crate::web::page::{SEE_OTHER, not_found};
 use crate::web::session::Visitor;
@@ -32,7 +33,7 @@ pub fn download(doc: &Document, format: Format, stem: &str) -> AppResult<Respons
 async fn book(s: &AppState, v: &Visitor, id: i64, format: Format) -> AppResult<Response> {
     v.user()?;
     let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
-    let doc = plans::book::tambon_plan_book(&s.db, id).await?;
+    let doc = crate::books::tambon_plan_book(&s.db, id).await?;
     let stem = format!("tambon-plan-{}-{}", plan.area_code, plan.first_year);
     download(&doc, format, &stem)
 }

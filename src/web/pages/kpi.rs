@@ -8,7 +8,7 @@ use super::reports::{
 };
 use crate::error::AppResult;
 use crate::kpi::{model_laos, monthly, rollup, settings, work_plans};
-use crate::plans::rates::format_pct;
+use crate::kpi::rates::format_pct;
 use crate::reporting::{self, submissions};
 use crate::web::AppState;
 use crate::web::page::{Page, SEE_OTHER, again, not_found, render, shown};

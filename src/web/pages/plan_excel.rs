@@ -19,7 +19,7 @@ pub async fn template(
 ) -> AppResult<Response> {
     v.user()?;
     let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
-    let bytes = plans::spreadsheet::template(&s.db, id).await?;
+    let bytes = crate::books::village_form::template(&s.db, id).await?;
     let name = format!("village-plan-{}-{}.xlsx", plan.area_code, plan.first_year);
     Ok((
         [
@@ -74,8 +74,8 @@ pub async fn import(
         let failed = shown(Problem::Missing { field: Field::File }.into(), v.tr.lang)?;
         return show(&s, &v, id, String::new(), Some(failed), ProjectInput::default()).await;
     }
-    match plans::spreadsheet::import(&s.db, &user, id, version, &file).await {
-        Ok(plans::spreadsheet::Imported::Done(_)) => Ok((
+    match crate::books::village_form::import(&s.db, &user, id, version, &file).await {
+        Ok(crate::books::village_form::Imported::Done(_)) => Ok((
             SEE_OTHER,
             [(
                 header::LOCATION,
@@ -83,7 +83,7 @@ pub async fn import(
             )],
         )
             .into_response()),
-        Ok(plans::spreadsheet::Imported::Refused(errors)) => {
+        Ok(crate::books::village_form::Imported::Refused(errors)) => {
             let lines: Vec<String> = errors.iter().map(|e| e.message(v.tr.lang)).collect();
             let message = format!("{}:\n{}", v.tr.s("plan.import.refused").replace("{n}", &errors.len().to_string()), lines.join("\n"));
             let failed = (axum::http::StatusCode::BAD_REQUEST, message);

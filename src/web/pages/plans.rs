@@ -6,10 +6,11 @@ use crate::accounts::User;
 use crate::error::{AppError, AppResult, Field, Problem};
 use crate::forums::{self, ForumInput};
 use crate::i18n::Tr;
-use crate::plans::adopt::{self, AdoptInput, RouteInput};
+use crate::adoption::{self as adopt, AdoptInput, RouteInput};
 use crate::plans::workflow::{self, Step};
 use crate::dimensions::{self, Dimension};
-use crate::plans::{self, Milestones, Owner, Plan, PlanKind, Status, rates};
+use crate::kpi::rates;
+use crate::plans::{self, Milestones, Owner, Plan, PlanKind, Status};
 use crate::projects::{self, input::EXECUTORS, input::ProjectInput, input::REACHES};
 use crate::thai;
 use crate::web::AppState;
@@ -258,7 +259,7 @@ pub(super) async fn show(
         Owner::Lao(l) => l.district_code.clone().unwrap_or(l.province_code.clone()),
     };
     let villages = village_names(s, &village_prefix).await?;
-    let items = plans::items(&s.db, id).await?;
+    let items = crate::adoption::items(&s.db, id).await?;
     let issues = plans::development_issues::of_province(&s.db, &plan.area_code[..2]).await?;
     let issue_title = |id: Option<i64>| {
         id.and_then(|i| issues.iter().find(|x| x.id == i))
@@ -321,7 +322,7 @@ pub(super) async fn show(
             rows: vec![],
         });
         let districts = crate::areas::children(&s.db, Some(&plan.area_code[..2])).await?;
-        for d in plans::province::from_districts(&s.db, &plan).await? {
+        for d in crate::adoption::province::from_districts(&s.db, &plan).await? {
             let at = d
                 .issue_id
                 .and_then(|i| issues.iter().position(|x| x.id == i))
@@ -457,7 +458,7 @@ pub(super) async fn show(
                 Some(d) => may_write(s, v.user.as_ref(), &Owner::Area(d)).await?,
                 None => false,
             };
-            (plans::model_plan::is_current(&s.db, id).await?, can)
+            (crate::books::model_plan::is_current(&s.db, id).await?, can)
         }
         _ => (false, false),
     };
@@ -604,7 +605,7 @@ pub async fn add_project(
     Form(f): Form<ProjectForm>,
 ) -> AppResult<Response> {
     let user = v.check_csrf(&f.csrf)?.clone();
-    let r = projects::add_to_plan(&s.db, &user, id, f.version, &f.input)
+    let r = crate::adoption::add_to_plan(&s.db, &user, id, f.version, &f.input)
         .await
         .map(|_| ());
     let keep = if r.is_err() {

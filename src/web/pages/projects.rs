@@ -7,7 +7,8 @@ use crate::dimensions::Dimension;
 use crate::plans::{self, PlanKind};
 use crate::projects::input::{EXECUTORS, ProjectInput, REACHES, executor_th, reach_th};
 use crate::projects::progress::{self, ProgressInput};
-use crate::projects::{self, lineage};
+use crate::adoption::lineage;
+use crate::projects;
 use crate::web::AppState;
 use crate::web::page::{Page, SEE_OTHER, not_found, render};
 use crate::web::session::Visitor;
@@ -302,7 +303,7 @@ async fn edit_page(
     let p = projects::get(&s.db, id).await?.ok_or_else(not_found)?;
     let item_rank: Option<i64> = match p.origin_plan_id {
         Some(pid) => {
-            plans::rank_of(&s.db, pid, id).await?
+            crate::adoption::rank_of(&s.db, pid, id).await?
         }
         None => None,
     };

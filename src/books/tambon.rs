@@ -3,11 +3,9 @@
 //! Built from the records only — the plan, its forums and its projects — so the book and the
 //! screen can never disagree.
 
-mod export;
 
-pub use export::{Exported, export_all, file_name};
 
-use super::PlanKind;
+use crate::plans::PlanKind;
 use crate::dimensions::{Coverage, Dimension};
 use crate::db::{self, Db};
 use crate::documents::{Align, Cell, Column, Document, Section, Signature, Table};
@@ -60,7 +58,7 @@ fn share(part: i64, whole: i64) -> Cell {
 }
 
 pub async fn tambon_plan_book(db: &Db, plan_id: i64) -> Result<Document, AppError> {
-    let plan = super::get(db, plan_id)
+    let plan = crate::plans::get(db, plan_id)
         .await?
         .ok_or_else(AppError::not_found)?;
     if plan.kind() != PlanKind::Tambon {

@@ -2,7 +2,7 @@
 //! chooses one tambon plan of its own a year and sends it to the province as a Word file. A
 //! later choice replaces the earlier as current; the earlier is kept, with who chose it when.
 
-use super::{Owner, PlanKind};
+use crate::plans::{Owner, PlanKind};
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
@@ -36,7 +36,7 @@ pub async fn designate(
     plan_id: i64,
     note: &str,
 ) -> Result<ModelPlan, AppError> {
-    let plan = super::get(db, plan_id)
+    let plan = crate::plans::get(db, plan_id)
         .await?
         .ok_or_else(AppError::not_found)?;
     if plan.kind() != PlanKind::Tambon {
@@ -47,12 +47,12 @@ pub async fn designate(
         .await?
         .ok_or_else(|| {
             AppError::from(Problem::not_found(
-                Thing::Area(crate::areas::Level::District),
+                Thing::District,
                 &district_code,
             ))
         })?;
     let key = format!("{district_code}:{}", plan.first_year);
-    super::access::check_owner_write(db, user, &Owner::Area(district), "model_tambon_plan", &key)
+    crate::plans::access::check_owner_write(db, user, &Owner::Area(district), "model_tambon_plan", &key)
         .await?;
     let mut tx = db.begin_write().await?;
     let before = db::query_as::<ModelPlan>(sqlx::AssertSqlSafe(format!(

@@ -4,7 +4,7 @@
 //! its districts. The project stays one record; each adoption is one item with its own rank,
 //! year and amount.
 
-use super::{Plan, PlanKind, claim, get};
+use crate::plans::{Plan, PlanKind, claim, get};
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
@@ -77,7 +77,7 @@ fn source_condition(plan: &Plan) -> String {
 /// Plans owned by the areas under a code: a range of the (kind, owner_key, first_year) index
 /// (an area's plans are owned by its own code). `prefix` holds digits only.
 fn owners_under(prefix: &str) -> String {
-    let (from, to) = crate::areas::codes::prefix_range(prefix);
+    let (from, to) = crate::db::prefix_range(prefix);
     format!("pl.owner_key >= '{from}' AND pl.owner_key < '{to}'")
 }
 
@@ -193,12 +193,12 @@ fn check(input: &AdoptInput, plan: &Plan) -> Result<Checked, AppError> {
     })
 }
 
-async fn plan_and_access(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppError> {
+pub(super) async fn plan_and_access(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppError> {
     let plan = get(db, plan_id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let owner = super::owner_of(db, &plan).await?;
-    super::access::check_owner_write(db, user, &owner, "plan", &plan_id.to_string()).await?;
+    let owner = crate::plans::owner_of(db, &plan).await?;
+    crate::plans::access::check_owner_write(db, user, &owner, "plan", &plan_id.to_string()).await?;
     Ok(plan)
 }
 
@@ -246,12 +246,12 @@ pub async fn adopt(
         .await?;
         return Err(match here {
             Some(rank) => Problem::AlreadyInPlan {
-                kind: plan.kind(),
+                kind: plan.kind().into(),
                 rank,
             },
             None => Problem::NotACandidate {
                 project_id: input.project_id,
-                kind: plan.kind(),
+                kind: plan.kind().into(),
             },
         }
         .into());
@@ -555,123 +555,3 @@ pub async fn merge(
     Ok(())
 }
 
-/// Routes a district plan's project to the line agency whose mission it is, with a budget request.
-#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct RouteInput {
-    pub project_id: i64,
-    pub agency: String,
-    pub amount: String,
-    pub requested_on: String,
-    pub note: String,
-}
-
-#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct AgencyRequest {
-    pub project_id: i64,
-    pub plan_id: i64,
-    pub agency: String,
-    pub amount_satang: i64,
-    #[sqlx(try_from = "crate::db::IsoDate")]
-    pub requested_on: time::Date,
-    pub note: String,
-    pub created_by: String,
-}
-
-pub async fn route_to_agency(
-    db: &Db,
-    user: &User,
-    plan_id: i64,
-    input: &RouteInput,
-) -> Result<(), AppError> {
-    let plan = plan_and_access(db, user, plan_id).await?;
-    if plan.kind() != PlanKind::District {
-        return Err(Problem::RouteOnlyDistrict.into());
-    }
-    let agency = input.agency.trim();
-    if agency.is_empty() {
-        return Err(Problem::Missing {
-            field: Field::Agency,
-        }
-        .into());
-    }
-    let amount = match thai::parse_baht(&input.amount) {
-        Ok(n) if n >= 0 => n,
-        Ok(_) => {
-            return Err(Problem::Negative {
-                field: Field::RequestedAmount,
-            }
-            .into());
-        }
-        Err(error) => {
-            return Err(Problem::Number {
-                field: Field::RequestedAmount,
-                error,
-            }
-            .into());
-        }
-    };
-    let on = match input.requested_on.trim() {
-        "" => now_text()[..10].to_string(),
-        d => thai::parse_date(d)
-            .map_err(|error| Problem::Date {
-                field: Field::RequestedOn,
-                error,
-            })?
-            .to_string(),
-    };
-    let mut tx = db.begin_write().await?;
-    let held: i64 = db::query_scalar(
-        "SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND project_id = $2",
-    )
-    .bind(plan_id)
-    .bind(input.project_id)
-    .fetch_one(&mut tx)
-    .await?;
-    if held == 0 {
-        return Err(Problem::NotInDistrictPlan.into());
-    }
-    db::query(
-        "INSERT INTO agency_requests (project_id, plan_id, agency, amount_satang, requested_on, note, created_at, created_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(input.project_id)
-    .bind(plan_id)
-    .bind(agency)
-    .bind(amount)
-    .bind(&on)
-    .bind(input.note.trim())
-    .bind(now_text())
-    .bind(&user.username)
-    .execute(&mut tx)
-    .await?;
-    audit::record(
-        &mut tx,
-        &user.actor(),
-        Change {
-            action: "route",
-            entity: "project",
-            entity_key: input.project_id.to_string(),
-            area_code: plan.area_code.clone(),
-            lao_id: None,
-            before: None,
-            after: Some(
-                serde_json::json!({"agency": agency, "amount_satang": amount, "requested_on": on}),
-            ),
-            note: input.note.trim().to_string(),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-pub async fn agency_requests(db: &Db, project_id: i64) -> anyhow::Result<Vec<AgencyRequest>> {
-    Ok(db::query_as::<AgencyRequest>(
-        "SELECT project_id, plan_id, agency, amount_satang, requested_on, note, created_by FROM agency_requests \
-         WHERE project_id = $1 ORDER BY id",
-    )
-    .bind(project_id)
-    .fetch_all(db)
-    .await?)
-}

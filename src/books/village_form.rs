@@ -2,7 +2,7 @@
 //! and its import. An import goes in whole or not at all; every bad cell is reported with its
 //! row and column.
 
-use super::{PlanKind, claim, get};
+use crate::plans::{PlanKind, claim, get};
 use crate::dimensions::Dimension;
 use crate::accounts::User;
 use crate::db::{self, Db};
@@ -195,9 +195,9 @@ pub async fn import(
     if plan.kind() != PlanKind::Village {
         return Err(Problem::ImportOnlyVillage.into());
     }
-    let owner = super::owner_of(db, &plan).await?;
-    super::access::check_owner_write(db, user, &owner, "plan", &plan_id.to_string()).await?;
-    super::workflow::ensure_editable(&plan)?;
+    let owner = crate::plans::owner_of(db, &plan).await?;
+    crate::plans::access::check_owner_write(db, user, &owner, "plan", &plan_id.to_string()).await?;
+    crate::plans::workflow::ensure_editable(&plan)?;
     let rows = match read_rows(bytes) {
         Ok(rows) => rows,
         Err(p) => return Ok(Imported::Refused(vec![p])),
@@ -249,7 +249,7 @@ pub async fn import(
     let mut tx = db.begin_write().await?;
     claim(&mut tx, plan_id, plan_version).await?;
     for (row, c) in checked {
-        if let Err(e) = crate::projects::insert(&mut tx, user, &plan, &c).await {
+        if let Err(e) = crate::adoption::raise::insert(&mut tx, user, &plan, &c).await {
             return match e {
                 AppError::Invalid(ps) => Ok(Imported::Refused(
                     ps.into_iter().map(|p| RowProblem::at(row, p)).collect(),

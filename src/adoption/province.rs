@@ -2,7 +2,7 @@
 //! provincial development issue each district aligned it with, and whether the provincial
 //! plan has taken it up.
 
-use super::Plan;
+use crate::plans::Plan;
 use crate::db::{self, Db};
 use serde::Serialize;
 
