@@ -21,4 +21,5 @@ pub mod projects;
 pub mod registers;
 pub mod reporting;
 pub mod thai;
+pub mod views;
 pub mod web;

@@ -62,12 +62,8 @@ impl Monthly {
             f.has_working_group && f.has_work_plan,
             f.villages > 0 && f.villages_reviewed == f.villages,
             f.tambons > 0 && f.tambons_integrated == f.tambons && f.missing_dimensions.is_empty(),
-            rates
-                .local_pct_x100
-                .is_some_and(|p| p >= settings.local_threshold_pct * 100),
-            rates
-                .budget_pct_x100
-                .is_some_and(|p| p >= settings.budget_threshold_pct * 100),
+            settings.meets_local(&rates),
+            settings.meets_budget(&rates),
         ];
         Monthly {
             lao_id,

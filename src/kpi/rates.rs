@@ -93,6 +93,39 @@ impl Rates {
 }
 
 /// The LAO's rates for its local plan and draft budget of `year`.
+/// An LAO plan's rates as its page shows them: held against the thresholds of the KPI year they
+/// answer (the local plan and budget for year Y answer KPI 3.2 of year Y − 1).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct PlanRates {
+    #[serde(flatten)]
+    pub rates: Rates,
+    /// The KPI 3.2 year the rates count for.
+    pub kpi_year: i64,
+    pub local_threshold_pct: i64,
+    pub budget_threshold_pct: i64,
+    pub meets_local: bool,
+    pub meets_budget: bool,
+}
+
+/// The rates of an LAO's local plan or draft budget; None for other plans.
+pub async fn for_plan(db: &Db, plan: &crate::plans::Plan) -> anyhow::Result<Option<PlanRates>> {
+    use crate::plans::PlanKind;
+    let (PlanKind::Local | PlanKind::Budget, Some(lao)) = (plan.kind, plan.lao_id) else {
+        return Ok(None);
+    };
+    let rates = for_lao(db, lao, plan.first_year).await?;
+    let kpi_year = plan.first_year - 1;
+    let settings = super::settings::for_year(db, kpi_year).await?;
+    Ok(Some(PlanRates {
+        kpi_year,
+        local_threshold_pct: settings.local_threshold_pct,
+        budget_threshold_pct: settings.budget_threshold_pct,
+        meets_local: settings.meets_local(&rates),
+        meets_budget: settings.meets_budget(&rates),
+        rates,
+    }))
+}
+
 pub async fn for_lao(db: &Db, lao_id: i64, year: i64) -> anyhow::Result<Rates> {
     let row: Option<(i64, i64, i64, i64)> = db::query_as(FOR_LAO)
         .bind(year - 1)

@@ -18,6 +18,22 @@ pub struct Settings {
     pub base_count: i64,
 }
 
+impl Settings {
+    /// Item 4 (monthly item 7): enough of the integrated plan's projects in the local plan.
+    pub fn meets_local(&self, rates: &crate::kpi::rates::Rates) -> bool {
+        rates
+            .local_pct_x100
+            .is_some_and(|p| p >= self.local_threshold_pct * 100)
+    }
+
+    /// Item 5 (monthly item 8): enough of those in the draft budget.
+    pub fn meets_budget(&self, rates: &crate::kpi::rates::Rates) -> bool {
+        rates
+            .budget_pct_x100
+            .is_some_and(|p| p >= self.budget_threshold_pct * 100)
+    }
+}
+
 pub async fn for_year(db: &Db, year: i64) -> anyhow::Result<Settings> {
     let row: Option<(i64, i64, i64, String, i64)> = db::query_as(
         "SELECT fiscal_year, local_threshold_pct, budget_threshold_pct, score_bands, base_count FROM kpi_settings \

@@ -1,11 +1,59 @@
 //! Who may change a plan: an officer or administrator whose area holds the plan's owner.
 //! Reopening an approved plan is for the level above only.
 
-use super::Owner;
+use super::{Owner, Plan, PlanKind, Status};
 use crate::accounts::{self, Role, ScopeLevel, User};
 use crate::db::Db;
 use crate::error::{AppError, Problem};
 use crate::i18n::Lang;
+
+/// Whether the user may write the owner's plans, and the owner's other records (its forums,
+/// reports, designations): an officer or administrator whose area holds the owner.
+pub async fn may_write(db: &Db, user: Option<&User>, owner: &Owner) -> anyhow::Result<bool> {
+    Ok(match user {
+        Some(u) => {
+            u.active && u.role.can_write() && u.scope.covers_scope(db, &owner.scope()).await?
+        }
+        None => false,
+    })
+}
+
+/// What a user may do with one plan, computed once for its page and the API.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, utoipa::ToSchema)]
+pub struct PlanRights {
+    /// Change the plan's records (its owner's officers).
+    pub write: bool,
+    /// Change its content now: it is a draft and the user may write.
+    pub editable: bool,
+    /// Approve it when submitted.
+    pub approve: bool,
+    /// Reopen it when approved: the level above.
+    pub reopen: bool,
+    /// For a tambon plan: choose it as the district's model plan.
+    pub mark_model: bool,
+}
+
+pub async fn rights(db: &Db, user: Option<&User>, plan: &Plan, owner: &Owner) -> anyhow::Result<PlanRights> {
+    let write = may_write(db, user, owner).await?;
+    let reopen = match user {
+        Some(u) => plan.status == Status::Approved && is_above(db, u, owner).await?,
+        None => false,
+    };
+    let mark_model = match (owner, plan.kind) {
+        (Owner::Area(a), PlanKind::Tambon) => match crate::areas::get(db, &a.code[..4]).await? {
+            Some(d) => may_write(db, user, &Owner::Area(d)).await?,
+            None => false,
+        },
+        _ => false,
+    };
+    Ok(PlanRights {
+        write,
+        editable: write && plan.status == Status::Draft,
+        approve: write && plan.status == Status::Submitted,
+        reopen,
+        mark_model,
+    })
+}
 
 /// Refuses, and records the refusal, unless the user may write the owner's plans.
 pub async fn check_owner_write(
@@ -15,16 +63,16 @@ pub async fn check_owner_write(
     entity: &str,
     key: &str,
 ) -> Result<(), AppError> {
-    let problem = if !user.active || !user.role.can_write() {
+    let problem = if may_write(db, Some(user), owner).await? {
+        None
+    } else if !user.active || !user.role.can_write() {
         Some(Problem::ReadOnly {
             role_th: user.role.th(),
         })
-    } else if !user.scope.covers_scope(db, &owner.scope()).await? {
+    } else {
         Some(Problem::OutsideArea {
             name: owner.name_th(),
         })
-    } else {
-        None
     };
     match problem {
         None => Ok(()),

@@ -6,6 +6,7 @@ pub mod access;
 pub mod carry;
 pub mod development_issues;
 pub mod kind;
+pub mod shelf;
 pub mod standard;
 pub mod workflow;
 

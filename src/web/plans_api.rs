@@ -11,6 +11,7 @@ use crate::dimensions::Coverage;
 use crate::kpi::rates::Rates;
 use crate::plans::workflow::{self, Step};
 use crate::adoption::Item;
+use crate::views::PlanView;
 use crate::plans::{self, Event, Plan, PlanKind};
 use crate::projects::input::ProjectInput;
 use crate::adoption::lineage::Lineage;
@@ -20,7 +21,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
@@ -42,7 +43,7 @@ pub fn routes() -> Router<AppState> {
 #[openapi(
     paths(list, open, plan, candidates, add_forum, add_project, adopt_project, step, project, report_progress),
     components(schemas(
-        Plan, PlanDetail, Item, Event, Coverage, Rates, Candidate, Forum, ForumInput, ProjectInput,
+        Plan, PlanView, Item, Event, Coverage, Rates, Candidate, Forum, ForumInput, ProjectInput,
         AdoptInput, Project, Lineage, ProgressInput, OpenPlan, Versioned<ForumInput>, StepBody
     ))
 )]
@@ -102,33 +103,10 @@ async fn open(
     Ok(Json(plans::open(&s.db, user, kind, &owner, b.year).await?))
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct PlanDetail {
-    plan: Plan,
-    items: Vec<Item>,
-    coverage: Coverage,
-    forums: Vec<Forum>,
-    events: Vec<Event>,
-    /// For an LAO's plans: items 4 and 5 of KPI 3.2 for the plan's first year.
-    rates: Option<Rates>,
-}
-
-/// A plan with its projects, dimension coverage, forums and cycle.
-#[utoipa::path(get, path = "/api/plans/{id}", responses((status = 200, body = PlanDetail), (status = 404, body = super::api::ErrorBody)))]
-async fn plan(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<PlanDetail> {
-    let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
-    let rates = match plan.lao_id {
-        Some(lao) => Some(crate::kpi::rates::for_lao(&s.db, lao, plan.first_year).await?),
-        None => None,
-    };
-    Ok(Json(PlanDetail {
-        items: crate::adoption::items(&s.db, id).await?,
-        coverage: crate::dimensions::of_plan(&s.db, id).await?,
-        forums: forums::of_plan(&s.db, id).await?,
-        events: plans::events(&s.db, id).await?,
-        rates,
-        plan,
-    }))
+/// A plan with its projects, dimension coverage, forums and cycle — the same view its page shows.
+#[utoipa::path(get, path = "/api/plans/{id}", responses((status = 200, body = PlanView), (status = 404, body = super::api::ErrorBody)))]
+async fn plan(State(s): State<AppState>, v: Visitor, Path(id): Path<i64>) -> ApiResult<PlanView> {
+    Ok(Json(PlanView::load(&s.db, v.user.as_ref(), id).await?))
 }
 
 /// Projects of the plans below that this plan may still adopt.
@@ -180,17 +158,17 @@ async fn add_project(
 
 /// Adopts a project from a plan below into this one.
 #[utoipa::path(post, path = "/api/plans/{id}/adoptions", request_body = AdoptInput,
-    responses((status = 200, body = PlanDetail), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
+    responses((status = 200, body = PlanView), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn adopt_project(
     State(s): State<AppState>,
     v: Visitor,
     headers: HeaderMap,
     Path(id): Path<i64>,
     Json(b): Json<Versioned<AdoptInput>>,
-) -> ApiResult<PlanDetail> {
+) -> ApiResult<PlanView> {
     let user = v.check_csrf(csrf(&headers))?;
     adopt::adopt(&s.db, user, id, b.version, &b.body).await?;
-    plan(State(s), Path(id)).await
+    Ok(Json(PlanView::load(&s.db, Some(user), id).await?))
 }
 
 #[derive(Deserialize, ToSchema)]

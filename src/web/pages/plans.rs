@@ -2,19 +2,20 @@
 //! its milestones and its cycle; every form posts back here and the page says what happened.
 
 use super::areas::{Crumb, crumbs};
-use crate::accounts::User;
 use crate::error::{AppError, AppResult, Field, Problem};
 use crate::forums::{self, ForumInput};
 use crate::i18n::Tr;
 use crate::adoption::{self as adopt, AdoptInput, RouteInput};
 use crate::plans::workflow::{self, Step};
-use crate::dimensions::{self, Dimension};
+use crate::dimensions::Dimension;
 use crate::kpi::rates;
-use crate::plans::{self, Milestones, Owner, Plan, PlanKind, Status};
+use crate::plans::{self, Milestones, Owner, Plan, PlanKind};
 use crate::projects::{self, input::EXECUTORS, input::ProjectInput, input::REACHES};
 use crate::thai;
 use crate::web::AppState;
 use crate::web::page::{Page, SEE_OTHER, not_found, render, shown};
+use crate::views::PlanView;
+use crate::plans::access::PlanRights;
 use crate::web::session::Visitor;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -106,9 +107,8 @@ pub struct PlanPage {
     status_label: String,
     owner_href: String,
     owner_name: String,
-    editable: bool,
-    can_write: bool,
-    can_reopen: bool,
+    rights: PlanRights,
+    requires_core: bool,
     notice: String,
     error: String,
     coverage: Vec<CoverageRow>,
@@ -128,9 +128,8 @@ pub struct PlanPage {
     milestones: MilestonesBox,
     next_plan: Option<i64>,
     standard: Option<StandardBox>,
-    /// Tambon plans: the district's model plan, and whether this user may choose it.
+    /// Tambon plans: the district's model plan.
     is_model: bool,
-    can_mark_model: bool,
 }
 
 pub struct StandardBox {
@@ -179,56 +178,6 @@ fn kind_label(t: &Tr, k: PlanKind) -> String {
     if t.en() { k.en() } else { k.th() }.to_string()
 }
 
-fn village_label(code: &str, names: &[(String, String)]) -> String {
-    names
-        .iter()
-        .find(|(c, _)| c == code)
-        .map(|(_, n)| n.clone())
-        .unwrap_or_else(|| code.to_string())
-}
-
-/// Whether the user may write this owner's plans (without recording anything).
-async fn may_write(s: &AppState, user: Option<&User>, owner: &Owner) -> anyhow::Result<bool> {
-    Ok(match user {
-        Some(u) => {
-            u.active && u.role.can_write() && u.scope.covers_scope(&s.db, &owner.scope()).await?
-        }
-        None => false,
-    })
-}
-
-async fn owner_crumbs(s: &AppState, t: &Tr, owner: &Owner) -> anyhow::Result<(Vec<Crumb>, String)> {
-    Ok(match owner {
-        Owner::Area(a) => {
-            let path = crate::areas::path(&s.db, &a.code).await?;
-            (crumbs(t, &path), format!("/areas/{}", a.code))
-        }
-        Owner::Lao(l) => {
-            let path = crate::areas::path(&s.db, &owner.area_code()).await?;
-            let mut c = crumbs(t, &path);
-            c.push(Crumb {
-                href: format!("/laos/{}", l.id),
-                label: l.full_name_th.clone(),
-            });
-            (c, format!("/laos/{}", l.id))
-        }
-    })
-}
-
-async fn village_names(s: &AppState, prefix: &str) -> anyhow::Result<Vec<(String, String)>> {
-    Ok(crate::areas::under(&s.db, crate::areas::Level::Village, prefix)
-        .await?
-        .into_iter()
-        .map(|a| {
-            let label = match a.moo {
-                Some(m) if a.name_th.is_empty() => format!("หมู่ที่ {m}"),
-                Some(m) => format!("{} หมู่ที่ {m}", a.name_th),
-                None => a.name_th,
-            };
-            (a.code, label)
-        })
-        .collect())
-}
 
 /// Renders the plan page, with what just happened (or went wrong) and the project form as typed.
 pub(super) async fn show(
@@ -239,278 +188,234 @@ pub(super) async fn show(
     failed: Option<(StatusCode, String)>,
     draft: ProjectInput,
 ) -> AppResult<Response> {
-    let t = v.tr;
-    let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
-    let kind = plan.kind();
-    let owner = plans::owner_of(&s.db, &plan).await?;
-    let (crumbs, owner_href) = owner_crumbs(s, &t, &owner).await?;
-    let can_write = may_write(s, v.user.as_ref(), &owner).await?;
-    let can_reopen = match &v.user {
-        Some(u) => {
-            plan.status() == Status::Approved && plans::access::is_above(&s.db, u, &owner).await?
-        }
-        None => false,
-    };
-    let dim_name = |d: &Dimension| dimension_label(&t, *d);
-    let cov = dimensions::of_plan(&s.db, id).await?;
-    let village_prefix = match &owner {
-        Owner::Area(a) if a.code.len() >= 6 => a.code[..6].to_string(),
-        Owner::Area(a) => a.code.clone(),
-        Owner::Lao(l) => l.district_code.clone().unwrap_or(l.province_code.clone()),
-    };
-    let villages = village_names(s, &village_prefix).await?;
-    let items = crate::adoption::items(&s.db, id).await?;
-    let issues = plans::development_issues::of_province(&s.db, &plan.area_code[..2]).await?;
-    let issue_title = |id: Option<i64>| {
-        id.and_then(|i| issues.iter().find(|x| x.id == i))
-            .map(|x| format!("{}. {}", x.seq, x.title))
-            .unwrap_or_default()
-    };
-    let total: i64 = items.iter().map(|i| i.amount_satang).sum();
-    let item_rows = items
-        .iter()
-        .map(|i| ItemRow {
-            project_id: i.project_id,
-            title: i.title.clone(),
-            dimension: dim_name(&i.dimension),
-            village: village_label(&i.area_code, &villages),
-            executor: projects::input::executor_th(&i.executor).to_string(),
-            within_lao: i.within_lao_authority,
-            status: i.status.th().to_string(),
-            rank: i.rank.map(|r| r.to_string()).unwrap_or_default(),
-            amount: baht(i.amount_satang),
-            year: i.fiscal_year,
-            issue: issue_title(i.issue_id),
-            issue_id: i.issue_id,
-            note: i.note.clone(),
-        })
-        .collect();
-    let candidates: Vec<CandidateRow> = if matches!(kind, PlanKind::Village | PlanKind::Province) {
-        vec![]
-    } else {
-        adopt::candidates(&s.db, &plan)
-            .await?
-            .into_iter()
+    let view = PlanView::load(&s.db, v.user.as_ref(), id).await?;
+    let (status, error) = failed.unwrap_or((StatusCode::OK, String::new()));
+    let page = PlanPage::of(v, view, notice, error, draft);
+    Ok((status, render(&page)?).into_response())
+}
+
+impl PlanPage {
+    /// The page of a plan's view, in the reader's language.
+    fn of(v: &Visitor, view: PlanView, notice: String, error: String, draft: ProjectInput) -> PlanPage {
+        let t = v.tr;
+        let kind = view.plan.kind;
+        let mut crumbs = crumbs(&t, &view.path);
+        let owner_href = match &view.lao {
+            Some(l) => {
+                crumbs.push(Crumb {
+                    href: format!("/laos/{}", l.id),
+                    label: l.full_name_th.clone(),
+                });
+                format!("/laos/{}", l.id)
+            }
+            None => format!("/areas/{}", view.plan.area_code),
+        };
+        let item_rows = view
+            .items
+            .iter()
+            .map(|i| ItemRow {
+                project_id: i.project_id,
+                title: i.title.clone(),
+                dimension: dimension_label(&t, i.dimension),
+                village: view.village_label(&i.area_code),
+                executor: projects::input::executor_th(&i.executor).to_string(),
+                within_lao: i.within_lao_authority,
+                status: i.status.th().to_string(),
+                rank: i.rank.map(|r| r.to_string()).unwrap_or_default(),
+                amount: baht(i.amount_satang),
+                year: i.fiscal_year,
+                issue: view.issue_title(i.issue_id),
+                issue_id: i.issue_id,
+                note: i.note.clone(),
+            })
+            .collect();
+        let candidates = view
+            .candidates
+            .iter()
             .map(|c| CandidateRow {
                 project_id: c.project_id,
-                title: c.title,
-                dimension: dim_name(&c.dimension),
-                village: village_label(&c.area_code, &villages),
-                source: format!(
-                    "{} {}",
-                    kind_label(&t, c.source_kind),
-                    c.source_year
-                ),
+                title: c.title.clone(),
+                dimension: dimension_label(&t, c.dimension),
+                village: view.village_label(&c.area_code),
+                source: format!("{} {}", kind_label(&t, c.source_kind), c.source_year),
                 source_rank: c.source_rank.map(|r| r.to_string()).unwrap_or_default(),
                 amount: baht(c.source_amount_satang),
                 within_lao: c.within_lao_authority,
                 status: c.status.th().to_string(),
                 adopted: false,
             })
-            .collect()
-    };
-    let by_issue = if kind == PlanKind::Province {
-        let mut groups: Vec<IssueGroup> = issues
+            .collect();
+        let district_name = |code: &str| {
+            view.districts
+                .iter()
+                .find(|x| x.code == code)
+                .map(|x| t.pick(&x.name_th, &x.name_en).to_string())
+                .unwrap_or(code.to_string())
+        };
+        let by_issue = view
+            .from_districts
             .iter()
-            .map(|i| IssueGroup {
-                title: format!("{}. {}", i.seq, i.title),
-                rows: vec![],
+            .map(|g| IssueGroup {
+                title: match &g.issue {
+                    Some(i) => format!("{}. {}", i.seq, i.title),
+                    None => t.s("plan.no_issue").into(),
+                },
+                rows: g
+                    .projects
+                    .iter()
+                    .map(|d| CandidateRow {
+                        project_id: d.project_id,
+                        title: d.title.clone(),
+                        dimension: String::new(),
+                        village: d.area_code.clone(),
+                        source: format!(
+                            "{} {}",
+                            kind_label(&t, PlanKind::District),
+                            district_name(&d.district_code)
+                        ),
+                        source_rank: d.district_rank.map(|r| r.to_string()).unwrap_or_default(),
+                        amount: baht(d.amount_satang),
+                        within_lao: false,
+                        status: d.status.th().to_string(),
+                        adopted: d.in_province_plan,
+                    })
+                    .collect(),
             })
             .collect();
-        groups.push(IssueGroup {
-            title: t.s("plan.no_issue").into(),
-            rows: vec![],
+        let rates = view.rates.as_ref().map(|r| RatesBox {
+            year: r.rates.year,
+            integrated: r.rates.integrated,
+            in_local: r.rates.in_local_plan,
+            in_budget: r.rates.in_budget,
+            local_pct: rates::format_pct(r.rates.local_pct_x100),
+            budget_pct: rates::format_pct(r.rates.budget_pct_x100),
+            meets_local: r.meets_local,
+            meets_budget: r.meets_budget,
+            local_threshold: r.local_threshold_pct,
+            budget_threshold: r.budget_threshold_pct,
         });
-        let districts = crate::areas::children(&s.db, Some(&plan.area_code[..2])).await?;
-        for d in crate::adoption::province::from_districts(&s.db, &plan).await? {
-            let at = d
-                .issue_id
-                .and_then(|i| issues.iter().position(|x| x.id == i))
-                .unwrap_or(issues.len());
-            let district = districts
+        let forums = view
+            .forums
+            .iter()
+            .map(|f| {
+                let mut used = vec![];
+                if f.used_basic_needs {
+                    used.push("จปฐ.");
+                }
+                if f.used_village_data {
+                    used.push("กชช.๒ค");
+                }
+                if !f.other_data.is_empty() {
+                    used.push(&f.other_data);
+                }
+                ForumRow {
+                    id: f.id,
+                    held_on: date_th(&f.held_on),
+                    chaired_by: f.chaired_by.clone(),
+                    attendance: f.attendance,
+                    data_used: used.join(", "),
+                    place: f.place.clone(),
+                }
+            })
+            .collect();
+        let events = view
+            .events
+            .iter()
+            .map(|e| EventRow {
+                at: e.at.replace('T', " ").trim_end_matches('Z').to_string(),
+                username: e.username.clone(),
+                action: t.s(&format!("plan.step.{}", e.action)).to_string(),
+                reason: e.reason.clone(),
+            })
+            .collect();
+        let plan = &view.plan;
+        let opt = |d: &Option<time::Date>| d.map(crate::db::types::iso).unwrap_or_default();
+        let milestones = MilestonesBox {
+            made_quarter: plan.made_quarter.map(|q| q.to_string()).unwrap_or_default(),
+            delivered_lao_on: opt(&plan.delivered_lao_on),
+            delivered_district_on: opt(&plan.delivered_district_on),
+            evaluated_on: opt(&plan.evaluated_on),
+            evaluation: plan.evaluation.clone(),
+            committee_approved_on: opt(&plan.committee_approved_on),
+            sent_on: opt(&plan.sent_on),
+        };
+        let standard = view.standard.as_ref().map(|sv| StandardBox {
+            levels: sv
+                .standard
+                .levels
                 .iter()
-                .find(|x| x.code == d.district_code)
-                .map(|x| t.pick(&x.name_th, &x.name_en).to_string())
-                .unwrap_or(d.district_code.clone());
-            groups[at].rows.push(CandidateRow {
-                project_id: d.project_id,
-                title: d.title,
-                dimension: String::new(),
-                village: d.area_code,
-                source: format!("{} {district}", kind_label(&t, PlanKind::District)),
-                source_rank: d.district_rank.map(|r| r.to_string()).unwrap_or_default(),
-                amount: baht(d.amount_satang),
-                within_lao: false,
-                status: d.status.th().to_string(),
-                adopted: d.in_province_plan,
-            });
-        }
-        groups.retain(|g| !g.rows.is_empty());
-        groups
-    } else {
-        vec![]
-    };
-    let rates = match (kind, plan.lao_id) {
-        (PlanKind::Local | PlanKind::Budget, Some(lao)) => {
-            let r = rates::for_lao(&s.db, lao, plan.first_year).await?;
-            // the local plan for year Y answers KPI 3.2 of year Y-1
-            let st = crate::kpi::settings::for_year(&s.db, plan.first_year - 1).await?;
-            let (local_threshold, budget_threshold) =
-                (st.local_threshold_pct, st.budget_threshold_pct);
-            Some(RatesBox {
-                year: r.year,
-                integrated: r.integrated,
-                in_local: r.in_local_plan,
-                in_budget: r.in_budget,
-                local_pct: rates::format_pct(r.local_pct_x100),
-                budget_pct: rates::format_pct(r.budget_pct_x100),
-                meets_local: r.local_pct_x100.is_some_and(|p| p >= local_threshold * 100),
-                meets_budget: r
-                    .budget_pct_x100
-                    .is_some_and(|p| p >= budget_threshold * 100),
-                local_threshold,
-                budget_threshold,
-            })
-        }
-        _ => None,
-    };
-    let forums = forums::of_plan(&s.db, id)
-        .await?
-        .into_iter()
-        .map(|f| {
-            let mut used = vec![];
-            if f.used_basic_needs {
-                used.push("จปฐ.");
-            }
-            if f.used_village_data {
-                used.push("กชช.๒ค");
-            }
-            if !f.other_data.is_empty() {
-                used.push(&f.other_data);
-            }
-            ForumRow {
-                id: f.id,
-                held_on: date_th(&f.held_on),
-                chaired_by: f.chaired_by.clone(),
-                attendance: f.attendance,
-                data_used: used.join(", "),
-                place: f.place.clone(),
-            }
-        })
-        .collect();
-    let events = plans::events(&s.db, id)
-        .await?
-        .into_iter()
-        .map(|e| EventRow {
-            at: e.at.replace('T', " ").trim_end_matches('Z').to_string(),
-            username: e.username,
-            action: t.s(&format!("plan.step.{}", e.action)).to_string(),
-            reason: e.reason,
-        })
-        .collect();
-    let opt = |d: &Option<time::Date>| d.map(crate::db::types::iso).unwrap_or_default();
-    let milestones = MilestonesBox {
-        made_quarter: plan.made_quarter.map(|q| q.to_string()).unwrap_or_default(),
-        delivered_lao_on: opt(&plan.delivered_lao_on),
-        delivered_district_on: opt(&plan.delivered_district_on),
-        evaluated_on: opt(&plan.evaluated_on),
-        evaluation: plan.evaluation.clone(),
-        committee_approved_on: opt(&plan.committee_approved_on),
-        sent_on: opt(&plan.sent_on),
-    };
-    let next_plan = plans::carry::next_of(&s.db, id).await?;
-    let standard = match kind {
-        PlanKind::Village => match plans::standard::for_year(&s.db, plan.first_year).await? {
-            Some(st) => {
-                let history = plans::standard::assessments(&s.db, id, &st)
-                    .await?
-                    .into_iter()
-                    .map(|a| {
-                        (
-                            iso_date_th(&a.assessed_on),
-                            a.assessor,
-                            a.met.len(),
-                            a.of,
-                            a.level.unwrap_or_else(|| "ยังไม่ผ่านเกณฑ์".into()),
-                        )
-                    })
-                    .collect();
-                Some(StandardBox {
-                    levels: st
-                        .levels
-                        .iter()
-                        .map(|l| format!("{} ≥ {}", l.name, l.min_met))
-                        .collect::<Vec<_>>()
-                        .join(" · "),
-                    criteria: st.criteria.iter().map(|c| (c.id, c.text.clone())).collect(),
-                    name: st.name,
-                    history,
+                .map(|l| format!("{} ≥ {}", l.name, l.min_met))
+                .collect::<Vec<_>>()
+                .join(" · "),
+            criteria: sv
+                .standard
+                .criteria
+                .iter()
+                .map(|c| (c.id, c.text.clone()))
+                .collect(),
+            name: sv.standard.name.clone(),
+            history: sv
+                .assessments
+                .iter()
+                .map(|a| {
+                    (
+                        iso_date_th(&a.assessed_on),
+                        a.assessor.clone(),
+                        a.met.len(),
+                        a.of,
+                        a.level.clone().unwrap_or_else(|| "ยังไม่ผ่านเกณฑ์".into()),
+                    )
                 })
-            }
-            None => None,
-        },
-        _ => None,
-    };
-    let (is_model, can_mark_model) = match (&owner, kind) {
-        (Owner::Area(a), PlanKind::Tambon) => {
-            let district = crate::areas::get(&s.db, &a.code[..4]).await?;
-            let can = match district {
-                Some(d) => may_write(s, v.user.as_ref(), &Owner::Area(d)).await?,
-                None => false,
-            };
-            (crate::books::model_plan::is_current(&s.db, id).await?, can)
+                .collect(),
+        });
+        PlanPage {
+            p: Page::new(v, &plan.title, &format!("/plans/{}", plan.id)),
+            crumbs,
+            kind_label: kind_label(&t, kind),
+            status_label: plan.status.th().to_string(),
+            owner_href,
+            owner_name: view.owner_name_th.clone(),
+            rights: view.rights,
+            requires_core: view.requires_core,
+            notice,
+            error,
+            coverage: view
+                .coverage
+                .dimensions
+                .iter()
+                .map(|c| CoverageRow {
+                    name: dimension_label(&t, c.dimension),
+                    projects: c.projects,
+                    core: c.dimension.core(),
+                })
+                .collect(),
+            missing: view.coverage.missing_th(),
+            forums,
+            items: item_rows,
+            total: baht(view.total_satang),
+            candidates,
+            issues: view
+                .issues
+                .iter()
+                .map(|i| (i.id, format!("{}. {}", i.seq, i.title)))
+                .collect(),
+            by_issue,
+            events,
+            rates,
+            draft,
+            dimensions: Dimension::ALL
+                .iter()
+                .map(|d| (d.as_str().to_string(), dimension_label(&t, *d)))
+                .collect(),
+            executors: EXECUTORS.to_vec(),
+            reaches: REACHES.to_vec(),
+            milestones,
+            next_plan: view.next_plan,
+            standard,
+            is_model: view.is_model,
+            plan: view.plan,
         }
-        _ => (false, false),
-    };
-    let (status, error) = failed.unwrap_or((StatusCode::OK, String::new()));
-    let page = PlanPage {
-        p: Page::new(v, &plan.title, &format!("/plans/{id}")),
-        crumbs,
-        kind_label: kind_label(&t, kind),
-        status_label: plan.status().th().to_string(),
-        owner_href,
-        owner_name: owner.name_th(),
-        editable: can_write && plan.status() == Status::Draft,
-        can_write,
-        can_reopen,
-        notice,
-        error,
-        coverage: cov
-            .dimensions
-            .iter()
-            .map(|c| CoverageRow {
-                name: dimension_label(&t, c.dimension),
-                projects: c.projects,
-                core: c.dimension.core(),
-            })
-            .collect(),
-        missing: cov.missing_th(),
-        forums,
-        items: item_rows,
-        total: baht(total),
-        candidates,
-        issues: issues
-            .iter()
-            .map(|i| (i.id, format!("{}. {}", i.seq, i.title)))
-            .collect(),
-        by_issue,
-        events,
-        rates,
-        draft,
-        dimensions: Dimension::ALL
-            .iter()
-            .map(|d| (d.as_str().to_string(), dimension_label(&t, *d)))
-            .collect(),
-        executors: EXECUTORS.to_vec(),
-        reaches: REACHES.to_vec(),
-        milestones,
-        next_plan,
-        standard,
-        is_model,
-        can_mark_model,
-        plan,
-    };
-    Ok((status, render(&page)?).into_response())
+    }
 }
 
 pub async fn page(
@@ -858,36 +763,22 @@ pub struct PlanLinks {
     pub can_open: bool,
 }
 
-async fn links(
-    s: &AppState,
-    v: &Visitor,
-    kind: PlanKind,
-    owner: &Owner,
-    rows: Vec<Plan>,
-) -> anyhow::Result<PlanLinks> {
-    let t = v.tr;
-    let this_fy = thai::fiscal_year_be(time::OffsetDateTime::now_utc().date()) as i64;
-    Ok(PlanLinks {
-        kind: kind.as_str(),
-        kind_label: kind_label(&t, kind),
-        owner: match owner {
+fn links(v: &Visitor, shelf: plans::shelf::Shelf) -> PlanLinks {
+    PlanLinks {
+        kind: shelf.kind.as_str(),
+        kind_label: kind_label(&v.tr, shelf.kind),
+        owner: match &shelf.owner {
             Owner::Area(a) => a.code.clone(),
             Owner::Lao(l) => l.id.to_string(),
         },
-        default_year: this_fy,
-        plans: rows
+        default_year: i64::from(thai::fiscal_year_be(thai::fiscal::today_in_thailand())),
+        plans: shelf
+            .plans
             .into_iter()
-            .filter(|p| p.kind == kind)
-            .map(|p| {
-                (
-                    format!("/plans/{}", p.id),
-                    p.title.clone(),
-                    p.status().th().to_string(),
-                )
-            })
+            .map(|p| (format!("/plans/{}", p.id), p.title, p.status.th().to_string()))
             .collect(),
-        can_open: may_write(s, v.user.as_ref(), owner).await?,
-    })
+        can_open: shelf.may_open,
+    }
 }
 
 /// The plan boxes for an area page: its own plans (and, for a tambon, its villages' plans).
@@ -896,24 +787,8 @@ pub async fn links_for_area(
     v: &Visitor,
     area: &crate::areas::Area,
 ) -> anyhow::Result<Vec<PlanLinks>> {
-    let kind = match area.level.as_str() {
-        "village" => PlanKind::Village,
-        "tambon" => PlanKind::Tambon,
-        "district" => PlanKind::District,
-        _ => PlanKind::Province,
-    };
-    let owner = Owner::Area(area.clone());
-    let own = plans::of_owner(&s.db, &owner.key()).await?;
-    let mut out = vec![links(s, v, kind, &owner, own).await?];
-    if kind == PlanKind::Tambon {
-        let rows = plans::list_under(&s.db, &area.code, None).await?;
-        let mut villages = links(s, v, PlanKind::Village, &owner, rows).await?;
-        villages.can_open = false;
-        if !villages.plans.is_empty() {
-            out.push(villages);
-        }
-    }
-    Ok(out)
+    let shelves = plans::shelf::of_area(&s.db, v.user.as_ref(), area).await?;
+    Ok(shelves.into_iter().map(|sh| links(v, sh)).collect())
 }
 
 pub async fn links_for_lao(
@@ -921,12 +796,8 @@ pub async fn links_for_lao(
     v: &Visitor,
     lao: &crate::areas::Lao,
 ) -> anyhow::Result<Vec<PlanLinks>> {
-    let owner = Owner::Lao(lao.clone());
-    let rows = plans::of_owner(&s.db, &owner.key()).await?;
-    Ok(vec![
-        links(s, v, PlanKind::Local, &owner, rows.clone()).await?,
-        links(s, v, PlanKind::Budget, &owner, rows).await?,
-    ])
+    let shelves = plans::shelf::of_lao(&s.db, v.user.as_ref(), lao).await?;
+    Ok(shelves.into_iter().map(|sh| links(v, sh)).collect())
 }
 
 /// An assessment against the community-plan standard: `assessed_on`, `note`, a `met_<criterion id>` per tick.
