@@ -63,6 +63,24 @@ pub fn may_be_model(lao: &crate::areas::Lao) -> bool {
     lao.kind.is_municipality() || lao.kind == crate::areas::LaoKind::Tao
 }
 
+/// The LAOs of a district that may be designated its model LAO.
+pub async fn eligible(db: &Db, district: &str) -> anyhow::Result<Vec<crate::areas::Lao>> {
+    let mut laos = crate::areas::laos_in(db, district).await?;
+    laos.retain(may_be_model);
+    Ok(laos)
+}
+
+/// Whether the user may designate an area's model LAO: a district's officers.
+pub async fn may_designate(
+    db: &Db,
+    user: Option<&User>,
+    area: &crate::areas::Area,
+) -> anyhow::Result<bool> {
+    Ok(area.level == crate::areas::Level::District
+        && crate::plans::access::may_write(db, user, &crate::plans::Owner::Area(area.clone()))
+            .await?)
+}
+
 /// Designates the district's model LAO for a year, replacing the current one if any.
 pub async fn designate(
     db: &Db,

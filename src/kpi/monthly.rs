@@ -127,6 +127,11 @@ fn agrees(field: Field, typed: &str, computed: Option<i64>) -> Result<(), AppErr
     }
 }
 
+/// Whether the user may report for an LAO: its officers, or those above it.
+pub async fn may_submit(db: &Db, user: Option<&User>, lao: &crate::areas::Lao) -> anyhow::Result<bool> {
+    crate::plans::access::may_write(db, user, &crate::plans::Owner::Lao(lao.clone())).await
+}
+
 pub async fn submit(
     db: &Db,
     user: &User,

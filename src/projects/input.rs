@@ -173,6 +173,55 @@ fn yes_no(typed: &str) -> Option<bool> {
 }
 
 impl ProjectInput {
+    /// A stored project as its edit form shows it, in the words and digits people type: with
+    /// its villages' codes, its funding lines and its rank in the plan that raised it.
+    pub fn of(
+        p: &super::Project,
+        villages: &[String],
+        funding: &[super::FundingRow],
+        rank: Option<i64>,
+    ) -> ProjectInput {
+        let day = |d: &Option<Date>| {
+            d.map(|d| thai::format_date_long(d, thai::dates::Digits::Arabic))
+                .unwrap_or_default()
+        };
+        ProjectInput {
+            title: p.title.clone(),
+            dimension: p.dimension.as_str().to_string(),
+            need: p.need.clone(),
+            objective: p.objective.clone(),
+            format: p.format.clone(),
+            villages: villages
+                .iter()
+                .map(|c| c[6..].trim_start_matches('0').to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            reach: p.reach.clone(),
+            target_villages: p.target_villages.map(|n| n.to_string()).unwrap_or_default(),
+            target_households: p.target_households.map(|n| n.to_string()).unwrap_or_default(),
+            target_people: p.target_people.map(|n| n.to_string()).unwrap_or_default(),
+            budget: thai::format_baht(p.budget_satang),
+            executor: p.executor.clone(),
+            within_lao_authority: if p.within_lao_authority { "on".into() } else { String::new() },
+            starts_on: day(&p.starts_on),
+            ends_on: day(&p.ends_on),
+            rank: rank.map(|r| r.to_string()).unwrap_or_default(),
+            funding: funding
+                .iter()
+                .map(|f| {
+                    let role = if f.partner_role == "funds" {
+                        "สนับสนุนงบประมาณ"
+                    } else {
+                        "ร่วมดำเนินการ"
+                    };
+                    format!("{} | {role} | {}", f.source, thai::format_baht(f.amount_satang))
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            forum_id: p.forum_id,
+        }
+    }
+
     /// Checks every field; returns all mistakes at once, not just the first.
     pub fn check(&self, tambon_code: &str) -> Result<Checked, Vec<Problem>> {
         let mut errors = Vec::new();

@@ -3,6 +3,7 @@
 
 pub mod input;
 pub mod progress;
+pub mod rights;
 pub mod status;
 
 use crate::accounts::User;

@@ -51,7 +51,7 @@ pub async fn record(
     let project = get(db, project_id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    if !user.role.can_write() || !user.scope.covers_area(db, &project.area_code).await? {
+    if !super::rights::may_report(db, Some(user), &project).await? {
         let m = Problem::OutsideProject.message(crate::i18n::Lang::Th);
         crate::accounts::record_denied(
             db,

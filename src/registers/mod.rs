@@ -152,6 +152,18 @@ pub async fn counts(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec
         .await?)
 }
 
+/// Whether the user may submit an area's reports: a district's, by its officers (the rule every
+/// submission enforces through `plans::access`).
+pub async fn may_submit(
+    db: &Db,
+    user: Option<&crate::accounts::User>,
+    area: &crate::areas::Area,
+) -> anyhow::Result<bool> {
+    Ok(area.level == crate::areas::Level::District
+        && crate::plans::access::may_write(db, user, &crate::plans::Owner::Area(area.clone()))
+            .await?)
+}
+
 /// Submits one register of a district as the records stand now (a new version each time).
 pub async fn submit(
     db: &Db,

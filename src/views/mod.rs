@@ -2,5 +2,7 @@
 //! the reader's rights and the verdicts worked out, so the page and the API never disagree.
 
 pub mod plan;
+pub mod project;
 
 pub use plan::PlanView;
+pub use project::ProjectView;

@@ -9,6 +9,7 @@ pub mod plans_api;
 mod errors;
 pub mod reports_api;
 pub mod session;
+pub mod write;
 
 use crate::config::Config;
 use crate::db::Db;

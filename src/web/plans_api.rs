@@ -11,7 +11,7 @@ use crate::dimensions::Coverage;
 use crate::kpi::rates::Rates;
 use crate::plans::workflow::{self, Step};
 use crate::adoption::Item;
-use crate::views::PlanView;
+use crate::views::{PlanView, ProjectView};
 use crate::plans::{self, Event, Plan, PlanKind};
 use crate::projects::input::ProjectInput;
 use crate::adoption::lineage::Lineage;
@@ -44,7 +44,7 @@ pub fn routes() -> Router<AppState> {
     paths(list, open, plan, candidates, add_forum, add_project, adopt_project, step, project, report_progress),
     components(schemas(
         Plan, PlanView, Item, Event, Coverage, Rates, Candidate, Forum, ForumInput, ProjectInput,
-        AdoptInput, Project, Lineage, ProgressInput, OpenPlan, Versioned<ForumInput>, StepBody
+        AdoptInput, Project, Lineage, ProjectView, ProgressInput, OpenPlan, Versioned<ForumInput>, StepBody
     ))
 )]
 pub struct PlansDoc;
@@ -205,14 +205,11 @@ async fn step(
     ))
 }
 
-/// A project with its lineage: origin, every plan that holds it, routing, funding, progress.
-#[utoipa::path(get, path = "/api/projects/{id}", responses((status = 200, body = Lineage), (status = 404, body = super::api::ErrorBody)))]
-async fn project(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<Lineage> {
-    Ok(Json(
-        crate::adoption::lineage::of(&s.db, id)
-            .await?
-            .ok_or_else(not_found)?,
-    ))
+/// A project with its lineage: origin, every plan that holds it, routing, funding, progress —
+/// the same view its page shows, with what the reader may do.
+#[utoipa::path(get, path = "/api/projects/{id}", responses((status = 200, body = ProjectView), (status = 404, body = super::api::ErrorBody)))]
+async fn project(State(s): State<AppState>, v: Visitor, Path(id): Path<i64>) -> ApiResult<ProjectView> {
+    Ok(Json(ProjectView::load(&s.db, v.user.as_ref(), id).await?))
 }
 
 /// Reports progress on a project (status, percent done, money spent).

@@ -444,8 +444,10 @@ async fn unreadable_requests_are_answered_in_thai(backend: &str, db: Db) {
     );
     // no parser's English in the reader's words
     assert!(!broken.body.contains("JSON body"), "{}", broken.body);
-    // a form whose version is not a number: a Thai page
-    let page = c.post("/plans/1/forums", "csrf=x&version=abc").await;
+    // a form whose version is not a number: a Thai page (its CSRF token is checked first)
+    let page = c
+        .post("/plans/1/forums", &format!("csrf={token}&version=abc"))
+        .await;
     assert!(page.status.is_client_error(), "{backend}");
     assert!(
         page.body.contains("ข้อมูลที่ส่งมาไม่ถูกต้อง") && page.body.contains("<html"),

@@ -4,18 +4,19 @@
 use super::areas::{Crumb, crumbs};
 use super::plans::date_th;
 use super::reports::{
-    SubmissionRow, YearQuery, may_write_area, notice, place, submission_rows, year_of,
+    SubmissionRow, YearQuery, notice, place, submission_rows, year_of,
 };
 use crate::error::AppResult;
 use crate::kpi::{model_laos, monthly, rollup, settings, work_plans};
 use crate::kpi::rates::format_pct;
 use crate::reporting::{self, submissions};
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, again, not_found, render, shown};
+use crate::web::page::{Page, not_found, render};
+use crate::web::write::{FormWrite, after};
 use crate::web::session::Visitor;
 use askama::Template;
-use axum::extract::{Form, Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -62,11 +63,18 @@ async fn kpi_view(
     notice: String,
     error: String,
 ) -> AppResult<Response> {
-    let (crumbs, label, is_district) = if code.is_empty() {
-        (vec![], v.tr.s("country").to_string(), false)
+    let (crumbs, label, area) = if code.is_empty() {
+        (vec![], v.tr.s("country").to_string(), None)
     } else {
         let (area, crumbs, label) = place(s, v, code).await?;
-        (crumbs, label, area.level == crate::areas::Level::District)
+        (crumbs, label, Some(area))
+    };
+    let is_district = area
+        .as_ref()
+        .is_some_and(|a| a.level == crate::areas::Level::District);
+    let can_designate = match &area {
+        Some(a) => model_laos::may_designate(&s.db, v.user.as_ref(), a).await?,
+        None => false,
     };
     let r = rollup::of_area(&s.db, code, year).await?;
     let districts: HashMap<String, String> =
@@ -92,15 +100,9 @@ async fn kpi_view(
         })
         .collect();
     let (candidates, history) = if is_district {
-        let c = crate::areas::laos_in(&s.db, code)
+        let c = model_laos::eligible(&s.db, code)
             .await?
             .into_iter()
-            .filter(|l| {
-                matches!(
-                    l.kind.as_str(),
-                    "TAO" | "ThesabanTambon" | "ThesabanMueang" | "ThesabanNakhon"
-                )
-            })
             .map(|l| (l.id, l.full_name_th))
             .collect();
         let h = model_laos::history(&s.db, year, code)
@@ -151,7 +153,7 @@ async fn kpi_view(
         ),
         rows,
         is_district,
-        can_designate: is_district && may_write_area(s, v.user.as_ref(), code).await?,
+        can_designate,
         candidates,
         history,
         notice,
@@ -182,7 +184,6 @@ pub async fn kpi_area(
 
 #[derive(Deserialize)]
 pub struct DesignateForm {
-    csrf: String,
     year: i64,
     lao_id: i64,
     #[serde(default)]
@@ -193,35 +194,18 @@ pub struct DesignateForm {
 
 pub async fn designate(
     State(s): State<AppState>,
-    v: Visitor,
     Path(code): Path<String>,
-    Form(f): Form<DesignateForm>,
+    w: FormWrite<DesignateForm>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    match model_laos::designate(
-        &s.db,
-        &user,
-        f.year,
-        &code,
-        f.lao_id,
-        &f.designated_on,
-        &f.reason,
+    let f = &w.form;
+    let r = model_laos::designate(&s.db, &w.user, f.year, &code, f.lao_id, &f.designated_on, &f.reason).await;
+    after(
+        &w.v,
+        r,
+        |_| format!("/kpi/{code}?year={}&done=saved", f.year),
+        |(_, m)| kpi_view(&s, &w.v, &code, f.year, String::new(), m),
     )
     .await
-    {
-        Ok(_) => Ok((
-            SEE_OTHER,
-            [(
-                header::LOCATION,
-                format!("/kpi/{code}?year={}&done=saved", f.year),
-            )],
-        )
-            .into_response()),
-        Err(e) => {
-            let (status, m) = shown(e, v.tr.lang)?;
-            again(status, kpi_view(&s, &v, &code, f.year, String::new(), m).await)
-        }
-    }
 }
 
 #[derive(Template)]
@@ -266,12 +250,7 @@ async fn kpi_lao_view(
             history.push((month.clone(), submission_rows(h)));
         }
     }
-    let can_write = match &v.user {
-        Some(u) => {
-            u.active && u.role.can_write() && u.scope.covers_scope(&s.db, &owner.scope()).await?
-        }
-        None => false,
-    };
+    let can_write = monthly::may_submit(&s.db, v.user.as_ref(), &lao).await?;
     let status = if error.is_empty() {
         StatusCode::OK
     } else {
@@ -314,12 +293,11 @@ pub async fn kpi_lao(
 /// The monthly report: `period`, `report_no`, and `expected_<item>` dates for unfinished items.
 pub async fn submit_monthly(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<HashMap<String, String>>,
+    w: FormWrite<HashMap<String, String>>,
 ) -> AppResult<Response> {
+    let f = &w.form;
     let get = |k: &str| f.get(k).cloned().unwrap_or_default();
-    let user = v.check_csrf(&get("csrf"))?.clone();
     let year = crate::thai::parse_int(&get("year")).unwrap_or(0);
     let input = monthly::MonthlyInput {
         period: get("period"),
@@ -334,25 +312,18 @@ pub async fn submit_monthly(
         local_pct: String::new(),
         budget_pct: String::new(),
     };
-    match monthly::submit(&s.db, &user, id, year, &input).await {
-        Ok(_) => Ok((
-            SEE_OTHER,
-            [(
-                header::LOCATION,
-                format!("/kpi/lao/{id}?year={year}&done=submitted"),
-            )],
-        )
-            .into_response()),
-        Err(e) => {
-            let (status, m) = shown(e, v.tr.lang)?;
-            again(status, kpi_lao_view(&s, &v, id, year, String::new(), m).await)
-        }
-    }
+    let r = monthly::submit(&s.db, &w.user, id, year, &input).await;
+    after(
+        &w.v,
+        r,
+        |_| format!("/kpi/lao/{id}?year={year}&done=submitted"),
+        |(_, m)| kpi_lao_view(&s, &w.v, id, year, String::new(), m),
+    )
+    .await
 }
 
 #[derive(Deserialize)]
 pub struct WorkPlanForm {
-    csrf: String,
     year: i64,
     approved_on: String,
     #[serde(default)]
@@ -361,25 +332,18 @@ pub struct WorkPlanForm {
 
 pub async fn save_work_plan(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<WorkPlanForm>,
+    w: FormWrite<WorkPlanForm>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    match work_plans::record(&s.db, &user, id, f.year, &f.approved_on, &f.note).await {
-        Ok(()) => Ok((
-            SEE_OTHER,
-            [(
-                header::LOCATION,
-                format!("/kpi/lao/{id}?year={}&done=saved", f.year),
-            )],
-        )
-            .into_response()),
-        Err(e) => {
-            let (status, m) = shown(e, v.tr.lang)?;
-            again(status, kpi_lao_view(&s, &v, id, f.year, String::new(), m).await)
-        }
-    }
+    let f = &w.form;
+    let r = work_plans::record(&s.db, &w.user, id, f.year, &f.approved_on, &f.note).await;
+    after(
+        &w.v,
+        r,
+        |_| format!("/kpi/lao/{id}?year={}&done=saved", f.year),
+        |(_, m)| kpi_lao_view(&s, &w.v, id, f.year, String::new(), m),
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -433,7 +397,6 @@ pub async fn settings_page(
 
 #[derive(Deserialize)]
 pub struct SettingsForm {
-    csrf: String,
     year: i64,
     local: String,
     budget: String,
@@ -443,22 +406,15 @@ pub struct SettingsForm {
 
 pub async fn save_settings(
     State(s): State<AppState>,
-    v: Visitor,
-    Form(f): Form<SettingsForm>,
+    w: FormWrite<SettingsForm>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    match settings::save(&s.db, &user, f.year, &f.local, &f.budget, &f.bands, &f.base).await {
-        Ok(()) => Ok((
-            SEE_OTHER,
-            [(
-                header::LOCATION,
-                format!("/kpi-settings?year={}&done=saved", f.year),
-            )],
-        )
-            .into_response()),
-        Err(e) => {
-            let (status, m) = shown(e, v.tr.lang)?;
-            again(status, settings_view(&s, &v, f.year, String::new(), m).await)
-        }
-    }
+    let f = &w.form;
+    let r = settings::save(&s.db, &w.user, f.year, &f.local, &f.budget, &f.bands, &f.base).await;
+    after(
+        &w.v,
+        r,
+        |_| format!("/kpi-settings?year={}&done=saved", f.year),
+        |(_, m)| settings_view(&s, &w.v, f.year, String::new(), m),
+    )
+    .await
 }

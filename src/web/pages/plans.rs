@@ -13,13 +13,14 @@ use crate::plans::{self, Milestones, Owner, Plan, PlanKind};
 use crate::projects::{self, input::EXECUTORS, input::ProjectInput, input::REACHES};
 use crate::thai;
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, not_found, render, shown};
+use crate::web::page::{Page, not_found, render};
+use crate::web::write::{Button, FormWrite, after, see};
 use crate::views::PlanView;
 use crate::plans::access::PlanRights;
 use crate::web::session::Visitor;
 use askama::Template;
-use axum::extract::{Form, Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -438,43 +439,35 @@ pub struct DoneQuery {
     done: Option<String>,
 }
 
-/// After a write: back to the plan with a notice, or the plan again with the message.
-async fn after(
+/// After a write to plan `id`: back to the plan with the notice `done`, or the plan again with
+/// what went wrong and the project form as typed.
+async fn answer<T>(
     s: &AppState,
     v: &Visitor,
     id: i64,
-    result: Result<(), AppError>,
+    result: AppResult<T>,
     done: &str,
     draft: ProjectInput,
 ) -> AppResult<Response> {
-    match result {
-        Ok(()) => Ok((
-            SEE_OTHER,
-            [(
-                header::LOCATION,
-                format!("/plans/{id}?done=plan.done.{done}"),
-            )],
-        )
-            .into_response()),
-        Err(e) => show(s, v, id, String::new(), Some(shown(e, v.tr.lang)?), draft).await,
-    }
+    after(
+        v,
+        result,
+        |_| format!("/plans/{id}?done=plan.done.{done}"),
+        |failed| show(s, v, id, String::new(), Some(failed), draft),
+    )
+    .await
 }
 
 /// Opens (creating on first use) the plan of an owner for a year: `kind`, `owner`, `year`.
 #[derive(Deserialize)]
 pub struct OpenForm {
-    csrf: String,
     kind: String,
     owner: String,
     year: String,
 }
 
-pub async fn open(
-    State(s): State<AppState>,
-    v: Visitor,
-    Form(f): Form<OpenForm>,
-) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
+pub async fn open(State(s): State<AppState>, w: FormWrite<OpenForm>) -> AppResult<Response> {
+    let f = w.form;
     let kind = PlanKind::parse(&f.kind).ok_or_else(|| {
         AppError::from(Problem::Unknown {
             field: Field::Kind,
@@ -487,64 +480,45 @@ pub async fn open(
         error,
     })?;
     let owner = plans::resolve_owner(&s.db, kind, &f.owner).await?;
-    let plan = plans::open(&s.db, &user, kind, &owner, year).await?;
-    Ok((
-        SEE_OTHER,
-        [(header::LOCATION, format!("/plans/{}", plan.id))],
-    )
-        .into_response())
+    let plan = plans::open(&s.db, &w.user, kind, &owner, year).await?;
+    Ok(see(format!("/plans/{}", plan.id)))
 }
 
+/// The version of the plan the form was read from.
 #[derive(Deserialize)]
-pub struct ProjectForm {
-    csrf: String,
+pub struct Versioned<T> {
     version: i64,
     #[serde(flatten)]
-    input: ProjectInput,
+    input: T,
 }
 
 pub async fn add_project(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<ProjectForm>,
+    w: FormWrite<Versioned<ProjectInput>>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    let r = crate::adoption::add_to_plan(&s.db, &user, id, f.version, &f.input)
-        .await
-        .map(|_| ());
+    let f = w.form;
+    let r = adopt::add_to_plan(&s.db, &w.user, id, f.version, &f.input).await;
     let keep = if r.is_err() {
         f.input
     } else {
         ProjectInput::default()
     };
-    after(&s, &v, id, r, "project", keep).await
-}
-
-#[derive(Deserialize)]
-pub struct ForumForm {
-    csrf: String,
-    version: i64,
-    #[serde(flatten)]
-    input: ForumInput,
+    answer(&s, &w.v, id, r, "project", keep).await
 }
 
 pub async fn add_forum(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<ForumForm>,
+    w: FormWrite<Versioned<ForumInput>>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    let r = forums::add(&s.db, &user, id, f.version, &f.input)
-        .await
-        .map(|_| ());
-    after(&s, &v, id, r, "forum", ProjectInput::default()).await
+    let f = w.form;
+    let r = forums::add(&s.db, &w.user, id, f.version, &f.input).await;
+    answer(&s, &w.v, id, r, "forum", ProjectInput::default()).await
 }
 
 #[derive(Deserialize)]
 pub struct AdoptForm {
-    csrf: String,
     version: i64,
     project_id: i64,
     #[serde(default)]
@@ -577,69 +551,60 @@ impl AdoptForm {
 
 pub async fn adopt(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<AdoptForm>,
+    w: FormWrite<AdoptForm>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    let r = adopt::adopt(&s.db, &user, id, f.version, &f.input()).await;
-    after(&s, &v, id, r, "adopt", ProjectInput::default()).await
+    let r = adopt::adopt(&s.db, &w.user, id, w.form.version, &w.form.input()).await;
+    answer(&s, &w.v, id, r, "adopt", ProjectInput::default()).await
 }
 
 pub async fn update_item(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<AdoptForm>,
+    w: FormWrite<AdoptForm>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    let r = adopt::update_item(&s.db, &user, id, f.version, &f.input()).await;
-    after(&s, &v, id, r, "item", ProjectInput::default()).await
+    let r = adopt::update_item(&s.db, &w.user, id, w.form.version, &w.form.input()).await;
+    answer(&s, &w.v, id, r, "item", ProjectInput::default()).await
 }
 
 #[derive(Deserialize)]
 pub struct RemoveForm {
-    csrf: String,
     version: i64,
     project_id: i64,
 }
 
 pub async fn remove(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<RemoveForm>,
+    w: FormWrite<RemoveForm>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    let r = adopt::remove(&s.db, &user, id, f.version, f.project_id).await;
-    after(&s, &v, id, r, "removed", ProjectInput::default()).await
+    let f = &w.form;
+    let r = adopt::remove(&s.db, &w.user, id, f.version, f.project_id).await;
+    answer(&s, &w.v, id, r, "removed", ProjectInput::default()).await
 }
 
 /// Merge: the `keep` radio and a `merge_<project id>` checkbox per project to merge into it.
 pub async fn merge(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<std::collections::HashMap<String, String>>,
+    w: FormWrite<std::collections::HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let get = |k: &str| f.get(k).cloned().unwrap_or_default();
-    let user = v.check_csrf(&get("csrf"))?.clone();
-    let version: i64 = get("version").parse().unwrap_or(-1);
+    let f = &w.form;
+    let version: i64 = f.get("version").and_then(|v| v.parse().ok()).unwrap_or(-1);
     let others: Vec<i64> = f
         .keys()
         .filter_map(|k| k.strip_prefix("merge_"))
         .filter_map(|k| k.parse().ok())
         .collect();
-    let r = match get("keep").parse::<i64>() {
-        Ok(keep) => adopt::merge(&s.db, &user, id, version, keep, &others).await,
-        Err(_) => Err(Problem::Missing { field: Field::Keep }.into()),
+    let r = match f.get("keep").and_then(|k| k.parse::<i64>().ok()) {
+        Some(keep) => adopt::merge(&s.db, &w.user, id, version, keep, &others).await,
+        None => Err(Problem::Missing { field: Field::Keep }.into()),
     };
-    after(&s, &v, id, r, "merged", ProjectInput::default()).await
+    answer(&s, &w.v, id, r, "merged", ProjectInput::default()).await
 }
 
 #[derive(Deserialize)]
 pub struct StepForm {
-    csrf: String,
     version: i64,
     step: String,
     #[serde(default)]
@@ -648,11 +613,10 @@ pub struct StepForm {
 
 pub async fn step(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<StepForm>,
+    w: FormWrite<StepForm>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
+    let f = &w.form;
     let step = Step::parse(&f.step).ok_or_else(|| {
         AppError::from(Problem::Unknown {
             field: Field::Step,
@@ -660,97 +624,57 @@ pub async fn step(
             choices: Vec::new(),
         })
     })?;
-    let r = workflow::step(&s.db, &user, id, f.version, step, &f.reason)
-        .await
-        .map(|_| ());
-    after(&s, &v, id, r, &f.step, ProjectInput::default()).await
-}
-
-#[derive(Deserialize)]
-pub struct MilestonesForm {
-    csrf: String,
-    version: i64,
-    #[serde(flatten)]
-    m: Milestones,
+    let r = workflow::step(&s.db, &w.user, id, f.version, step, &f.reason).await;
+    answer(&s, &w.v, id, r, &f.step, ProjectInput::default()).await
 }
 
 pub async fn milestones(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<MilestonesForm>,
+    w: FormWrite<Versioned<Milestones>>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    let r = plans::set_milestones(&s.db, &user, id, f.version, f.m)
-        .await
-        .map(|_| ());
-    after(&s, &v, id, r, "milestones", ProjectInput::default()).await
-}
-
-#[derive(Deserialize)]
-pub struct CsrfForm {
-    csrf: String,
+    let f = w.form;
+    let r = plans::set_milestones(&s.db, &w.user, id, f.version, f.input).await;
+    answer(&s, &w.v, id, r, "milestones", ProjectInput::default()).await
 }
 
 pub async fn carry_forward(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<CsrfForm>,
+    w: FormWrite<Button>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    match plans::carry::forward(&s.db, &user, id).await {
-        Ok(next) => Ok((
-            SEE_OTHER,
-            [(
-                header::LOCATION,
-                format!("/plans/{}?done=plan.done.carried", next.id),
-            )],
-        )
-            .into_response()),
-        Err(e) => {
-            let failed = shown(e, v.tr.lang)?;
-            show(&s, &v, id, String::new(), Some(failed), ProjectInput::default()).await
-        }
-    }
-}
-
-#[derive(Deserialize)]
-pub struct RouteForm {
-    csrf: String,
-    #[serde(flatten)]
-    input: RouteInput,
+    let r = plans::carry::forward(&s.db, &w.user, id).await;
+    after(
+        &w.v,
+        r,
+        |next| format!("/plans/{}?done=plan.done.carried", next.id),
+        |failed| show(&s, &w.v, id, String::new(), Some(failed), ProjectInput::default()),
+    )
+    .await
 }
 
 pub async fn route(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<RouteForm>,
+    w: FormWrite<RouteInput>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    let r = adopt::route_to_agency(&s.db, &user, id, &f.input).await;
-    after(&s, &v, id, r, "routed", ProjectInput::default()).await
+    let r = adopt::route_to_agency(&s.db, &w.user, id, &w.form).await;
+    answer(&s, &w.v, id, r, "routed", ProjectInput::default()).await
 }
 
 #[derive(Deserialize)]
 pub struct IssueForm {
-    csrf: String,
     title: String,
 }
 
 pub async fn add_issue(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<IssueForm>,
+    w: FormWrite<IssueForm>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
     let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
-    let r = plans::development_issues::add(&s.db, &user, &plan.area_code[..2], &f.title)
-        .await
-        .map(|_| ());
-    after(&s, &v, id, r, "issue", ProjectInput::default()).await
+    let r = plans::development_issues::add(&s.db, &w.user, &plan.area_code[..2], &w.form.title).await;
+    answer(&s, &w.v, id, r, "issue", ProjectInput::default()).await
 }
 
 /// The plans box of an area or LAO page: the owner's plans of one kind, and a form to open one.
@@ -803,19 +727,16 @@ pub async fn links_for_lao(
 /// An assessment against the community-plan standard: `assessed_on`, `note`, a `met_<criterion id>` per tick.
 pub async fn assess(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<std::collections::HashMap<String, String>>,
+    w: FormWrite<std::collections::HashMap<String, String>>,
 ) -> AppResult<Response> {
+    let f = &w.form;
     let get = |k: &str| f.get(k).cloned().unwrap_or_default();
-    let user = v.check_csrf(&get("csrf"))?.clone();
     let met: Vec<i64> = f
         .keys()
         .filter_map(|k| k.strip_prefix("met_"))
         .filter_map(|k| k.parse().ok())
         .collect();
-    let r = plans::standard::assess(&s.db, &user, id, &get("assessed_on"), &met, &get("note"))
-        .await
-        .map(|_| ());
-    after(&s, &v, id, r, "assessed", ProjectInput::default()).await
+    let r = plans::standard::assess(&s.db, &w.user, id, &get("assessed_on"), &met, &get("note")).await;
+    answer(&s, &w.v, id, r, "assessed", ProjectInput::default()).await
 }

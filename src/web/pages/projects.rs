@@ -2,19 +2,20 @@
 
 use super::areas::{Crumb, crumbs};
 use super::plans::{baht, date_th};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::dimensions::Dimension;
-use crate::plans::{self, PlanKind};
+use crate::plans::PlanKind;
 use crate::projects::input::{EXECUTORS, ProjectInput, REACHES, executor_th, reach_th};
 use crate::projects::progress::{self, ProgressInput};
-use crate::adoption::lineage;
 use crate::projects;
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, not_found, render};
+use crate::views::ProjectView;
+use crate::web::page::{Page, render};
+use crate::web::write::{FormWrite, after};
 use crate::web::session::Visitor;
 use askama::Template;
-use axum::extract::{Form, Path, State};
-use axum::http::{StatusCode, header};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -70,9 +71,9 @@ async fn show(
     error: String,
 ) -> AppResult<Response> {
     let t = v.tr;
-    let l = lineage::of(&s.db, id).await?.ok_or_else(not_found)?;
+    let view = ProjectView::load(&s.db, v.user.as_ref(), id).await?;
+    let (l, path) = (&view.lineage, &view.path);
     let p = &l.project;
-    let path = crate::areas::path(&s.db, &p.area_code).await?;
     let dimension = Some(super::plans::dimension_label(&t, p.dimension))
         .unwrap_or_default();
     let target = projects::target_th(
@@ -130,27 +131,10 @@ async fn show(
             value: duration,
         },
     ];
-    let (can_report, can_edit) = match &v.user {
-        Some(u) if u.role.can_write() && u.active => {
-            let report = u.scope.covers_area(&s.db, &p.area_code).await?;
-            let edit = match p.origin_plan_id {
-                Some(pid) => match plans::get(&s.db, pid).await? {
-                    Some(plan) if plan.status == plans::Status::Draft => {
-                        let owner = plans::owner_of(&s.db, &plan).await?;
-                        u.scope.covers_scope(&s.db, &owner.scope()).await?
-                    }
-                    _ => false,
-                },
-                None => false,
-            };
-            (report, edit)
-        }
-        _ => (false, false),
-    };
     let kind = |k: &PlanKind| if t.en() { k.en() } else { k.th() }.to_string();
     let page = ProjectPage {
         p: Page::new(v, &p.title, &format!("/projects/{id}")),
-        crumbs: crumbs(&t, &path),
+        crumbs: crumbs(&t, path),
         id,
         version: p.version,
         title: p.title.clone(),
@@ -232,8 +216,8 @@ async fn show(
             .collect(),
         merged_from: l.merged_from.clone(),
         merged_into: l.merged_into.clone(),
-        can_report,
-        can_edit,
+        can_report: view.rights.report_progress,
+        can_edit: view.rights.edit,
         notice,
         error: error.clone(),
     };
@@ -253,30 +237,28 @@ pub async fn page(
     show(&s, &v, id, String::new(), String::new()).await
 }
 
+/// The version of the project the form was read from.
 #[derive(Deserialize)]
-pub struct ProgressForm {
-    csrf: String,
+pub struct Versioned<T> {
     version: i64,
     #[serde(flatten)]
-    input: ProgressInput,
+    input: T,
 }
 
 pub async fn report_progress(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<ProgressForm>,
+    w: FormWrite<Versioned<ProgressInput>>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    match progress::record(&s.db, &user, id, f.version, &f.input).await {
-        Ok(_) => Ok((SEE_OTHER, [(header::LOCATION, format!("/projects/{id}"))]).into_response()),
-        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let mut page = show(&s, &v, id, String::new(), e.message(v.tr.lang)).await?;
-            *page.status_mut() = e.status();
-            Ok(page)
-        }
-        Err(e) => Err(e),
-    }
+    let f = &w.form;
+    let r = progress::record(&s.db, &w.user, id, f.version, &f.input).await;
+    after(
+        &w.v,
+        r,
+        |_| format!("/projects/{id}"),
+        |(_, m)| show(&s, &w.v, id, String::new(), m),
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -300,61 +282,8 @@ async fn edit_page(
     error: String,
 ) -> AppResult<Response> {
     let t = v.tr;
-    let p = projects::get(&s.db, id).await?.ok_or_else(not_found)?;
-    let item_rank: Option<i64> = match p.origin_plan_id {
-        Some(pid) => {
-            crate::adoption::rank_of(&s.db, pid, id).await?
-        }
-        None => None,
-    };
-    let funding = projects::funding(&s.db, id).await?;
-    let villages = projects::villages(&s.db, id).await?;
-    let d = d.unwrap_or_else(|| ProjectInput {
-        title: p.title.clone(),
-        dimension: p.dimension.as_str().to_string(),
-        need: p.need.clone(),
-        objective: p.objective.clone(),
-        format: p.format.clone(),
-        villages: villages
-            .iter()
-            .map(|c| c[6..].trim_start_matches('0').to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
-        reach: p.reach.clone(),
-        target_villages: p.target_villages.map(|n| n.to_string()).unwrap_or_default(),
-        target_households: p
-            .target_households
-            .map(|n| n.to_string())
-            .unwrap_or_default(),
-        target_people: p.target_people.map(|n| n.to_string()).unwrap_or_default(),
-        budget: baht(p.budget_satang),
-        executor: p.executor.clone(),
-        within_lao_authority: if p.within_lao_authority {
-            "on".into()
-        } else {
-            String::new()
-        },
-        starts_on: p.starts_on.as_ref().map(date_th).unwrap_or_default(),
-        ends_on: p.ends_on.as_ref().map(date_th).unwrap_or_default(),
-        rank: item_rank.map(|r| r.to_string()).unwrap_or_default(),
-        funding: funding
-            .iter()
-            .map(|f| {
-                format!(
-                    "{} | {} | {}",
-                    f.source,
-                    if f.partner_role == "funds" {
-                        "สนับสนุนงบประมาณ"
-                    } else {
-                        "ร่วมดำเนินการ"
-                    },
-                    baht(f.amount_satang)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        forum_id: p.forum_id,
-    });
+    let (p, stored) = crate::views::project::edit_form(&s.db, id).await?;
+    let d = d.unwrap_or(stored);
     let code = if error.is_empty() {
         StatusCode::OK
     } else {
@@ -385,28 +314,18 @@ pub async fn edit(
     edit_page(&s, &v, id, None, String::new()).await
 }
 
-#[derive(Deserialize)]
-pub struct EditForm {
-    csrf: String,
-    version: i64,
-    #[serde(flatten)]
-    input: ProjectInput,
-}
-
 pub async fn update(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<EditForm>,
+    w: FormWrite<Versioned<ProjectInput>>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    match projects::update(&s.db, &user, id, f.version, &f.input).await {
-        Ok(_) => Ok((SEE_OTHER, [(header::LOCATION, format!("/projects/{id}"))]).into_response()),
-        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let mut page = edit_page(&s, &v, id, Some(f.input), e.message(v.tr.lang)).await?;
-            *page.status_mut() = e.status();
-            Ok(page)
-        }
-        Err(e) => Err(e),
-    }
+    let f = w.form;
+    let r = projects::update(&s.db, &w.user, id, f.version, &f.input).await;
+    after(
+        &w.v,
+        r,
+        |_| format!("/projects/{id}"),
+        |(_, m)| edit_page(&s, &w.v, id, Some(f.input), m),
+    )
+    .await
 }

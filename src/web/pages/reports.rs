@@ -3,16 +3,16 @@
 
 use super::areas::{Crumb, crumbs};
 use super::plans::{baht, date_th};
-use crate::accounts::User;
 use crate::error::{AppError, AppResult, Field, Problem};
 use crate::registers::{self, district_report, targets};
 use crate::reporting::{self, submissions};
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, again, not_found, render, shown};
+use crate::web::page::{Page, not_found, render};
+use crate::web::write::{FormWrite, after, see};
 use crate::web::session::Visitor;
 use askama::Template;
-use axum::extract::{Form, Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -47,17 +47,6 @@ pub(super) async fn place(
         area.label_th()
     };
     Ok((area, crumbs(&v.tr, &path), label))
-}
-
-pub(super) async fn may_write_area(
-    s: &AppState,
-    user: Option<&User>,
-    code: &str,
-) -> anyhow::Result<bool> {
-    Ok(match user {
-        Some(u) => u.active && u.role.can_write() && u.scope.covers_area(&s.db, code).await?,
-        None => false,
-    })
 }
 
 pub struct SubmissionRow {
@@ -190,7 +179,7 @@ pub async fn registers_page(
         label,
         year,
         is_district,
-        can_write: is_district && may_write_area(&s, v.user.as_ref(), &code).await?,
+        can_write: registers::may_submit(&s.db, v.user.as_ref(), &area).await?,
         notice: notice(&v, &q),
         form1,
         form2: lines(registers::form2(&s.db, &code, year).await?, &names),
@@ -203,7 +192,6 @@ pub async fn registers_page(
 
 #[derive(Deserialize)]
 pub struct SubmitForm {
-    csrf: String,
     year: i64,
     kind: String,
 }
@@ -211,11 +199,10 @@ pub struct SubmitForm {
 /// Submits register 1, 2 or 3 of a district as it stands now.
 pub async fn submit_register(
     State(s): State<AppState>,
-    v: Visitor,
     Path(code): Path<String>,
-    Form(f): Form<SubmitForm>,
+    w: FormWrite<SubmitForm>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
+    let f = &w.form;
     let kind = [
         reporting::REGISTER_1,
         reporting::REGISTER_2,
@@ -230,15 +217,8 @@ pub async fn submit_register(
             choices: Vec::new(),
         })
     })?;
-    registers::submit(&s.db, &user, &code, f.year, kind).await?;
-    Ok((
-        SEE_OTHER,
-        [(
-            header::LOCATION,
-            format!("/registers/{code}?year={}&done=submitted", f.year),
-        )],
-    )
-        .into_response())
+    registers::submit(&s.db, &w.user, &code, f.year, kind).await?;
+    Ok(see(format!("/registers/{code}?year={}&done=submitted", f.year)))
 }
 
 #[derive(Template)]
@@ -297,7 +277,7 @@ async fn targets_view(
         crumbs,
         label,
         year,
-        can_write: may_write_area(s, v.user.as_ref(), code).await?,
+        can_write: registers::may_submit(&s.db, v.user.as_ref(), &area).await?,
         notice,
         error,
         tambons,
@@ -319,12 +299,11 @@ pub async fn targets_page(
 /// The whole table at once: `target_<code>`, `budget_<code>`, `coordinator_<code>` per tambon.
 pub async fn save_targets(
     State(s): State<AppState>,
-    v: Visitor,
     Path(code): Path<String>,
-    Form(f): Form<HashMap<String, String>>,
+    w: FormWrite<HashMap<String, String>>,
 ) -> AppResult<Response> {
+    let f = &w.form;
     let get = |k: &str| f.get(k).cloned().unwrap_or_default();
-    let user = v.check_csrf(&get("csrf"))?.clone();
     let year = crate::thai::parse_int(&get("year")).map_err(|error| Problem::Number {
         field: Field::Year,
         error,
@@ -340,18 +319,14 @@ pub async fn save_targets(
             tambon_code: t.code,
         })
         .collect();
-    if let Err(e) = targets::save(&s.db, &user, year, &code, rows).await {
-        let (status, m) = shown(e, v.tr.lang)?;
-        return again(status, targets_view(&s, &v, &code, year, String::new(), m).await);
-    }
-    Ok((
-        SEE_OTHER,
-        [(
-            header::LOCATION,
-            format!("/registers/{code}/targets?year={year}&done=saved"),
-        )],
+    let r = targets::save(&s.db, &w.user, year, &code, rows).await;
+    after(
+        &w.v,
+        r,
+        |_| format!("/registers/{code}/targets?year={year}&done=saved"),
+        |(_, m)| targets_view(&s, &w.v, &code, year, String::new(), m),
     )
-        .into_response())
+    .await
 }
 
 // ---------- the district progress report ----------
@@ -410,7 +385,7 @@ async fn district_report_view(
             .map(|(i, t)| (i + 1, *t, report.counts[i]))
             .collect(),
         report,
-        can_write: may_write_area(s, v.user.as_ref(), code).await?,
+        can_write: registers::may_submit(&s.db, v.user.as_ref(), &area).await?,
         notice,
         error,
         history,
@@ -431,7 +406,6 @@ pub async fn district_report_page(
 
 #[derive(Deserialize)]
 pub struct DistrictReportForm {
-    csrf: String,
     year: i64,
     #[serde(default)]
     problems: String,
@@ -441,26 +415,16 @@ pub struct DistrictReportForm {
 
 pub async fn submit_district_report(
     State(s): State<AppState>,
-    v: Visitor,
     Path(code): Path<String>,
-    Form(f): Form<DistrictReportForm>,
+    w: FormWrite<DistrictReportForm>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    match district_report::submit(&s.db, &user, &code, f.year, &f.problems, &f.suggestions).await {
-        Ok(_) => Ok((
-            SEE_OTHER,
-            [(
-                header::LOCATION,
-                format!("/district-report/{code}?year={}&done=submitted", f.year),
-            )],
-        )
-            .into_response()),
-        Err(e) => {
-            let (status, m) = shown(e, v.tr.lang)?;
-            again(
-                status,
-                district_report_view(&s, &v, &code, f.year, String::new(), m).await,
-            )
-        }
-    }
+    let f = &w.form;
+    let r = district_report::submit(&s.db, &w.user, &code, f.year, &f.problems, &f.suggestions).await;
+    after(
+        &w.v,
+        r,
+        |_| format!("/district-report/{code}?year={}&done=submitted", f.year),
+        |(_, m)| district_report_view(&s, &w.v, &code, f.year, String::new(), m),
+    )
+    .await
 }
