@@ -17,10 +17,7 @@ pub async fn backup(db: &Db, file: &Path) -> anyhow::Result<()> {
         );
     }
     let path = file.to_str().context("backup path must be valid UTF-8")?;
-    db::query("VACUUM INTO $1")
-        .bind(path)
-        .execute(db)
-        .await?;
+    db::query("VACUUM INTO $1").bind(path).execute(db).await?;
     Ok(())
 }
 

@@ -195,7 +195,5 @@ pub async fn add(
     )
     .await?;
     tx.commit().await?;
-    Ok(get(db, id)
-        .await?
-        .ok_or_else(AppError::not_found)?)
+    Ok(get(db, id).await?.ok_or_else(AppError::not_found)?)
 }

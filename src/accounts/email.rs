@@ -3,7 +3,7 @@
 
 use super::{User, audit_place, authorize_admin_over, get};
 use crate::audit::{self, Change};
-use crate::db::{self, Db, now_text, Param};
+use crate::db::{self, Db, Param, now_text};
 use crate::error::{AppError, Problem, Thing};
 
 /// A loose check: one `@`, something on each side, a dot in the domain, nothing that could

@@ -258,6 +258,20 @@ pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, Ap
     Ok(user)
 }
 
+/// Whether the user manages accounts (of their own area): an active administrator.
+pub fn administers(user: &User) -> bool {
+    user.active && user.role == Role::Admin
+}
+
+/// Refuses anyone but an administrator the account pages.
+pub fn require_admin(user: &User) -> Result<&User, AppError> {
+    if administers(user) {
+        Ok(user)
+    } else {
+        Err(Problem::AdminOnly.into())
+    }
+}
+
 /// Refuses, and records the refusal, unless `admin` is an active administrator whose scope holds `target`.
 pub async fn authorize_admin_over(
     db: &Db,

@@ -53,12 +53,11 @@ pub async fn start(db: &Db, user_id: i64) -> anyhow::Result<(String, String)> {
 
 /// The live session of a cookie token, if any: unexpired, for an active account.
 pub async fn find(db: &Db, token: &str) -> anyhow::Result<Option<Session>> {
-    let row: Option<(i64, String, String)> = db::query_as(
-        "SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1",
-    )
-    .bind(digest(token))
-    .fetch_optional(db)
-    .await?;
+    let row: Option<(i64, String, String)> =
+        db::query_as("SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1")
+            .bind(digest(token))
+            .fetch_optional(db)
+            .await?;
     let Some((user_id, csrf_token, expires_at)) = row else {
         return Ok(None);
     };

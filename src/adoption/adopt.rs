@@ -4,12 +4,12 @@
 //! its districts. The project stays one record; each adoption is one item with its own rank,
 //! year and amount.
 
-use crate::plans::{Plan, PlanKind, claim, get};
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
 use crate::dimensions::Dimension;
 use crate::error::{AppError, Field, Problem, Thing};
+use crate::plans::{Plan, PlanKind, claim, get};
 use crate::projects::status::ProjectStatus;
 use crate::projects::{self, status};
 use crate::thai;
@@ -138,20 +138,28 @@ fn check(input: &AdoptInput, plan: &Plan) -> Result<Checked, AppError> {
                 None
             }
             Err(error) => {
-                errors.push(Problem::Number { field: Field::Rank, error });
+                errors.push(Problem::Number {
+                    field: Field::Rank,
+                    error,
+                });
                 None
             }
         },
     };
     let amount = match thai::parse_baht(&input.amount) {
         Ok(n) if n < 0 => {
-            errors.push(Problem::Negative { field: Field::Amount });
+            errors.push(Problem::Negative {
+                field: Field::Amount,
+            });
             None
         }
         Ok(n) => Some(n),
         Err(thai::digits::NumberError::Empty) => None,
         Err(error) => {
-            errors.push(Problem::Number { field: Field::Amount, error });
+            errors.push(Problem::Number {
+                field: Field::Amount,
+                error,
+            });
             None
         }
     };
@@ -167,7 +175,10 @@ fn check(input: &AdoptInput, plan: &Plan) -> Result<Checked, AppError> {
                 None
             }
             Err(error) => {
-                errors.push(Problem::Number { field: Field::FiscalYear, error });
+                errors.push(Problem::Number {
+                    field: Field::FiscalYear,
+                    error,
+                });
                 None
             }
         },
@@ -177,7 +188,10 @@ fn check(input: &AdoptInput, plan: &Plan) -> Result<Checked, AppError> {
         d => match thai::parse_date(d) {
             Ok(d) => d.to_string(),
             Err(error) => {
-                errors.push(Problem::Date { field: Field::DecidedOn, error });
+                errors.push(Problem::Date {
+                    field: Field::DecidedOn,
+                    error,
+                });
                 String::new()
             }
         },
@@ -194,9 +208,7 @@ fn check(input: &AdoptInput, plan: &Plan) -> Result<Checked, AppError> {
 }
 
 pub(super) async fn plan_and_access(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppError> {
-    let plan = get(db, plan_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let plan = get(db, plan_id).await?.ok_or_else(AppError::not_found)?;
     let owner = crate::plans::owner_of(db, &plan).await?;
     crate::plans::access::check_owner_write(db, user, &owner, "plan", &plan_id.to_string()).await?;
     Ok(plan)
@@ -237,13 +249,12 @@ pub async fn adopt(
     .fetch_optional(&mut tx)
     .await?;
     let Some(source) = source else {
-        let here: Option<Option<i64>> = db::query_scalar(
-            "SELECT rank FROM plan_items WHERE plan_id = $1 AND project_id = $2",
-        )
-        .bind(plan_id)
-        .bind(input.project_id)
-        .fetch_optional(&mut tx)
-        .await?;
+        let here: Option<Option<i64>> =
+            db::query_scalar("SELECT rank FROM plan_items WHERE plan_id = $1 AND project_id = $2")
+                .bind(plan_id)
+                .bind(input.project_id)
+                .fetch_optional(&mut tx)
+                .await?;
         return Err(match here {
             Some(rank) => Problem::AlreadyInPlan {
                 kind: plan.kind().into(),
@@ -387,13 +398,12 @@ pub async fn remove(
     let mut tx = db.begin_write().await?;
     claim(&mut tx, plan_id, plan_version).await?;
     let project = projects::get_in(&mut tx, project_id).await?;
-    let elsewhere: i64 = db::query_scalar(
-        "SELECT COUNT(*) FROM plan_items WHERE project_id = $1 AND plan_id <> $2",
-    )
-    .bind(project_id)
-    .bind(plan_id)
-    .fetch_one(&mut tx)
-    .await?;
+    let elsewhere: i64 =
+        db::query_scalar("SELECT COUNT(*) FROM plan_items WHERE project_id = $1 AND plan_id <> $2")
+            .bind(project_id)
+            .bind(plan_id)
+            .fetch_one(&mut tx)
+            .await?;
     let raised_here = project.origin_plan_id == Some(plan_id);
     if raised_here && elsewhere > 0 {
         return Err(Problem::AdoptedElsewhere {
@@ -487,13 +497,12 @@ pub async fn merge(
             return Err(Problem::NotFromTambon { project_id: id }.into());
         }
     }
-    let kept_in_plan: i64 = db::query_scalar(
-        "SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND project_id = $2",
-    )
-    .bind(plan_id)
-    .bind(keep)
-    .fetch_one(&mut tx)
-    .await?;
+    let kept_in_plan: i64 =
+        db::query_scalar("SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND project_id = $2")
+            .bind(plan_id)
+            .bind(keep)
+            .fetch_one(&mut tx)
+            .await?;
     if kept_in_plan == 0 {
         db::query(
             "INSERT INTO plan_items (plan_id, project_id, fiscal_year, rank, amount_satang, decided_on, created_at, created_by) \
@@ -554,4 +563,3 @@ pub async fn merge(
     tx.commit().await?;
     Ok(())
 }
-

@@ -51,4 +51,3 @@ pub async fn rank_of(db: &Db, plan_id: i64, project_id: i64) -> anyhow::Result<O
             .flatten(),
     )
 }
-

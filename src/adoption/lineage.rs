@@ -1,10 +1,10 @@
 //! A project's lineage: where it came from (the forum, the village), every plan that holds it
 //! with year, rank and amount, the agencies it was routed to, and what came of it.
 
-use crate::projects::{FundingRow, Project, funding, get, progress};
+use super::route::{AgencyRequest, agency_requests};
 use crate::db::{self, Db};
 use crate::forums::{self, Forum};
-use super::route::{AgencyRequest, agency_requests};
+use crate::projects::{FundingRow, Project, funding, get, progress};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]

@@ -2,8 +2,8 @@
 //! provincial development issue each district aligned it with, and whether the provincial
 //! plan has taken it up.
 
-use crate::plans::Plan;
 use crate::db::{self, Db};
+use crate::plans::Plan;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]

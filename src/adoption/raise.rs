@@ -37,9 +37,7 @@ pub async fn add_to_plan(
     plans::claim(&mut tx, plan_id, plan_version).await?;
     let id = insert(&mut tx, user, &plan, &checked).await?;
     tx.commit().await?;
-    Ok(get(db, id)
-        .await?
-        .ok_or_else(AppError::not_found)?)
+    Ok(get(db, id).await?.ok_or_else(AppError::not_found)?)
 }
 
 /// Inserts a checked project and its item in `plan`, inside the caller's transaction (which
@@ -179,4 +177,3 @@ pub(crate) async fn insert(
     .await?;
     Ok(id)
 }
-

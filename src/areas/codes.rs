@@ -28,7 +28,12 @@ impl From<Level> for crate::error::Thing {
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [Level::Province, Level::District, Level::Tambon, Level::Village];
+    pub const ALL: [Level; 4] = [
+        Level::Province,
+        Level::District,
+        Level::Tambon,
+        Level::Village,
+    ];
 
     pub fn code_len(self) -> usize {
         match self {

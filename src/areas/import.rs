@@ -1022,11 +1022,7 @@ async fn write_abolished(
     .await
 }
 
-async fn write_laos(
-    tx: &mut Tx,
-    rows: Vec<LaoRow>,
-    report: &mut Report,
-) -> anyhow::Result<()> {
+async fn write_laos(tx: &mut Tx, rows: Vec<LaoRow>, report: &mut Report) -> anyhow::Result<()> {
     let existing: HashSet<String> = db::query_scalar("SELECT lao_key FROM laos")
         .fetch_all(&mut *tx)
         .await?
@@ -1060,12 +1056,11 @@ async fn write_laos(
         values,
     )
     .await?;
-    let ids: HashMap<String, i64> =
-        db::query_as::<(String, i64)>("SELECT lao_key, id FROM laos")
-            .fetch_all(&mut *tx)
-            .await?
-            .into_iter()
-            .collect();
+    let ids: HashMap<String, i64> = db::query_as::<(String, i64)>("SELECT lao_key, id FROM laos")
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .collect();
     let mut coverage = Vec::new();
     for l in &rows {
         let id = ids[&l.key];

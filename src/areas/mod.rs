@@ -142,10 +142,9 @@ pub struct Counts {
 }
 
 pub async fn counts(db: &Db) -> anyhow::Result<Counts> {
-    let rows: Vec<(Level, i64)> =
-        db::query_as("SELECT level, COUNT(*) FROM areas GROUP BY level")
-            .fetch_all(db)
-            .await?;
+    let rows: Vec<(Level, i64)> = db::query_as("SELECT level, COUNT(*) FROM areas GROUP BY level")
+        .fetch_all(db)
+        .await?;
     let mut c = Counts::default();
     for (level, n) in rows {
         *match level {

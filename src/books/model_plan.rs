@@ -2,11 +2,11 @@
 //! chooses one tambon plan of its own a year and sends it to the province as a Word file. A
 //! later choice replaces the earlier as current; the earlier is kept, with who chose it when.
 
-use crate::plans::{Owner, PlanKind};
 use crate::accounts::User;
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
 use crate::error::{AppError, Problem, Thing};
+use crate::plans::{Owner, PlanKind};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -45,15 +45,16 @@ pub async fn designate(
     let district_code = plan.area_code[..4].to_string();
     let district = crate::areas::get(db, &district_code)
         .await?
-        .ok_or_else(|| {
-            AppError::from(Problem::not_found(
-                Thing::District,
-                &district_code,
-            ))
-        })?;
+        .ok_or_else(|| AppError::from(Problem::not_found(Thing::District, &district_code)))?;
     let key = format!("{district_code}:{}", plan.first_year);
-    crate::plans::access::check_owner_write(db, user, &Owner::Area(district), "model_tambon_plan", &key)
-        .await?;
+    crate::plans::access::check_owner_write(
+        db,
+        user,
+        &Owner::Area(district),
+        "model_tambon_plan",
+        &key,
+    )
+    .await?;
     let mut tx = db.begin_write().await?;
     let before = db::query_as::<ModelPlan>(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE m.district_code = $1 AND m.fiscal_year = $2 AND m.replaced_at IS NULL"
@@ -88,11 +89,10 @@ pub async fn designate(
     .fetch_one(&mut tx)
     .await?;
     let json = |m: &ModelPlan| serde_json::json!({"plan_id": m.plan_id, "plan": m.plan_title});
-    let after =
-        db::query_as::<ModelPlan>(sqlx::AssertSqlSafe(format!("{SELECT} WHERE m.id = $1")))
-            .bind(id)
-            .fetch_one(&mut tx)
-            .await?;
+    let after = db::query_as::<ModelPlan>(sqlx::AssertSqlSafe(format!("{SELECT} WHERE m.id = $1")))
+        .bind(id)
+        .fetch_one(&mut tx)
+        .await?;
     audit::record(
         &mut tx,
         &user.actor(),

@@ -3,13 +3,11 @@
 //! Built from the records only — the plan, its forums and its projects — so the book and the
 //! screen can never disagree.
 
-
-
-use crate::plans::PlanKind;
-use crate::dimensions::{Coverage, Dimension};
 use crate::db::{self, Db};
+use crate::dimensions::{Coverage, Dimension};
 use crate::documents::{Align, Cell, Column, Document, Section, Signature, Table};
 use crate::error::{AppError, Problem};
+use crate::plans::PlanKind;
 use crate::thai::dates::Digits;
 use crate::thai::{baht_text, format_baht, format_date_long, format_date_short};
 use std::collections::HashMap;
@@ -276,7 +274,10 @@ mod tests {
         assert_eq!(share(2, 3), Cell::Percent(6667));
         assert_eq!(share(5, 0), Cell::Empty);
         assert_eq!(
-            duration(&Some(time::macros::date!(2026 - 10 - 01)), &Some(time::macros::date!(2027 - 03 - 31))),
+            duration(
+                &Some(time::macros::date!(2026 - 10 - 01)),
+                &Some(time::macros::date!(2027 - 03 - 31))
+            ),
             Cell::text("1 ต.ค. 69 – 31 มี.ค. 70")
         );
         assert_eq!(duration(&None, &None), Cell::Empty);

@@ -2,11 +2,11 @@
 //! and its import. An import goes in whole or not at all; every bad cell is reported with its
 //! row and column.
 
-use crate::plans::{PlanKind, claim, get};
-use crate::dimensions::Dimension;
 use crate::accounts::User;
 use crate::db::{self, Db};
+use crate::dimensions::Dimension;
 use crate::error::{AppError, Problem};
+use crate::plans::{PlanKind, claim, get};
 use crate::projects::input::{EXECUTORS, ProjectInput, REACHES};
 use calamine::{Data, Reader, Xlsx};
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
@@ -56,9 +56,7 @@ const HEADER_ROW: u32 = 3;
 
 /// The empty form for a village plan, named and titled for it.
 pub async fn template(db: &Db, plan_id: i64) -> Result<Vec<u8>, AppError> {
-    let plan = get(db, plan_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let plan = get(db, plan_id).await?.ok_or_else(AppError::not_found)?;
     build_template(&plan.title).map_err(|e| AppError::Internal(e.into()))
 }
 
@@ -189,9 +187,7 @@ pub async fn import(
     plan_version: i64,
     bytes: &[u8],
 ) -> Result<Imported, AppError> {
-    let plan = get(db, plan_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let plan = get(db, plan_id).await?.ok_or_else(AppError::not_found)?;
     if plan.kind() != PlanKind::Village {
         return Err(Problem::ImportOnlyVillage.into());
     }
@@ -203,7 +199,9 @@ pub async fn import(
         Err(p) => return Ok(Imported::Refused(vec![p])),
     };
     if rows.is_empty() {
-        return Ok(Imported::Refused(vec![RowProblem::file(Problem::NoRowsInFile)]));
+        return Ok(Imported::Refused(vec![RowProblem::file(
+            Problem::NoRowsInFile,
+        )]));
     }
     let tambon = &plan.area_code[..6];
     let taken: Vec<(i64, String)> = db::query_as(

@@ -199,6 +199,22 @@ async fn resolve(db: &Db, target: &Target) -> Result<(Owner, Option<String>), Ap
     ))
 }
 
+/// Whether the pages offer the user to record orders: an active officer or administrator.
+/// Recording one then checks that the committee's owner lies in the user's area (`authorize`).
+pub fn may_record(user: Option<&User>) -> bool {
+    user.is_some_and(|u| u.active && u.role.can_write())
+}
+
+/// The optional committees a tambon may add (ก.บ.ต. is expected; สอช. is where one exists),
+/// of those the overview does not hold yet.
+pub fn optional_at_tambon(o: &Overview) -> Vec<Kind> {
+    Kind::ALL
+        .into_iter()
+        .filter(|k| k.level() == OwnerLevel::Tambon && !k.expected())
+        .filter(|k| !o.rows.iter().any(|r| r.kind == *k))
+        .collect()
+}
+
 /// Refuses, and records the refusal, unless the user may write and the owner lies in their scope.
 async fn authorize(
     db: &Db,
@@ -239,11 +255,9 @@ async fn find_id<'e>(
     owner: &Owner,
 ) -> anyhow::Result<Option<i64>> {
     let q = match owner.lao_id {
-        Some(lao) => {
-            db::query_scalar("SELECT id FROM committees WHERE kind = $1 AND lao_id = $2")
-                .bind(kind.as_str())
-                .bind(lao)
-        }
+        Some(lao) => db::query_scalar("SELECT id FROM committees WHERE kind = $1 AND lao_id = $2")
+            .bind(kind.as_str())
+            .bind(lao),
         None => db::query_scalar(
             "SELECT id FROM committees WHERE kind = $1 AND area_code = $2 AND lao_id IS NULL",
         )

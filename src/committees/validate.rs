@@ -218,7 +218,9 @@ mod tests {
     use time::macros::date;
 
     fn words(ps: Vec<Problem>) -> Vec<String> {
-        ps.iter().map(|p| p.message(crate::i18n::Lang::Th)).collect()
+        ps.iter()
+            .map(|p| p.message(crate::i18n::Lang::Th))
+            .collect()
     }
 
     fn member(name: &str, role: &str) -> MemberInput {

@@ -31,11 +31,7 @@ fn value(kind: Kind, field: &str) -> Result<Value, String> {
 }
 
 /// The rows of one table's file, in batches, each checked against the table's columns.
-async fn load_table(
-    conn: &mut crate::db::Tx,
-    table: &Table,
-    path: &Path,
-) -> anyhow::Result<u64> {
+async fn load_table(conn: &mut crate::db::Tx, table: &Table, path: &Path) -> anyhow::Result<u64> {
     let file = table.file();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -134,12 +130,12 @@ mod tests {
     #[test]
     fn fields_are_read_by_column_kind() {
         assert!(matches!(value(Kind::OptInt, NULL), Ok(Value::Int(None))));
-        assert!(matches!(
-            value(Kind::OptText, NULL),
-            Ok(Value::Text(None))
-        ));
+        assert!(matches!(value(Kind::OptText, NULL), Ok(Value::Text(None))));
         assert!(matches!(value(Kind::Text, ""), Ok(Value::Text(Some(s))) if s.is_empty()));
-        assert!(matches!(value(Kind::Int, "2569"), Ok(Value::Int(Some(2569)))));
+        assert!(matches!(
+            value(Kind::Int, "2569"),
+            Ok(Value::Int(Some(2569)))
+        ));
         assert!(value(Kind::Int, "x").unwrap_err().contains("ไม่ใช่จำนวนเต็ม"));
         assert!(value(Kind::Int, NULL).is_err());
     }

@@ -17,11 +17,11 @@ use std::str::FromStr;
 use std::sync::Arc;
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-pub use query::{
-    Column, Done, Executor, Param, Query, QueryAs, QueryScalar, Row, Value, query, query_as, query_scalar,
-    raw,
-};
 pub use prefix::prefix_range;
+pub use query::{
+    Column, Done, Executor, Param, Query, QueryAs, QueryScalar, Row, Value, query, query_as,
+    query_scalar, raw,
+};
 pub use types::{Flag, IsoDate, OptIsoDate};
 pub use versioned::{Stale, WriteError, update_versioned};
 

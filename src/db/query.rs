@@ -5,7 +5,7 @@
 use super::{Db, Pool, Tx, TxInner};
 use sqlx::postgres::{PgArguments, PgRow};
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
-use sqlx::{Arguments, FromRow, Postgres, Sqlite, SqlSafeStr, SqlStr};
+use sqlx::{Arguments, FromRow, Postgres, SqlSafeStr, SqlStr, Sqlite};
 use std::marker::PhantomData;
 
 /// A bound value. NULLs keep their type, as PostgreSQL wants.
@@ -190,7 +190,8 @@ pub fn query_scalar<T>(sql: impl SqlSafeStr) -> QueryScalar<T> {
 
 /// A row type both drivers can decode.
 pub trait Row: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin {}
-impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin {}
+impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin
+{}
 
 /// A column type both drivers can decode.
 pub trait Column:
@@ -307,10 +308,30 @@ impl Query {
     pub async fn execute<'e>(self, e: impl Executor<'e>) -> Result<Done, sqlx::Error> {
         let (sql, args) = (self.sql, self.args);
         Ok(match e.target() {
-            Target::SqlitePool(p) => Done(plain::<Sqlite, _>(sql, sqlite_args(args)?).execute(p).await?.rows_affected()),
-            Target::Sqlite(c) => Done(plain::<Sqlite, _>(sql, sqlite_args(args)?).execute(c).await?.rows_affected()),
-            Target::PgPool(p) => Done(plain::<Postgres, _>(sql, pg_args(args)?).execute(p).await?.rows_affected()),
-            Target::Postgres(c) => Done(plain::<Postgres, _>(sql, pg_args(args)?).execute(c).await?.rows_affected()),
+            Target::SqlitePool(p) => Done(
+                plain::<Sqlite, _>(sql, sqlite_args(args)?)
+                    .execute(p)
+                    .await?
+                    .rows_affected(),
+            ),
+            Target::Sqlite(c) => Done(
+                plain::<Sqlite, _>(sql, sqlite_args(args)?)
+                    .execute(c)
+                    .await?
+                    .rows_affected(),
+            ),
+            Target::PgPool(p) => Done(
+                plain::<Postgres, _>(sql, pg_args(args)?)
+                    .execute(p)
+                    .await?
+                    .rows_affected(),
+            ),
+            Target::Postgres(c) => Done(
+                plain::<Postgres, _>(sql, pg_args(args)?)
+                    .execute(c)
+                    .await?
+                    .rows_affected(),
+            ),
         })
     }
 }

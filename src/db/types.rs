@@ -44,9 +44,7 @@ macro_rules! text_column {
             }
         }
         impl<'r> sqlx::Decode<'r, sqlx::Postgres> for $t {
-            fn decode(
-                v: sqlx::postgres::PgValueRef<'r>,
-            ) -> Result<Self, sqlx::error::BoxDynError> {
+            fn decode(v: sqlx::postgres::PgValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
                 let s = <&str as sqlx::Decode<sqlx::Postgres>>::decode(v)?;
                 ($parse)(s).map_err(Into::into)
             }
@@ -64,10 +62,8 @@ macro_rules! text_enum {
                 <$t>::ALL.into_iter().find(|k| k.as_str() == s)
             }
         }
-        $crate::text_column!($t, |s: &str| <$t>::from_stored(s).ok_or_else(|| format!(
-            "unknown {} “{s}” in the database",
-            stringify!($t)
-        )));
+        $crate::text_column!($t, |s: &str| <$t>::from_stored(s)
+            .ok_or_else(|| format!("unknown {} “{s}” in the database", stringify!($t))));
         impl PartialEq<&str> for $t {
             fn eq(&self, other: &&str) -> bool {
                 self.as_str() == *other
@@ -184,7 +180,9 @@ impl<'r> Decode<'r, Sqlite> for OptIsoDate {
         if v.is_null() {
             return Ok(OptIsoDate(None));
         }
-        Ok(OptIsoDate(Some(date(<&str as Decode<Sqlite>>::decode(v)?)?)))
+        Ok(OptIsoDate(Some(date(<&str as Decode<Sqlite>>::decode(
+            v,
+        )?)?)))
     }
 }
 
@@ -202,6 +200,8 @@ impl<'r> Decode<'r, Postgres> for OptIsoDate {
         if v.is_null() {
             return Ok(OptIsoDate(None));
         }
-        Ok(OptIsoDate(Some(date(<&str as Decode<Postgres>>::decode(v)?)?)))
+        Ok(OptIsoDate(Some(date(<&str as Decode<Postgres>>::decode(
+            v,
+        )?)?)))
     }
 }

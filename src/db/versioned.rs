@@ -61,11 +61,12 @@ pub async fn update_versioned(
     if done.rows_affected() == 1 {
         return Ok(());
     }
-    let found: Option<i64> =
-        query_scalar(AssertSqlSafe(format!("SELECT version FROM {table} WHERE id = $1")))
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let found: Option<i64> = query_scalar(AssertSqlSafe(format!(
+        "SELECT version FROM {table} WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
     Err(WriteError::Stale(Stale {
         table,
         id,

@@ -49,7 +49,9 @@ impl From<Vec<Problem>> for AppError {
     fn from(mut ps: Vec<Problem>) -> Self {
         match ps.iter().position(|p| p.class() != Class::Invalid) {
             Some(i) => ps.swap_remove(i).into(),
-            None if ps.is_empty() => AppError::Internal(anyhow::anyhow!("an empty list of problems")),
+            None if ps.is_empty() => {
+                AppError::Internal(anyhow::anyhow!("an empty list of problems"))
+            }
             None => AppError::Invalid(ps),
         }
     }
@@ -103,7 +105,10 @@ impl AppError {
             },
             AppError::Internal(_) => match lang {
                 Lang::Th => "ระบบขัดข้อง โปรดลองใหม่อีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ".into(),
-                Lang::En => "something went wrong: try again, and tell the administrator if it persists".into(),
+                Lang::En => {
+                    "something went wrong: try again, and tell the administrator if it persists"
+                        .into()
+                }
             },
             e => e
                 .problems()
@@ -209,19 +214,35 @@ mod tests {
             found: Some(5),
         }
         .into();
-        assert_eq!((stale.status(), stale.code()), (StatusCode::CONFLICT, "stale"));
+        assert_eq!(
+            (stale.status(), stale.code()),
+            (StatusCode::CONFLICT, "stale")
+        );
         assert!(stale.message(Lang::En).contains("version 4 → 5"));
     }
 
     #[test]
     fn several_mistakes_stay_together_but_a_refusal_stands_alone() {
         let e: AppError = vec![
-            Problem::Missing { field: Field::Title },
-            Problem::Negative { field: Field::Spent },
+            Problem::Missing {
+                field: Field::Title,
+            },
+            Problem::Negative {
+                field: Field::Spent,
+            },
         ]
         .into();
-        assert_eq!(e.message(Lang::Th), "ชื่อโครงการ: ไม่ได้กรอก · เบิกจ่ายแล้ว: ต้องไม่ติดลบ");
-        let e: AppError = vec![Problem::Missing { field: Field::Title }, Problem::AdminOnly].into();
+        assert_eq!(
+            e.message(Lang::Th),
+            "ชื่อโครงการ: ไม่ได้กรอก · เบิกจ่ายแล้ว: ต้องไม่ติดลบ"
+        );
+        let e: AppError = vec![
+            Problem::Missing {
+                field: Field::Title,
+            },
+            Problem::AdminOnly,
+        ]
+        .into();
         assert_eq!(e.status(), StatusCode::FORBIDDEN);
     }
 }

@@ -47,52 +47,123 @@ pub struct Named {
 pub enum Problem {
     // ---- a field as typed
     /// Left empty.
-    Missing { field: Field },
+    Missing {
+        field: Field,
+    },
     /// Not one of the values the field takes.
-    Unknown { field: Field, typed: String, choices: Vec<&'static str> },
-    TooLong { field: Field, max: usize },
-    Number { field: Field, error: NumberError },
-    Date { field: Field, error: DateError },
-    Negative { field: Field },
-    NotPositive { field: Field },
-    FromOne { field: Field },
-    Range { field: Field, typed: String, min: i64, max: i64 },
-    InFuture { field: Field, date: time::Date, today: time::Date },
+    Unknown {
+        field: Field,
+        typed: String,
+        choices: Vec<&'static str>,
+    },
+    TooLong {
+        field: Field,
+        max: usize,
+    },
+    Number {
+        field: Field,
+        error: NumberError,
+    },
+    Date {
+        field: Field,
+        error: DateError,
+    },
+    Negative {
+        field: Field,
+    },
+    NotPositive {
+        field: Field,
+    },
+    FromOne {
+        field: Field,
+    },
+    Range {
+        field: Field,
+        typed: String,
+        min: i64,
+        max: i64,
+    },
+    InFuture {
+        field: Field,
+        date: time::Date,
+        today: time::Date,
+    },
     EndsBeforeStart,
-    YesNo { field: Field, typed: String },
-    NotBuddhistYear { field: Field, typed: String },
-    NotPercent { field: Field, typed: String },
-    NotValid { field: Field, typed: String },
+    YesNo {
+        field: Field,
+        typed: String,
+    },
+    NotBuddhistYear {
+        field: Field,
+        typed: String,
+    },
+    NotPercent {
+        field: Field,
+        typed: String,
+    },
+    NotValid {
+        field: Field,
+        typed: String,
+    },
     /// A code typed in a form that names nothing.
-    UnknownCode { field: Field, thing: Thing, code: String },
+    UnknownCode {
+        field: Field,
+        thing: Thing,
+        code: String,
+    },
     /// A JSON body or form that could not be read at all.
-    Unreadable { detail: String },
+    Unreadable {
+        detail: String,
+    },
     TooLarge,
     MethodNotAllowed,
 
     // ---- who may
-    ReadOnly { role_th: &'static str },
-    OutsideArea { name: String },
+    ReadOnly {
+        role_th: &'static str,
+    },
+    OutsideArea {
+        name: String,
+    },
     OnlyLevelAbove,
     AdminOnly,
-    OutsideAdminScope { level_th: &'static str, code: String },
+    OutsideAdminScope {
+        level_th: &'static str,
+        code: String,
+    },
     FormExpired,
     CrossSite,
     OutsideProject,
     CalendarByNationalAdmins,
     KpiSettingsByNationalAdmins,
     OrdersReadOnly,
-    Refused { message: String },
+    Refused {
+        message: String,
+    },
 
     // ---- not there
-    NotFound { thing: Thing, key: String },
+    NotFound {
+        thing: Thing,
+        key: String,
+    },
 
     // ---- changed meanwhile
-    Stale { thing: Thing, expected: i64, found: Option<i64> },
-    PlanExists { kind: Named, year: i64 },
+    Stale {
+        thing: Thing,
+        expected: i64,
+        found: Option<i64>,
+    },
+    PlanExists {
+        kind: Named,
+        year: i64,
+    },
     /// Submitted (true) or approved and locked (false).
-    PlanNotDraft { submitted: bool },
-    StepNotFrom { status: Named },
+    PlanNotDraft {
+        submitted: bool,
+    },
+    StepNotFrom {
+        status: Named,
+    },
 
     // ---- plans
     NoProjectsYet,
@@ -104,78 +175,185 @@ pub enum Problem {
     BookOnlyTambon,
     ImportOnlyVillage,
     ForumOnlyVillageOrTambon,
-    RaiseOnlyVillageOrTambon { kind: Named },
-    AlreadyInPlan { kind: Named, rank: Option<i64> },
-    NotACandidate { project_id: i64, kind: Named },
+    RaiseOnlyVillageOrTambon {
+        kind: Named,
+    },
+    AlreadyInPlan {
+        kind: Named,
+        rank: Option<i64>,
+    },
+    NotACandidate {
+        project_id: i64,
+        kind: Named,
+    },
     IssueOfOtherProvince,
-    AdoptedElsewhere { title: String, plans: i64 },
+    AdoptedElsewhere {
+        title: String,
+        plans: i64,
+    },
     MergeTooFew,
-    NotFromTambon { project_id: i64 },
+    NotFromTambon {
+        project_id: i64,
+    },
     NotInDistrictPlan,
-    YearOutsidePlan { year: i64, span: String },
-    RankTaken { rank: i64, title: String },
-    VillageOutsidePlan { code: String, tambon: String },
-    NotAVillage { typed: String },
+    YearOutsidePlan {
+        year: i64,
+        span: String,
+    },
+    RankTaken {
+        rank: i64,
+        title: String,
+    },
+    VillageOutsidePlan {
+        code: String,
+        tambon: String,
+    },
+    NotAVillage {
+        typed: String,
+    },
     ForumOfOtherPlan,
     NoOriginPlan,
-    FundingLine { line: usize, problem: FundingProblem },
-    FundingOverBudget { funded: i64, budget: i64 },
+    FundingLine {
+        line: usize,
+        problem: FundingProblem,
+    },
+    FundingOverBudget {
+        funded: i64,
+        budget: i64,
+    },
     NoStandard,
-    UnknownCriterion { id: i64 },
+    UnknownCriterion {
+        id: i64,
+    },
     DropNeedsReason,
-    ExpectedDate { item: String, error: DateError },
+    ExpectedDate {
+        item: String,
+        error: DateError,
+    },
     NoTargetsYet,
     NotXlsx,
     NoHeader,
     HeaderIncomplete,
     NoRowsInFile,
-    RankRepeatsRow { rank: i64, other_row: usize },
+    RankRepeatsRow {
+        rank: i64,
+        other_row: usize,
+    },
 
     // ---- committees
-    CommitteeNeedsLao { kind_th: &'static str },
-    CommitteeCode { kind_th: &'static str, level_th: &'static str, len: usize },
-    OrderExists { order_no: String, date: time::Date, kind_th: &'static str, owner: String },
-    Member { row: usize, problem: MemberProblem },
+    CommitteeNeedsLao {
+        kind_th: &'static str,
+    },
+    CommitteeCode {
+        kind_th: &'static str,
+        level_th: &'static str,
+        len: usize,
+    },
+    OrderExists {
+        order_no: String,
+        date: time::Date,
+        kind_th: &'static str,
+        owner: String,
+    },
+    Member {
+        row: usize,
+        problem: MemberProblem,
+    },
     NoMembers,
     NoChair,
-    ChairsMany { rows: Vec<usize> },
-    OrderYear { own: i32, typed: i64 },
+    ChairsMany {
+        rows: Vec<usize>,
+    },
+    OrderYear {
+        own: i32,
+        typed: i64,
+    },
 
     // ---- reports and KPI 3.2
     TargetsAtDistrict,
     ReportPerDistrict,
-    TargetBudget { tambon: String, error: Option<NumberError> },
-    CountOverTargets { item: usize, count: i64, targets: i64 },
-    FifthOverThirdOrFourth { fifth: i64, third: i64, fourth: i64 },
-    NotModelLao { lao: String, year: i64 },
-    LaoNotInDistrict { lao: String },
+    TargetBudget {
+        tambon: String,
+        error: Option<NumberError>,
+    },
+    CountOverTargets {
+        item: usize,
+        count: i64,
+        targets: i64,
+    },
+    FifthOverThirdOrFourth {
+        fifth: i64,
+        third: i64,
+        fourth: i64,
+    },
+    NotModelLao {
+        lao: String,
+        year: i64,
+    },
+    LaoNotInDistrict {
+        lao: String,
+    },
     ModelMustBeMunicipalityOrTao,
-    AlreadyModel { lao: String },
-    PercentDisagrees { field: Field, typed: String, computed: String },
-    MonthFormat { typed: String },
-    MonthOutsideYear { month: String, year: i64 },
-    ScoreBands { detail: String },
+    AlreadyModel {
+        lao: String,
+    },
+    PercentDisagrees {
+        field: Field,
+        typed: String,
+        computed: String,
+    },
+    MonthFormat {
+        typed: String,
+    },
+    MonthOutsideYear {
+        month: String,
+        year: i64,
+    },
+    ScoreBands {
+        detail: String,
+    },
 
     // ---- calendar
-    PeriodFormat { typed: String },
-    DeadlineExists { year: i64, title: String },
+    PeriodFormat {
+        typed: String,
+    },
+    DeadlineExists {
+        year: i64,
+        title: String,
+    },
 
     // ---- accounts
     UsernameFormat,
-    UsernameTaken { username: String },
-    PasswordShort { min: usize },
+    UsernameTaken {
+        username: String,
+    },
+    PasswordShort {
+        min: usize,
+    },
     PasswordHasUsername,
     WrongOldPassword,
     CannotDemoteSelf,
-    BadEmail { typed: String },
+    BadEmail {
+        typed: String,
+    },
     BadCredentials,
-    TooManyAttempts { seconds: i64 },
+    TooManyAttempts {
+        seconds: i64,
+    },
     NationalScopeHasCode,
-    ScopeCode { level_th: &'static str, len: usize },
+    ScopeCode {
+        level_th: &'static str,
+        len: usize,
+    },
 
     // ---- exports
-    BadAreaCode { typed: String },
-    CannotWrite { path: String, detail: String },
+    BadAreaCode {
+        typed: String,
+    },
+    CannotWrite {
+        path: String,
+        detail: String,
+    },
 }
 
 /// What is wrong with one line of a project's funding.
@@ -200,12 +378,23 @@ impl Problem {
     pub fn class(&self) -> Class {
         use Problem::*;
         match self {
-            ReadOnly { .. } | OutsideArea { .. } | OnlyLevelAbove | AdminOnly
-            | OutsideAdminScope { .. } | FormExpired | CrossSite | OutsideProject
-            | CalendarByNationalAdmins | KpiSettingsByNationalAdmins | OrdersReadOnly
+            ReadOnly { .. }
+            | OutsideArea { .. }
+            | OnlyLevelAbove
+            | AdminOnly
+            | OutsideAdminScope { .. }
+            | FormExpired
+            | CrossSite
+            | OutsideProject
+            | CalendarByNationalAdmins
+            | KpiSettingsByNationalAdmins
+            | OrdersReadOnly
             | Refused { .. } => Class::Forbidden,
             NotFound { .. } => Class::NotFound,
-            Stale { .. } | PlanExists { .. } | PlanNotDraft { .. } | StepNotFrom { .. }
+            Stale { .. }
+            | PlanExists { .. }
+            | PlanNotDraft { .. }
+            | StepNotFrom { .. }
             | AdoptedElsewhere { .. } => Class::Conflict,
             TooManyAttempts { .. } => Class::TooMany,
             _ => Class::Invalid,

@@ -171,10 +171,7 @@ pub fn rollup(place: &str, r: &Rollup, districts: &dyn Fn(&str) -> String) -> Do
                 ),
                 (
                     "ค่าตัวชี้วัด".into(),
-                    format!(
-                        "ร้อยละ {}",
-                        th(&crate::kpi::rates::format_pct(r.value_x100))
-                    ),
+                    format!("ร้อยละ {}", th(&crate::kpi::rates::format_pct(r.value_x100))),
                 ),
                 (
                     "คะแนน".into(),

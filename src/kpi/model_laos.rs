@@ -94,12 +94,7 @@ pub async fn designate(
     let area = crate::areas::get(db, district)
         .await?
         .filter(|a| a.level == crate::areas::Level::District)
-        .ok_or_else(|| {
-            AppError::from(Problem::not_found(
-                Thing::District,
-                district,
-            ))
-        })?;
+        .ok_or_else(|| AppError::from(Problem::not_found(Thing::District, district)))?;
     crate::plans::access::check_owner_write(
         db,
         user,
@@ -108,15 +103,13 @@ pub async fn designate(
         district,
     )
     .await?;
-    let lao = crate::areas::lao(db, lao_id)
-        .await?
-        .ok_or_else(|| {
-            AppError::from(Problem::UnknownCode {
-                field: Field::Lao,
-                thing: Thing::Lao,
-                code: lao_id.to_string(),
-            })
-        })?;
+    let lao = crate::areas::lao(db, lao_id).await?.ok_or_else(|| {
+        AppError::from(Problem::UnknownCode {
+            field: Field::Lao,
+            thing: Thing::Lao,
+            code: lao_id.to_string(),
+        })
+    })?;
     if lao.district_code.as_deref() != Some(district) {
         return Err(Problem::LaoNotInDistrict {
             lao: lao.full_name_th.clone(),

@@ -107,14 +107,12 @@ fn agrees(field: Field, typed: &str, computed: Option<i64>) -> Result<(), AppErr
     if t.is_empty() {
         return Ok(());
     }
-    let value: f64 = t
-        .parse()
-        .map_err(|_| {
-            AppError::from(Problem::NotPercent {
-                field,
-                typed: typed.to_string(),
-            })
-        })?;
+    let value: f64 = t.parse().map_err(|_| {
+        AppError::from(Problem::NotPercent {
+            field,
+            typed: typed.to_string(),
+        })
+    })?;
     let typed_x100 = (value * 100.0).round() as i64;
     match computed {
         Some(c) if c == typed_x100 => Ok(()),
@@ -128,7 +126,11 @@ fn agrees(field: Field, typed: &str, computed: Option<i64>) -> Result<(), AppErr
 }
 
 /// Whether the user may report for an LAO: its officers, or those above it.
-pub async fn may_submit(db: &Db, user: Option<&User>, lao: &crate::areas::Lao) -> anyhow::Result<bool> {
+pub async fn may_submit(
+    db: &Db,
+    user: Option<&User>,
+    lao: &crate::areas::Lao,
+) -> anyhow::Result<bool> {
     crate::plans::access::may_write(db, user, &crate::plans::Owner::Lao(lao.clone())).await
 }
 
@@ -167,11 +169,10 @@ pub async fn submit(
         if date.trim().is_empty() {
             continue;
         }
-        let d = crate::thai::parse_date(date)
-            .map_err(|error| Problem::ExpectedDate {
-                item: item.clone(),
-                error,
-            })?;
+        let d = crate::thai::parse_date(date).map_err(|error| Problem::ExpectedDate {
+            item: item.clone(),
+            error,
+        })?;
         expected.insert(item.clone(), serde_json::json!(d.to_string()));
     }
     let mut tx = db.begin_write().await?;

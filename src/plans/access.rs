@@ -33,7 +33,12 @@ pub struct PlanRights {
     pub mark_model: bool,
 }
 
-pub async fn rights(db: &Db, user: Option<&User>, plan: &Plan, owner: &Owner) -> anyhow::Result<PlanRights> {
+pub async fn rights(
+    db: &Db,
+    user: Option<&User>,
+    plan: &Plan,
+    owner: &Owner,
+) -> anyhow::Result<PlanRights> {
     let write = may_write(db, user, owner).await?;
     let reopen = match user {
         Some(u) => plan.status == Status::Approved && is_above(db, u, owner).await?,

@@ -8,9 +8,7 @@ use crate::db::{self, Db, now_text};
 use crate::error::{AppError, Problem};
 
 pub async fn forward(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppError> {
-    let plan = get(db, plan_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let plan = get(db, plan_id).await?.ok_or_else(AppError::not_found)?;
     if plan.kind() != PlanKind::Village {
         return Err(Problem::CarryOnlyVillage.into());
     }

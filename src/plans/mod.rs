@@ -368,7 +368,15 @@ pub(crate) async fn claim(
         return Err(stale(&plan, expected_version));
     }
     workflow::ensure_editable(&plan)?;
-    db::update_versioned(tx, "plans", plan_id, expected_version, "updated_at = $1", vec![now_text().value()]).await?;
+    db::update_versioned(
+        tx,
+        "plans",
+        plan_id,
+        expected_version,
+        "updated_at = $1",
+        vec![now_text().value()],
+    )
+    .await?;
     Ok(plan)
 }
 
@@ -410,9 +418,7 @@ pub async fn set_milestones(
     expected_version: i64,
     m: Milestones,
 ) -> Result<Plan, AppError> {
-    let plan = get(db, plan_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let plan = get(db, plan_id).await?.ok_or_else(AppError::not_found)?;
     let owner = owner_of(db, &plan).await?;
     access::check_owner_write(db, user, &owner, "plan", &plan.id.to_string()).await?;
     let date = |field: Field, s: &str| -> Result<Option<String>, AppError> {

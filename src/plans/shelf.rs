@@ -16,7 +16,13 @@ pub struct Shelf {
     pub may_open: bool,
 }
 
-async fn shelf(db: &Db, user: Option<&User>, kind: PlanKind, owner: &Owner, rows: &[Plan]) -> anyhow::Result<Shelf> {
+async fn shelf(
+    db: &Db,
+    user: Option<&User>,
+    kind: PlanKind,
+    owner: &Owner,
+    rows: &[Plan],
+) -> anyhow::Result<Shelf> {
     Ok(Shelf {
         kind,
         owner: owner.clone(),

@@ -120,9 +120,7 @@ pub async fn assess(
     met: &[i64],
     note: &str,
 ) -> Result<Assessment, AppError> {
-    let plan = get(db, plan_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let plan = get(db, plan_id).await?.ok_or_else(AppError::not_found)?;
     let owner = owner_of(db, &plan).await?;
     access::check_owner_write(db, user, &owner, "plan_assessment", &plan_id.to_string()).await?;
     let standard = for_year(db, plan.first_year)

@@ -67,9 +67,7 @@ pub async fn step(
     step: Step,
     reason: &str,
 ) -> Result<Plan, AppError> {
-    let plan = get(db, plan_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let plan = get(db, plan_id).await?.ok_or_else(AppError::not_found)?;
     let owner = owner_of(db, &plan).await?;
     let key = plan.id.to_string();
     if step == Step::Reopen {

@@ -198,11 +198,18 @@ impl ProjectInput {
                 .join(", "),
             reach: p.reach.clone(),
             target_villages: p.target_villages.map(|n| n.to_string()).unwrap_or_default(),
-            target_households: p.target_households.map(|n| n.to_string()).unwrap_or_default(),
+            target_households: p
+                .target_households
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             target_people: p.target_people.map(|n| n.to_string()).unwrap_or_default(),
             budget: thai::format_baht(p.budget_satang),
             executor: p.executor.clone(),
-            within_lao_authority: if p.within_lao_authority { "on".into() } else { String::new() },
+            within_lao_authority: if p.within_lao_authority {
+                "on".into()
+            } else {
+                String::new()
+            },
             starts_on: day(&p.starts_on),
             ends_on: day(&p.ends_on),
             rank: rank.map(|r| r.to_string()).unwrap_or_default(),
@@ -214,7 +221,11 @@ impl ProjectInput {
                     } else {
                         "ร่วมดำเนินการ"
                     };
-                    format!("{} | {role} | {}", f.source, thai::format_baht(f.amount_satang))
+                    format!(
+                        "{} | {role} | {}",
+                        f.source,
+                        thai::format_baht(f.amount_satang)
+                    )
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
@@ -228,7 +239,9 @@ impl ProjectInput {
         let mut err = |p: Problem| errors.push(p);
         let title = self.title.split_whitespace().collect::<Vec<_>>().join(" ");
         if title.is_empty() {
-            err(Problem::Missing { field: Field::Title });
+            err(Problem::Missing {
+                field: Field::Title,
+            });
         } else if title.chars().count() > 500 {
             err(Problem::TooLong {
                 field: Field::Title,
@@ -406,7 +419,10 @@ fn village_codes(typed: &str, tambon_code: &str) -> Result<Vec<String>, Problem>
 
 /// Lines of "source | funds/cooperates | amount"; the role and amount may be left out.
 fn funding_lines(typed: &str) -> Result<Vec<Funding>, Problem> {
-    let at = |n: usize, problem| Problem::FundingLine { line: n + 1, problem };
+    let at = |n: usize, problem| Problem::FundingLine {
+        line: n + 1,
+        problem,
+    };
     let mut out = Vec::new();
     for (n, line) in typed
         .lines()
@@ -456,7 +472,6 @@ fn funding_lines(typed: &str) -> Result<Vec<Funding>, Problem> {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-
 
     fn good() -> ProjectInput {
         ProjectInput {
@@ -542,6 +557,10 @@ mod tests {
             ..good()
         };
         let e = over.check("560114").unwrap_err();
-        assert!(e[0].message(Lang::Th).contains("มากกว่างบประมาณ"), "{:?}", e[0]);
+        assert!(
+            e[0].message(Lang::Th).contains("มากกว่างบประมาณ"),
+            "{:?}",
+            e[0]
+        );
     }
 }

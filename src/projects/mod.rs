@@ -11,10 +11,10 @@ use crate::audit::{self, Change};
 use crate::db::{self, Db, Param, now_text};
 use crate::dimensions::Dimension;
 use crate::error::{AppError, Problem};
-use status::ProjectStatus;
 use crate::plans::{self};
 use input::ProjectInput;
 use serde::Serialize;
+use status::ProjectStatus;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Project {
@@ -158,9 +158,7 @@ pub async fn update(
     expected_version: i64,
     input: &ProjectInput,
 ) -> Result<Project, AppError> {
-    let before = get(db, project_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let before = get(db, project_id).await?.ok_or_else(AppError::not_found)?;
     let plan = match before.origin_plan_id {
         Some(p) => plans::get(db, p).await?,
         None => None,

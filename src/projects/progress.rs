@@ -48,9 +48,7 @@ pub async fn record(
     expected_version: i64,
     input: &ProgressInput,
 ) -> Result<Project, AppError> {
-    let project = get(db, project_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let project = get(db, project_id).await?.ok_or_else(AppError::not_found)?;
     if !super::rights::may_report(db, Some(user), &project).await? {
         let m = Problem::OutsideProject.message(crate::i18n::Lang::Th);
         crate::accounts::record_denied(
@@ -93,7 +91,12 @@ pub async fn record(
     };
     let spent = match thai::parse_baht(&input.spent) {
         Ok(n) if n >= 0 => n,
-        Ok(_) => return Err(Problem::Negative { field: Field::Spent }.into()),
+        Ok(_) => {
+            return Err(Problem::Negative {
+                field: Field::Spent,
+            }
+            .into());
+        }
         Err(thai::digits::NumberError::Empty) => project.spent_satang,
         Err(error) => {
             return Err(Problem::Number {

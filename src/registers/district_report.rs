@@ -154,7 +154,8 @@ pub async fn of_area(db: &Db, prefix: &str, year: i64) -> anyhow::Result<Vec<Dis
         .fetch_one(db)
         .await?;
     let due_date = crate::db::types::parse_iso(&due);
-    let on_time = |d: &Option<time::Date>| matches!((d, due_date), (Some(d), Some(due)) if *d <= due);
+    let on_time =
+        |d: &Option<time::Date>| matches!((d, due_date), (Some(d), Some(due)) if *d <= due);
     let mut reports: Vec<DistrictReport> = districts
         .into_iter()
         .map(|d| DistrictReport::empty(d, year, due.clone()))
@@ -207,12 +208,7 @@ pub async fn submit(
     let area = crate::areas::get(db, district)
         .await?
         .filter(|a| a.level == crate::areas::Level::District)
-        .ok_or_else(|| {
-            AppError::from(Problem::not_found(
-                Thing::District,
-                district,
-            ))
-        })?;
+        .ok_or_else(|| AppError::from(Problem::not_found(Thing::District, district)))?;
     let owner = crate::plans::Owner::Area(area);
     crate::plans::access::check_owner_write(
         db,

@@ -109,9 +109,7 @@ pub fn projects(
                     " ",
                 );
                 let when = |d: &Option<time::Date>| {
-                    d.map(|d| {
-                            crate::thai::format_date_short(d, crate::thai::dates::Digits::Thai)
-                        })
+                    d.map(|d| crate::thai::format_date_short(d, crate::thai::dates::Digits::Thai))
                         .unwrap_or_default()
                 };
                 vec![

@@ -128,7 +128,16 @@ pub async fn save(
     }
     let mut tx = db.begin_write().await?;
     for (code, target, budget_satang, coordinator) in checked {
-        write(&mut tx, user, year, &code, target, budget_satang, &coordinator).await?;
+        write(
+            &mut tx,
+            user,
+            year,
+            &code,
+            target,
+            budget_satang,
+            &coordinator,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -168,8 +177,8 @@ async fn write(
         .execute(&mut *tx)
         .await?;
     }
-    let after =
-        target.then(|| serde_json::json!({"budget_satang": budget_satang, "coordinator": coordinator}));
+    let after = target
+        .then(|| serde_json::json!({"budget_satang": budget_satang, "coordinator": coordinator}));
     let before = before.map(|(b, c)| serde_json::json!({"budget_satang": b, "coordinator": c}));
     if before != after {
         audit::record(

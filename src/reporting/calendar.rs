@@ -374,11 +374,10 @@ pub async fn add(db: &Db, user: &User, new: NewDeadline) -> Result<Deadline, App
         }
         .into());
     }
-    let due_on = crate::thai::parse_date(&new.due_on)
-        .map_err(|error| Problem::Date {
-            field: Field::DueOn,
-            error,
-        })?;
+    let due_on = crate::thai::parse_date(&new.due_on).map_err(|error| Problem::Date {
+        field: Field::DueOn,
+        error,
+    })?;
     let title = match new.title.trim() {
         "" => title_th(kind, &period),
         t => t.to_string(),

@@ -245,7 +245,7 @@ pub async fn place(
     today: Date,
 ) -> Result<(i64, String), crate::error::AppError> {
     use crate::accounts::ScopeLevel;
-    
+
     let year = match year.map(|y| crate::thai::to_arabic_digits(y.trim())) {
         Some(y) if !y.is_empty() => match y.parse::<i64>() {
             Ok(n) if (2400..=2700).contains(&n) => n,

@@ -3,6 +3,7 @@
 //! LAO plan's adoption rates held against the KPI thresholds, a village plan's standard, and
 //! what the reader may do with it.
 
+use crate::accounts::User;
 use crate::adoption::province::FromDistrict;
 use crate::adoption::{self, Candidate, Item};
 use crate::areas::{self, Area, AreaSummary, Lao};
@@ -15,7 +16,6 @@ use crate::plans::access::{self, PlanRights};
 use crate::plans::development_issues::{self, DevelopmentIssue};
 use crate::plans::standard::{self, Assessment, Standard};
 use crate::plans::{self, Event, Owner, Plan, PlanKind};
-use crate::accounts::User;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -104,8 +104,8 @@ impl PlanView {
             },
             _ => None,
         };
-        let is_model = plan.kind == PlanKind::Tambon
-            && crate::books::model_plan::is_current(db, id).await?;
+        let is_model =
+            plan.kind == PlanKind::Tambon && crate::books::model_plan::is_current(db, id).await?;
         Ok(PlanView {
             total_satang: items.iter().map(|i| i.amount_satang).sum(),
             coverage: dimensions::of_plan(db, id).await?,

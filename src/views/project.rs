@@ -31,8 +31,13 @@ impl ProjectView {
 }
 
 /// A project's description as its edit form starts: what is stored, as people type it.
-pub async fn edit_form(db: &Db, id: i64) -> Result<(crate::projects::Project, ProjectInput), AppError> {
-    let p = crate::projects::get(db, id).await?.ok_or_else(AppError::not_found)?;
+pub async fn edit_form(
+    db: &Db,
+    id: i64,
+) -> Result<(crate::projects::Project, ProjectInput), AppError> {
+    let p = crate::projects::get(db, id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let rank = match p.origin_plan_id {
         Some(plan) => crate::adoption::rank_of(db, plan, id).await?,
         None => None,

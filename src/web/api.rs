@@ -384,8 +384,8 @@ async fn record_order(
 ) -> ApiResult<CommitteeDetail> {
     let me = v.check_csrf(csrf_header(&headers))?;
     // read the body here, so that a malformed one gets the same JSON error as bad values
-    let body: NewOrder = serde_json::from_value(body)
-        .map_err(|e| crate::error::Problem::Unreadable {
+    let body: NewOrder =
+        serde_json::from_value(body).map_err(|e| crate::error::Problem::Unreadable {
             detail: e.to_string(),
         })?;
     let target = committees::Target {

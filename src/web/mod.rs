@@ -3,10 +3,10 @@
 
 pub mod api;
 pub mod calendar_api;
+mod errors;
 pub mod page;
 pub mod pages;
 pub mod plans_api;
-mod errors;
 pub mod reports_api;
 pub mod session;
 pub mod write;

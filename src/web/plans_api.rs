@@ -5,18 +5,18 @@
 use super::AppState;
 use super::page::{ApiError, not_found};
 use super::session::Visitor;
-use crate::forums::{self, Forum, ForumInput};
+use crate::adoption::Item;
 use crate::adoption::adopt::{self, AdoptInput, Candidate};
+use crate::adoption::lineage::Lineage;
 use crate::dimensions::Coverage;
+use crate::forums::{self, Forum, ForumInput};
 use crate::kpi::rates::Rates;
 use crate::plans::workflow::{self, Step};
-use crate::adoption::Item;
-use crate::views::{PlanView, ProjectView};
 use crate::plans::{self, Event, Plan, PlanKind};
-use crate::projects::input::ProjectInput;
-use crate::adoption::lineage::Lineage;
-use crate::projects::progress::{self, ProgressInput};
 use crate::projects::Project;
+use crate::projects::input::ProjectInput;
+use crate::projects::progress::{self, ProgressInput};
+use crate::views::{PlanView, ProjectView};
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::routing::{get, post};
@@ -91,14 +91,13 @@ async fn open(
     Json(b): Json<OpenPlan>,
 ) -> ApiResult<Plan> {
     let user = v.check_csrf(csrf(&headers))?;
-    let kind = PlanKind::parse(&b.kind)
-        .ok_or_else(|| {
-            crate::error::AppError::from(crate::error::Problem::Unknown {
-                field: crate::error::Field::Kind,
-                typed: b.kind.clone(),
-                choices: Vec::new(),
-            })
-        })?;
+    let kind = PlanKind::parse(&b.kind).ok_or_else(|| {
+        crate::error::AppError::from(crate::error::Problem::Unknown {
+            field: crate::error::Field::Kind,
+            typed: b.kind.clone(),
+            choices: Vec::new(),
+        })
+    })?;
     let owner = plans::resolve_owner(&s.db, kind, &b.owner).await?;
     Ok(Json(plans::open(&s.db, user, kind, &owner, b.year).await?))
 }
@@ -192,14 +191,13 @@ async fn step(
     Json(b): Json<StepBody>,
 ) -> ApiResult<Plan> {
     let user = v.check_csrf(csrf(&headers))?;
-    let step = Step::parse(&b.step)
-        .ok_or_else(|| {
-            crate::error::AppError::from(crate::error::Problem::Unknown {
-                field: crate::error::Field::Step,
-                typed: b.step.clone(),
-                choices: Vec::new(),
-            })
-        })?;
+    let step = Step::parse(&b.step).ok_or_else(|| {
+        crate::error::AppError::from(crate::error::Problem::Unknown {
+            field: crate::error::Field::Step,
+            typed: b.step.clone(),
+            choices: Vec::new(),
+        })
+    })?;
     Ok(Json(
         workflow::step(&s.db, user, id, b.version, step, &b.reason).await?,
     ))
@@ -208,7 +206,11 @@ async fn step(
 /// A project with its lineage: origin, every plan that holds it, routing, funding, progress —
 /// the same view its page shows, with what the reader may do.
 #[utoipa::path(get, path = "/api/projects/{id}", responses((status = 200, body = ProjectView), (status = 404, body = super::api::ErrorBody)))]
-async fn project(State(s): State<AppState>, v: Visitor, Path(id): Path<i64>) -> ApiResult<ProjectView> {
+async fn project(
+    State(s): State<AppState>,
+    v: Visitor,
+    Path(id): Path<i64>,
+) -> ApiResult<ProjectView> {
     Ok(Json(ProjectView::load(&s.db, v.user.as_ref(), id).await?))
 }
 

@@ -72,9 +72,9 @@ async fn administrators_work_inside_their_own_area(backend: &str, db: Db) {
         .unwrap_err();
         assert!(
             matches!(e, AppError::Forbidden(_)) && {
-            let m = e.message_th();
-            m.contains("นอกขอบเขต")
-        },
+                let m = e.message_th();
+                m.contains("นอกขอบเขต")
+            },
             "{backend}: {e:?}"
         );
     }
@@ -212,9 +212,9 @@ async fn repeated_failed_sign_ins_are_slowed_down(backend: &str, db: Db) {
             .unwrap_err();
         assert!(
             matches!(e, AppError::Invalid(_)) && {
-            let m = e.message_th();
-            m == "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"
-        },
+                let m = e.message_th();
+                m == "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"
+            },
             "{backend}: {e:?}"
         );
     }

@@ -192,7 +192,11 @@ async fn calendar_counts_reminders_and_mail(backend: &str, db: Db) {
     // register 1 is past due (31 March 2569): the first report is late, a second is version 2
     let first = submit(&db, &amphoe, REGISTER_1, "5601", "").await;
     assert_eq!(
-        (first.version, first.late, first.deadline.map(|d| d.to_string())),
+        (
+            first.version,
+            first.late,
+            first.deadline.map(|d| d.to_string())
+        ),
         (1, true, Some("2026-03-31".to_string()))
     );
     let second = submit(&db, &amphoe, REGISTER_1, "5601", "").await;
@@ -234,7 +238,12 @@ async fn calendar_counts_reminders_and_mail(backend: &str, db: Db) {
     // the yearly pattern does not undo the administrator's change
     calendar::ensure_year(&db, FY).await.unwrap();
     assert_eq!(
-        calendar::get(&db, r1.id).await.unwrap().unwrap().due_on.to_string(),
+        calendar::get(&db, r1.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .due_on
+            .to_string(),
         later.to_string()
     );
     // a report from a unit that is not expected is not counted
@@ -357,10 +366,11 @@ async fn calendar_counts_reminders_and_mail(backend: &str, db: Db) {
     assert!(text.contains("Content-Type: text/plain; charset=utf-8"));
     assert!(text.contains("อำเภอเมืองพะเยา ยังไม่ได้ส่ง"));
     assert!(text.contains("เลยกำหนดมาแล้ว 10 วัน"));
-    let unsent: i64 = oneplan::db::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
-        .fetch_one(&db)
-        .await
-        .unwrap();
+    let unsent: i64 =
+        oneplan::db::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
+            .fetch_one(&db)
+            .await
+            .unwrap();
     assert_eq!(unsent, 0);
     assert_eq!(outbox::drain(&db, &good, false).await.unwrap().sent, 0);
 
@@ -549,7 +559,12 @@ async fn calendar_pages_badge_and_api(backend: &str, db: Db) {
         .await;
     assert_eq!(moved.status, StatusCode::SEE_OTHER);
     assert_eq!(
-        calendar::get(&db, d.id).await.unwrap().unwrap().due_on.to_string(),
+        calendar::get(&db, d.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .due_on
+            .to_string(),
         "2026-04-30"
     );
     let page = admin
@@ -577,7 +592,10 @@ async fn calendar_pages_badge_and_api(backend: &str, db: Db) {
             ),
         )
         .await;
-    assert_eq!(saved.status, StatusCode::OK);
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let back = saved.headers["location"].to_str().unwrap().to_string();
+    assert_eq!(back, format!("/admin/users/{}?done=saved", amphoe.id));
+    assert!(admin.get(&back).await.body.contains("บันทึกการแก้ไขแล้ว"));
     assert_eq!(
         accounts::get(&db, amphoe.id).await.unwrap().unwrap().email,
         "sara@phayao.go.th"

@@ -346,9 +346,9 @@ async fn writes_outside_ones_area_or_role_are_refused_and_logged(backend: &str, 
         .unwrap_err();
         assert!(
             matches!(e, AppError::Forbidden(_)) && {
-            let m = e.message_th();
-            m.contains(words)
-        },
+                let m = e.message_th();
+                m.contains(words)
+            },
             "{backend}: {} {target:?}: {e:?}",
             who.username
         );
@@ -769,7 +769,11 @@ async fn officers_use_the_pages_and_the_api(backend: &str, db: Db) {
         .json("POST", "/api/committees/orders", far, &token)
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
-    assert!(refused.body.contains("\"kind\":\"forbidden\""), "{}", refused.body);
+    assert!(
+        refused.body.contains("\"kind\":\"forbidden\""),
+        "{}",
+        refused.body
+    );
     let typo = api
         .json(
             "POST",

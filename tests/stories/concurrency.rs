@@ -36,8 +36,7 @@ impl Person {
                     .header(header::HOST, "oneplan.test")
                     .header(header::CONTENT_TYPE, "application/json")
                     .body(Body::from(
-                        json!({"username": username, "password": "ดอกคูณเสียงแคน-2566"})
-                            .to_string(),
+                        json!({"username": username, "password": "ดอกคูณเสียงแคน-2566"}).to_string(),
                     ))
                     .unwrap(),
             )
@@ -90,7 +89,8 @@ impl Person {
             .map(|(k, v)| format!("{k}={}", urlencode(v)))
             .collect::<Vec<_>>()
             .join("&");
-        self.send(uri, "application/x-www-form-urlencoded", body).await
+        self.send(uri, "application/x-www-form-urlencoded", body)
+            .await
     }
 }
 
@@ -124,12 +124,23 @@ where
     for t in tasks {
         statuses.push(t.await.unwrap());
     }
-    let conflicts = statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count();
-    let accepted = statuses.into_iter().filter(|s| *s != StatusCode::CONFLICT).collect();
+    let conflicts = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CONFLICT)
+        .count();
+    let accepted = statuses
+        .into_iter()
+        .filter(|s| *s != StatusCode::CONFLICT)
+        .collect();
     (accepted, conflicts)
 }
 
-fn one_accepted(what: &str, round: usize, (accepted, conflicts): (Vec<StatusCode>, usize), ok: StatusCode) {
+fn one_accepted(
+    what: &str,
+    round: usize,
+    (accepted, conflicts): (Vec<StatusCode>, usize),
+    ok: StatusCode,
+) {
     assert_eq!(
         (accepted.as_slice(), conflicts),
         (&[ok][..], 1),
@@ -161,10 +172,16 @@ fn road(title: &str) -> ProjectInput {
     }
 }
 
-story!(same_version_saved_twice_at_once, Phayao, flavor = "multi_thread", worker_threads = 4);
+story!(
+    same_version_saved_twice_at_once,
+    Phayao,
+    flavor = "multi_thread",
+    worker_threads = 4
+);
 
 async fn same_version_saved_twice_at_once(backend: &str, db: Db) {
-    let tambon = crate::common::account(&db, "tambon", Role::Officer, ScopeLevel::Tambon, "560114").await;
+    let tambon =
+        crate::common::account(&db, "tambon", Role::Officer, ScopeLevel::Tambon, "560114").await;
     crate::common::account(&db, "district", Role::Officer, ScopeLevel::District, "5601").await;
     let app = router(AppState {
         db: db.clone(),
@@ -181,8 +198,13 @@ async fn same_version_saved_twice_at_once(backend: &str, db: Db) {
     ];
 
     // a village plan with its forum, and the tambon plan above it
-    let village = plans::resolve_owner(&db, PlanKind::Village, "56011401").await.unwrap();
-    let vp = plans::open(&db, &tambon, PlanKind::Village, &village, 2569).await.unwrap().id;
+    let village = plans::resolve_owner(&db, PlanKind::Village, "56011401")
+        .await
+        .unwrap();
+    let vp = plans::open(&db, &tambon, PlanKind::Village, &village, 2569)
+        .await
+        .unwrap()
+        .id;
     let forum = ForumInput {
         held_on: "15/01/2569".into(),
         chaired_by: "ผู้ใหญ่บ้าน".into(),
@@ -192,9 +214,14 @@ async fn same_version_saved_twice_at_once(backend: &str, db: Db) {
     oneplan::forums::add(&db, &tambon, vp, version(&db, vp).await, &forum)
         .await
         .unwrap();
-    let tambon_owner = plans::resolve_owner(&db, PlanKind::Tambon, "560114").await.unwrap();
+    let tambon_owner = plans::resolve_owner(&db, PlanKind::Tambon, "560114")
+        .await
+        .unwrap();
     assert!(matches!(tambon_owner, Owner::Area(_)));
-    let tp = plans::open(&db, &tambon, PlanKind::Tambon, &tambon_owner, 2569).await.unwrap().id;
+    let tp = plans::open(&db, &tambon, PlanKind::Tambon, &tambon_owner, 2569)
+        .await
+        .unwrap()
+        .id;
 
     // adding a project to a plan (the API)
     for round in 0..ROUNDS {
@@ -210,8 +237,17 @@ async fn same_version_saved_twice_at_once(backend: &str, db: Db) {
             }
         })
         .await;
-        one_accepted(&format!("{backend}: add a project"), round, r, StatusCode::OK);
-        assert_eq!(items(&db, vp).await, before + 1, "{backend}: one project more");
+        one_accepted(
+            &format!("{backend}: add a project"),
+            round,
+            r,
+            StatusCode::OK,
+        );
+        assert_eq!(
+            items(&db, vp).await,
+            before + 1,
+            "{backend}: one project more"
+        );
     }
 
     // recording a forum (the plan's version again)
@@ -255,9 +291,17 @@ async fn same_version_saved_twice_at_once(backend: &str, db: Db) {
             }
         })
         .await;
-        one_accepted(&format!("{backend}: edit a project"), round, r, StatusCode::SEE_OTHER);
+        one_accepted(
+            &format!("{backend}: edit a project"),
+            round,
+            r,
+            StatusCode::SEE_OTHER,
+        );
         let title = projects::get(&db, project).await.unwrap().unwrap().title;
-        assert!(title.starts_with(&format!("ถนนแก้ไข {round} โดย ")), "{backend}: {title}");
+        assert!(
+            title.starts_with(&format!("ถนนแก้ไข {round} โดย ")),
+            "{backend}: {title}"
+        );
     }
 
     // progress on a project (the API)
@@ -287,15 +331,26 @@ async fn same_version_saved_twice_at_once(backend: &str, db: Db) {
             async move {
                 p.form(
                     &format!("/plans/{tp}/milestones"),
-                    &[("version", v.to_string()), ("evaluation", format!("ประเมิน {round} โดย {who}"))],
+                    &[
+                        ("version", v.to_string()),
+                        ("evaluation", format!("ประเมิน {round} โดย {who}")),
+                    ],
                 )
                 .await
             }
         })
         .await;
-        one_accepted(&format!("{backend}: milestones"), round, r, StatusCode::SEE_OTHER);
+        one_accepted(
+            &format!("{backend}: milestones"),
+            round,
+            r,
+            StatusCode::SEE_OTHER,
+        );
         let evaluation = plans::get(&db, tp).await.unwrap().unwrap().evaluation;
-        assert!(evaluation.starts_with(&format!("ประเมิน {round} โดย ")), "{backend}: {evaluation}");
+        assert!(
+            evaluation.starts_with(&format!("ประเมิน {round} โดย ")),
+            "{backend}: {evaluation}"
+        );
     }
 
     // adopting the villages' projects into the tambon plan (the API), two offered each round
@@ -307,10 +362,15 @@ async fn same_version_saved_twice_at_once(backend: &str, db: Db) {
     for round in 0..ROUNDS {
         let (v, before) = (version(&db, tp).await, items(&db, tp).await);
         let p = people.clone();
-        let candidates = oneplan::adoption::adopt::candidates(&db, &plans::get(&db, tp).await.unwrap().unwrap())
-            .await
-            .unwrap();
-        assert!(candidates.len() >= 2, "{backend}: {} candidates", candidates.len());
+        let candidates =
+            oneplan::adoption::adopt::candidates(&db, &plans::get(&db, tp).await.unwrap().unwrap())
+                .await
+                .unwrap();
+        assert!(
+            candidates.len() >= 2,
+            "{backend}: {} candidates",
+            candidates.len()
+        );
         let pair = [candidates[0].project_id, candidates[1].project_id];
         let r = race(move |who| {
             let p = p[who].clone();
@@ -334,8 +394,11 @@ async fn same_version_saved_twice_at_once(backend: &str, db: Db) {
         let r = race(move |who| {
             let p = p[who].clone();
             async move {
-                p.api(&format!("/api/plans/{vp}/steps"), json!({"version": v, "step": "submit"}))
-                    .await
+                p.api(
+                    &format!("/api/plans/{vp}/steps"),
+                    json!({"version": v, "step": "submit"}),
+                )
+                .await
             }
         })
         .await;

@@ -9,13 +9,13 @@ use calamine::{Data, Reader, Xlsx};
 use common::print::installed;
 use common::{Client, cast, pictures};
 use oneplan::accounts::{User, sessions};
+use oneplan::books::{self as book, model_plan};
 use oneplan::db::Db;
 use oneplan::documents::{
     self, Align, Cell, Column, Document, Section, Signature, Table, csv, docx, xlsx,
 };
 use oneplan::error::AppError;
 use oneplan::forums::{self, ForumInput};
-use oneplan::books::{self as book, model_plan};
 use oneplan::plans::{self, PlanKind};
 use oneplan::projects::input::ProjectInput;
 use std::io::Read;

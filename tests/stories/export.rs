@@ -4,9 +4,9 @@
 
 use crate::common;
 use oneplan::accounts::User;
+use oneplan::books as book;
 use oneplan::db::Db;
 use oneplan::error::AppError;
-use oneplan::books as book;
 use oneplan::plans::{self, PlanKind};
 use oneplan::projects::input::ProjectInput;
 use std::io::Read;

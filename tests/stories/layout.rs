@@ -25,7 +25,11 @@ fn src() -> Vec<(String, String)> {
 /// The top-level module a file of `src/` belongs to.
 fn module_of(path: &str) -> String {
     let rel = path.split("/src/").last().unwrap();
-    rel.split('/').next().unwrap().trim_end_matches(".rs").to_string()
+    rel.split('/')
+        .next()
+        .unwrap()
+        .trim_end_matches(".rs")
+        .to_string()
 }
 
 #[test]
@@ -58,7 +62,11 @@ fn no_two_modules_import_each_other_even_through_others() {
         }
     }
     // the chain runs one way
-    for (low, high) in [("plans", "projects"), ("plans", "forums"), ("projects", "adoption")] {
+    for (low, high) in [
+        ("plans", "projects"),
+        ("plans", "forums"),
+        ("projects", "adoption"),
+    ] {
         assert!(
             !uses.get(low).is_some_and(|u| u.contains(high)),
             "{low} must not use {high}"
@@ -72,7 +80,14 @@ fn the_web_layer_runs_no_sql() {
         if module_of(&path) != "web" {
             continue;
         }
-        for word in ["db::query", "sqlx::", "SELECT ", "INSERT ", "UPDATE ", "DELETE "] {
+        for word in [
+            "db::query",
+            "sqlx::",
+            "SELECT ",
+            "INSERT ",
+            "UPDATE ",
+            "DELETE ",
+        ] {
             assert!(!text.contains(word), "{path} holds “{word}”");
         }
     }

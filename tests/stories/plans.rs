@@ -5,12 +5,12 @@
 use crate::common;
 use common::cast;
 use oneplan::accounts::User;
+use oneplan::adoption::{self as adopt, AdoptInput, RouteInput, lineage};
 use oneplan::db::Db;
 use oneplan::error::AppError;
 use oneplan::forums::{self, ForumInput};
-use oneplan::adoption::{self as adopt, AdoptInput, RouteInput, lineage};
-use oneplan::plans::workflow::{self, Step};
 use oneplan::kpi::rates;
+use oneplan::plans::workflow::{self, Step};
 use oneplan::plans::{self, PlanKind, carry};
 use oneplan::projects::{self, input::ProjectInput};
 
@@ -118,7 +118,8 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
     .await
     .unwrap();
     assert_eq!(
-        f.held_on.to_string(), "2026-03-15",
+        f.held_on.to_string(),
+        "2026-03-15",
         "{backend}: BE date stored as one calendar date"
     );
     let need = ProjectInput {
@@ -813,9 +814,10 @@ async fn next_years_plan_starts_from_this_years_and_the_tambon_merges_shared_nee
     let plan = plans::open(&db, &p.village, PlanKind::Village, &owner, 2569)
         .await
         .unwrap();
-    let road_project = oneplan::adoption::add_to_plan(&db, &p.village, plan.id, plan.version, &road())
-        .await
-        .unwrap();
+    let road_project =
+        oneplan::adoption::add_to_plan(&db, &p.village, plan.id, plan.version, &road())
+            .await
+            .unwrap();
     oneplan::adoption::add_to_plan(
         &db,
         &p.village,

@@ -4,13 +4,13 @@
 use crate::common;
 use common::cast;
 use oneplan::accounts::{Role, ScopeLevel, User};
+use oneplan::adoption::adopt::{self, AdoptInput};
 use oneplan::committees::{self, Kind, MemberInput, OrderInput, Target};
 use oneplan::db::Db;
 use oneplan::documents;
 use oneplan::error::AppError;
 use oneplan::forums::{self, ForumInput};
 use oneplan::kpi::{model_laos, monthly, rollup, settings, work_plans};
-use oneplan::adoption::adopt::{self, AdoptInput};
 use oneplan::plans::{self, Milestones, PlanKind};
 use oneplan::projects::{self, input::ProjectInput};
 use oneplan::registers::{self, district_report, targets};
@@ -225,7 +225,10 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
         ),
         ("นางสาวสมใจ ใฝ่ดี", 5_000_000, Some(2))
     );
-    assert_eq!(row.delivered_lao_on.map(|d| d.to_string()).as_deref(), Some("2026-03-15"));
+    assert_eq!(
+        row.delivered_lao_on.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-15")
+    );
     assert!(
         form1
             .iter()

@@ -1,11 +1,11 @@
 //! A village officer downloads the village-plan form, fills it in Excel and imports it: every
 //! row goes in, or every mistake is listed by row and column and nothing is written.
 
-use oneplan::i18n::Lang;
 use crate::common;
 use calamine::{Reader, Xlsx};
-use oneplan::db::Db;
 use oneplan::books::village_form::{self as spreadsheet, Imported};
+use oneplan::db::Db;
+use oneplan::i18n::Lang;
 use oneplan::plans::{self, PlanKind};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
@@ -154,7 +154,11 @@ async fn a_filled_village_plan_form_goes_in_whole_or_not_at_all(backend: &str, d
         .collect::<Vec<_>>()
         .join("\n");
     assert!(all.contains("แถวที่ 7 งบประมาณ: งบประมาณต้องไม่ติดลบ"), "{all}");
-    assert!(errors.iter().any(|e| e.row == Some(7) && e.problem.field().map(|f| f.name()) == Some("budget")));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.row == Some(7) && e.problem.field().map(|f| f.name()) == Some("budget"))
+    );
     assert_eq!(errors.len(), 4, "{all}");
     assert!(
         all.contains("แถวที่ 6 ลำดับความสำคัญ: ลำดับที่ 1 ซ้ำกับแถวที่ 5"),

@@ -457,17 +457,35 @@ async fn unreadable_requests_are_answered_in_thai(backend: &str, db: Db) {
     // in English mode the same answers are in English, and unknown paths and methods have a body
     let english = [("cookie", "lang=en"), ("x-csrf-token", token.as_str())];
     let broken = c
-        .send("POST", "/api/plans", "application/json", "{not json", &english)
+        .send(
+            "POST",
+            "/api/plans",
+            "application/json",
+            "{not json",
+            &english,
+        )
         .await;
     let body: serde_json::Value = serde_json::from_str(&broken.body).unwrap();
     assert_eq!(
-        (body["error"]["kind"].as_str(), body["error"]["code"].as_str()),
+        (
+            body["error"]["kind"].as_str(),
+            body["error"]["code"].as_str()
+        ),
         (Some("invalid"), Some("unreadable_request"))
     );
-    assert!(body["error"]["message"].as_str().unwrap().starts_with("the data sent"));
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the data sent")
+    );
     let missing = c.send("GET", "/plans/99999999", "", "", &english).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND, "{backend}");
-    assert!(missing.body.contains("not found") && missing.body.contains("<html"), "{}", missing.body);
+    assert!(
+        missing.body.contains("not found") && missing.body.contains("<html"),
+        "{}",
+        missing.body
+    );
     let nowhere = c.get("/no/such/page").await;
     assert_eq!(nowhere.status, StatusCode::NOT_FOUND);
     assert!(nowhere.body.contains("ไม่พบข้อมูลที่ต้องการ"), "{}", nowhere.body);

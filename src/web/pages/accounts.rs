@@ -3,11 +3,11 @@
 use crate::accounts::{self, NewUser, Role, Scope, ScopeLevel, User, UserChange, password};
 use crate::error::{AppError, AppResult, Field, Problem};
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, again, not_found, render, shown};
+use crate::web::page::{Page, not_found, render};
 use crate::web::session::Visitor;
+use crate::web::write::{Button, FormWrite, after};
 use askama::Template;
-use axum::extract::{Form, Path, State};
-use axum::http::header;
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -20,24 +20,33 @@ pub struct AccountPage {
     error: String,
 }
 
-pub async fn mine(v: Visitor) -> AppResult<Response> {
-    let me = v.user()?.clone();
-    let message = if me.must_change_password {
-        v.tr.s("account.password.must").to_string()
-    } else {
-        String::new()
-    };
+#[derive(Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+fn account_page(v: &Visitor, me: User, message: String, error: String) -> AppResult<Response> {
     render(&AccountPage {
-        p: Page::new(&v, v.tr.s("account.title"), "/account"),
+        p: Page::new(v, v.tr.s("account.title"), "/account"),
         me,
         message,
-        error: String::new(),
+        error,
     })
+}
+
+pub async fn mine(v: Visitor, Query(q): Query<DoneQuery>) -> AppResult<Response> {
+    let me = v.user()?.clone();
+    let message = match q.done.as_deref() {
+        Some("email") => v.tr.s("notification.email.done").to_string(),
+        Some("password") => v.tr.s("account.password.done").to_string(),
+        _ if me.must_change_password => v.tr.s("account.password.must").to_string(),
+        _ => String::new(),
+    };
+    account_page(&v, me, message, String::new())
 }
 
 #[derive(Deserialize)]
 pub struct EmailForm {
-    csrf: String,
     #[serde(default)]
     email: String,
 }
@@ -45,70 +54,38 @@ pub struct EmailForm {
 /// The user's own address for reminders.
 pub async fn change_email(
     State(s): State<AppState>,
-    v: Visitor,
-    Form(f): Form<EmailForm>,
+    w: FormWrite<EmailForm>,
 ) -> AppResult<Response> {
-    let me = v.check_csrf(&f.csrf)?.clone();
-    let (me, message, error) = match accounts::email::set_email(&s.db, &me, me.id, &f.email).await {
-        Ok(u) => (
-            u,
-            v.tr.s("notification.email.done").to_string(),
-            String::new(),
-        ),
-        Err(e) => (me, String::new(), shown(e, v.tr.lang)?.1),
-    };
-    let status = if error.is_empty() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::BAD_REQUEST
-    };
-    Ok((
-        status,
-        render(&AccountPage {
-            p: Page::new(&v, v.tr.s("account.title"), "/account"),
-            me,
-            message,
-            error,
-        })?,
+    let me = &w.user;
+    let r = accounts::email::set_email(&s.db, me, me.id, &w.form.email).await;
+    after(
+        &w.v,
+        r,
+        |_| "/account?done=email".to_string(),
+        |(_, m)| async { account_page(&w.v, me.clone(), String::new(), m) },
     )
-        .into_response())
+    .await
 }
 
 #[derive(Deserialize)]
 pub struct PasswordForm {
-    csrf: String,
     old_password: String,
     new_password: String,
 }
 
 pub async fn change_password(
     State(s): State<AppState>,
-    v: Visitor,
-    Form(f): Form<PasswordForm>,
+    w: FormWrite<PasswordForm>,
 ) -> AppResult<Response> {
-    let me = v.check_csrf(&f.csrf)?.clone();
-    let result =
-        accounts::set_password(&s.db, &me, me.id, Some(&f.old_password), &f.new_password).await;
-    let (message, error) = match result {
-        Ok(()) => (v.tr.s("account.password.done").to_string(), String::new()),
-        Err(e) => (String::new(), shown(e, v.tr.lang)?.1),
-    };
-    let me = accounts::get(&s.db, me.id).await?.ok_or_else(not_found)?;
-    let status = if error.is_empty() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::BAD_REQUEST
-    };
-    Ok((
-        status,
-        render(&AccountPage {
-            p: Page::new(&v, v.tr.s("account.title"), "/account"),
-            me,
-            message,
-            error,
-        })?,
+    let (me, f) = (&w.user, &w.form);
+    let r = accounts::set_password(&s.db, me, me.id, Some(&f.old_password), &f.new_password).await;
+    after(
+        &w.v,
+        r,
+        |_| "/account?done=password".to_string(),
+        |(_, m)| async { account_page(&w.v, me.clone(), String::new(), m) },
     )
-        .into_response())
+    .await
 }
 
 pub struct UserRow {
@@ -135,11 +112,7 @@ fn scope_label(s: &Scope) -> String {
 }
 
 fn admin(v: &Visitor) -> AppResult<&User> {
-    let u = v.user()?;
-    if u.role != Role::Admin {
-        return Err(Problem::AdminOnly.into());
-    }
-    Ok(u)
+    accounts::require_admin(v.user()?)
 }
 
 pub async fn list(State(s): State<AppState>, v: Visitor) -> AppResult<Response> {
@@ -178,8 +151,6 @@ pub struct UserFormPage {
 #[derive(Deserialize, Default, Clone)]
 pub struct UserForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     username: String,
     display_name: String,
     #[serde(default)]
@@ -203,7 +174,6 @@ pub struct UserForm {
 impl UserForm {
     fn of(u: &User) -> UserForm {
         UserForm {
-            csrf: String::new(),
             username: u.username.clone(),
             display_name: u.display_name.clone(),
             position: u.position.clone(),
@@ -223,12 +193,11 @@ impl UserForm {
     }
 
     fn scope(&self) -> AppResult<Scope> {
-        let level = ScopeLevel::parse(&self.scope_level)
-            .ok_or_else(|| {
-                AppError::from(Problem::Missing {
-                    field: Field::ScopeLevel,
-                })
-            })?;
+        let level = ScopeLevel::parse(&self.scope_level).ok_or_else(|| {
+            AppError::from(Problem::Missing {
+                field: Field::ScopeLevel,
+            })
+        })?;
         Ok(Scope {
             level,
             code: self.scope_code.trim().to_string(),
@@ -284,12 +253,8 @@ pub async fn new_form(v: Visitor) -> AppResult<Response> {
     form_page(&v, None, f, String::new(), String::new())
 }
 
-pub async fn create(
-    State(s): State<AppState>,
-    v: Visitor,
-    Form(f): Form<UserForm>,
-) -> AppResult<Response> {
-    let me = v.check_csrf(&f.csrf)?.clone();
+pub async fn create(State(s): State<AppState>, w: FormWrite<UserForm>) -> AppResult<Response> {
+    let (me, f) = (&w.user, w.form);
     let result = async {
         let new = NewUser {
             username: f.username.clone(),
@@ -301,41 +266,42 @@ pub async fn create(
             password: f.password.clone(),
         };
         accounts::email::check(f.email.trim())?;
-        let u = accounts::create(&s.db, Some(&me), new).await?;
-        accounts::email::set_email(&s.db, &me, u.id, &f.email).await
+        let u = accounts::create(&s.db, Some(me), new).await?;
+        accounts::email::set_email(&s.db, me, u.id, &f.email).await
     }
     .await;
-    match result {
-        Ok(u) => Ok((
-            SEE_OTHER,
-            [(header::LOCATION, format!("/admin/users/{}?created=1", u.id))],
-        )
-            .into_response()),
-        Err(e) => {
-            let (status, m) = shown(e, v.tr.lang)?;
-            again(status, form_page(&v, None, f, m, String::new()))
-        }
-    }
+    after(
+        &w.v,
+        result,
+        |u| format!("/admin/users/{}?done=created", u.id),
+        |(_, m)| async { form_page(&w.v, None, f, m, String::new()) },
+    )
+    .await
 }
 
 pub async fn edit_form(
     State(s): State<AppState>,
     v: Visitor,
     Path(id): Path<i64>,
+    Query(q): Query<DoneQuery>,
 ) -> AppResult<Response> {
     let me = admin(&v)?;
     let u = accounts::get(&s.db, id).await?.ok_or_else(not_found)?;
     accounts::authorize_admin_over(&s.db, me, &u.scope, "view", &u.username).await?;
-    form_page(&v, Some(id), UserForm::of(&u), String::new(), String::new())
+    let notice = match q.done.as_deref() {
+        Some("created") => v.tr.s("users.created").to_string(),
+        Some("saved") => v.tr.s("users.saved").to_string(),
+        _ => String::new(),
+    };
+    form_page(&v, Some(id), UserForm::of(&u), String::new(), notice)
 }
 
 pub async fn update(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<UserForm>,
+    w: FormWrite<UserForm>,
 ) -> AppResult<Response> {
-    let me = v.check_csrf(&f.csrf)?.clone();
+    let (me, f) = (&w.user, w.form);
     let result = async {
         let change = UserChange {
             display_name: f.display_name.clone(),
@@ -347,45 +313,33 @@ pub async fn update(
             version: f.version,
         };
         accounts::email::check(f.email.trim())?;
-        let u = accounts::update(&s.db, &me, id, change).await?;
-        accounts::email::set_email(&s.db, &me, u.id, &f.email).await
+        let u = accounts::update(&s.db, me, id, change).await?;
+        accounts::email::set_email(&s.db, me, u.id, &f.email).await
     }
     .await;
-    match result {
-        Ok(u) => form_page(
-            &v,
-            Some(id),
-            UserForm::of(&u),
-            String::new(),
-            v.tr.s("users.saved").into(),
-        ),
-        Err(e) => {
-            let (status, m) = shown(e, v.tr.lang)?;
-            again(status, form_page(&v, Some(id), f, m, String::new()))
-        }
-    }
+    after(
+        &w.v,
+        result,
+        |_| format!("/admin/users/{id}?done=saved"),
+        |(_, m)| async { form_page(&w.v, Some(id), f, m, String::new()) },
+    )
+    .await
 }
 
-#[derive(Deserialize)]
-pub struct ResetForm {
-    csrf: String,
-}
-
+/// Sets a new temporary password and shows it once, on this answer (it is never stored in the clear).
 pub async fn reset_password(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<ResetForm>,
+    w: FormWrite<Button>,
 ) -> AppResult<Response> {
-    let me = v.check_csrf(&f.csrf)?.clone();
     let temporary = password::generate();
-    accounts::set_password(&s.db, &me, id, None, &temporary).await?;
+    accounts::set_password(&s.db, &w.user, id, None, &temporary).await?;
     let u = accounts::get(&s.db, id).await?.ok_or_else(not_found)?;
     form_page(
-        &v,
+        &w.v,
         Some(id),
         UserForm::of(&u),
         String::new(),
-        format!("{} {temporary}", v.tr.s("users.reset.done")),
+        format!("{} {temporary}", w.v.tr.s("users.reset.done")),
     )
 }

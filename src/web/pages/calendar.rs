@@ -3,17 +3,18 @@
 
 use super::areas::Crumb;
 
-use crate::error::{AppError, AppResult, Field, Problem};
+use crate::error::{AppResult, Field, Problem};
 use crate::i18n::Tr;
 use crate::reporting::calendar::{self, KINDS, NewDeadline, Status};
 use crate::reporting::overview::{self, Counts, DeadlineReport, Overview};
 use crate::thai::fiscal::today_in_thailand;
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, again, render, shown};
+use crate::web::page::{Page, render};
 use crate::web::session::Visitor;
+use crate::web::write::{FormWrite, after, see};
 use askama::Template;
-use axum::extract::{Form, Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -228,40 +229,30 @@ pub async fn page(
     .await
 }
 
-fn back(year: i64, area: &str) -> Response {
-    (
-        SEE_OTHER,
-        [(
-            header::LOCATION,
-            format!("/calendar?year={year}&area={area}"),
-        )],
-    )
-        .into_response()
+fn back(year: i64, area: &str) -> String {
+    format!("/calendar?year={year}&area={area}")
 }
 
-/// Shows a refused input on the page; anything else is an error page.
-async fn after(
+/// Back to the calendar, or the calendar again with what went wrong.
+async fn answer<T>(
     s: &AppState,
     v: &Visitor,
     year: i64,
     area: &str,
-    result: Result<(), AppError>,
+    result: AppResult<T>,
 ) -> AppResult<Response> {
-    match result {
-        Ok(()) => Ok(back(year, area)),
-        Err(e) => {
-            let (status, m) = shown(e, v.tr.lang)?;
-            again(
-                status,
-                show(s, v, Some(&year.to_string()), Some(area), m, String::new()).await,
-            )
-        }
-    }
+    let y = year.to_string();
+    after(
+        v,
+        result,
+        |_| back(year, area),
+        |(_, m)| async move { show(s, v, Some(&y), Some(area), m, String::new()).await },
+    )
+    .await
 }
 
 #[derive(Deserialize)]
 pub struct DueForm {
-    csrf: String,
     due_on: String,
     #[serde(default)]
     area: String,
@@ -269,29 +260,26 @@ pub struct DueForm {
 
 pub async fn set_due(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<DueForm>,
+    w: FormWrite<DueForm>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
+    let f = &w.form;
     let d = calendar::get(&s.db, id)
         .await?
         .ok_or_else(crate::web::page::not_found)?;
     let result = async {
-        let due = crate::thai::parse_date(&f.due_on)
-            .map_err(|error| Problem::Date {
-                field: Field::DueOn,
-                error,
-            })?;
-        calendar::set_due(&s.db, &user, id, due).await.map(|_| ())
+        let due = crate::thai::parse_date(&f.due_on).map_err(|error| Problem::Date {
+            field: Field::DueOn,
+            error,
+        })?;
+        calendar::set_due(&s.db, &w.user, id, due).await
     }
     .await;
-    after(&s, &v, d.fiscal_year, &f.area, result).await
+    answer(&s, &w.v, d.fiscal_year, &f.area, result).await
 }
 
 #[derive(Deserialize)]
 pub struct AddForm {
-    csrf: String,
     fiscal_year: i64,
     kind: String,
     #[serde(default)]
@@ -303,12 +291,8 @@ pub struct AddForm {
     area: String,
 }
 
-pub async fn add(
-    State(s): State<AppState>,
-    v: Visitor,
-    Form(f): Form<AddForm>,
-) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
+pub async fn add(State(s): State<AppState>, w: FormWrite<AddForm>) -> AppResult<Response> {
+    let f = w.form;
     let new = NewDeadline {
         fiscal_year: f.fiscal_year,
         kind: f.kind,
@@ -316,25 +300,20 @@ pub async fn add(
         due_on: f.due_on,
         title: f.title,
     };
-    let result = calendar::add(&s.db, &user, new).await.map(|_| ());
-    after(&s, &v, f.fiscal_year, &f.area, result).await
+    let result = calendar::add(&s.db, &w.user, new).await;
+    answer(&s, &w.v, f.fiscal_year, &f.area, result).await
 }
 
 #[derive(Deserialize)]
 pub struct YearForm {
-    csrf: String,
     fiscal_year: i64,
     #[serde(default)]
     area: String,
 }
 
 /// Makes a year's calendar from the yearly pattern (on demand, for a year not made at start).
-pub async fn create_year(
-    State(s): State<AppState>,
-    v: Visitor,
-    Form(f): Form<YearForm>,
-) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    calendar::make_year(&s.db, &user, f.fiscal_year).await?;
-    Ok(back(f.fiscal_year, &f.area))
+pub async fn create_year(State(s): State<AppState>, w: FormWrite<YearForm>) -> AppResult<Response> {
+    let f = &w.form;
+    calendar::make_year(&s.db, &w.user, f.fiscal_year).await?;
+    Ok(see(back(f.fiscal_year, &f.area)))
 }

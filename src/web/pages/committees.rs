@@ -10,11 +10,12 @@ use crate::committees::{
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, again, not_found, render};
+use crate::web::page::{Page, again, not_found, render};
 use crate::web::session::Visitor;
+use crate::web::write::{FormWrite, see};
 use askama::Template;
-use axum::extract::{Form, Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -87,7 +88,7 @@ fn date_shown(t: &Tr, iso: &str, th: &str) -> String {
 }
 
 fn can_write(v: &Visitor) -> bool {
-    v.user.as_ref().is_some_and(|u| u.role.can_write())
+    committees::may_record(v.user.as_ref())
 }
 
 fn overview_page(
@@ -165,10 +166,8 @@ pub async fn of_area(
     let o = committees::overview(&s.db, &Place::Area(code.clone()), committees::today()).await?;
     // optional kinds not yet recorded at a tambon: offer to record one
     let optional = if area.level == crate::areas::Level::Tambon && can_write(&v) {
-        Kind::ALL
+        committees::optional_at_tambon(&o)
             .into_iter()
-            .filter(|k| k.level() == committees::OwnerLevel::Tambon && !k.expected())
-            .filter(|k| !o.rows.iter().any(|r| r.kind == *k))
             .map(|k| {
                 (
                     kind_label(&t, k).0,
@@ -346,14 +345,13 @@ pub struct TargetQuery {
 }
 
 fn target_of(kind: &str, area_code: &str, lao_id: Option<i64>) -> AppResult<Target> {
-    let kind = Kind::parse(kind)
-        .ok_or_else(|| {
-            AppError::from(crate::error::Problem::Unknown {
-                field: crate::error::Field::CommitteeKind,
-                typed: kind.to_string(),
-                choices: Vec::new(),
-            })
-        })?;
+    let kind = Kind::parse(kind).ok_or_else(|| {
+        AppError::from(crate::error::Problem::Unknown {
+            field: crate::error::Field::CommitteeKind,
+            typed: kind.to_string(),
+            choices: Vec::new(),
+        })
+    })?;
     Ok(Target {
         kind,
         area_code: area_code.to_string(),
@@ -515,11 +513,12 @@ impl Posted {
 
 pub async fn record(
     State(s): State<AppState>,
-    v: Visitor,
-    Form(fields): Form<Vec<(String, String)>>,
+    w: FormWrite<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let f = Posted { fields };
-    let user = v.check_csrf(&f.get("csrf"))?.clone();
+    let (v, user) = (&w.v, &w.user);
+    let f = Posted {
+        fields: w.form.clone(),
+    };
     let lao_id = f.get("lao_id").trim().parse::<i64>().ok();
     let target = target_of(&f.get("kind"), &f.get("area_code"), lao_id)?;
     let input = OrderInput {
@@ -541,24 +540,17 @@ pub async fn record(
         }
     };
     if !f.get("more").is_empty() {
-        let (_, owner) = committees::find_for_writing(&s.db, &user, &target).await?;
+        let (_, owner) = committees::find_for_writing(&s.db, user, &target).await?;
         let page = filled(input.members.clone(), vec![], MORE_ROWS);
-        return form_page(&s, &v, &target, &owner, page).await;
+        return form_page(&s, v, &target, &owner, page).await;
     }
-    match committees::record_order(&s.db, &user, &target, &input, committees::today()).await {
-        Ok(done) => Ok((
-            SEE_OTHER,
-            [(
-                header::LOCATION,
-                format!("/committees/{}?saved=1", done.committee_id),
-            )],
-        )
-            .into_response()),
+    match committees::record_order(&s.db, user, &target, &input, committees::today()).await {
+        Ok(done) => Ok(see(format!("/committees/{}?saved=1", done.committee_id))),
         Err(e @ AppError::Invalid(_)) => {
             let (_, owner) = committees::find(&s.db, &target).await?;
             let errors = e.problems().iter().map(|p| p.message(v.tr.lang)).collect();
             let page = filled(input.members.clone(), errors, 0);
-            again(e.status(), form_page(&s, &v, &target, &owner, page).await)
+            again(e.status(), form_page(&s, v, &target, &owner, page).await)
         }
         Err(e) => Err(e),
     }

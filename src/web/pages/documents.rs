@@ -2,14 +2,15 @@
 //! district's choice of its model tambon plan. The documents themselves are built in the
 //! domain (`books`) and rendered by `documents`.
 
+use crate::books::model_plan;
 use crate::documents::{Document, Format};
 use crate::error::{AppError, AppResult};
-use crate::books::model_plan;
 use crate::plans;
 use crate::web::AppState;
-use crate::web::page::{SEE_OTHER, not_found};
+use crate::web::page::not_found;
 use crate::web::session::Visitor;
-use axum::extract::{Form, Path, State};
+use crate::web::write::{FormWrite, see};
+use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -64,7 +65,6 @@ pub async fn book_csv(
 
 #[derive(Deserialize)]
 pub struct ModelForm {
-    csrf: String,
     #[serde(default)]
     note: String,
 }
@@ -72,18 +72,9 @@ pub struct ModelForm {
 /// The district marks this tambon plan as its model for the plan's year.
 pub async fn mark_model(
     State(s): State<AppState>,
-    v: Visitor,
     Path(id): Path<i64>,
-    Form(f): Form<ModelForm>,
+    w: FormWrite<ModelForm>,
 ) -> AppResult<Response> {
-    let user = v.check_csrf(&f.csrf)?.clone();
-    model_plan::designate(&s.db, &user, id, &f.note).await?;
-    Ok((
-        SEE_OTHER,
-        [(
-            header::LOCATION,
-            format!("/plans/{id}?done=document.done.model"),
-        )],
-    )
-        .into_response())
+    model_plan::designate(&s.db, &w.user, id, &w.form.note).await?;
+    Ok(see(format!("/plans/{id}?done=document.done.model")))
 }

@@ -3,17 +3,15 @@
 
 use super::areas::{Crumb, crumbs};
 use super::plans::date_th;
-use super::reports::{
-    SubmissionRow, YearQuery, notice, place, submission_rows, year_of,
-};
+use super::reports::{SubmissionRow, YearQuery, notice, place, submission_rows, year_of};
 use crate::error::AppResult;
-use crate::kpi::{model_laos, monthly, rollup, settings, work_plans};
 use crate::kpi::rates::format_pct;
+use crate::kpi::{model_laos, monthly, rollup, settings, work_plans};
 use crate::reporting::{self, submissions};
 use crate::web::AppState;
 use crate::web::page::{Page, not_found, render};
-use crate::web::write::{FormWrite, after};
 use crate::web::session::Visitor;
+use crate::web::write::{FormWrite, after};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -198,7 +196,16 @@ pub async fn designate(
     w: FormWrite<DesignateForm>,
 ) -> AppResult<Response> {
     let f = &w.form;
-    let r = model_laos::designate(&s.db, &w.user, f.year, &code, f.lao_id, &f.designated_on, &f.reason).await;
+    let r = model_laos::designate(
+        &s.db,
+        &w.user,
+        f.year,
+        &code,
+        f.lao_id,
+        &f.designated_on,
+        &f.reason,
+    )
+    .await;
     after(
         &w.v,
         r,
@@ -409,7 +416,10 @@ pub async fn save_settings(
     w: FormWrite<SettingsForm>,
 ) -> AppResult<Response> {
     let f = &w.form;
-    let r = settings::save(&s.db, &w.user, f.year, &f.local, &f.budget, &f.bands, &f.base).await;
+    let r = settings::save(
+        &s.db, &w.user, f.year, &f.local, &f.budget, &f.bands, &f.base,
+    )
+    .await;
     after(
         &w.v,
         r,

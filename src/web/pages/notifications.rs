@@ -3,12 +3,12 @@
 use crate::error::AppResult;
 use crate::reporting::notifications::{self, Notification};
 use crate::web::AppState;
-use crate::web::page::{Page, SEE_OTHER, render};
+use crate::web::page::{Page, render};
 use crate::web::session::Visitor;
+use crate::web::write::FormWrite;
 use askama::Template;
-use axum::extract::{Form, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::extract::State;
+use axum::response::Response;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -45,17 +45,11 @@ pub async fn list(State(s): State<AppState>, v: Visitor) -> AppResult<Response> 
 
 #[derive(Deserialize)]
 pub struct ReadForm {
-    csrf: String,
     /// One notification; absent: all of them.
     id: Option<i64>,
 }
 
-pub async fn mark_read(
-    State(s): State<AppState>,
-    v: Visitor,
-    Form(f): Form<ReadForm>,
-) -> AppResult<Response> {
-    let me = v.check_csrf(&f.csrf)?;
-    notifications::mark_read(&s.db, me, f.id).await?;
-    Ok((SEE_OTHER, [(header::LOCATION, "/notifications")]).into_response())
+pub async fn mark_read(State(s): State<AppState>, w: FormWrite<ReadForm>) -> AppResult<Response> {
+    notifications::mark_read(&s.db, &w.user, w.form.id).await?;
+    Ok(crate::web::write::see("/notifications"))
 }

@@ -45,13 +45,9 @@ pub async fn import(
     mut form: axum::extract::Multipart,
 ) -> AppResult<Response> {
     let (mut csrf, mut version, mut file) = (String::new(), -1i64, Vec::new());
-    while let Some(field) = form
-        .next_field()
-        .await
-        .map_err(|e| Problem::Unreadable {
-            detail: e.to_string(),
-        })?
-    {
+    while let Some(field) = form.next_field().await.map_err(|e| Problem::Unreadable {
+        detail: e.to_string(),
+    })? {
         match field.name() {
             Some("csrf") => csrf = field.text().await.unwrap_or_default(),
             Some("version") => {
@@ -72,7 +68,15 @@ pub async fn import(
     let user = v.check_csrf(&csrf)?.clone();
     if file.is_empty() {
         let failed = shown(Problem::Missing { field: Field::File }.into(), v.tr.lang)?;
-        return show(&s, &v, id, String::new(), Some(failed), ProjectInput::default()).await;
+        return show(
+            &s,
+            &v,
+            id,
+            String::new(),
+            Some(failed),
+            ProjectInput::default(),
+        )
+        .await;
     }
     match crate::books::village_form::import(&s.db, &user, id, version, &file).await {
         Ok(crate::books::village_form::Imported::Done(_)) => Ok((
@@ -85,13 +89,34 @@ pub async fn import(
             .into_response()),
         Ok(crate::books::village_form::Imported::Refused(errors)) => {
             let lines: Vec<String> = errors.iter().map(|e| e.message(v.tr.lang)).collect();
-            let message = format!("{}:\n{}", v.tr.s("plan.import.refused").replace("{n}", &errors.len().to_string()), lines.join("\n"));
+            let message = format!(
+                "{}:\n{}",
+                v.tr.s("plan.import.refused")
+                    .replace("{n}", &errors.len().to_string()),
+                lines.join("\n")
+            );
             let failed = (axum::http::StatusCode::BAD_REQUEST, message);
-            show(&s, &v, id, String::new(), Some(failed), ProjectInput::default()).await
+            show(
+                &s,
+                &v,
+                id,
+                String::new(),
+                Some(failed),
+                ProjectInput::default(),
+            )
+            .await
         }
         Err(e) => {
             let failed = shown(e, v.tr.lang)?;
-            show(&s, &v, id, String::new(), Some(failed), ProjectInput::default()).await
+            show(
+                &s,
+                &v,
+                id,
+                String::new(),
+                Some(failed),
+                ProjectInput::default(),
+            )
+            .await
         }
     }
 }

@@ -2,22 +2,22 @@
 //! its milestones and its cycle; every form posts back here and the page says what happened.
 
 use super::areas::{Crumb, crumbs};
+use crate::adoption::{self as adopt, AdoptInput, RouteInput};
+use crate::dimensions::Dimension;
 use crate::error::{AppError, AppResult, Field, Problem};
 use crate::forums::{self, ForumInput};
 use crate::i18n::Tr;
-use crate::adoption::{self as adopt, AdoptInput, RouteInput};
-use crate::plans::workflow::{self, Step};
-use crate::dimensions::Dimension;
 use crate::kpi::rates;
+use crate::plans::access::PlanRights;
+use crate::plans::workflow::{self, Step};
 use crate::plans::{self, Milestones, Owner, Plan, PlanKind};
 use crate::projects::{self, input::EXECUTORS, input::ProjectInput, input::REACHES};
 use crate::thai;
+use crate::views::PlanView;
 use crate::web::AppState;
 use crate::web::page::{Page, not_found, render};
-use crate::web::write::{Button, FormWrite, after, see};
-use crate::views::PlanView;
-use crate::plans::access::PlanRights;
 use crate::web::session::Visitor;
+use crate::web::write::{Button, FormWrite, after, see};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -179,7 +179,6 @@ fn kind_label(t: &Tr, k: PlanKind) -> String {
     if t.en() { k.en() } else { k.th() }.to_string()
 }
 
-
 /// Renders the plan page, with what just happened (or went wrong) and the project form as typed.
 pub(super) async fn show(
     s: &AppState,
@@ -197,7 +196,13 @@ pub(super) async fn show(
 
 impl PlanPage {
     /// The page of a plan's view, in the reader's language.
-    fn of(v: &Visitor, view: PlanView, notice: String, error: String, draft: ProjectInput) -> PlanPage {
+    fn of(
+        v: &Visitor,
+        view: PlanView,
+        notice: String,
+        error: String,
+        draft: ProjectInput,
+    ) -> PlanPage {
         let t = v.tr;
         let kind = view.plan.kind;
         let mut crumbs = crumbs(&t, &view.path);
@@ -648,7 +653,16 @@ pub async fn carry_forward(
         &w.v,
         r,
         |next| format!("/plans/{}?done=plan.done.carried", next.id),
-        |failed| show(&s, &w.v, id, String::new(), Some(failed), ProjectInput::default()),
+        |failed| {
+            show(
+                &s,
+                &w.v,
+                id,
+                String::new(),
+                Some(failed),
+                ProjectInput::default(),
+            )
+        },
     )
     .await
 }
@@ -673,7 +687,8 @@ pub async fn add_issue(
     w: FormWrite<IssueForm>,
 ) -> AppResult<Response> {
     let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
-    let r = plans::development_issues::add(&s.db, &w.user, &plan.area_code[..2], &w.form.title).await;
+    let r =
+        plans::development_issues::add(&s.db, &w.user, &plan.area_code[..2], &w.form.title).await;
     answer(&s, &w.v, id, r, "issue", ProjectInput::default()).await
 }
 
@@ -699,7 +714,13 @@ fn links(v: &Visitor, shelf: plans::shelf::Shelf) -> PlanLinks {
         plans: shelf
             .plans
             .into_iter()
-            .map(|p| (format!("/plans/{}", p.id), p.title, p.status.th().to_string()))
+            .map(|p| {
+                (
+                    format!("/plans/{}", p.id),
+                    p.title,
+                    p.status.th().to_string(),
+                )
+            })
             .collect(),
         can_open: shelf.may_open,
     }
@@ -737,6 +758,7 @@ pub async fn assess(
         .filter_map(|k| k.strip_prefix("met_"))
         .filter_map(|k| k.parse().ok())
         .collect();
-    let r = plans::standard::assess(&s.db, &w.user, id, &get("assessed_on"), &met, &get("note")).await;
+    let r =
+        plans::standard::assess(&s.db, &w.user, id, &get("assessed_on"), &met, &get("note")).await;
     answer(&s, &w.v, id, r, "assessed", ProjectInput::default()).await
 }

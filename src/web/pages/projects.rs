@@ -2,17 +2,17 @@
 
 use super::areas::{Crumb, crumbs};
 use super::plans::{baht, date_th};
-use crate::error::AppResult;
 use crate::dimensions::Dimension;
+use crate::error::AppResult;
 use crate::plans::PlanKind;
+use crate::projects;
 use crate::projects::input::{EXECUTORS, ProjectInput, REACHES, executor_th, reach_th};
 use crate::projects::progress::{self, ProgressInput};
-use crate::projects;
-use crate::web::AppState;
 use crate::views::ProjectView;
+use crate::web::AppState;
 use crate::web::page::{Page, render};
-use crate::web::write::{FormWrite, after};
 use crate::web::session::Visitor;
+use crate::web::write::{FormWrite, after};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -74,8 +74,7 @@ async fn show(
     let view = ProjectView::load(&s.db, v.user.as_ref(), id).await?;
     let (l, path) = (&view.lineage, &view.path);
     let p = &l.project;
-    let dimension = Some(super::plans::dimension_label(&t, p.dimension))
-        .unwrap_or_default();
+    let dimension = Some(super::plans::dimension_label(&t, p.dimension)).unwrap_or_default();
     let target = projects::target_th(
         p.target_villages,
         p.target_households,
@@ -296,7 +295,12 @@ async fn edit_page(
         d,
         dimensions: Dimension::ALL
             .iter()
-            .map(|d| (d.as_str().to_string(), super::plans::dimension_label(&t, *d)))
+            .map(|d| {
+                (
+                    d.as_str().to_string(),
+                    super::plans::dimension_label(&t, *d),
+                )
+            })
             .collect(),
         executors: EXECUTORS.to_vec(),
         reaches: REACHES.to_vec(),

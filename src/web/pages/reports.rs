@@ -8,8 +8,8 @@ use crate::registers::{self, district_report, targets};
 use crate::reporting::{self, submissions};
 use crate::web::AppState;
 use crate::web::page::{Page, not_found, render};
-use crate::web::write::{FormWrite, after, see};
 use crate::web::session::Visitor;
+use crate::web::write::{FormWrite, after, see};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -218,7 +218,10 @@ pub async fn submit_register(
         })
     })?;
     registers::submit(&s.db, &w.user, &code, f.year, kind).await?;
-    Ok(see(format!("/registers/{code}?year={}&done=submitted", f.year)))
+    Ok(see(format!(
+        "/registers/{code}?year={}&done=submitted",
+        f.year
+    )))
 }
 
 #[derive(Template)]
@@ -419,7 +422,8 @@ pub async fn submit_district_report(
     w: FormWrite<DistrictReportForm>,
 ) -> AppResult<Response> {
     let f = &w.form;
-    let r = district_report::submit(&s.db, &w.user, &code, f.year, &f.problems, &f.suggestions).await;
+    let r =
+        district_report::submit(&s.db, &w.user, &code, f.year, &f.problems, &f.suggestions).await;
     after(
         &w.v,
         r,

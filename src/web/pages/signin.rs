@@ -74,19 +74,11 @@ pub async fn submit(
     }
 }
 
-#[derive(Deserialize)]
-pub struct CsrfForm {
-    #[serde(default)]
-    csrf: String,
-}
-
 pub async fn sign_out(
     State(s): State<AppState>,
-    v: Visitor,
-    Form(f): Form<CsrfForm>,
+    w: crate::web::write::FormWrite<crate::web::write::Button>,
 ) -> AppResult<Response> {
-    v.check_csrf(&f.csrf)?;
-    if let Some(token) = &v.token {
+    if let Some(token) = &w.v.token {
         sessions::end(&s.db, token).await?;
     }
     Ok((
