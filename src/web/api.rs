@@ -11,96 +11,77 @@ use crate::committees::{self, CommitteeDetail, Overview, Place};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
+use utoipa_axum::routes;
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/openapi.json", get(|| async { Json(openapi()) }))
-        .route("/counts", get(counts))
-        .route("/areas", get(provinces))
-        .route("/areas/{code}", get(area))
-        .route("/laos/{id}", get(lao))
-        .route("/codes/{code}", get(resolve_code))
-        .route("/search", get(search))
-        .route("/session", axum::routing::post(sign_in).delete(sign_out))
-        .route("/me", get(me))
-        .route("/users", get(users).post(create_user))
-        .route("/audit", get(audit_log))
-        .route("/areas/{code}/committees", get(area_committees))
-        .route("/laos/{id}/committees", get(lao_committees))
-        .route("/committees/{id}", get(committee))
-        .route("/committees/orders", axum::routing::post(record_order))
+/// This module's routes, each one declaration with its description: `routes!` takes the path,
+/// the methods and the OpenAPI operation from the handlers' `#[utoipa::path]`.
+pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
+    vec![
+        routes!(openapi_json),
+        routes!(counts),
+        routes!(provinces),
+        routes!(area),
+        routes!(lao),
+        routes!(resolve_code),
+        routes!(search),
+        routes!(sign_in, sign_out),
+        routes!(me),
+        routes!(users, create_user),
+        routes!(audit_log),
+        routes!(area_committees),
+        routes!(lao_committees),
+        routes!(committee),
+        routes!(record_order),
+    ]
 }
 
+/// What the document says besides its paths; the schemas come with the handlers that use them.
 #[derive(OpenApi)]
-#[openapi(
-    info(
-        title = "oneplan API",
-        description = "One Plan (แผนเดียวกัน): areas, local administrative organisations, committees and their appointment orders, accounts and the audit log."
-    ),
-    paths(
-        counts,
-        provinces,
-        area,
-        lao,
-        resolve_code,
-        search,
-        sign_in,
-        sign_out,
-        me,
-        users,
-        create_user,
-        audit_log,
-        area_committees,
-        lao_committees,
-        committee,
-        record_order
-    ),
-    components(schemas(
-        Area,
-        AreaSummary,
-        Counts,
-        Coverage,
-        Lao,
-        CodeStatus,
-        Found,
-        AreaDetail,
-        LaoDetail,
-        SignIn,
-        SignedIn,
-        User,
-        NewUser,
-        audit::Entry,
-        ErrorBody,
-        Overview,
-        committees::overview::Row,
-        committees::overview::OrderSummary,
-        committees::overview::KindCount,
-        committees::Owner,
-        committees::Kind,
-        committees::MemberRole,
-        committees::Committee,
-        committees::Order,
-        committees::Member,
-        CommitteeDetail,
-        committees::MemberInput,
-        NewOrder
-    ))
-)]
+#[openapi(info(
+    title = "oneplan API",
+    description = "One Plan (แผนเดียวกัน): areas, local administrative organisations, committees and their appointment orders, accounts and the audit log."
+))]
 pub struct ApiDoc;
 
-/// The whole API's description: this module's, the plans API's and the calendar API's.
+/// Every route of the JSON API with its description: this module's, the plans API's, the
+/// reports API's and the calendar API's. Add a route only through a module's `routes()`, never
+/// with `.route(…)`: the story `api::every_api_route_is_documented…` compares the server's
+/// routes under `/api` and their methods with the document.
+pub fn router() -> OpenApiRouter<AppState> {
+    all_routes().fold(
+        OpenApiRouter::with_openapi(ApiDoc::openapi()),
+        OpenApiRouter::routes,
+    )
+}
+
+/// Each route of the API, with its operation and the schemas it uses.
+fn all_routes() -> impl Iterator<Item = UtoipaMethodRouter<AppState>> {
+    [
+        routes(),
+        super::plans_api::routes(),
+        super::reports_api::routes(),
+        super::calendar_api::routes(),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// The whole API's description, as `/api/openapi.json` serves it.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let mut doc = ApiDoc::openapi();
-    doc.merge(super::plans_api::PlansDoc::openapi());
-    doc.merge(super::reports_api::ReportsDoc::openapi());
-    doc.merge(super::calendar_api::CalendarDoc::openapi());
-    doc
+    router().into_openapi()
+}
+
+/// This description of the API.
+#[utoipa::path(get, path = "/api/openapi.json",
+    responses((status = 200, description = "The OpenAPI 3.1 document of the JSON API", content_type = "application/json")))]
+async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(openapi())
 }
 
 /// The error body of every failed call.

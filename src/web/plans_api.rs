@@ -17,35 +17,28 @@ use crate::projects::progress::{self, ProgressInput};
 use crate::projects::{self, Project};
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::UtoipaMethodRouter;
+use utoipa_axum::routes;
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/plans", get(list).post(open))
-        .route("/plans/{id}", get(plan))
-        .route("/plans/{id}/candidates", get(candidates))
-        .route("/plans/{id}/forums", post(add_forum))
-        .route("/plans/{id}/projects", post(add_project))
-        .route("/plans/{id}/adoptions", post(adopt_project))
-        .route("/plans/{id}/steps", post(step))
-        .route("/projects/{id}", get(project))
-        .route("/projects/{id}/progress", post(report_progress))
+/// This module's routes, each with its description (see `api::router`).
+pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
+    vec![
+        routes!(list, open),
+        routes!(plan),
+        routes!(candidates),
+        routes!(add_forum),
+        routes!(add_project),
+        routes!(adopt_project),
+        routes!(step),
+        routes!(project),
+        routes!(report_progress),
+    ]
 }
-
-#[derive(OpenApi)]
-#[openapi(
-    paths(list, open, plan, candidates, add_forum, add_project, adopt_project, step, project, report_progress),
-    components(schemas(
-        Plan, PlanDetail, Item, Event, Coverage, Rates, Candidate, Forum, ForumInput, ProjectInput,
-        AdoptInput, Project, Lineage, ProgressInput, OpenPlan, Versioned<ForumInput>, StepBody
-    ))
-)]
-pub struct PlansDoc;
 
 fn csrf(headers: &HeaderMap) -> &str {
     headers

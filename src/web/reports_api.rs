@@ -11,47 +11,23 @@ use crate::registers::{self, Form1Row, ProjectRow};
 use crate::reporting::Submission;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::UtoipaMethodRouter;
+use utoipa_axum::routes;
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/registers/{code}", get(registers_of))
-        .route(
-            "/district-report/{code}",
-            get(district_report_of).post(submit_district_report),
-        )
-        .route("/kpi", get(kpi))
-        .route("/kpi/lao/{id}", get(kpi_lao).post(submit_monthly))
+/// This module's routes, each with its description (see `api::router`).
+pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
+    vec![
+        routes!(registers_of),
+        routes!(district_report_of, submit_district_report),
+        routes!(kpi),
+        routes!(kpi_lao, submit_monthly),
+    ]
 }
-
-#[derive(OpenApi)]
-#[openapi(
-    paths(
-        registers_of,
-        district_report_of,
-        submit_district_report,
-        kpi,
-        kpi_lao,
-        submit_monthly
-    ),
-    components(schemas(
-        Registers,
-        Form1Row,
-        ProjectRow,
-        DistrictReport,
-        Rollup,
-        Monthly,
-        MonthlyInput,
-        Submission,
-        DistrictReportBody
-    ))
-)]
-pub struct ReportsDoc;
 
 #[derive(Deserialize, IntoParams)]
 pub struct YearArea {
