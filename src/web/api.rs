@@ -51,8 +51,8 @@ pub struct ApiDoc;
 
 /// Every route of the JSON API with its description: this module's, the plans API's, the
 /// reports API's and the calendar API's. Add a route only through a module's `routes()`, never
-/// with `.route(…)`: the story `api::every_api_route_is_documented…` compares the server's
-/// routes under `/api` and their methods with the document.
+/// with `.route(…)`: the story `api::api_routes_and_their_description_agree` compares the
+/// server's routes under `/api` and their methods with the document.
 pub fn router() -> OpenApiRouter<AppState> {
     all_routes().fold(
         OpenApiRouter::with_openapi(ApiDoc::openapi()),
