@@ -389,3 +389,83 @@ async fn record_order(
     let d = committees::get(&s.db, done.committee_id, today).await?;
     Ok(Json(d.ok_or_else(not_found)?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+    use std::collections::BTreeMap;
+
+    /// The document keeps one schema per name, the last one added: two types of one name would
+    /// have one described as the other. Every name the routes bring must stand for one schema.
+    #[test]
+    fn every_schema_name_is_one_type() {
+        let mut seen: BTreeMap<String, (Value, Vec<String>)> = BTreeMap::new();
+        for (schemas, paths, _) in all_routes() {
+            let at: Vec<String> = paths.paths.keys().cloned().collect();
+            for (name, schema) in schemas {
+                let schema = serde_json::to_value(schema).unwrap();
+                match seen.get(&name) {
+                    Some((other, other_at)) => assert!(
+                        other == &schema,
+                        "two types are named {name}: one for {other_at:?}, one for {at:?}; \
+                         give one #[schema(as = …)]"
+                    ),
+                    None => {
+                        seen.insert(name, (schema, at.clone()));
+                    }
+                }
+            }
+        }
+        assert!(seen.len() > 50, "{:?}", seen.keys());
+        let doc = serde_json::to_value(openapi()).unwrap();
+        let names: Vec<&String> = doc["components"]["schemas"].as_object().unwrap().keys().collect();
+        assert_eq!(names, seen.keys().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_names_once_shared_are_each_their_own_type() {
+        let doc = serde_json::to_value(openapi()).unwrap();
+        let ok = |path: &str| {
+            doc["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+                ["$ref"]
+                .clone()
+        };
+        let schema = |name: &str| &doc["components"]["schemas"][name];
+        let fields = |name: &str| -> Vec<String> {
+            schema(name)["properties"].as_object().unwrap().keys().cloned().collect()
+        };
+        // the calendar's overview and the committees' overview
+        assert_eq!(ok("/api/calendar"), "#/components/schemas/CalendarOverview");
+        assert!(fields("CalendarOverview").contains(&"deadlines".into()));
+        assert_eq!(ok("/api/areas/{code}/committees"), "#/components/schemas/CommitteeOverview");
+        assert_eq!(ok("/api/laos/{id}/committees"), "#/components/schemas/CommitteeOverview");
+        assert!(fields("CommitteeOverview").contains(&"by_kind".into()));
+        // KPI 3.2's rows and the committees' rows
+        assert_eq!(schema("Rollup")["properties"]["rows"]["items"]["$ref"], "#/components/schemas/KpiRow");
+        assert_eq!(fields("KpiRow"), ["model", "report"]);
+        assert_eq!(
+            schema("CommitteeOverview")["properties"]["rows"]["items"]["$ref"],
+            "#/components/schemas/CommitteeRow"
+        );
+        // a plan's dimension coverage and the LAOs covering an area
+        assert_eq!(
+            schema("PlanDetail")["properties"]["coverage"]["$ref"],
+            "#/components/schemas/DimensionCoverage"
+        );
+        assert!(fields("DimensionCoverage").contains(&"missing_core".into()));
+        assert_eq!(
+            schema("AreaDetail")["properties"]["covering_laos"]["items"]["$ref"],
+            "#/components/schemas/Coverage"
+        );
+        assert!(fields("Coverage").contains(&"lao_id".into()));
+        // the area counts of /api/counts and a deadline's counts
+        assert_eq!(ok("/api/counts"), "#/components/schemas/Counts");
+        assert!(fields("Counts").contains(&"villages".into()));
+        assert_eq!(
+            schema("DeadlineReport")["properties"]["counts"]["$ref"],
+            "#/components/schemas/ReportCounts"
+        );
+        assert!(fields("ReportCounts").contains(&"late".into()));
+    }
+}
