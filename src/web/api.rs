@@ -176,6 +176,7 @@ async fn resolve_code(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct SearchParams {
     /// A name (Thai or English) or a code prefix.
     q: String,
@@ -276,6 +277,7 @@ async fn create_user(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct AuditParams {
     /// A DOPA code inside the user's area; the user's whole area when absent.
     area: Option<String>,
@@ -467,5 +469,32 @@ mod tests {
             "#/components/schemas/ReportCounts"
         );
         assert!(fields("ReportCounts").contains(&"late".into()));
+    }
+
+    /// Every `{name}` of a path is a path parameter of each of its operations, and nothing else
+    /// is: a query's fields are in the query.
+    #[test]
+    fn path_parameters_are_those_of_the_path() {
+        let doc = serde_json::to_value(openapi()).unwrap();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            let mut in_path: Vec<&str> = path
+                .split('/')
+                .filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'))
+                .collect();
+            in_path.sort();
+            for (method, op) in item.as_object().unwrap() {
+                let params = op["parameters"].as_array().cloned().unwrap_or_default();
+                let mut declared: Vec<&str> = params
+                    .iter()
+                    .filter(|p| p["in"] == "path")
+                    .map(|p| p["name"].as_str().unwrap())
+                    .collect();
+                declared.sort();
+                assert_eq!(declared, in_path, "{method} {path}");
+            }
+        }
+        let monthly = &doc["paths"]["/api/kpi/lao/{id}"]["post"]["parameters"];
+        let year = monthly.as_array().unwrap().iter().find(|p| p["name"] == "year").unwrap();
+        assert_eq!((&year["in"], &year["required"]), (&"query".into(), &true.into()));
     }
 }

@@ -21,6 +21,7 @@ pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CalendarParams {
     /// Fiscal year, Buddhist era (2569); the current one when absent.
     year: Option<String>,

@@ -48,6 +48,7 @@ fn csrf(headers: &HeaderMap) -> &str {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// A DOPA code: the plans of that area and everything under it.
     #[serde(default)]
@@ -106,7 +107,7 @@ pub struct PlanDetail {
 }
 
 /// A plan with its projects, dimension coverage, forums and cycle.
-#[utoipa::path(get, path = "/api/plans/{id}", responses((status = 200, body = PlanDetail), (status = 404, body = super::api::ErrorBody)))]
+#[utoipa::path(get, path = "/api/plans/{id}", params(("id" = i64, Path)), responses((status = 200, body = PlanDetail), (status = 404, body = super::api::ErrorBody)))]
 async fn plan(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<PlanDetail> {
     let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
     let rates = match plan.lao_id {
@@ -124,7 +125,7 @@ async fn plan(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<PlanD
 }
 
 /// Projects of the plans below that this plan may still adopt.
-#[utoipa::path(get, path = "/api/plans/{id}/candidates", responses((status = 200, body = [Candidate])))]
+#[utoipa::path(get, path = "/api/plans/{id}/candidates", params(("id" = i64, Path)), responses((status = 200, body = [Candidate])))]
 async fn candidates(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<Vec<Candidate>> {
     let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
     Ok(Json(adopt::candidates(&s.db, &plan).await?))
@@ -139,7 +140,7 @@ pub struct Versioned<T> {
 }
 
 /// Records a forum of a draft village or tambon plan.
-#[utoipa::path(post, path = "/api/plans/{id}/forums", request_body = Versioned<ForumInput>,
+#[utoipa::path(post, path = "/api/plans/{id}/forums", params(("id" = i64, Path)), request_body = Versioned<ForumInput>,
     responses((status = 200, body = Forum), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn add_forum(
     State(s): State<AppState>,
@@ -155,7 +156,7 @@ async fn add_forum(
 }
 
 /// Raises a project in a draft village or tambon plan.
-#[utoipa::path(post, path = "/api/plans/{id}/projects", request_body = ProjectInput,
+#[utoipa::path(post, path = "/api/plans/{id}/projects", params(("id" = i64, Path)), request_body = Versioned<ProjectInput>,
     responses((status = 200, body = Project), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn add_project(
     State(s): State<AppState>,
@@ -171,7 +172,7 @@ async fn add_project(
 }
 
 /// Adopts a project from a plan below into this one.
-#[utoipa::path(post, path = "/api/plans/{id}/adoptions", request_body = AdoptInput,
+#[utoipa::path(post, path = "/api/plans/{id}/adoptions", params(("id" = i64, Path)), request_body = Versioned<AdoptInput>,
     responses((status = 200, body = PlanDetail), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn adopt_project(
     State(s): State<AppState>,
@@ -196,7 +197,7 @@ pub struct StepBody {
 }
 
 /// Moves a plan through draft → submitted → approved (or reopens it, from the level above).
-#[utoipa::path(post, path = "/api/plans/{id}/steps", request_body = StepBody,
+#[utoipa::path(post, path = "/api/plans/{id}/steps", params(("id" = i64, Path)), request_body = StepBody,
     responses((status = 200, body = Plan), (status = 403, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn step(
     State(s): State<AppState>,
@@ -220,7 +221,7 @@ async fn step(
 }
 
 /// A project with its lineage: origin, every plan that holds it, routing, funding, progress.
-#[utoipa::path(get, path = "/api/projects/{id}", responses((status = 200, body = Lineage), (status = 404, body = super::api::ErrorBody)))]
+#[utoipa::path(get, path = "/api/projects/{id}", params(("id" = i64, Path)), responses((status = 200, body = Lineage), (status = 404, body = super::api::ErrorBody)))]
 async fn project(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<Lineage> {
     Ok(Json(
         crate::projects::lineage::of(&s.db, id)
@@ -230,7 +231,7 @@ async fn project(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<Li
 }
 
 /// Reports progress on a project (status, percent done, money spent).
-#[utoipa::path(post, path = "/api/projects/{id}/progress", request_body = ProgressInput,
+#[utoipa::path(post, path = "/api/projects/{id}/progress", params(("id" = i64, Path)), request_body = Versioned<ProgressInput>,
     responses((status = 200, body = Project), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn report_progress(
     State(s): State<AppState>,

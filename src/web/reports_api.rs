@@ -30,6 +30,7 @@ pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct YearArea {
     /// Fiscal year, Buddhist era.
     year: i64,
@@ -38,8 +39,11 @@ pub struct YearArea {
     area: String,
 }
 
+/// The query of a fiscal year.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Year {
+    /// Fiscal year, Buddhist era.
     year: i64,
 }
 
@@ -51,7 +55,7 @@ pub struct Registers {
 }
 
 /// Registers 1–3 of an area for a fiscal year.
-#[utoipa::path(get, path = "/api/registers/{code}", params(Year), responses((status = 200, body = Registers)))]
+#[utoipa::path(get, path = "/api/registers/{code}", params(("code" = String, Path, description = "DOPA code prefix of the area"), Year), responses((status = 200, body = Registers)))]
 async fn registers_of(
     State(s): State<AppState>,
     Path(code): Path<String>,
@@ -65,7 +69,7 @@ async fn registers_of(
 }
 
 /// The district progress report as computed now.
-#[utoipa::path(get, path = "/api/district-report/{code}", params(Year), responses((status = 200, body = DistrictReport)))]
+#[utoipa::path(get, path = "/api/district-report/{code}", params(("code" = String, Path, description = "DOPA code of the district"), Year), responses((status = 200, body = DistrictReport)))]
 async fn district_report_of(
     State(s): State<AppState>,
     Path(code): Path<String>,
@@ -84,7 +88,7 @@ pub struct DistrictReportBody {
 }
 
 /// Submits the district progress report (a new version each time; late ones marked).
-#[utoipa::path(post, path = "/api/district-report/{code}", request_body = DistrictReportBody,
+#[utoipa::path(post, path = "/api/district-report/{code}", params(("code" = String, Path, description = "DOPA code of the district")), request_body = DistrictReportBody,
     responses((status = 200, body = Submission), (status = 403, body = super::api::ErrorBody)))]
 async fn submit_district_report(
     State(s): State<AppState>,
@@ -111,7 +115,7 @@ async fn kpi(State(s): State<AppState>, Query(q): Query<YearArea>) -> ApiResult<
 }
 
 /// A model LAO's monthly report items 1–8 as computed now.
-#[utoipa::path(get, path = "/api/kpi/lao/{id}", params(Year), responses((status = 200, body = Monthly)))]
+#[utoipa::path(get, path = "/api/kpi/lao/{id}", params(("id" = i64, Path, description = "The LAO"), Year), responses((status = 200, body = Monthly)))]
 async fn kpi_lao(
     State(s): State<AppState>,
     Path(id): Path<i64>,
@@ -122,7 +126,7 @@ async fn kpi_lao(
 
 /// Submits a monthly report. A percentage sent for item 7 or 8 that is not the one the counts
 /// give is refused.
-#[utoipa::path(post, path = "/api/kpi/lao/{id}", params(Year), request_body = MonthlyInput,
+#[utoipa::path(post, path = "/api/kpi/lao/{id}", params(("id" = i64, Path, description = "The LAO"), Year), request_body = MonthlyInput,
     responses((status = 200, body = Submission), (status = 400, body = super::api::ErrorBody)))]
 async fn submit_monthly(
     State(s): State<AppState>,
