@@ -58,6 +58,8 @@ pub enum Problem {
     UnknownCode { field: Field, thing: Thing, code: String },
     /// A JSON body or form that could not be read at all.
     Unreadable { detail: String },
+    /// A field of a JSON body that the request does not take (its path, e.g. `members.1.nmae`).
+    UnknownField { name: String },
     TooLarge,
     MethodNotAllowed,
 
@@ -277,6 +279,7 @@ impl Problem {
             KpiSettingsByNationalAdmins => "kpi_settings_by_national_admins",
             OrdersReadOnly => "orders_read_only",
             Unreadable { .. } => "unreadable_request",
+            UnknownField { .. } => "unknown_field",
             TooLarge => "too_large",
             MethodNotAllowed => "method_not_allowed",
             ReadOnly { .. } => "read_only",

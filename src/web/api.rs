@@ -2,6 +2,7 @@
 //! `/api/openapi.json`. Writes need the session cookie and the `X-CSRF-Token` header.
 
 use super::AppState;
+use super::json::Json;
 use super::page::{ApiError, not_found};
 use super::session::{Visitor, clear_session_cookie, session_cookie};
 use crate::accounts::{self, NewUser, User, sessions, signin};
@@ -11,7 +12,6 @@ use crate::committees::{self, CommitteeDetail, Overview, Place};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
@@ -367,10 +367,7 @@ async fn record_order(
 ) -> ApiResult<CommitteeDetail> {
     let me = v.check_csrf(csrf_header(&headers))?;
     // read the body here, so that a malformed one gets the same JSON error as bad values
-    let body: NewOrder = serde_json::from_value(body)
-        .map_err(|e| crate::error::Problem::Unreadable {
-            detail: e.to_string(),
-        })?;
+    let body: NewOrder = super::json::read(body)?;
     let target = committees::Target {
         kind: body.kind,
         area_code: body.area_code,

@@ -4,10 +4,10 @@
 use super::AppState;
 use super::page::ApiError;
 use super::session::Visitor;
+use super::json::Json;
 use crate::reporting::notifications::{self, Notification};
 use crate::reporting::overview::{self, Overview};
 use axum::extract::{Query, State};
-use axum::Json;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::UtoipaMethodRouter;

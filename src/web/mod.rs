@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod calendar_api;
+mod json;
 pub mod page;
 pub mod pages;
 pub mod plans_api;

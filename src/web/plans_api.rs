@@ -3,6 +3,7 @@
 //! cookie and the `X-CSRF-Token` header, carry the version they read, and are audited.
 
 use super::AppState;
+use super::json::Json;
 use super::page::{ApiError, not_found};
 use super::session::Visitor;
 use crate::forums::{self, Forum, ForumInput};
@@ -17,7 +18,6 @@ use crate::projects::progress::{self, ProgressInput};
 use crate::projects::{self, Project};
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::UtoipaMethodRouter;
@@ -133,6 +133,8 @@ async fn candidates(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult
 
 /// A write body: the plan version the client read, and the fields.
 #[derive(Deserialize, ToSchema)]
+// refuses a field that neither takes: the flattening hides such fields from `json::read`'s check
+#[serde(deny_unknown_fields)]
 pub struct Versioned<T> {
     version: i64,
     #[serde(flatten)]

@@ -2,6 +2,7 @@
 //! from the records; submissions need the session cookie and the `X-CSRF-Token` header.
 
 use super::AppState;
+use super::json::Json;
 use super::page::ApiError;
 use super::session::Visitor;
 use crate::kpi::monthly::{self, Monthly, MonthlyInput};
@@ -11,7 +12,6 @@ use crate::registers::{self, Form1Row, ProjectRow};
 use crate::reporting::Submission;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::UtoipaMethodRouter;
