@@ -18,6 +18,7 @@ pub enum Place {
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = CommitteeOverview)]
 pub struct Overview {
     /// The fiscal year (BE) whose orders count as current.
     pub fiscal_year: i32,
@@ -30,6 +31,7 @@ pub struct Overview {
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = CommitteeRow)]
 pub struct Row {
     /// None while no order was ever recorded.
     pub committee_id: Option<i64>,

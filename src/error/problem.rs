@@ -115,6 +115,10 @@ pub enum Problem {
     Unreadable {
         detail: String,
     },
+    /// A field of a JSON body that the request does not take (its path, e.g. `members.1.nmae`).
+    UnknownField {
+        name: String,
+    },
     TooLarge,
     MethodNotAllowed,
 
@@ -476,6 +480,7 @@ impl Problem {
             KpiSettingsByNationalAdmins => "kpi_settings_by_national_admins",
             OrdersReadOnly => "orders_read_only",
             Unreadable { .. } => "unreadable_request",
+            UnknownField { .. } => "unknown_field",
             TooLarge => "too_large",
             MethodNotAllowed => "method_not_allowed",
             ReadOnly { .. } => "read_only",

@@ -197,6 +197,10 @@ impl Problem {
                 "ข้อมูลที่ส่งมาไม่ถูกต้องตามรูปแบบที่ระบบรับได้ โปรดตรวจสอบแล้วส่งใหม่".into(),
                 "the data sent is not in a form the system takes: check it and send it again".into(),
             ),
+            UnknownField { name } => pick(
+                format!("ไม่รู้จักช่อง “{name}” ในข้อมูลที่ส่งมา"),
+                format!("“{name}” is not a field this request takes"),
+            ),
             ReadOnly { role_th } => pick(
                 format!("บัญชี{role_th}อ่านข้อมูลได้อย่างเดียว ไม่สามารถบันทึกหรือแก้ไขได้"),
                 "this account may only read; it cannot record or change anything".into(),

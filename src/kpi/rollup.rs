@@ -10,6 +10,7 @@ use crate::kpi::rates::percent_x100;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = KpiRow)]
 pub struct Row {
     pub model: ModelLao,
     pub report: Monthly,

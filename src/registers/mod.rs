@@ -116,6 +116,7 @@ pub async fn form3(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<
 
 /// The registers' counts for one district: what a province or the country looks at first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+#[schema(as = RegisterCounts)]
 pub struct Counts {
     pub district_code: String,
     /// Form 1: target tambons, and how many have their tambon plan of the year.

@@ -14,6 +14,7 @@ use time::Date;
 /// Expected = reported + not reported; `late` counts the reported units whose first report
 /// came after the deadline that applied to it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[schema(as = ReportCounts)]
 pub struct Counts {
     pub expected: i64,
     pub reported: i64,
@@ -46,6 +47,7 @@ pub struct DeadlineReport {
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = CalendarOverview)]
 pub struct Overview {
     pub fiscal_year: i64,
     /// The day the statuses are counted on (Thailand).

@@ -2,6 +2,7 @@
 //! `/api/openapi.json`. Writes need the session cookie and the `X-CSRF-Token` header.
 
 use super::AppState;
+use super::json::Json;
 use super::page::{ApiError, not_found};
 use super::session::{Visitor, clear_session_cookie, session_cookie};
 use crate::accounts::{self, NewUser, User, sessions, signin};
@@ -11,96 +12,76 @@ use crate::committees::{self, CommitteeDetail, Overview, Place};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
+use utoipa_axum::routes;
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/openapi.json", get(|| async { Json(openapi()) }))
-        .route("/counts", get(counts))
-        .route("/areas", get(provinces))
-        .route("/areas/{code}", get(area))
-        .route("/laos/{id}", get(lao))
-        .route("/codes/{code}", get(resolve_code))
-        .route("/search", get(search))
-        .route("/session", axum::routing::post(sign_in).delete(sign_out))
-        .route("/me", get(me))
-        .route("/users", get(users).post(create_user))
-        .route("/audit", get(audit_log))
-        .route("/areas/{code}/committees", get(area_committees))
-        .route("/laos/{id}/committees", get(lao_committees))
-        .route("/committees/{id}", get(committee))
-        .route("/committees/orders", axum::routing::post(record_order))
+/// This module's routes, each one declaration with its description: `routes!` takes the path,
+/// the methods and the OpenAPI operation from the handlers' `#[utoipa::path]`.
+pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
+    vec![
+        routes!(openapi_json),
+        routes!(counts),
+        routes!(provinces),
+        routes!(area),
+        routes!(lao),
+        routes!(resolve_code),
+        routes!(search),
+        routes!(sign_in, sign_out),
+        routes!(me),
+        routes!(users, create_user),
+        routes!(audit_log),
+        routes!(area_committees),
+        routes!(lao_committees),
+        routes!(committee),
+        routes!(record_order),
+    ]
 }
 
+/// What the document says besides its paths; the schemas come with the handlers that use them.
 #[derive(OpenApi)]
-#[openapi(
-    info(
-        title = "oneplan API",
-        description = "One Plan (แผนเดียวกัน): areas, local administrative organisations, committees and their appointment orders, accounts and the audit log."
-    ),
-    paths(
-        counts,
-        provinces,
-        area,
-        lao,
-        resolve_code,
-        search,
-        sign_in,
-        sign_out,
-        me,
-        users,
-        create_user,
-        audit_log,
-        area_committees,
-        lao_committees,
-        committee,
-        record_order
-    ),
-    components(schemas(
-        Area,
-        AreaSummary,
-        Counts,
-        Coverage,
-        Lao,
-        CodeStatus,
-        Found,
-        AreaDetail,
-        LaoDetail,
-        SignIn,
-        SignedIn,
-        User,
-        NewUser,
-        audit::Entry,
-        ErrorBody,
-        Overview,
-        committees::overview::Row,
-        committees::overview::OrderSummary,
-        committees::overview::KindCount,
-        committees::Owner,
-        committees::Kind,
-        committees::MemberRole,
-        committees::Committee,
-        committees::Order,
-        committees::Member,
-        CommitteeDetail,
-        committees::MemberInput,
-        NewOrder
-    ))
-)]
+#[openapi(info(
+    title = "oneplan API",
+    description = "One Plan (แผนเดียวกัน): areas, local administrative organisations, committees and their appointment orders, accounts and the audit log."
+))]
 pub struct ApiDoc;
 
-/// The whole API's description: this module's, the plans API's and the calendar API's.
+/// Every route of the JSON API with its description: this module's, the plans API's, the
+/// reports API's and the calendar API's. Add a route only through a module's `routes()`, never
+/// with `.route(…)`: the story `api::api_routes_and_their_description_agree` compares the
+/// server's routes under `/api` and their methods with the document.
+pub fn router() -> OpenApiRouter<AppState> {
+    all_routes().fold(
+        OpenApiRouter::with_openapi(ApiDoc::openapi()),
+        OpenApiRouter::routes,
+    )
+}
+
+/// Each route of the API, with its operation and the schemas it uses.
+fn all_routes() -> impl Iterator<Item = UtoipaMethodRouter<AppState>> {
+    [
+        routes(),
+        super::plans_api::routes(),
+        super::reports_api::routes(),
+        super::calendar_api::routes(),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// The whole API's description, as `/api/openapi.json` serves it.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let mut doc = ApiDoc::openapi();
-    doc.merge(super::plans_api::PlansDoc::openapi());
-    doc.merge(super::reports_api::ReportsDoc::openapi());
-    doc.merge(super::calendar_api::CalendarDoc::openapi());
-    doc
+    router().into_openapi()
+}
+
+/// This description of the API.
+#[utoipa::path(get, path = "/api/openapi.json",
+    responses((status = 200, description = "The OpenAPI 3.1 document of the JSON API", content_type = "application/json")))]
+async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(openapi())
 }
 
 /// The error body of every failed call.
@@ -195,6 +176,7 @@ async fn resolve_code(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct SearchParams {
     /// A name (Thai or English) or a code prefix.
     q: String,
@@ -295,6 +277,7 @@ async fn create_user(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct AuditParams {
     /// A DOPA code inside the user's area; the user's whole area when absent.
     area: Option<String>,
@@ -384,10 +367,7 @@ async fn record_order(
 ) -> ApiResult<CommitteeDetail> {
     let me = v.check_csrf(csrf_header(&headers))?;
     // read the body here, so that a malformed one gets the same JSON error as bad values
-    let body: NewOrder =
-        serde_json::from_value(body).map_err(|e| crate::error::Problem::Unreadable {
-            detail: e.to_string(),
-        })?;
+    let body: NewOrder = super::json::read(body)?;
     let target = committees::Target {
         kind: body.kind,
         area_code: body.area_code,
@@ -407,4 +387,137 @@ async fn record_order(
     let done = committees::record_order(&s.db, me, &target, &input, today).await?;
     let d = committees::get(&s.db, done.committee_id, today).await?;
     Ok(Json(d.ok_or_else(not_found)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+    use std::collections::BTreeMap;
+
+    /// The document keeps one schema per name, the last one added: two types of one name would
+    /// have one described as the other. Every name the routes bring must stand for one schema.
+    #[test]
+    fn every_schema_name_is_one_type() {
+        let mut seen: BTreeMap<String, (Value, Vec<String>)> = BTreeMap::new();
+        for (schemas, paths, _) in all_routes() {
+            let at: Vec<String> = paths.paths.keys().cloned().collect();
+            for (name, schema) in schemas {
+                let schema = serde_json::to_value(schema).unwrap();
+                match seen.get(&name) {
+                    Some((other, other_at)) => assert!(
+                        other == &schema,
+                        "two types are named {name}: one for {other_at:?}, one for {at:?}; \
+                         give one #[schema(as = …)]"
+                    ),
+                    None => {
+                        seen.insert(name, (schema, at.clone()));
+                    }
+                }
+            }
+        }
+        assert!(seen.len() > 50, "{:?}", seen.keys());
+        let doc = serde_json::to_value(openapi()).unwrap();
+        let names: Vec<&String> = doc["components"]["schemas"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect();
+        assert_eq!(names, seen.keys().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_names_once_shared_are_each_their_own_type() {
+        let doc = serde_json::to_value(openapi()).unwrap();
+        let ok = |path: &str| {
+            doc["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+                ["$ref"]
+                .clone()
+        };
+        let schema = |name: &str| &doc["components"]["schemas"][name];
+        let fields = |name: &str| -> Vec<String> {
+            schema(name)["properties"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .cloned()
+                .collect()
+        };
+        // the calendar's overview and the committees' overview
+        assert_eq!(ok("/api/calendar"), "#/components/schemas/CalendarOverview");
+        assert!(fields("CalendarOverview").contains(&"deadlines".into()));
+        assert_eq!(
+            ok("/api/areas/{code}/committees"),
+            "#/components/schemas/CommitteeOverview"
+        );
+        assert_eq!(
+            ok("/api/laos/{id}/committees"),
+            "#/components/schemas/CommitteeOverview"
+        );
+        assert!(fields("CommitteeOverview").contains(&"by_kind".into()));
+        // KPI 3.2's rows and the committees' rows
+        assert_eq!(
+            schema("Rollup")["properties"]["rows"]["items"]["$ref"],
+            "#/components/schemas/KpiRow"
+        );
+        assert_eq!(fields("KpiRow"), ["model", "report"]);
+        assert_eq!(
+            schema("CommitteeOverview")["properties"]["rows"]["items"]["$ref"],
+            "#/components/schemas/CommitteeRow"
+        );
+        // a plan's dimension coverage and the LAOs covering an area
+        assert_eq!(
+            schema("PlanView")["properties"]["coverage"]["$ref"],
+            "#/components/schemas/DimensionCoverage"
+        );
+        assert!(fields("DimensionCoverage").contains(&"missing_core".into()));
+        assert_eq!(
+            schema("AreaDetail")["properties"]["covering_laos"]["items"]["$ref"],
+            "#/components/schemas/Coverage"
+        );
+        assert!(fields("Coverage").contains(&"lao_id".into()));
+        // the area counts of /api/counts and a deadline's counts
+        assert_eq!(ok("/api/counts"), "#/components/schemas/Counts");
+        assert!(fields("Counts").contains(&"villages".into()));
+        assert_eq!(
+            schema("DeadlineReport")["properties"]["counts"]["$ref"],
+            "#/components/schemas/ReportCounts"
+        );
+        assert!(fields("ReportCounts").contains(&"late".into()));
+    }
+
+    /// Every `{name}` of a path is a path parameter of each of its operations, and nothing else
+    /// is: a query's fields are in the query.
+    #[test]
+    fn path_parameters_are_those_of_the_path() {
+        let doc = serde_json::to_value(openapi()).unwrap();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            let mut in_path: Vec<&str> = path
+                .split('/')
+                .filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'))
+                .collect();
+            in_path.sort();
+            for (method, op) in item.as_object().unwrap() {
+                let params = op["parameters"].as_array().cloned().unwrap_or_default();
+                let mut declared: Vec<&str> = params
+                    .iter()
+                    .filter(|p| p["in"] == "path")
+                    .map(|p| p["name"].as_str().unwrap())
+                    .collect();
+                declared.sort();
+                assert_eq!(declared, in_path, "{method} {path}");
+            }
+        }
+        let monthly = &doc["paths"]["/api/kpi/lao/{id}"]["post"]["parameters"];
+        let year = monthly
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == "year")
+            .unwrap();
+        assert_eq!(
+            (&year["in"], &year["required"]),
+            (&"query".into(), &true.into())
+        );
+    }
 }

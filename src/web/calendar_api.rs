@@ -2,45 +2,26 @@
 //! for the country or any area; and the signed-in user's reminders.
 
 use super::AppState;
+use super::json::Json;
 use super::page::ApiError;
 use super::session::Visitor;
-use crate::areas::Area;
-use crate::reporting::calendar::{Deadline, Status};
-use crate::reporting::expected::Unit;
 use crate::reporting::notifications::{self, Notification};
-use crate::reporting::overview::{self, AreaCounts, Counts, DeadlineReport, Overview};
+use crate::reporting::overview::{self, Overview};
 use axum::extract::{Query, State};
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::Deserialize;
-use utoipa::{IntoParams, OpenApi};
+use utoipa::IntoParams;
+use utoipa_axum::router::UtoipaMethodRouter;
+use utoipa_axum::routes;
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/calendar", get(calendar))
-        .route("/notifications", get(mine))
+/// This module's routes, each with its description (see `api::router`).
+pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
+    vec![routes!(calendar), routes!(mine)]
 }
 
-#[derive(OpenApi)]
-#[openapi(
-    paths(calendar, mine),
-    components(schemas(
-        Overview,
-        DeadlineReport,
-        Deadline,
-        Status,
-        Counts,
-        AreaCounts,
-        Unit,
-        Area,
-        Notification
-    ))
-)]
-pub struct CalendarDoc;
-
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CalendarParams {
     /// Fiscal year, Buddhist era (2569); the current one when absent.
     year: Option<String>,

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod calendar_api;
 mod errors;
+mod json;
 pub mod page;
 pub mod pages;
 pub mod plans_api;
@@ -28,13 +29,7 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::routes())
-        .nest(
-            "/api",
-            api::routes()
-                .merge(plans_api::routes())
-                .merge(reports_api::routes())
-                .merge(calendar_api::routes()),
-        )
+        .merge(api::router().split_for_parts().0)
         .route("/static/style.css", axum::routing::get(style))
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .layer(middleware::from_fn(errors::render))

@@ -3,51 +3,40 @@
 //! cookie and the `X-CSRF-Token` header, carry the version they read, and are audited.
 
 use super::AppState;
+use super::json::Json;
 use super::page::{ApiError, not_found};
 use super::session::Visitor;
-use crate::adoption::Item;
 use crate::adoption::adopt::{self, AdoptInput, Candidate};
-use crate::adoption::lineage::Lineage;
-use crate::dimensions::Coverage;
 use crate::forums::{self, Forum, ForumInput};
-use crate::kpi::rates::Rates;
 use crate::plans::workflow::{self, Step};
-use crate::plans::{self, Event, Plan, PlanKind};
+use crate::plans::{self, Plan, PlanKind};
 use crate::projects::Project;
 use crate::projects::input::ProjectInput;
 use crate::projects::progress::{self, ProgressInput};
 use crate::views::{PlanView, ProjectView};
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::Deserialize;
-use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::UtoipaMethodRouter;
+use utoipa_axum::routes;
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/plans", get(list).post(open))
-        .route("/plans/{id}", get(plan))
-        .route("/plans/{id}/candidates", get(candidates))
-        .route("/plans/{id}/forums", post(add_forum))
-        .route("/plans/{id}/projects", post(add_project))
-        .route("/plans/{id}/adoptions", post(adopt_project))
-        .route("/plans/{id}/steps", post(step))
-        .route("/projects/{id}", get(project))
-        .route("/projects/{id}/progress", post(report_progress))
+/// This module's routes, each with its description (see `api::router`).
+pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
+    vec![
+        routes!(list, open),
+        routes!(plan),
+        routes!(candidates),
+        routes!(add_forum),
+        routes!(add_project),
+        routes!(adopt_project),
+        routes!(step),
+        routes!(project),
+        routes!(report_progress),
+    ]
 }
-
-#[derive(OpenApi)]
-#[openapi(
-    paths(list, open, plan, candidates, add_forum, add_project, adopt_project, step, project, report_progress),
-    components(schemas(
-        Plan, PlanView, Item, Event, Coverage, Rates, Candidate, Forum, ForumInput, ProjectInput,
-        AdoptInput, Project, Lineage, ProjectView, ProgressInput, OpenPlan, Versioned<ForumInput>, StepBody
-    ))
-)]
-pub struct PlansDoc;
 
 fn csrf(headers: &HeaderMap) -> &str {
     headers
@@ -57,6 +46,7 @@ fn csrf(headers: &HeaderMap) -> &str {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// A DOPA code: the plans of that area and everything under it.
     #[serde(default)]
@@ -103,13 +93,13 @@ async fn open(
 }
 
 /// A plan with its projects, dimension coverage, forums and cycle — the same view its page shows.
-#[utoipa::path(get, path = "/api/plans/{id}", responses((status = 200, body = PlanView), (status = 404, body = super::api::ErrorBody)))]
+#[utoipa::path(get, path = "/api/plans/{id}", params(("id" = i64, Path)), responses((status = 200, body = PlanView), (status = 404, body = super::api::ErrorBody)))]
 async fn plan(State(s): State<AppState>, v: Visitor, Path(id): Path<i64>) -> ApiResult<PlanView> {
     Ok(Json(PlanView::load(&s.db, v.user.as_ref(), id).await?))
 }
 
 /// Projects of the plans below that this plan may still adopt.
-#[utoipa::path(get, path = "/api/plans/{id}/candidates", responses((status = 200, body = [Candidate])))]
+#[utoipa::path(get, path = "/api/plans/{id}/candidates", params(("id" = i64, Path)), responses((status = 200, body = [Candidate])))]
 async fn candidates(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult<Vec<Candidate>> {
     let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
     Ok(Json(adopt::candidates(&s.db, &plan).await?))
@@ -117,6 +107,8 @@ async fn candidates(State(s): State<AppState>, Path(id): Path<i64>) -> ApiResult
 
 /// A write body: the plan version the client read, and the fields.
 #[derive(Deserialize, ToSchema)]
+// refuses a field that neither takes: the flattening hides such fields from `json::read`'s check
+#[serde(deny_unknown_fields)]
 pub struct Versioned<T> {
     version: i64,
     #[serde(flatten)]
@@ -124,7 +116,7 @@ pub struct Versioned<T> {
 }
 
 /// Records a forum of a draft village or tambon plan.
-#[utoipa::path(post, path = "/api/plans/{id}/forums", request_body = Versioned<ForumInput>,
+#[utoipa::path(post, path = "/api/plans/{id}/forums", params(("id" = i64, Path)), request_body = Versioned<ForumInput>,
     responses((status = 200, body = Forum), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn add_forum(
     State(s): State<AppState>,
@@ -140,7 +132,7 @@ async fn add_forum(
 }
 
 /// Raises a project in a draft village or tambon plan.
-#[utoipa::path(post, path = "/api/plans/{id}/projects", request_body = ProjectInput,
+#[utoipa::path(post, path = "/api/plans/{id}/projects", params(("id" = i64, Path)), request_body = Versioned<ProjectInput>,
     responses((status = 200, body = Project), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn add_project(
     State(s): State<AppState>,
@@ -156,7 +148,7 @@ async fn add_project(
 }
 
 /// Adopts a project from a plan below into this one.
-#[utoipa::path(post, path = "/api/plans/{id}/adoptions", request_body = AdoptInput,
+#[utoipa::path(post, path = "/api/plans/{id}/adoptions", params(("id" = i64, Path)), request_body = Versioned<AdoptInput>,
     responses((status = 200, body = PlanView), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn adopt_project(
     State(s): State<AppState>,
@@ -181,7 +173,7 @@ pub struct StepBody {
 }
 
 /// Moves a plan through draft → submitted → approved (or reopens it, from the level above).
-#[utoipa::path(post, path = "/api/plans/{id}/steps", request_body = StepBody,
+#[utoipa::path(post, path = "/api/plans/{id}/steps", params(("id" = i64, Path)), request_body = StepBody,
     responses((status = 200, body = Plan), (status = 403, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn step(
     State(s): State<AppState>,
@@ -205,7 +197,7 @@ async fn step(
 
 /// A project with its lineage: origin, every plan that holds it, routing, funding, progress —
 /// the same view its page shows, with what the reader may do.
-#[utoipa::path(get, path = "/api/projects/{id}", responses((status = 200, body = ProjectView), (status = 404, body = super::api::ErrorBody)))]
+#[utoipa::path(get, path = "/api/projects/{id}", params(("id" = i64, Path)), responses((status = 200, body = ProjectView), (status = 404, body = super::api::ErrorBody)))]
 async fn project(
     State(s): State<AppState>,
     v: Visitor,
@@ -215,7 +207,7 @@ async fn project(
 }
 
 /// Reports progress on a project (status, percent done, money spent).
-#[utoipa::path(post, path = "/api/projects/{id}/progress", request_body = ProgressInput,
+#[utoipa::path(post, path = "/api/projects/{id}/progress", params(("id" = i64, Path)), request_body = Versioned<ProgressInput>,
     responses((status = 200, body = Project), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn report_progress(
     State(s): State<AppState>,

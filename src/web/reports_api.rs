@@ -2,6 +2,7 @@
 //! from the records; submissions need the session cookie and the `X-CSRF-Token` header.
 
 use super::AppState;
+use super::json::Json;
 use super::page::ApiError;
 use super::session::Visitor;
 use crate::kpi::monthly::{self, Monthly, MonthlyInput};
@@ -11,49 +12,25 @@ use crate::registers::{self, Form1Row, ProjectRow};
 use crate::reporting::Submission;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::UtoipaMethodRouter;
+use utoipa_axum::routes;
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/registers/{code}", get(registers_of))
-        .route(
-            "/district-report/{code}",
-            get(district_report_of).post(submit_district_report),
-        )
-        .route("/kpi", get(kpi))
-        .route("/kpi/lao/{id}", get(kpi_lao).post(submit_monthly))
+/// This module's routes, each with its description (see `api::router`).
+pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
+    vec![
+        routes!(registers_of),
+        routes!(district_report_of, submit_district_report),
+        routes!(kpi),
+        routes!(kpi_lao, submit_monthly),
+    ]
 }
 
-#[derive(OpenApi)]
-#[openapi(
-    paths(
-        registers_of,
-        district_report_of,
-        submit_district_report,
-        kpi,
-        kpi_lao,
-        submit_monthly
-    ),
-    components(schemas(
-        Registers,
-        Form1Row,
-        ProjectRow,
-        DistrictReport,
-        Rollup,
-        Monthly,
-        MonthlyInput,
-        Submission,
-        DistrictReportBody
-    ))
-)]
-pub struct ReportsDoc;
-
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct YearArea {
     /// Fiscal year, Buddhist era.
     year: i64,
@@ -62,8 +39,11 @@ pub struct YearArea {
     area: String,
 }
 
+/// The query of a fiscal year.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Year {
+    /// Fiscal year, Buddhist era.
     year: i64,
 }
 
@@ -75,7 +55,7 @@ pub struct Registers {
 }
 
 /// Registers 1–3 of an area for a fiscal year.
-#[utoipa::path(get, path = "/api/registers/{code}", params(Year), responses((status = 200, body = Registers)))]
+#[utoipa::path(get, path = "/api/registers/{code}", params(("code" = String, Path, description = "DOPA code prefix of the area"), Year), responses((status = 200, body = Registers)))]
 async fn registers_of(
     State(s): State<AppState>,
     Path(code): Path<String>,
@@ -89,7 +69,7 @@ async fn registers_of(
 }
 
 /// The district progress report as computed now.
-#[utoipa::path(get, path = "/api/district-report/{code}", params(Year), responses((status = 200, body = DistrictReport)))]
+#[utoipa::path(get, path = "/api/district-report/{code}", params(("code" = String, Path, description = "DOPA code of the district"), Year), responses((status = 200, body = DistrictReport)))]
 async fn district_report_of(
     State(s): State<AppState>,
     Path(code): Path<String>,
@@ -108,7 +88,7 @@ pub struct DistrictReportBody {
 }
 
 /// Submits the district progress report (a new version each time; late ones marked).
-#[utoipa::path(post, path = "/api/district-report/{code}", request_body = DistrictReportBody,
+#[utoipa::path(post, path = "/api/district-report/{code}", params(("code" = String, Path, description = "DOPA code of the district")), request_body = DistrictReportBody,
     responses((status = 200, body = Submission), (status = 403, body = super::api::ErrorBody)))]
 async fn submit_district_report(
     State(s): State<AppState>,
@@ -135,7 +115,7 @@ async fn kpi(State(s): State<AppState>, Query(q): Query<YearArea>) -> ApiResult<
 }
 
 /// A model LAO's monthly report items 1–8 as computed now.
-#[utoipa::path(get, path = "/api/kpi/lao/{id}", params(Year), responses((status = 200, body = Monthly)))]
+#[utoipa::path(get, path = "/api/kpi/lao/{id}", params(("id" = i64, Path, description = "The LAO"), Year), responses((status = 200, body = Monthly)))]
 async fn kpi_lao(
     State(s): State<AppState>,
     Path(id): Path<i64>,
@@ -146,7 +126,7 @@ async fn kpi_lao(
 
 /// Submits a monthly report. A percentage sent for item 7 or 8 that is not the one the counts
 /// give is refused.
-#[utoipa::path(post, path = "/api/kpi/lao/{id}", params(Year), request_body = MonthlyInput,
+#[utoipa::path(post, path = "/api/kpi/lao/{id}", params(("id" = i64, Path, description = "The LAO"), Year), request_body = MonthlyInput,
     responses((status = 200, body = Submission), (status = 400, body = super::api::ErrorBody)))]
 async fn submit_monthly(
     State(s): State<AppState>,

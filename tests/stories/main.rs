@@ -6,6 +6,7 @@
 mod common;
 
 mod accounts;
+mod api;
 mod areas;
 mod backup;
 mod browser;

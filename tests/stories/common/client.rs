@@ -27,19 +27,29 @@ impl Reply {
     }
 }
 
+/// What the server's handlers share, over `db`.
+pub fn state(db: &Db) -> oneplan::web::AppState {
+    let config = oneplan::config::Config {
+        data_dir: std::env::temp_dir(),
+        database_url: String::new(),
+        listen: String::new(),
+        secure_cookies: false,
+    };
+    oneplan::web::AppState {
+        db: db.clone(),
+        config,
+    }
+}
+
 impl Client {
     pub fn new(db: &Db) -> Client {
-        let config = oneplan::config::Config {
-            data_dir: std::env::temp_dir(),
-            database_url: String::new(),
-            listen: String::new(),
-            secure_cookies: false,
-        };
+        Client::of(oneplan::web::router(state(db)))
+    }
+
+    /// A visitor of another router, such as the API's alone.
+    pub fn of(app: axum::Router) -> Client {
         Client {
-            app: oneplan::web::router(oneplan::web::AppState {
-                db: db.clone(),
-                config,
-            }),
+            app,
             cookie: String::new(),
         }
     }
