@@ -20,7 +20,8 @@ crate::text_enum!(Role);
 crate::text_enum!(ScopeLevel);
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Admin, Role::Officer, Role::Viewer];
+    /// In the order an account form offers them: most accounts are officers.
+    pub const ALL: [Role; 3] = [Role::Officer, Role::Viewer, Role::Admin];
 
     pub fn parse(s: &str) -> Option<Role> {
         match s {

@@ -48,7 +48,9 @@ pub async fn for_year(db: &Db, year: i64) -> anyhow::Result<Settings> {
         fiscal_year,
         local_threshold_pct: local,
         budget_threshold_pct: budget,
-        score_bands: parse_bands(&bands).unwrap_or_default(),
+        score_bands: parse_bands(&bands).map_err(|e| {
+            anyhow::anyhow!("kpi_settings {fiscal_year}: stored score bands {bands:?}: {e}")
+        })?,
         base_count: base,
     })
 }

@@ -256,10 +256,7 @@ async fn me(v: Visitor) -> ApiResult<SignedIn> {
 /// Accounts inside the administrator's area.
 #[utoipa::path(get, path = "/api/users", responses((status = 200, body = [User]), (status = 403, body = ErrorBody)))]
 async fn users(State(s): State<AppState>, v: Visitor) -> ApiResult<Vec<User>> {
-    let me = v.user()?;
-    if me.role != accounts::Role::Admin {
-        return Err(crate::error::Problem::AdminOnly.into());
-    }
+    let me = accounts::require_admin(v.user()?)?;
     Ok(Json(accounts::list_in(&s.db, &me.scope).await?))
 }
 

@@ -1,7 +1,7 @@
 //! What every page shares: the language, the signed-in user, the CSRF token, and rendering.
 
 use super::session::Visitor;
-use crate::accounts::{Role, User};
+use crate::accounts::User;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Tr};
 use askama::Template;
@@ -32,7 +32,7 @@ impl Page {
     }
 
     pub fn is_admin(&self) -> bool {
-        self.user.as_ref().is_some_and(|u| u.role == Role::Admin)
+        self.user.as_ref().is_some_and(crate::accounts::administers)
     }
 }
 

@@ -92,3 +92,29 @@ fn the_web_layer_runs_no_sql() {
         }
     }
 }
+
+/// Who may do what is decided in the domain (plans::access, projects::rights, accounts::administers,
+/// registers::may_submit, …); a handler asks, it never compares roles, scopes or activity itself.
+#[test]
+fn the_web_layer_decides_no_rights() {
+    for (path, text) in src() {
+        if module_of(&path) != "web" {
+            continue;
+        }
+        for word in [
+            "Role::Admin",
+            "Role::Officer",
+            "Role::Viewer",
+            ".role ==",
+            ".role !=",
+            ".can_write()",
+            ".covers(",
+            "covers_scope",
+            "is_above",
+            "check_owner_write",
+            "u.active &&",
+        ] {
+            assert!(!text.contains(word), "{path} holds “{word}”");
+        }
+    }
+}

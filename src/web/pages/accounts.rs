@@ -223,10 +223,7 @@ fn form_page(
         f,
         error,
         message,
-        roles: [Role::Officer, Role::Viewer, Role::Admin]
-            .iter()
-            .map(|r| (r.as_str(), r.th()))
-            .collect(),
+        roles: Role::ALL.iter().map(|r| (r.as_str(), r.th())).collect(),
         levels: ScopeLevel::ALL
             .iter()
             .map(|l| (l.as_str(), l.th()))
