@@ -273,6 +273,56 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
         "budgeted"
     );
 
+    // the LAO officer's page and the API read the same view: the same projects, total, rates and rights
+    let mut officer = common::client::Client::new(&db);
+    officer.sign_in(&p.lao.username, cast::PASSWORD).await;
+    for plan_id in [local.id, budget.id] {
+        let api = officer.get(&format!("/api/plans/{plan_id}")).await.json();
+        let page = officer.get(&format!("/plans/{plan_id}")).await.body;
+        let total = oneplan::thai::format_baht(api["total_satang"].as_i64().unwrap());
+        assert_eq!(
+            api["total_satang"], 48_000_000,
+            "{backend}: the LAO's amount, not the village's"
+        );
+        assert!(page.contains(&format!("{total} บาท")), "{backend}: {total}");
+        let items = api["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1);
+        assert!(page.contains(&format!("data-project=\"{}\"", items[0]["project_id"])));
+        let r = &api["rates"];
+        for (id, pct, meets) in [
+            ("rate-local", "local_pct_x100", "meets_local"),
+            ("rate-budget", "budget_pct_x100", "meets_budget"),
+        ] {
+            let shown = format!(
+                "id=\"{id}\">{}% {}",
+                rates::format_pct(r[pct].as_i64()),
+                if r[meets].as_bool().unwrap() {
+                    "✓"
+                } else {
+                    "✗"
+                }
+            );
+            assert!(page.contains(&shown), "{backend}: {shown}");
+        }
+        assert_eq!((r["year"].as_i64(), r["kpi_year"].as_i64()), (Some(2570), Some(2569)));
+        assert_eq!(
+            api["rights"]["write"], true,
+            "{backend}: the LAO's own draft"
+        );
+        assert!(page.contains(&format!("action=\"/plans/{plan_id}/remove\"")));
+    }
+    let mut public = common::client::Client::new(&db);
+    let seen = public.get(&format!("/api/plans/{}", local.id)).await.json();
+    assert_eq!(seen["rights"]["write"], false);
+    assert_eq!(seen["total_satang"], 48_000_000);
+    assert!(
+        !public
+            .get(&format!("/plans/{}", local.id))
+            .await
+            .body
+            .contains("/remove\"")
+    );
+
     // the district plan ranks it, aligns it with the province's issue, routes it too
     let issue = plans::development_issues::add(
         &db,
