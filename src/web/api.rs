@@ -2,7 +2,7 @@
 //! `/api/openapi.json`. Writes need the session cookie and the `X-CSRF-Token` header.
 
 use super::AppState;
-use super::json::Json;
+use super::json::{ApiWrite, Json};
 use super::page::{ApiError, not_found};
 use super::session::{Visitor, clear_session_cookie, session_cookie};
 use crate::accounts::{self, NewUser, User, sessions, signin};
@@ -220,20 +220,13 @@ async fn sign_in(
         .into_response())
 }
 
-fn csrf_header(headers: &HeaderMap) -> &str {
-    headers
-        .get("x-csrf-token")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-}
-
 #[utoipa::path(delete, path = "/api/session", responses((status = 204)))]
 async fn sign_out(
     State(s): State<AppState>,
     v: Visitor,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    v.check_csrf(csrf_header(&headers))?;
+    v.check_csrf(super::json::csrf_of(&headers))?;
     if let Some(t) = &v.token {
         sessions::end(&s.db, t).await?;
     }
@@ -265,12 +258,9 @@ async fn users(State(s): State<AppState>, v: Visitor) -> ApiResult<Vec<User>> {
     responses((status = 200, body = User), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 async fn create_user(
     State(s): State<AppState>,
-    v: Visitor,
-    headers: HeaderMap,
-    Json(body): Json<NewUser>,
+    ApiWrite { user: me, body }: ApiWrite<NewUser>,
 ) -> ApiResult<User> {
-    let me = v.check_csrf(csrf_header(&headers))?;
-    Ok(Json(accounts::create(&s.db, Some(me), body).await?))
+    Ok(Json(accounts::create(&s.db, Some(&me), body).await?))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -358,13 +348,8 @@ pub struct NewOrder {
     responses((status = 200, body = CommitteeDetail), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 async fn record_order(
     State(s): State<AppState>,
-    v: Visitor,
-    headers: HeaderMap,
-    Json(body): Json<serde_json::Value>,
+    ApiWrite { user: me, body }: ApiWrite<NewOrder>,
 ) -> ApiResult<CommitteeDetail> {
-    let me = v.check_csrf(csrf_header(&headers))?;
-    // read the body here, so that a malformed one gets the same JSON error as bad values
-    let body: NewOrder = super::json::read(body)?;
     let target = committees::Target {
         kind: body.kind,
         area_code: body.area_code,
@@ -381,7 +366,7 @@ async fn record_order(
         members: body.members,
     };
     let today = committees::today();
-    let done = committees::record_order(&s.db, me, &target, &input, today).await?;
+    let done = committees::record_order(&s.db, &me, &target, &input, today).await?;
     let d = committees::get(&s.db, done.committee_id, today).await?;
     Ok(Json(d.ok_or_else(not_found)?))
 }

@@ -1,14 +1,19 @@
 //! The API's JSON: axum's `Json`, except that a body is read strictly. A field the request does
 //! not take is refused (400, `unknown_field`, one problem per field) instead of being dropped
 //! unread, and a value of the wrong type is a problem like any other (400,
-//! `unreadable_request`). Answers are written as axum's `Json` writes them.
+//! `unreadable_request`). Answers are written as axum's `Json` writes them. `ApiWrite` is the
+//! one way an API write is read: signed in, its CSRF header checked first, then its body.
 //!
 //! The fields a body's type would ignore are found by `serde_ignored`, at any depth. A struct
 //! that flattens another (`#[serde(flatten)]`) hides them from it: such a struct refuses them
 //! itself with `#[serde(deny_unknown_fields)]`, whose error is read back as the same problem.
 
+use super::AppState;
+use super::session::Visitor;
+use crate::accounts::User;
 use crate::error::{AppError, Problem};
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -36,6 +41,35 @@ impl<T: Serialize> IntoResponse for Json<T> {
     fn into_response(self) -> Response {
         axum::Json(self.0).into_response()
     }
+}
+
+/// A JSON write: a signed-in user whose `X-CSRF-Token` header matches the session (checked
+/// before the body is read), and the body read strictly as a `T`.
+pub struct ApiWrite<T> {
+    pub user: User,
+    pub body: T,
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for ApiWrite<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let user = Visitor::from_request_parts(&mut parts, state)
+            .await
+            .and_then(|v| v.check_csrf(csrf_of(&parts.headers)).cloned())
+            .map_err(IntoResponse::into_response)?;
+        let Json(body) = Json::from_request(Request::from_parts(parts, body), state).await?;
+        Ok(ApiWrite { user, body })
+    }
+}
+
+/// The CSRF token an API write sends in its `X-CSRF-Token` header ("" when none).
+pub fn csrf_of(headers: &HeaderMap) -> &str {
+    headers
+        .get("x-csrf-token")
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("")
 }
 
 /// A JSON value as a `T`, refusing every field that `T` does not take. The unknown fields come

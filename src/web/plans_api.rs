@@ -3,7 +3,7 @@
 //! cookie and the `X-CSRF-Token` header, carry the version they read, and are audited.
 
 use super::AppState;
-use super::json::Json;
+use super::json::{ApiWrite, Json};
 use super::page::{ApiError, not_found};
 use super::session::Visitor;
 use crate::adoption::adopt::{self, AdoptInput, Candidate};
@@ -15,7 +15,6 @@ use crate::projects::input::ProjectInput;
 use crate::projects::progress::{self, ProgressInput};
 use crate::views::{PlanView, ProjectView};
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::UtoipaMethodRouter;
@@ -36,13 +35,6 @@ pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
         routes!(project),
         routes!(report_progress),
     ]
-}
-
-fn csrf(headers: &HeaderMap) -> &str {
-    headers
-        .get("x-csrf-token")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -76,11 +68,8 @@ pub struct OpenPlan {
 #[utoipa::path(post, path = "/api/plans", request_body = OpenPlan, responses((status = 200, body = Plan), (status = 403, body = super::api::ErrorBody)))]
 async fn open(
     State(s): State<AppState>,
-    v: Visitor,
-    headers: HeaderMap,
-    Json(b): Json<OpenPlan>,
+    ApiWrite { user, body: b }: ApiWrite<OpenPlan>,
 ) -> ApiResult<Plan> {
-    let user = v.check_csrf(csrf(&headers))?;
     let kind = PlanKind::parse(&b.kind).ok_or_else(|| {
         crate::error::AppError::from(crate::error::Problem::Unknown {
             field: crate::error::Field::Kind,
@@ -89,7 +78,7 @@ async fn open(
         })
     })?;
     let owner = plans::resolve_owner(&s.db, kind, &b.owner).await?;
-    Ok(Json(plans::open(&s.db, user, kind, &owner, b.year).await?))
+    Ok(Json(plans::open(&s.db, &user, kind, &owner, b.year).await?))
 }
 
 /// A plan with its projects, dimension coverage, forums and cycle — the same view its page shows.
@@ -120,14 +109,11 @@ pub struct Versioned<T> {
     responses((status = 200, body = Forum), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn add_forum(
     State(s): State<AppState>,
-    v: Visitor,
-    headers: HeaderMap,
     Path(id): Path<i64>,
-    Json(b): Json<Versioned<ForumInput>>,
+    ApiWrite { user, body: b }: ApiWrite<Versioned<ForumInput>>,
 ) -> ApiResult<Forum> {
-    let user = v.check_csrf(csrf(&headers))?;
     Ok(Json(
-        forums::add(&s.db, user, id, b.version, &b.body).await?,
+        forums::add(&s.db, &user, id, b.version, &b.body).await?,
     ))
 }
 
@@ -136,14 +122,11 @@ async fn add_forum(
     responses((status = 200, body = Project), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn add_project(
     State(s): State<AppState>,
-    v: Visitor,
-    headers: HeaderMap,
     Path(id): Path<i64>,
-    Json(b): Json<Versioned<ProjectInput>>,
+    ApiWrite { user, body: b }: ApiWrite<Versioned<ProjectInput>>,
 ) -> ApiResult<Project> {
-    let user = v.check_csrf(csrf(&headers))?;
     Ok(Json(
-        crate::adoption::add_to_plan(&s.db, user, id, b.version, &b.body).await?,
+        crate::adoption::add_to_plan(&s.db, &user, id, b.version, &b.body).await?,
     ))
 }
 
@@ -152,14 +135,11 @@ async fn add_project(
     responses((status = 200, body = PlanView), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn adopt_project(
     State(s): State<AppState>,
-    v: Visitor,
-    headers: HeaderMap,
     Path(id): Path<i64>,
-    Json(b): Json<Versioned<AdoptInput>>,
+    ApiWrite { user, body: b }: ApiWrite<Versioned<AdoptInput>>,
 ) -> ApiResult<PlanView> {
-    let user = v.check_csrf(csrf(&headers))?;
-    adopt::adopt(&s.db, user, id, b.version, &b.body).await?;
-    Ok(Json(PlanView::load(&s.db, Some(user), id).await?))
+    adopt::adopt(&s.db, &user, id, b.version, &b.body).await?;
+    Ok(Json(PlanView::load(&s.db, Some(&user), id).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -177,12 +157,9 @@ pub struct StepBody {
     responses((status = 200, body = Plan), (status = 403, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn step(
     State(s): State<AppState>,
-    v: Visitor,
-    headers: HeaderMap,
     Path(id): Path<i64>,
-    Json(b): Json<StepBody>,
+    ApiWrite { user, body: b }: ApiWrite<StepBody>,
 ) -> ApiResult<Plan> {
-    let user = v.check_csrf(csrf(&headers))?;
     let step = Step::parse(&b.step).ok_or_else(|| {
         crate::error::AppError::from(crate::error::Problem::Unknown {
             field: crate::error::Field::Step,
@@ -191,7 +168,7 @@ async fn step(
         })
     })?;
     Ok(Json(
-        workflow::step(&s.db, user, id, b.version, step, &b.reason).await?,
+        workflow::step(&s.db, &user, id, b.version, step, &b.reason).await?,
     ))
 }
 
@@ -211,13 +188,10 @@ async fn project(
     responses((status = 200, body = Project), (status = 400, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
 async fn report_progress(
     State(s): State<AppState>,
-    v: Visitor,
-    headers: HeaderMap,
     Path(id): Path<i64>,
-    Json(b): Json<Versioned<ProgressInput>>,
+    ApiWrite { user, body: b }: ApiWrite<Versioned<ProgressInput>>,
 ) -> ApiResult<Project> {
-    let user = v.check_csrf(csrf(&headers))?;
     Ok(Json(
-        progress::record(&s.db, user, id, b.version, &b.body).await?,
+        progress::record(&s.db, &user, id, b.version, &b.body).await?,
     ))
 }

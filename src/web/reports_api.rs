@@ -2,16 +2,14 @@
 //! from the records; submissions need the session cookie and the `X-CSRF-Token` header.
 
 use super::AppState;
-use super::json::Json;
+use super::json::{ApiWrite, Json};
 use super::page::ApiError;
-use super::session::Visitor;
 use crate::kpi::monthly::{self, Monthly, MonthlyInput};
 use crate::kpi::rollup::{self, Rollup};
 use crate::registers::district_report::{self, DistrictReport};
 use crate::registers::{self, Form1Row, ProjectRow};
 use crate::reporting::Submission;
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::UtoipaMethodRouter;
@@ -92,19 +90,11 @@ pub struct DistrictReportBody {
     responses((status = 200, body = Submission), (status = 403, body = super::api::ErrorBody)))]
 async fn submit_district_report(
     State(s): State<AppState>,
-    v: Visitor,
-    headers: HeaderMap,
     Path(code): Path<String>,
-    Json(b): Json<DistrictReportBody>,
+    ApiWrite { user, body: b }: ApiWrite<DistrictReportBody>,
 ) -> ApiResult<Submission> {
-    let user = v.check_csrf(
-        headers
-            .get("x-csrf-token")
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or(""),
-    )?;
     Ok(Json(
-        district_report::submit(&s.db, user, &code, b.year, &b.problems, &b.suggestions).await?,
+        district_report::submit(&s.db, &user, &code, b.year, &b.problems, &b.suggestions).await?,
     ))
 }
 
@@ -130,17 +120,9 @@ async fn kpi_lao(
     responses((status = 200, body = Submission), (status = 400, body = super::api::ErrorBody)))]
 async fn submit_monthly(
     State(s): State<AppState>,
-    v: Visitor,
-    headers: HeaderMap,
     Path(id): Path<i64>,
     Query(q): Query<Year>,
-    Json(b): Json<MonthlyInput>,
+    ApiWrite { user, body: b }: ApiWrite<MonthlyInput>,
 ) -> ApiResult<Submission> {
-    let user = v.check_csrf(
-        headers
-            .get("x-csrf-token")
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or(""),
-    )?;
-    Ok(Json(monthly::submit(&s.db, user, id, q.year, &b).await?))
+    Ok(Json(monthly::submit(&s.db, &user, id, q.year, &b).await?))
 }

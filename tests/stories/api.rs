@@ -220,6 +220,30 @@ async fn api_writes_refuse_unknown_fields_and_take_known_ones(backend: &str, db:
     let open = json!({"kind": "village", "owner": "56011401", "year": 2569});
     let mut typo = open.clone();
     typo["yaer"] = json!(2570);
+    // without its CSRF header a write is refused before its body is read: no word on the body
+    let forged = c.json("POST", "/api/plans", typo.clone(), "").await;
+    assert_eq!(
+        forged.status,
+        StatusCode::FORBIDDEN,
+        "{backend}: {}",
+        forged.body
+    );
+    assert_eq!(forged.json()["error"]["code"], "form_expired");
+    let forged = c
+        .send(
+            "POST",
+            "/api/plans",
+            "application/json",
+            "{not json".to_string(),
+            &[("x-csrf-token", "stale")],
+        )
+        .await;
+    assert_eq!(
+        forged.json()["error"]["code"],
+        "form_expired",
+        "{backend}: {}",
+        forged.body
+    );
     unknown(&c.json("POST", "/api/plans", typo, &token).await, "yaer");
     let opened = c.json("POST", "/api/plans", open, &token).await;
     assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);

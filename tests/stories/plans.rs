@@ -304,7 +304,10 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
             );
             assert!(page.contains(&shown), "{backend}: {shown}");
         }
-        assert_eq!((r["year"].as_i64(), r["kpi_year"].as_i64()), (Some(2570), Some(2569)));
+        assert_eq!(
+            (r["year"].as_i64(), r["kpi_year"].as_i64()),
+            (Some(2570), Some(2569))
+        );
         assert_eq!(
             api["rights"]["write"], true,
             "{backend}: the LAO's own draft"
