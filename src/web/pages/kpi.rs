@@ -2,7 +2,7 @@
 //! model LAO, the monthly report, and the year's settings.
 
 use super::areas::{Crumb, crumbs};
-use super::plans::date_th;
+use super::format::date_th;
 use super::reports::{SubmissionRow, YearQuery, notice, place, submission_rows, year_of};
 use crate::error::AppResult;
 use crate::kpi::rates::format_pct;
@@ -275,7 +275,7 @@ async fn kpi_lao_view(
         integration_on: m
             .integration_forum_on
             .as_deref()
-            .map(super::plans::iso_date_th)
+            .map(super::format::iso_date_th)
             .unwrap_or_default(),
         m,
         months,

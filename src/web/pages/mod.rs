@@ -6,6 +6,7 @@ mod audit;
 mod calendar;
 mod committees;
 mod documents;
+mod format;
 mod kpi;
 mod notifications;
 mod plan_excel;

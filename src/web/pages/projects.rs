@@ -1,7 +1,7 @@
 //! The project page: its lineage from the forum to the budget, its progress, and its edit form.
 
 use super::areas::{Crumb, crumbs};
-use super::plans::{baht, date_th};
+use super::format::{baht, date_th};
 use crate::dimensions::Dimension;
 use crate::error::AppResult;
 use crate::plans::PlanKind;
@@ -74,7 +74,7 @@ async fn show(
     let view = ProjectView::load(&s.db, v.user.as_ref(), id).await?;
     let (l, path) = (&view.lineage, &view.path);
     let p = &l.project;
-    let dimension = Some(super::plans::dimension_label(&t, p.dimension)).unwrap_or_default();
+    let dimension = Some(super::format::dimension_label(&t, p.dimension)).unwrap_or_default();
     let target = projects::target_th(
         p.target_villages,
         p.target_households,
@@ -298,7 +298,7 @@ async fn edit_page(
             .map(|d| {
                 (
                     d.as_str().to_string(),
-                    super::plans::dimension_label(&t, *d),
+                    super::format::dimension_label(&t, *d),
                 )
             })
             .collect(),

@@ -2,7 +2,7 @@
 //! progress report, and KPI 3.2 — all shown as computed from the records, submitted as versions.
 
 use super::areas::{Crumb, crumbs};
-use super::plans::{baht, date_th};
+use super::format::{baht, date_th};
 use crate::error::{AppError, AppResult, Field, Problem};
 use crate::registers::{self, district_report, targets};
 use crate::reporting::{self, submissions};
@@ -381,7 +381,7 @@ async fn district_report_view(
         crumbs,
         label,
         year,
-        due_on: super::plans::iso_date_th(&report.due_on),
+        due_on: super::format::iso_date_th(&report.due_on),
         lines: district_report::ITEMS
             .iter()
             .enumerate()

@@ -1,45 +1,31 @@
 //! Plan pages: one page per plan with its forums, projects, what it may adopt from below,
-//! its milestones and its cycle; every form posts back here and the page says what happened.
+//! its milestones and its cycle; every form posts back here (`forms`) and the page says what
+//! happened. The plan boxes of area and LAO pages are in `links`.
+
+mod forms;
+mod links;
+
+pub use forms::*;
+pub use links::{PlanLinks, links_for_area, links_for_lao};
 
 use super::areas::{Crumb, crumbs};
-use crate::adoption::{self as adopt, AdoptInput, RouteInput};
+use super::format::{baht, date_th, dimension_label, iso_date_th, kind_label};
 use crate::dimensions::Dimension;
-use crate::error::{AppError, AppResult, Field, Problem};
-use crate::forums::{self, ForumInput};
-use crate::i18n::Tr;
+use crate::error::AppResult;
 use crate::kpi::rates;
 use crate::plans::access::PlanRights;
-use crate::plans::workflow::{self, Step};
-use crate::plans::{self, Milestones, Owner, Plan, PlanKind};
+use crate::plans::{Plan, PlanKind};
 use crate::projects::{self, input::EXECUTORS, input::ProjectInput, input::REACHES};
-use crate::thai;
 use crate::views::PlanView;
 use crate::web::AppState;
-use crate::web::page::{Page, not_found, render};
+use crate::web::page::{Page, render};
 use crate::web::session::Visitor;
-use crate::web::write::{Button, FormWrite, after, see};
+use crate::web::write::after;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-
-/// A date shown as "15 มีนาคม 2569".
-pub fn date_th(d: &time::Date) -> String {
-    thai::format_date_long(*d, thai::dates::Digits::Arabic)
-}
-
-/// A date stored as ISO text, shown as "15 มีนาคม 2569".
-pub fn iso_date_th(iso: &str) -> String {
-    match thai::dates::parse_iso(iso) {
-        Some(d) => date_th(&d),
-        None => iso.to_string(),
-    }
-}
-
-pub fn baht(satang: i64) -> String {
-    thai::format_baht(satang)
-}
 
 pub struct ItemRow {
     pub project_id: i64,
@@ -171,16 +157,8 @@ impl PlanPage {
     }
 }
 
-pub fn dimension_label(t: &Tr, d: Dimension) -> String {
-    if t.en() { d.en() } else { d.th() }.to_string()
-}
-
-fn kind_label(t: &Tr, k: PlanKind) -> String {
-    if t.en() { k.en() } else { k.th() }.to_string()
-}
-
 /// Renders the plan page, with what just happened (or went wrong) and the project form as typed.
-pub(super) async fn show(
+pub(in crate::web::pages) async fn show(
     s: &AppState,
     v: &Visitor,
     id: i64,
@@ -461,304 +439,4 @@ async fn answer<T>(
         |failed| show(s, v, id, String::new(), Some(failed), draft),
     )
     .await
-}
-
-/// Opens (creating on first use) the plan of an owner for a year: `kind`, `owner`, `year`.
-#[derive(Deserialize)]
-pub struct OpenForm {
-    kind: String,
-    owner: String,
-    year: String,
-}
-
-pub async fn open(State(s): State<AppState>, w: FormWrite<OpenForm>) -> AppResult<Response> {
-    let f = w.form;
-    let kind = PlanKind::parse(&f.kind).ok_or_else(|| {
-        AppError::from(Problem::Unknown {
-            field: Field::Kind,
-            typed: f.kind.clone(),
-            choices: Vec::new(),
-        })
-    })?;
-    let year = thai::parse_int(&f.year).map_err(|error| Problem::Number {
-        field: Field::Year,
-        error,
-    })?;
-    let owner = plans::resolve_owner(&s.db, kind, &f.owner).await?;
-    let plan = plans::open(&s.db, &w.user, kind, &owner, year).await?;
-    Ok(see(format!("/plans/{}", plan.id)))
-}
-
-/// The version of the plan the form was read from.
-#[derive(Deserialize)]
-pub struct Versioned<T> {
-    version: i64,
-    #[serde(flatten)]
-    input: T,
-}
-
-pub async fn add_project(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    w: FormWrite<Versioned<ProjectInput>>,
-) -> AppResult<Response> {
-    let f = w.form;
-    let r = adopt::add_to_plan(&s.db, &w.user, id, f.version, &f.input).await;
-    let keep = if r.is_err() {
-        f.input
-    } else {
-        ProjectInput::default()
-    };
-    answer(&s, &w.v, id, r, "project", keep).await
-}
-
-pub async fn add_forum(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    w: FormWrite<Versioned<ForumInput>>,
-) -> AppResult<Response> {
-    let f = w.form;
-    let r = forums::add(&s.db, &w.user, id, f.version, &f.input).await;
-    answer(&s, &w.v, id, r, "forum", ProjectInput::default()).await
-}
-
-#[derive(Deserialize)]
-pub struct AdoptForm {
-    version: i64,
-    project_id: i64,
-    #[serde(default)]
-    rank: String,
-    #[serde(default)]
-    amount: String,
-    #[serde(default)]
-    fiscal_year: String,
-    #[serde(default)]
-    decided_on: String,
-    #[serde(default)]
-    issue_id: String,
-    #[serde(default)]
-    note: String,
-}
-
-impl AdoptForm {
-    fn input(&self) -> AdoptInput {
-        AdoptInput {
-            project_id: self.project_id,
-            rank: self.rank.clone(),
-            amount: self.amount.clone(),
-            fiscal_year: self.fiscal_year.clone(),
-            decided_on: self.decided_on.clone(),
-            issue_id: self.issue_id.trim().parse().ok(),
-            note: self.note.clone(),
-        }
-    }
-}
-
-pub async fn adopt(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    w: FormWrite<AdoptForm>,
-) -> AppResult<Response> {
-    let r = adopt::adopt(&s.db, &w.user, id, w.form.version, &w.form.input()).await;
-    answer(&s, &w.v, id, r, "adopt", ProjectInput::default()).await
-}
-
-pub async fn update_item(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    w: FormWrite<AdoptForm>,
-) -> AppResult<Response> {
-    let r = adopt::update_item(&s.db, &w.user, id, w.form.version, &w.form.input()).await;
-    answer(&s, &w.v, id, r, "item", ProjectInput::default()).await
-}
-
-#[derive(Deserialize)]
-pub struct RemoveForm {
-    version: i64,
-    project_id: i64,
-}
-
-pub async fn remove(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    w: FormWrite<RemoveForm>,
-) -> AppResult<Response> {
-    let f = &w.form;
-    let r = adopt::remove(&s.db, &w.user, id, f.version, f.project_id).await;
-    answer(&s, &w.v, id, r, "removed", ProjectInput::default()).await
-}
-
-/// Merge: the `keep` radio and a `merge_<project id>` checkbox per project to merge into it.
-pub async fn merge(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    w: FormWrite<std::collections::HashMap<String, String>>,
-) -> AppResult<Response> {
-    let f = &w.form;
-    let version: i64 = f.get("version").and_then(|v| v.parse().ok()).unwrap_or(-1);
-    let others: Vec<i64> = f
-        .keys()
-        .filter_map(|k| k.strip_prefix("merge_"))
-        .filter_map(|k| k.parse().ok())
-        .collect();
-    let r = match f.get("keep").and_then(|k| k.parse::<i64>().ok()) {
-        Some(keep) => adopt::merge(&s.db, &w.user, id, version, keep, &others).await,
-        None => Err(Problem::Missing { field: Field::Keep }.into()),
-    };
-    answer(&s, &w.v, id, r, "merged", ProjectInput::default()).await
-}
-
-#[derive(Deserialize)]
-pub struct StepForm {
-    version: i64,
-    step: String,
-    #[serde(default)]
-    reason: String,
-}
-
-pub async fn step(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    w: FormWrite<StepForm>,
-) -> AppResult<Response> {
-    let f = &w.form;
-    let step = Step::parse(&f.step).ok_or_else(|| {
-        AppError::from(Problem::Unknown {
-            field: Field::Step,
-            typed: f.step.clone(),
-            choices: Vec::new(),
-        })
-    })?;
-    let r = workflow::step(&s.db, &w.user, id, f.version, step, &f.reason).await;
-    answer(&s, &w.v, id, r, &f.step, ProjectInput::default()).await
-}
-
-pub async fn milestones(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    w: FormWrite<Versioned<Milestones>>,
-) -> AppResult<Response> {
-    let f = w.form;
-    let r = plans::set_milestones(&s.db, &w.user, id, f.version, f.input).await;
-    answer(&s, &w.v, id, r, "milestones", ProjectInput::default()).await
-}
-
-pub async fn carry_forward(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    w: FormWrite<Button>,
-) -> AppResult<Response> {
-    let r = plans::carry::forward(&s.db, &w.user, id).await;
-    after(
-        &w.v,
-        r,
-        |next| format!("/plans/{}?done=plan.done.carried", next.id),
-        |failed| {
-            show(
-                &s,
-                &w.v,
-                id,
-                String::new(),
-                Some(failed),
-                ProjectInput::default(),
-            )
-        },
-    )
-    .await
-}
-
-pub async fn route(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    w: FormWrite<RouteInput>,
-) -> AppResult<Response> {
-    let r = adopt::route_to_agency(&s.db, &w.user, id, &w.form).await;
-    answer(&s, &w.v, id, r, "routed", ProjectInput::default()).await
-}
-
-#[derive(Deserialize)]
-pub struct IssueForm {
-    title: String,
-}
-
-pub async fn add_issue(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    w: FormWrite<IssueForm>,
-) -> AppResult<Response> {
-    let plan = plans::get(&s.db, id).await?.ok_or_else(not_found)?;
-    let r =
-        plans::development_issues::add(&s.db, &w.user, &plan.area_code[..2], &w.form.title).await;
-    answer(&s, &w.v, id, r, "issue", ProjectInput::default()).await
-}
-
-/// The plans box of an area or LAO page: the owner's plans of one kind, and a form to open one.
-pub struct PlanLinks {
-    pub kind: &'static str,
-    pub kind_label: String,
-    pub owner: String,
-    pub default_year: i64,
-    pub plans: Vec<(String, String, String)>,
-    pub can_open: bool,
-}
-
-fn links(v: &Visitor, shelf: plans::shelf::Shelf) -> PlanLinks {
-    PlanLinks {
-        kind: shelf.kind.as_str(),
-        kind_label: kind_label(&v.tr, shelf.kind),
-        owner: match &shelf.owner {
-            Owner::Area(a) => a.code.clone(),
-            Owner::Lao(l) => l.id.to_string(),
-        },
-        default_year: i64::from(thai::fiscal_year_be(thai::fiscal::today_in_thailand())),
-        plans: shelf
-            .plans
-            .into_iter()
-            .map(|p| {
-                (
-                    format!("/plans/{}", p.id),
-                    p.title,
-                    p.status.th().to_string(),
-                )
-            })
-            .collect(),
-        can_open: shelf.may_open,
-    }
-}
-
-/// The plan boxes for an area page: its own plans (and, for a tambon, its villages' plans).
-pub async fn links_for_area(
-    s: &AppState,
-    v: &Visitor,
-    area: &crate::areas::Area,
-) -> anyhow::Result<Vec<PlanLinks>> {
-    let shelves = plans::shelf::of_area(&s.db, v.user.as_ref(), area).await?;
-    Ok(shelves.into_iter().map(|sh| links(v, sh)).collect())
-}
-
-pub async fn links_for_lao(
-    s: &AppState,
-    v: &Visitor,
-    lao: &crate::areas::Lao,
-) -> anyhow::Result<Vec<PlanLinks>> {
-    let shelves = plans::shelf::of_lao(&s.db, v.user.as_ref(), lao).await?;
-    Ok(shelves.into_iter().map(|sh| links(v, sh)).collect())
-}
-
-/// An assessment against the community-plan standard: `assessed_on`, `note`, a `met_<criterion id>` per tick.
-pub async fn assess(
-    State(s): State<AppState>,
-    Path(id): Path<i64>,
-    w: FormWrite<std::collections::HashMap<String, String>>,
-) -> AppResult<Response> {
-    let f = &w.form;
-    let get = |k: &str| f.get(k).cloned().unwrap_or_default();
-    let met: Vec<i64> = f
-        .keys()
-        .filter_map(|k| k.strip_prefix("met_"))
-        .filter_map(|k| k.parse().ok())
-        .collect();
-    let r =
-        plans::standard::assess(&s.db, &w.user, id, &get("assessed_on"), &met, &get("note")).await;
-    answer(&s, &w.v, id, r, "assessed", ProjectInput::default()).await
 }
