@@ -87,10 +87,6 @@ fn date_shown(t: &Tr, iso: &str, th: &str) -> String {
     if t.en() { iso.into() } else { th.into() }
 }
 
-fn can_write(v: &Visitor) -> bool {
-    committees::may_record(v.user.as_ref())
-}
-
 fn overview_page(
     v: &Visitor,
     o: Overview,
@@ -149,7 +145,7 @@ fn overview_page(
         missing: missing.into_iter().map(view).collect(),
         others: others.into_iter().map(view).collect(),
         optional,
-        can_write: can_write(v),
+        can_write: committees::may_record(v.user.as_ref()),
     };
     render(&page)
 }
@@ -165,22 +161,23 @@ pub async fn of_area(
     let path = areas::path(&s.db, &code).await?;
     let o = committees::overview(&s.db, &Place::Area(code.clone()), committees::today()).await?;
     // optional kinds not yet recorded at a tambon: offer to record one
-    let optional = if area.level == crate::areas::Level::Tambon && can_write(&v) {
-        committees::optional_at_tambon(&o)
-            .into_iter()
-            .map(|k| {
-                (
-                    kind_label(&t, k).0,
-                    format!(
-                        "/committees/orders/new?kind={}&area_code={code}",
-                        k.as_str()
-                    ),
-                )
-            })
-            .collect()
-    } else {
-        vec![]
-    };
+    let optional =
+        if area.level == crate::areas::Level::Tambon && committees::may_record(v.user.as_ref()) {
+            committees::optional_at_tambon(&o)
+                .into_iter()
+                .map(|k| {
+                    (
+                        kind_label(&t, k).0,
+                        format!(
+                            "/committees/orders/new?kind={}&area_code={code}",
+                            k.as_str()
+                        ),
+                    )
+                })
+                .collect()
+        } else {
+            vec![]
+        };
     let tambon = path.iter().find(|a| a.level == crate::areas::Level::Tambon);
     let (th, en) = committees::area_labels(&area, tambon);
     overview_page(
@@ -299,7 +296,7 @@ pub async fn show(
             })
             .collect(),
         record_href: record_href(c.kind, &c.owner),
-        can_write: can_write(&v),
+        can_write: committees::may_record(v.user.as_ref()),
         saved: q.saved.is_some(),
     };
     render(&page)
