@@ -967,6 +967,13 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("error.back", "กลับหน้าแรก", "Back to the start"),
     ("yes", "ใช่", "Yes"),
     ("no", "ไม่ใช่", "No"),
+    // issue 11: dates checked against the plan
+    ("plan.made_on", "วันที่จัดทำแผน", "Date the plan was made"),
+    (
+        "plan.made_quarter.from_date",
+        "(คิดจากวันที่จัดทำแผน ปีงบประมาณเริ่ม ๑ ตุลาคม)",
+        "(from the date the plan was made; the fiscal year starts on 1 October)",
+    ),
 ];
 
 #[cfg(test)]

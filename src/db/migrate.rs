@@ -30,6 +30,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "performance",
         include_str!("../../migrations/0006_performance.sql"),
     ),
+    (
+        10,
+        "plan dates",
+        include_str!("../../migrations/0010_plan_dates.sql"),
+    ),
 ];
 
 fn render(sql: &str, backend: Backend) -> String {

@@ -37,6 +37,7 @@ fields! {
     Step = "step", "ขั้นตอน", "Step";
     Reason = "reason", "เหตุผล", "Reason";
     MadeQuarter = "made_quarter", "ไตรมาสที่จัดทำแผน", "Quarter the plan was made";
+    MadeOn = "made_on", "วันที่จัดทำแผน", "Date the plan was made";
     DeliveredLaoOn = "delivered_lao_on", "วันที่ส่งเล่มแผนให้ อปท.", "Plan book delivered to the LAO";
     DeliveredDistrictOn = "delivered_district_on", "วันที่ส่งเล่มแผนให้อำเภอ", "Plan book delivered to the district";
     EvaluatedOn = "evaluated_on", "วันที่ประเมินผลแผน", "Plan evaluated on";

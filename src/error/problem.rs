@@ -354,6 +354,22 @@ pub enum Problem {
     BadAreaCode {
         typed: String,
     },
+    // issue 11: dates checked against the plan
+    /// A date outside the window of the plan's years (see `plans::window`).
+    OutsidePlanWindow {
+        field: Field,
+        date: time::Date,
+        from: time::Date,
+        to: time::Date,
+    },
+    /// A typed quarter that is not the fiscal quarter of the date the plan was made.
+    QuarterDisagrees {
+        typed: i64,
+        made_on: time::Date,
+        quarter: i64,
+    },
+    /// A quarter typed without the date it follows from.
+    QuarterNeedsDate,
     CannotWrite {
         path: String,
         detail: String,
@@ -419,6 +435,7 @@ impl Problem {
             | FromOne { field }
             | Range { field, .. }
             | InFuture { field, .. }
+            | OutsidePlanWindow { field, .. }
             | YesNo { field, .. }
             | NotBuddhistYear { field, .. }
             | NotPercent { field, .. }
@@ -428,6 +445,8 @@ impl Problem {
             EndsBeforeStart => Some(Field::EndsOn),
             IssueOfOtherProvince => Some(Field::Issue),
             YearOutsidePlan { .. } => Some(Field::FiscalYear),
+            QuarterDisagrees { .. } => Some(Field::MadeQuarter),
+            QuarterNeedsDate => Some(Field::MadeOn),
             RankTaken { .. } | RankRepeatsRow { .. } => Some(Field::Rank),
             VillageOutsidePlan { .. } | NotAVillage { .. } => Some(Field::Villages),
             ForumOfOtherPlan => Some(Field::Forum),
@@ -566,6 +585,10 @@ impl Problem {
             ScopeCode { .. } => "scope_code",
             BadAreaCode { .. } => "bad_area_code",
             CannotWrite { .. } => "cannot_write",
+            // issue 11: dates checked against the plan
+            OutsidePlanWindow { .. } => "outside_plan_window",
+            QuarterDisagrees { .. } => "quarter_disagrees",
+            QuarterNeedsDate => "quarter_needs_date",
         }
     }
 

@@ -94,6 +94,9 @@ impl Problem {
                 | FromOne { .. }
                 | Range { .. }
                 | InFuture { .. }
+                | OutsidePlanWindow { .. }
+                | QuarterDisagrees { .. }
+                | QuarterNeedsDate
                 | YesNo { .. }
                 | NotBuddhistYear { .. }
                 | NotPercent { .. }
@@ -482,6 +485,19 @@ impl Problem {
                 format!("area code “{typed}” is not valid: use a province, district or tambon code such as 56 or 5601"),
             ),
             CannotWrite { path, detail } => pick(format!("เขียนไฟล์ที่ {path} ไม่ได้: {detail}"), format!("cannot write {path}: {detail}")),
+            // issue 11: dates checked against the plan
+            OutsidePlanWindow { date, from, to, .. } => pick(
+                format!("{} อยู่นอกช่วงเวลาของแผน (ต้องอยู่ระหว่าง {} ถึง {})", day(*date, lang), day(*from, lang), day(*to, lang)),
+                format!("{} is outside the plan's time ({} to {})", day(*date, lang), day(*from, lang), day(*to, lang)),
+            ),
+            QuarterDisagrees { typed, made_on, quarter } => pick(
+                format!("ไตรมาส {typed} ไม่ตรงกับวันที่จัดทำแผน {} ซึ่งอยู่ในไตรมาสที่ {quarter} ของปีงบประมาณ", day(*made_on, lang)),
+                format!("quarter {typed} disagrees with the date the plan was made, {}, which is in fiscal quarter {quarter}", day(*made_on, lang)),
+            ),
+            QuarterNeedsDate => pick(
+                "ไตรมาสคิดจากวันที่จัดทำแผน: กรอกวันที่จัดทำแผน".into(),
+                "the quarter follows from the date the plan was made: fill in that date".into(),
+            ),
         }
     }
 }

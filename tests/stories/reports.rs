@@ -137,6 +137,7 @@ async fn mae_sai_year(db: &Db, district: &User, lao_user: &User, lao_id: i64) ->
         version(db, tp.id).await,
         Milestones {
             made_quarter: "2".into(),
+            made_on: "20 ก.พ. 2569".into(),
             delivered_lao_on: "15 มี.ค. 2569".into(),
             delivered_district_on: "2026-03-31".into(),
             evaluated_on: "2026-06-30".into(),
