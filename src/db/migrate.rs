@@ -35,6 +35,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "plan dates",
         include_str!("../../migrations/0010_plan_dates.sql"),
     ),
+    (
+        11,
+        "committee meetings",
+        include_str!("../../migrations/0011_committee_meetings.sql"),
+    ),
 ];
 
 fn render(sql: &str, backend: Backend) -> String {

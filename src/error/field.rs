@@ -91,6 +91,10 @@ fields! {
     OrderNo = "order_no", "เลขที่คำสั่ง", "Order number";
     OrderDate = "order_date", "วันที่ของคำสั่ง", "Order date";
     Members = "members", "รายชื่อกรรมการ", "Members";
+    // issue 11: committee meetings
+    MeetingOn = "held_on", "วันที่ประชุม", "Meeting date";
+    Agenda = "agenda", "ระเบียบวาระการประชุม", "Agenda";
+    ForPlanYear = "for_plan_year", "ประชุมเพื่อจัดทำแผนพัฒนาตำบล ปี", "Held to make the tambon plan of";
     // reports
     Report = "kind", "แบบรายงาน", "Report";
     Counts = "counts", "จำนวนตำบล", "Tambon counts";

@@ -370,6 +370,9 @@ pub enum Problem {
     },
     /// A quarter typed without the date it follows from.
     QuarterNeedsDate,
+    // issue 11: committee meetings
+    /// Only a ก.บ.ต. meets to make the tambon plan.
+    PlanYearOnlyTambonBoard,
     CannotWrite {
         path: String,
         detail: String,
@@ -447,6 +450,7 @@ impl Problem {
             YearOutsidePlan { .. } => Some(Field::FiscalYear),
             QuarterDisagrees { .. } => Some(Field::MadeQuarter),
             QuarterNeedsDate => Some(Field::MadeOn),
+            PlanYearOnlyTambonBoard => Some(Field::ForPlanYear),
             RankTaken { .. } | RankRepeatsRow { .. } => Some(Field::Rank),
             VillageOutsidePlan { .. } | NotAVillage { .. } => Some(Field::Villages),
             ForumOfOtherPlan => Some(Field::Forum),
@@ -589,6 +593,7 @@ impl Problem {
             OutsidePlanWindow { .. } => "outside_plan_window",
             QuarterDisagrees { .. } => "quarter_disagrees",
             QuarterNeedsDate => "quarter_needs_date",
+            PlanYearOnlyTambonBoard => "plan_year_only_tambon_board",
         }
     }
 

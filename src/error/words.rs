@@ -97,6 +97,7 @@ impl Problem {
                 | OutsidePlanWindow { .. }
                 | QuarterDisagrees { .. }
                 | QuarterNeedsDate
+                | PlanYearOnlyTambonBoard
                 | YesNo { .. }
                 | NotBuddhistYear { .. }
                 | NotPercent { .. }
@@ -493,6 +494,10 @@ impl Problem {
             QuarterDisagrees { typed, made_on, quarter } => pick(
                 format!("ไตรมาส {typed} ไม่ตรงกับวันที่จัดทำแผน {} ซึ่งอยู่ในไตรมาสที่ {quarter} ของปีงบประมาณ", day(*made_on, lang)),
                 format!("quarter {typed} disagrees with the date the plan was made, {}, which is in fiscal quarter {quarter}", day(*made_on, lang)),
+            ),
+            PlanYearOnlyTambonBoard => pick(
+                "เฉพาะการประชุม ก.บ.ต. ที่ระบุว่าเป็นการประชุมเพื่อจัดทำแผนพัฒนาตำบลได้".into(),
+                "only a ก.บ.ต. meeting can be one held to make the tambon plan".into(),
             ),
             QuarterNeedsDate => pick(
                 "ไตรมาสคิดจากวันที่จัดทำแผน: กรอกวันที่จัดทำแผน".into(),

@@ -23,7 +23,12 @@ pub fn check(plan: &Plan, field: Field, date: Date) -> Result<(), Problem> {
     }
     let (from, to) = of(plan.first_year, plan.last_year);
     if date < from || date > to {
-        return Err(Problem::OutsidePlanWindow { field, date, from, to });
+        return Err(Problem::OutsidePlanWindow {
+            field,
+            date,
+            from,
+            to,
+        });
     }
     Ok(())
 }
@@ -54,8 +59,14 @@ mod tests {
 
     #[test]
     fn a_plan_of_2570_is_prepared_from_october_2568() {
-        assert_eq!(of(2570, 2570), (date!(2025 - 10 - 01), date!(2027 - 09 - 30)));
-        assert_eq!(of(2566, 2570), (date!(2021 - 10 - 01), date!(2027 - 09 - 30)));
+        assert_eq!(
+            of(2570, 2570),
+            (date!(2025 - 10 - 01), date!(2027 - 09 - 30))
+        );
+        assert_eq!(
+            of(2566, 2570),
+            (date!(2021 - 10 - 01), date!(2027 - 09 - 30))
+        );
     }
 
     #[test]

@@ -1026,7 +1026,12 @@ async fn dates_are_checked_against_the_plan(backend: &str, db: Db) {
         "{backend}: {}",
         e.message_th()
     );
-    assert!(forums::of_plan(&db, village_plan.id).await.unwrap().is_empty());
+    assert!(
+        forums::of_plan(&db, village_plan.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // the tambon plan's quarter follows from the date it was made
     let tambon = plans::resolve_owner(&db, PlanKind::Tambon, "560114")
@@ -1043,8 +1048,15 @@ async fn dates_are_checked_against_the_plan(backend: &str, db: Db) {
     let e = plans::set_milestones(&db, &p.tambon, tp.id, tp.version, august("1"))
         .await
         .unwrap_err();
-    assert_eq!(e.code(), "quarter_disagrees", "{backend}: August is quarter 4");
-    assert_eq!(plans::get(&db, tp.id).await.unwrap().unwrap().made_quarter, None);
+    assert_eq!(
+        e.code(),
+        "quarter_disagrees",
+        "{backend}: August is quarter 4"
+    );
+    assert_eq!(
+        plans::get(&db, tp.id).await.unwrap().unwrap().made_quarter,
+        None
+    );
     let e = plans::set_milestones(
         &db,
         &p.tambon,
@@ -1062,7 +1074,10 @@ async fn dates_are_checked_against_the_plan(backend: &str, db: Db) {
         .await
         .unwrap();
     assert_eq!(made.made_quarter, Some(4), "{backend}");
-    assert_eq!(made.made_on.map(|d| d.to_string()).as_deref(), Some("2026-08-14"));
+    assert_eq!(
+        made.made_on.map(|d| d.to_string()).as_deref(),
+        Some("2026-08-14")
+    );
     let e = plans::set_milestones(
         &db,
         &p.tambon,
