@@ -373,6 +373,21 @@ pub enum Problem {
     // issue 11: committee meetings
     /// Only a ก.บ.ต. meets to make the tambon plan.
     PlanYearOnlyTambonBoard,
+    // issue 13: uploads within limits
+    /// A cell below the last row an upload may have.
+    SheetTooLong {
+        row: u64,
+        max: u32,
+    },
+    /// A cell right of the last column an upload may have.
+    SheetTooWide {
+        row: u64,
+        max: u32,
+    },
+    /// More problems than an answer lists.
+    MoreProblems {
+        more: usize,
+    },
     CannotWrite {
         path: String,
         detail: String,
@@ -594,6 +609,9 @@ impl Problem {
             QuarterDisagrees { .. } => "quarter_disagrees",
             QuarterNeedsDate => "quarter_needs_date",
             PlanYearOnlyTambonBoard => "plan_year_only_tambon_board",
+            SheetTooLong { .. } => "sheet_too_long",
+            SheetTooWide { .. } => "sheet_too_wide",
+            MoreProblems { .. } => "more_problems",
         }
     }
 

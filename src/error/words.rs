@@ -495,6 +495,18 @@ impl Problem {
                 format!("ไตรมาส {typed} ไม่ตรงกับวันที่จัดทำแผน {} ซึ่งอยู่ในไตรมาสที่ {quarter} ของปีงบประมาณ", day(*made_on, lang)),
                 format!("quarter {typed} disagrees with the date the plan was made, {}, which is in fiscal quarter {quarter}", day(*made_on, lang)),
             ),
+            SheetTooLong { row, max } => pick(
+                format!("ไฟล์ยาวเกินไป: มีข้อมูลถึงแถวที่ {row} รับได้ไม่เกิน {max} แถว (แบ่งเป็นหลายไฟล์)"),
+                format!("the file is too long: it has data in row {row}; at most {max} rows (split it)"),
+            ),
+            SheetTooWide { row, max } => pick(
+                format!("ไฟล์กว้างเกินไป: แถวที่ {row} มีข้อมูลเกินคอลัมน์ที่ {max}"),
+                format!("the file is too wide: row {row} has data beyond column {max}"),
+            ),
+            MoreProblems { more } => pick(
+                format!("และยังมีข้อผิดพลาดอีก {more} รายการ: แก้ไขรายการข้างต้นแล้วนำเข้าใหม่"),
+                format!("and {more} more problems: correct those above and import again"),
+            ),
             PlanYearOnlyTambonBoard => pick(
                 "เฉพาะการประชุม ก.บ.ต. ที่ระบุว่าเป็นการประชุมเพื่อจัดทำแผนพัฒนาตำบลได้".into(),
                 "only a ก.บ.ต. meeting can be one held to make the tambon plan".into(),
