@@ -47,15 +47,32 @@ pub async fn restore(data_dir: &Path, target: &Path, file: &Path) -> anyhow::Res
     let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
     let kept = target.with_extension(format!("db.before-restore-{stamp}"));
     if target.exists() {
-        std::fs::rename(target, &kept)
-            .with_context(|| format!("cannot move {} aside", target.display()))?;
+        // the kept copy is made by SQLite itself, so it holds what the WAL held too (after a
+        // crash the newest changes may be there only)
+        use sqlx::Connection;
+        let url = format!("sqlite://{}?mode=rw", target.display());
+        let mut conn = sqlx::SqliteConnection::connect(&url)
+            .await
+            .with_context(|| format!("cannot open {} to keep it", target.display()))?;
+        let path = kept.to_str().context("data path must be valid UTF-8")?;
+        db::query("VACUUM INTO $1")
+            .bind(path)
+            .execute(&mut conn)
+            .await
+            .with_context(|| format!("cannot keep a copy of {}", target.display()))?;
+        conn.close().await?;
     }
+    // the backup goes in under another name first and replaces the database in one rename
+    let incoming = target.with_extension("db.restoring");
+    std::fs::copy(file, &incoming)
+        .with_context(|| format!("cannot copy {} to {}", file.display(), incoming.display()))?;
+    std::fs::File::open(&incoming)?.sync_all()?;
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", target.display()));
         let _ = std::fs::remove_file(side);
     }
-    std::fs::copy(file, target)
-        .with_context(|| format!("cannot copy {} to {}", file.display(), target.display()))?;
+    std::fs::rename(&incoming, target)
+        .with_context(|| format!("cannot put {} in place", target.display()))?;
     Ok(kept)
 }
 

@@ -43,9 +43,24 @@ async fn a_backup_taken_while_running_restores_the_data_of_that_moment() {
         let refused = backup::restore(&dir, &live, &copy).await.unwrap_err();
         assert!(refused.to_string().contains("หยุดเซิร์ฟเวอร์ก่อน"), "{refused}");
     }
-    db.close().await;
+    // the server was killed (kill -9): its connections were never closed, so the newest
+    // changes may be in the WAL only; the kept copy still holds them
+    std::mem::forget(db);
     let kept = backup::restore(&dir, &live, &copy).await.unwrap();
     assert!(kept.exists());
+    {
+        use sqlx::Connection;
+        let mut old =
+            sqlx::SqliteConnection::connect(&format!("sqlite://{}?mode=ro", kept.display()))
+                .await
+                .unwrap();
+        let n: i64 =
+            oneplan::db::query_scalar("SELECT COUNT(*) FROM areas WHERE code = '56011413'")
+                .fetch_one(&mut old)
+                .await
+                .unwrap();
+        assert_eq!(n, 1, "the kept copy lost the newest data");
+    }
     let db = Db::connect(&url).await.unwrap();
     assert!(
         oneplan::areas::get(&db, "56011413")
