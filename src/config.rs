@@ -6,6 +6,7 @@
 //! | ONEPLAN_DATABASE_URL | `sqlite://<data dir>/oneplan.db` | or `postgres://user:pass@host/db` |
 //! | ONEPLAN_LISTEN | `127.0.0.1:8080` | address the web server listens on |
 //! | ONEPLAN_SECURE_COOKIES | off | `1` behind HTTPS, so cookies are sent only over TLS |
+//! | ONEPLAN_TRUSTED_PROXY | none | the reverse proxy's address: its `X-Forwarded-For` names the client |
 
 use std::path::PathBuf;
 
@@ -15,6 +16,8 @@ pub struct Config {
     pub database_url: String,
     pub listen: String,
     pub secure_cookies: bool,
+    /// Requests from this address carry the client's address in `X-Forwarded-For`.
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 impl Config {
@@ -27,6 +30,7 @@ impl Config {
             data_dir,
             listen: var("ONEPLAN_LISTEN").unwrap_or_else(|| "127.0.0.1:8080".into()),
             secure_cookies: var("ONEPLAN_SECURE_COOKIES").is_some_and(|v| v == "1" || v == "true"),
+            trusted_proxy: var("ONEPLAN_TRUSTED_PROXY").and_then(|v| v.trim().parse().ok()),
         }
     }
 

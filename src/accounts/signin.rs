@@ -1,5 +1,7 @@
 //! Signing in, slowed down after repeated failures: after 5 failures in 15 minutes for one
-//! account (or 20 from one client) each further try must wait, doubling from 30 seconds to 15 minutes.
+//! account from one client (or 20 from one client in all) each further try from that client
+//! must wait, doubling from 30 seconds to 15 minutes. Failures are counted per client, so that
+//! nobody can lock another person out of their account by typing wrong passwords for it.
 
 use super::{User, password};
 use crate::db::{self, Db, now_text};
@@ -21,20 +23,30 @@ fn wait_seconds(failures: usize, free: usize, last: OffsetDateTime, now: OffsetD
         .max(0)
 }
 
+/// Whose recent failures: one account's from one client, or one client's in all.
+enum Tries<'a> {
+    AccountFrom { username: &'a str, client: &'a str },
+    Client(&'a str),
+}
+
 async fn recent_failures(
     db: &Db,
-    column: &str,
-    value: &str,
+    who: Tries<'_>,
 ) -> anyhow::Result<(usize, Option<OffsetDateTime>)> {
     let since = (OffsetDateTime::now_utc() - WINDOW).format(&Rfc3339)?;
-    let sql = format!(
-        "SELECT at, succeeded FROM sign_in_attempts WHERE {column} = $1 AND at > $2 ORDER BY id DESC LIMIT 100"
-    );
-    let rows: Vec<(String, i64)> = db::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(value)
-        .bind(since)
-        .fetch_all(db)
-        .await?;
+    let q = match who {
+        Tries::AccountFrom { username, client } => db::query_as(
+            "SELECT at, succeeded FROM sign_in_attempts WHERE username = $1 AND client = $2 AND at > $3 \
+             ORDER BY id DESC LIMIT 100",
+        )
+        .bind(username.to_string())
+        .bind(client.to_string()),
+        Tries::Client(client) => db::query_as(
+            "SELECT at, succeeded FROM sign_in_attempts WHERE client = $1 AND at > $2 ORDER BY id DESC LIMIT 100",
+        )
+        .bind(client.to_string()),
+    };
+    let rows: Vec<(String, i64)> = q.bind(since).fetch_all(db).await?;
     // failures since the last success
     let failures: Vec<&String> = rows
         .iter()
@@ -70,9 +82,16 @@ pub async fn sign_in(
 ) -> Result<User, AppError> {
     let username = username.trim().to_lowercase();
     let now = OffsetDateTime::now_utc();
-    let (n, last) = recent_failures(db, "username", &username).await?;
+    let (n, last) = recent_failures(
+        db,
+        Tries::AccountFrom {
+            username: &username,
+            client,
+        },
+    )
+    .await?;
     let mut wait = last.map_or(0, |l| wait_seconds(n, FREE_TRIES_ACCOUNT, l, now));
-    let (n, last) = recent_failures(db, "client", client).await?;
+    let (n, last) = recent_failures(db, Tries::Client(client)).await?;
     wait = wait.max(last.map_or(0, |l| wait_seconds(n, FREE_TRIES_CLIENT, l, now)));
     if wait > 0 {
         return Err(Problem::TooManyAttempts { seconds: wait }.into());

@@ -56,11 +56,11 @@ impl FromRequestParts<AppState> for Visitor {
         let tr = Tr {
             lang: Lang::from_cookie(cookie(&parts.headers, "lang")),
         };
-        let client = parts
+        let peer = parts
             .extensions
             .get::<ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip().to_string())
-            .unwrap_or_else(|| "local".into());
+            .map(|c| c.0.ip());
+        let client = client_address(peer, &parts.headers, state.config.trusted_proxy);
         let token = cookie(&parts.headers, sessions::COOKIE).map(str::to_string);
         let session = match &token {
             Some(t) => sessions::find(&state.db, t).await?,
@@ -91,6 +91,31 @@ impl FromRequestParts<AppState> for Visitor {
     }
 }
 
+/// The client's address: the peer's, or behind the trusted reverse proxy the address that proxy
+/// put last in `X-Forwarded-For` (earlier entries are the client's own words and prove nothing).
+pub fn client_address(
+    peer: Option<std::net::IpAddr>,
+    headers: &axum::http::HeaderMap,
+    trusted_proxy: Option<std::net::IpAddr>,
+) -> String {
+    let Some(peer) = peer else {
+        return "local".into();
+    };
+    if Some(peer) == trusted_proxy {
+        let forwarded = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
+            .last();
+        if let Some(client) = forwarded {
+            return client.to_string();
+        }
+    }
+    peer.to_string()
+}
+
 pub fn session_cookie(token: &str, secure: bool) -> String {
     format!(
         "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
@@ -105,4 +130,26 @@ pub fn clear_session_cookie() -> String {
         "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0",
         sessions::COOKIE
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_address;
+    use axum::http::HeaderMap;
+
+    #[test]
+    fn behind_the_proxy_each_user_is_their_own_client() {
+        let proxy = "10.0.0.1".parse().ok();
+        let mut h = HeaderMap::new();
+        h.insert("x-forwarded-for", "6.6.6.6, 203.0.113.7".parse().unwrap());
+        assert_eq!(client_address(proxy, &h, proxy), "203.0.113.7");
+        // not from the proxy: the header is anyone's words
+        assert_eq!(
+            client_address("198.51.100.2".parse().ok(), &h, proxy),
+            "198.51.100.2"
+        );
+        assert_eq!(client_address(proxy, &HeaderMap::new(), proxy), "10.0.0.1");
+        assert_eq!(client_address(proxy, &h, None), "10.0.0.1");
+        assert_eq!(client_address(None, &h, proxy), "local");
+    }
 }

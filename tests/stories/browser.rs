@@ -77,6 +77,7 @@ async fn server(db: &oneplan::db::Db) -> String {
         database_url: String::new(),
         listen: addr.to_string(),
         secure_cookies: false,
+        trusted_proxy: None,
     };
     let state = AppState {
         db: db.clone(),

@@ -190,6 +190,7 @@ async fn same_version_saved_twice_at_once(backend: &str, db: Db) {
             database_url: String::new(),
             listen: String::new(),
             secure_cookies: false,
+            trusted_proxy: None,
         },
     });
     let people = [

@@ -34,6 +34,7 @@ pub fn state(db: &Db) -> oneplan::web::AppState {
         database_url: String::new(),
         listen: String::new(),
         secure_cookies: false,
+        trusted_proxy: None,
     };
     oneplan::web::AppState {
         db: db.clone(),
