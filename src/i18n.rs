@@ -968,11 +968,23 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("yes", "ใช่", "Yes"),
     ("no", "ไม่ใช่", "No"),
     // issue 11: agencies
-    ("users.agency.choose", "— เลือกหน่วยงาน —", "— choose the agency —"),
+    (
+        "users.agency.choose",
+        "— เลือกหน่วยงาน —",
+        "— choose the agency —",
+    ),
     ("plan.agency", "หน่วยงานที่จัดทำ", "Made by agency"),
     ("kpi.model.agreed_by", "เห็นชอบโดย", "agreed by"),
-    ("kpi.model.not_agreed", "รอ พช.อ. ให้ความเห็นชอบ", "awaiting the district CD office's agreement"),
-    ("kpi.model.agree", "ให้ความเห็นชอบ (พช.อ.)", "Agree (district CD office)"),
+    (
+        "kpi.model.not_agreed",
+        "รอ พช.อ. ให้ความเห็นชอบ",
+        "awaiting the district CD office's agreement",
+    ),
+    (
+        "kpi.model.agree",
+        "ให้ความเห็นชอบ (พช.อ.)",
+        "Agree (district CD office)",
+    ),
 ];
 
 #[cfg(test)]

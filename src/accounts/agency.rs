@@ -191,4 +191,17 @@ mod tests {
         assert_eq!(Agency::from_stored("other"), Some(Agency::Other));
         assert_eq!(Agency::from_stored("CDD_DISTRICT"), None);
     }
+
+    #[test]
+    fn the_migration_allows_exactly_the_agencies() {
+        let sql = include_str!("../../migrations/0008_agencies.sql");
+        let check = sql.split("CHECK (agency IN (").nth(1).unwrap();
+        let listed: Vec<&str> = check[..check.find("))").unwrap()]
+            .split(", ")
+            .map(|c| c.trim_matches('\''))
+            .collect();
+        let ours: Vec<&str> = Agency::ALL.iter().map(|a| a.as_str()).collect();
+        assert_eq!(listed.len(), ours.len());
+        assert!(ours.iter().all(|c| listed.contains(c)), "{listed:?}");
+    }
 }

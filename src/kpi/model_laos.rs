@@ -133,12 +133,7 @@ async fn district_for(
 }
 
 /// พช.อ. agrees to the district's current designation for the year; from then it counts.
-pub async fn agree(
-    db: &Db,
-    user: &User,
-    year: i64,
-    district: &str,
-) -> Result<ModelLao, AppError> {
+pub async fn agree(db: &Db, user: &User, year: i64, district: &str) -> Result<ModelLao, AppError> {
     district_for(db, user, district, AGREES, "ให้ความเห็นชอบ อปท. ต้นแบบ").await?;
     let mut tx = db.begin_write().await?;
     let pending: Option<(i64, i64)> = db::query_as(
@@ -153,12 +148,14 @@ pub async fn agree(
         return Err(Problem::NoDesignationToAgree { year }.into());
     };
     let now = now_text();
-    db::query("UPDATE model_laos SET agreed_by = $1, agreed_at = $2 WHERE id = $3 AND agreed_at IS NULL")
-        .bind(&user.username)
-        .bind(&now)
-        .bind(id)
-        .execute(&mut tx)
-        .await?;
+    db::query(
+        "UPDATE model_laos SET agreed_by = $1, agreed_at = $2 WHERE id = $3 AND agreed_at IS NULL",
+    )
+    .bind(&user.username)
+    .bind(&now)
+    .bind(id)
+    .execute(&mut tx)
+    .await?;
     audit::record(
         &mut tx,
         &user.actor(),

@@ -337,7 +337,9 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
     )
     .await
     .unwrap();
-    model_laos::agree(&db, &district, YEAR, "5601").await.unwrap();
+    model_laos::agree(&db, &district, YEAR, "5601")
+        .await
+        .unwrap();
     let history = model_laos::history(&db, YEAR, "5601").await.unwrap();
     assert_eq!(history.len(), 2);
     assert!(history[1].replaced_at.is_some() && history[0].replaced_at.is_none());
