@@ -19,6 +19,9 @@ UPDATE users SET agency = CASE
         OR (agency_text = '' AND scope_level = 'lao') THEN 'lao'
     WHEN agency_text LIKE '%คณะกรรมการหมู่บ้าน%' OR agency_text LIKE '%คณะกรรมการชุมชน%'
         OR (agency_text = '' AND scope_level = 'village') THEN 'village_committee'
+    -- any other ministry, department or office named: a line agency (e.g. สำนักงานเกษตรอำเภอ)
+    WHEN agency_text LIKE '%กระทรวง%' OR agency_text LIKE '%กรม%' OR agency_text LIKE '%สำนักงาน%'
+        OR agency_text LIKE '%สนง.%' THEN 'line_agency'
     ELSE 'other'
 END;
 

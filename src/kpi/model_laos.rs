@@ -78,6 +78,13 @@ pub async fn eligible(db: &Db, district: &str) -> anyhow::Result<Vec<crate::area
     Ok(laos)
 }
 
+/// Whether a district's current designation (in its `history`) still awaits พช.อ.'s agreement.
+pub fn awaits_agreement(history: &[ModelLao]) -> bool {
+    history
+        .iter()
+        .any(|m| m.replaced_at.is_none() && m.agreed_at.is_none())
+}
+
 /// Whether the user may designate an area's model LAO: the district's สถ.อ. officers.
 pub async fn may_designate(
     db: &Db,

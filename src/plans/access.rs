@@ -41,6 +41,10 @@ pub fn approver_problem(kind: PlanKind) -> Problem {
     }
 }
 
+/// The district's model tambon plan is chosen by its CD office (พช.อ.), which leads the
+/// tambon plans (seed 000, item 8).
+pub const CHOOSES_MODEL_PLAN: crate::accounts::Agency = crate::accounts::Agency::CddDistrict;
+
 /// What a user may do with one plan, computed once for its page and the API.
 #[derive(Debug, Clone, Copy, Default, serde::Serialize, utoipa::ToSchema)]
 pub struct PlanRights {
@@ -69,10 +73,14 @@ pub async fn rights(
     };
     let reopen = above && plan.status == Status::Approved;
     let mark_model = match (owner, plan.kind) {
-        (Owner::Area(a), PlanKind::Tambon) => match crate::areas::get(db, &a.code[..4]).await? {
-            Some(d) => may_write(db, user, &Owner::Area(d)).await?,
-            None => false,
-        },
+        (Owner::Area(a), PlanKind::Tambon)
+            if user.is_some_and(|u| u.agency == CHOOSES_MODEL_PLAN) =>
+        {
+            match crate::areas::get(db, &a.code[..4]).await? {
+                Some(d) => may_write(db, user, &Owner::Area(d)).await?,
+                None => false,
+            }
+        }
         _ => false,
     };
     Ok(PlanRights {

@@ -7,6 +7,7 @@ use crate::common;
 use common::{Client, cast};
 use oneplan::accounts::{Agency, User};
 use oneplan::adoption::{self as adopt, AdoptInput};
+use oneplan::books::model_plan;
 use oneplan::db::Db;
 use oneplan::error::AppError;
 use oneplan::forums::{self, ForumInput};
@@ -332,6 +333,33 @@ async fn the_district_report_is_signed_by_the_district_cd_office(backend: &str, 
         .unwrap();
     assert_eq!(s.version, 1, "{backend}");
     assert!(s.payload_json.contains("cdd_district"));
+
+    // so is the district's model tambon plan chosen, by พช.อ.
+    let tambon = cast::tambon(&db).await;
+    let owner = plans::resolve_owner(&db, PlanKind::Tambon, "560114")
+        .await
+        .unwrap();
+    let plan = plans::open(&db, &tambon, PlanKind::Tambon, &owner, YEAR)
+        .await
+        .unwrap();
+    assert!(
+        !access::rights(&db, Some(&dopa), &plan, &owner)
+            .await
+            .unwrap()
+            .mark_model
+    );
+    assert!(
+        access::rights(&db, Some(&cdd), &plan, &owner)
+            .await
+            .unwrap()
+            .mark_model
+    );
+    forbidden_saying(
+        model_plan::designate(&db, &dopa, plan.id, "").await,
+        "ขั้นตอนนี้ (คัดเลือกแผนพัฒนาตำบลต้นแบบ) ต้องทำโดย สำนักงานพัฒนาชุมชนอำเภอ",
+    );
+    let chosen = model_plan::designate(&db, &cdd, plan.id, "").await.unwrap();
+    assert_eq!(chosen.plan_id, plan.id, "{backend}");
 }
 
 story!(a_model_lao_is_designated_by_dla_and_agreed_by_cdd, Phayao);

@@ -80,7 +80,6 @@ async fn kpi_view(
         Some(a) => model_laos::may_agree(&s.db, v.user.as_ref(), a).await?,
         None => false,
     };
-    let mut awaiting = false;
     let r = rollup::of_area(&s.db, code, year).await?;
     let districts: HashMap<String, String> =
         crate::areas::under(&s.db, crate::areas::Level::District, code)
@@ -104,22 +103,21 @@ async fn kpi_view(
             budget_pct: format_pct(row.report.rates.budget_pct_x100),
         })
         .collect();
+    let mut awaiting = false;
     let (candidates, history) = if is_district {
         let c = model_laos::eligible(&s.db, code)
             .await?
             .into_iter()
             .map(|l| (l.id, l.full_name_th))
             .collect();
-        let h = model_laos::history(&s.db, year, code)
-            .await?
+        let h = model_laos::history(&s.db, year, code).await?;
+        awaiting = model_laos::awaits_agreement(&h);
+        let h = h
             .into_iter()
             .map(|m| {
                 let agreed = match &m.agreed_by {
                     Some(by) => format!("{} {by}", v.tr.s("kpi.model.agreed_by")),
-                    None => {
-                        awaiting |= m.replaced_at.is_none();
-                        v.tr.s("kpi.model.not_agreed").to_string()
-                    }
+                    None => v.tr.s("kpi.model.not_agreed").to_string(),
                 };
                 (
                     m.lao_name,
