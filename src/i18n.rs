@@ -976,6 +976,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("plan.agency", "หน่วยงานที่จัดทำ", "Made by agency"),
     ("kpi.model.agreed_by", "เห็นชอบโดย", "agreed by"),
     (
+        "kpi.model.agreed_before",
+        "คัดเลือกก่อนมีการบันทึกความเห็นชอบ",
+        "designated before agreements were recorded",
+    ),
+    (
         "kpi.model.not_agreed",
         "รอ พช.อ. ให้ความเห็นชอบ",
         "awaiting the district CD office's agreement",

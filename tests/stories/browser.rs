@@ -440,6 +440,10 @@ async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_pla
     shot(&c, backend, "village-plan").await;
     submit(&c, "#submit-plan").await;
     assert_eq!(text(&c, "#plan-status").await, "เสนอแล้ว รอการอนุมัติ");
+    assert!(
+        c.find(Locator::Css("#approve-plan")).await.is_err(),
+        "{backend}: the village does not approve its own plan"
+    );
     let village_plan_url = c.current_url().await.unwrap();
     sign_out(&c).await;
 

@@ -116,6 +116,7 @@ async fn kpi_view(
             .into_iter()
             .map(|m| {
                 let agreed = match &m.agreed_by {
+                    Some(by) if by.is_empty() => v.tr.s("kpi.model.agreed_before").to_string(),
                     Some(by) => format!("{} {by}", v.tr.s("kpi.model.agreed_by")),
                     None => v.tr.s("kpi.model.not_agreed").to_string(),
                 };
