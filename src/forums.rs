@@ -93,17 +93,14 @@ pub async fn add(
     let owner = plans::owner_of(db, &plan).await?;
     plans::access::check_owner_write(db, user, &owner, "forum", &plan_id.to_string()).await?;
     let mut errors = Vec::new();
-    let today = crate::thai::fiscal::today_in_thailand();
     let held_on = match thai::parse_date(&input.held_on) {
-        Ok(d) if d > today + time::Duration::days(1) => {
-            errors.push(Problem::InFuture {
-                field: Field::HeldOn,
-                date: d,
-                today,
-            });
-            String::new()
-        }
-        Ok(d) => d.to_string(),
+        Ok(d) => match plans::window::check(&plan, Field::HeldOn, d) {
+            Ok(()) => d.to_string(),
+            Err(p) => {
+                errors.push(p);
+                String::new()
+            }
+        },
         Err(_) if input.held_on.trim().is_empty() => {
             errors.push(Problem::Missing {
                 field: Field::HeldOn,

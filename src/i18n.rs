@@ -967,6 +967,39 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("error.back", "กลับหน้าแรก", "Back to the start"),
     ("yes", "ใช่", "Yes"),
     ("no", "ไม่ใช่", "No"),
+    // issue 11: dates checked against the plan
+    ("plan.made_on", "วันที่จัดทำแผน", "Date the plan was made"),
+    (
+        "plan.made_quarter.from_date",
+        "(คิดจากวันที่จัดทำแผน ปีงบประมาณเริ่ม ๑ ตุลาคม)",
+        "(from the date the plan was made; the fiscal year starts on 1 October)",
+    ),
+    // issue 11: committee meetings
+    ("meeting.title", "การประชุม", "Meetings"),
+    (
+        "meeting.none",
+        "ยังไม่มีบันทึกการประชุม",
+        "No meeting recorded yet",
+    ),
+    ("meeting.record", "บันทึกการประชุม", "Record a meeting"),
+    ("meeting.save", "บันทึกการประชุม", "Save the meeting"),
+    ("meeting.saved", "บันทึกการประชุมแล้ว", "Meeting saved"),
+    ("meeting.held_on", "วันที่ประชุม", "Date"),
+    ("meeting.place", "สถานที่", "Place"),
+    ("meeting.attendance", "ผู้เข้าประชุม (คน)", "Attendance"),
+    ("meeting.agenda", "ระเบียบวาระการประชุม", "Agenda"),
+    ("meeting.minutes", "รายงานการประชุม", "Minutes"),
+    ("meeting.resolutions", "มติที่ประชุม", "Resolutions"),
+    (
+        "meeting.for_plan_year",
+        "ประชุมเพื่อจัดทำแผนพัฒนาตำบล ปี พ.ศ.",
+        "Held to make the tambon plan of (BE)",
+    ),
+    (
+        "committee.missing_seats",
+        "คำสั่งล่าสุดยังไม่มีองค์ประกอบตามหนังสือสั่งการ (แต่ละตำแหน่งหรือผู้แทน)",
+        "The newest order lacks members the circular prescribes (each, or a representative)",
+    ),
     // issue 11: agencies
     (
         "users.agency.choose",

@@ -21,5 +21,6 @@ pub mod projects;
 pub mod registers;
 pub mod reporting;
 pub mod thai;
+pub mod uploads;
 pub mod views;
 pub mod web;

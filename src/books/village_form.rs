@@ -8,7 +8,7 @@ use crate::dimensions::Dimension;
 use crate::error::{AppError, Problem};
 use crate::plans::{PlanKind, claim, get};
 use crate::projects::input::{EXECUTORS, ProjectInput, REACHES};
-use calamine::{Data, Reader, Xlsx};
+use calamine::Data;
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 /// The columns of the form, in order: header as printed, and which field it fills.
@@ -242,6 +242,9 @@ pub async fn import(
         }
     }
     if !errors.is_empty() {
+        let errors = crate::uploads::at_most(errors, |more| {
+            RowProblem::file(Problem::MoreProblems { more })
+        });
         return Ok(Imported::Refused(errors));
     }
     let mut tx = db.begin_write().await?;
@@ -262,20 +265,12 @@ pub async fn import(
 
 /// The data rows of the first sheet, each with its row number as Excel shows it.
 fn read_rows(bytes: &[u8]) -> Result<Vec<(usize, ProjectInput)>, RowProblem> {
-    let not_xlsx = || RowProblem::file(Problem::NotXlsx);
-    let mut wb: Xlsx<_> =
-        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|_| not_xlsx())?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or_else(not_xlsx)?
-        .map_err(|_| not_xlsx())?;
-    let (start_row, start_col) = range.start().unwrap_or((0, 0));
+    let sheet = crate::uploads::first_sheet(bytes, crate::uploads::IMPORT, cell_text)
+        .map_err(RowProblem::file)?;
     let mut header_at = None;
     let mut fields: Vec<Option<Field>> = Vec::new();
     let mut out = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let excel_row = start_row as usize + i + 1;
-        let cells: Vec<String> = row.iter().map(cell_text).collect();
+    for (excel_row, cells) in sheet {
         let Some(_) = header_at else {
             if cells
                 .iter()
@@ -321,7 +316,6 @@ fn read_rows(bytes: &[u8]) -> Result<Vec<(usize, ProjectInput)>, RowProblem> {
         }
         out.push((excel_row, input));
     }
-    let _ = start_col;
     if header_at.is_none() {
         return Err(RowProblem::file(Problem::NoHeader));
     }

@@ -5,7 +5,9 @@
 
 pub mod current;
 pub mod kinds;
+pub mod meetings;
 pub mod overview;
+pub mod prescribed;
 pub mod validate;
 
 use crate::accounts::{self, Scope, ScopeLevel, User};
@@ -98,6 +100,9 @@ pub struct CommitteeDetail {
     /// Whether an order exists for that fiscal year.
     pub current: bool,
     pub orders: Vec<Order>,
+    /// For the LAO working group: the seats seed 002 prescribes that the newest order lacks.
+    pub missing_seats: Vec<prescribed::Seat>,
+    pub meetings: Vec<meetings::Meeting>,
 }
 
 /// The Thai date of an ISO date from the database; the ISO text itself if unreadable.
@@ -222,6 +227,7 @@ async fn authorize(
     kind: Kind,
     owner: &Owner,
     lao_key: Option<&str>,
+    action: &str,
 ) -> Result<(), AppError> {
     let covers = match lao_key {
         Some(key) => {
@@ -244,7 +250,7 @@ async fn authorize(
     };
     let key = format!("{}:{}", kind.as_str(), owner.key());
     let message = problem.message(crate::i18n::Lang::Th);
-    accounts::record_denied(db, user, "committee", &key, "record_order", &message).await?;
+    accounts::record_denied(db, user, "committee", &key, action, &message).await?;
     Err(problem.into())
 }
 
@@ -282,7 +288,15 @@ pub async fn find_for_writing(
     target: &Target,
 ) -> Result<(Option<i64>, Owner), AppError> {
     let (owner, lao_key) = resolve(db, target).await?;
-    authorize(db, user, target.kind, &owner, lao_key.as_deref()).await?;
+    authorize(
+        db,
+        user,
+        target.kind,
+        &owner,
+        lao_key.as_deref(),
+        "record_order",
+    )
+    .await?;
     Ok((find_id(db, target.kind, &owner).await?, owner))
 }
 
@@ -304,7 +318,7 @@ pub async fn record_order(
 ) -> Result<Recorded, AppError> {
     let kind = target.kind;
     let (owner, lao_key) = resolve(db, target).await?;
-    authorize(db, user, kind, &owner, lao_key.as_deref()).await?;
+    authorize(db, user, kind, &owner, lao_key.as_deref(), "record_order").await?;
     let order = validate::check(input, today).map_err(AppError::from)?;
     let now = now_text();
     let mut tx = db.begin_write().await?;
@@ -484,6 +498,11 @@ pub async fn get(db: &Db, id: i64, today: Date) -> Result<Option<CommitteeDetail
         },
         fiscal_year: current_fiscal_year(today),
         current: is_current(orders.iter().map(|o| o.fiscal_year), today),
+        missing_seats: match (kind, orders.first()) {
+            (Kind::LaoWorkingGroup, Some(newest)) => prescribed::missing(&newest.members),
+            _ => Vec::new(),
+        },
+        meetings: meetings::of_committee(db, id).await?,
         orders,
     }))
 }

@@ -36,6 +36,16 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "agencies",
         include_str!("../../migrations/0008_agencies.sql"),
     ),
+    (
+        10,
+        "plan dates",
+        include_str!("../../migrations/0010_plan_dates.sql"),
+    ),
+    (
+        11,
+        "committee meetings",
+        include_str!("../../migrations/0011_committee_meetings.sql"),
+    ),
 ];
 
 fn render(sql: &str, backend: Backend) -> String {

@@ -8,9 +8,19 @@ use super::{Cell, Document, NO_DATA, Section};
 use crate::thai::fiscal::BE_OFFSET;
 use crate::thai::to_arabic_digits;
 
+/// Text as a spreadsheet will not run it: a cell that starts like a formula (`=`, `+`, `-`,
+/// `@`, a tab or a carriage return) is opened by Excel as one, so it gets a leading `'`.
+fn inert(s: &str) -> String {
+    let s = to_arabic_digits(s);
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s,
+    }
+}
+
 fn field(c: &Cell) -> String {
     match c {
-        Cell::Text(s) => to_arabic_digits(s),
+        Cell::Text(s) => inert(s),
         Cell::Int(n) => n.to_string(),
         Cell::Baht(st) => {
             let sign = if *st < 0 { "-" } else { "" };
@@ -75,4 +85,44 @@ fn writer() -> ::csv::Writer<Vec<u8>> {
 fn done(w: ::csv::Writer<Vec<u8>>) -> anyhow::Result<Vec<u8>> {
     w.into_inner()
         .map_err(|e| anyhow::anyhow!("writing the CSV file: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Align, Column, Table};
+    use super::*;
+
+    #[test]
+    fn a_title_that_looks_like_a_formula_stays_text() {
+        let titles = [
+            "=HYPERLINK(\"http://evil.example\",\"ดูรายละเอียด\")",
+            "+cmd|' /C calc'!A0",
+            "@SUM(A1:A9)",
+            "-2+3+cmd|' /C calc'!A0",
+            "\tล้อมรั้ว",
+            "ถนน คสล. = 200 ม.",
+        ];
+        let doc = Document {
+            title: "t".into(),
+            sections: vec![Section::Table(Table {
+                columns: vec![Column::new("โครงการ", Align::Left)],
+                rows: titles.iter().map(|t| vec![Cell::text(*t)]).collect(),
+                total: None,
+            })],
+            ..Default::default()
+        };
+        let out = String::from_utf8(csv(&doc).unwrap()).unwrap();
+        let mut r = ::csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(out.trim_start_matches('\u{feff}').as_bytes());
+        let cells: Vec<String> = r.records().map(|x| x.unwrap()[0].to_string()).collect();
+        for (cell, title) in cells.iter().zip(titles) {
+            if title.starts_with(['=', '+', '-', '@', '\t']) {
+                assert_eq!(*cell, format!("'{title}"));
+            } else {
+                assert_eq!(cell, title);
+            }
+        }
+        assert_eq!(cells.len(), titles.len());
+    }
 }

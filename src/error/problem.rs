@@ -354,6 +354,40 @@ pub enum Problem {
     BadAreaCode {
         typed: String,
     },
+    // issue 11: dates checked against the plan
+    /// A date outside the window of the plan's years (see `plans::window`).
+    OutsidePlanWindow {
+        field: Field,
+        date: time::Date,
+        from: time::Date,
+        to: time::Date,
+    },
+    /// A typed quarter that is not the fiscal quarter of the date the plan was made.
+    QuarterDisagrees {
+        typed: i64,
+        made_on: time::Date,
+        quarter: i64,
+    },
+    /// A quarter typed without the date it follows from.
+    QuarterNeedsDate,
+    // issue 11: committee meetings
+    /// Only a ก.บ.ต. meets to make the tambon plan.
+    PlanYearOnlyTambonBoard,
+    // issue 13: uploads within limits
+    /// A cell below the last row an upload may have.
+    SheetTooLong {
+        row: u64,
+        max: u32,
+    },
+    /// A cell right of the last column an upload may have.
+    SheetTooWide {
+        row: u64,
+        max: u32,
+    },
+    /// More problems than an answer lists.
+    MoreProblems {
+        more: usize,
+    },
     CannotWrite {
         path: String,
         detail: String,
@@ -440,6 +474,7 @@ impl Problem {
             | FromOne { field }
             | Range { field, .. }
             | InFuture { field, .. }
+            | OutsidePlanWindow { field, .. }
             | YesNo { field, .. }
             | NotBuddhistYear { field, .. }
             | NotPercent { field, .. }
@@ -449,6 +484,9 @@ impl Problem {
             EndsBeforeStart => Some(Field::EndsOn),
             IssueOfOtherProvince => Some(Field::Issue),
             YearOutsidePlan { .. } => Some(Field::FiscalYear),
+            QuarterDisagrees { .. } => Some(Field::MadeQuarter),
+            QuarterNeedsDate => Some(Field::MadeOn),
+            PlanYearOnlyTambonBoard => Some(Field::ForPlanYear),
             RankTaken { .. } | RankRepeatsRow { .. } => Some(Field::Rank),
             VillageOutsidePlan { .. } | NotAVillage { .. } => Some(Field::Villages),
             ForumOfOtherPlan => Some(Field::Forum),
@@ -587,6 +625,14 @@ impl Problem {
             ScopeCode { .. } => "scope_code",
             BadAreaCode { .. } => "bad_area_code",
             CannotWrite { .. } => "cannot_write",
+            // issue 11: dates checked against the plan
+            OutsidePlanWindow { .. } => "outside_plan_window",
+            QuarterDisagrees { .. } => "quarter_disagrees",
+            QuarterNeedsDate => "quarter_needs_date",
+            PlanYearOnlyTambonBoard => "plan_year_only_tambon_board",
+            SheetTooLong { .. } => "sheet_too_long",
+            SheetTooWide { .. } => "sheet_too_wide",
+            MoreProblems { .. } => "more_problems",
             // issue 11: agencies
             StepForAgency { .. } => "step_for_agency",
             ApproveFromAbove { .. } => "approve_from_above",

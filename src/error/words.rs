@@ -94,6 +94,10 @@ impl Problem {
                 | FromOne { .. }
                 | Range { .. }
                 | InFuture { .. }
+                | OutsidePlanWindow { .. }
+                | QuarterDisagrees { .. }
+                | QuarterNeedsDate
+                | PlanYearOnlyTambonBoard
                 | YesNo { .. }
                 | NotBuddhistYear { .. }
                 | NotPercent { .. }
@@ -482,6 +486,35 @@ impl Problem {
                 format!("area code “{typed}” is not valid: use a province, district or tambon code such as 56 or 5601"),
             ),
             CannotWrite { path, detail } => pick(format!("เขียนไฟล์ที่ {path} ไม่ได้: {detail}"), format!("cannot write {path}: {detail}")),
+            // issue 11: dates checked against the plan
+            OutsidePlanWindow { date, from, to, .. } => pick(
+                format!("{} อยู่นอกช่วงเวลาของแผน (ต้องอยู่ระหว่าง {} ถึง {})", day(*date, lang), day(*from, lang), day(*to, lang)),
+                format!("{} is outside the plan's time ({} to {})", day(*date, lang), day(*from, lang), day(*to, lang)),
+            ),
+            QuarterDisagrees { typed, made_on, quarter } => pick(
+                format!("ไตรมาส {typed} ไม่ตรงกับวันที่จัดทำแผน {} ซึ่งอยู่ในไตรมาสที่ {quarter} ของปีงบประมาณ", day(*made_on, lang)),
+                format!("quarter {typed} disagrees with the date the plan was made, {}, which is in fiscal quarter {quarter}", day(*made_on, lang)),
+            ),
+            SheetTooLong { row, max } => pick(
+                format!("ไฟล์ยาวเกินไป: มีข้อมูลถึงแถวที่ {row} รับได้ไม่เกิน {max} แถว (แบ่งเป็นหลายไฟล์)"),
+                format!("the file is too long: it has data in row {row}; at most {max} rows (split it)"),
+            ),
+            SheetTooWide { row, max } => pick(
+                format!("ไฟล์กว้างเกินไป: แถวที่ {row} มีข้อมูลเกินคอลัมน์ที่ {max}"),
+                format!("the file is too wide: row {row} has data beyond column {max}"),
+            ),
+            MoreProblems { more } => pick(
+                format!("และยังมีข้อผิดพลาดอีก {more} รายการ: แก้ไขรายการข้างต้นแล้วนำเข้าใหม่"),
+                format!("and {more} more problems: correct those above and import again"),
+            ),
+            PlanYearOnlyTambonBoard => pick(
+                "เฉพาะการประชุม ก.บ.ต. ที่ระบุว่าเป็นการประชุมเพื่อจัดทำแผนพัฒนาตำบลได้".into(),
+                "only a ก.บ.ต. meeting can be one held to make the tambon plan".into(),
+            ),
+            QuarterNeedsDate => pick(
+                "ไตรมาสคิดจากวันที่จัดทำแผน: กรอกวันที่จัดทำแผน".into(),
+                "the quarter follows from the date the plan was made: fill in that date".into(),
+            ),
             // issue 11: agencies
             StepForAgency { step_th, agency_th } => pick(
                 format!("ขั้นตอนนี้ ({step_th}) ต้องทำโดย {agency_th}"),

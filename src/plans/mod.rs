@@ -8,6 +8,7 @@ pub mod development_issues;
 pub mod kind;
 pub mod shelf;
 pub mod standard;
+pub mod window;
 pub mod workflow;
 
 use crate::accounts::User;
@@ -32,7 +33,11 @@ pub struct Plan {
     pub title: String,
     pub status: Status,
     pub copied_from: Option<i64>,
+    /// The fiscal quarter of `made_on` (ไตรมาสที่ได้ดำเนินการทำแผน).
     pub made_quarter: Option<i64>,
+    /// The date the tambon plan was made (its integration workshop).
+    #[sqlx(try_from = "crate::db::OptIsoDate")]
+    pub made_on: Option<time::Date>,
     #[sqlx(try_from = "crate::db::OptIsoDate")]
     pub delivered_lao_on: Option<time::Date>,
     #[sqlx(try_from = "crate::db::OptIsoDate")]
@@ -67,7 +72,7 @@ impl Plan {
     pub fn audit_json(&self) -> serde_json::Value {
         serde_json::json!({
             "kind": self.kind, "owner": self.owner_key, "years": [self.first_year, self.last_year],
-            "status": self.status, "agency": self.agency, "made_quarter": self.made_quarter,
+            "status": self.status, "agency": self.agency, "made_quarter": self.made_quarter, "made_on": self.made_on,
             "delivered_lao_on": self.delivered_lao_on, "delivered_district_on": self.delivered_district_on,
             "evaluated_on": self.evaluated_on, "evaluation": self.evaluation,
             "committee_approved_on": self.committee_approved_on, "sent_on": self.sent_on,
@@ -84,7 +89,7 @@ pub fn years_label(first: i64, last: i64) -> String {
 }
 
 pub(crate) const PLAN_COLUMNS: &str = "id, kind, owner_key, area_code, lao_id, first_year, last_year, title, status, copied_from, \
-     made_quarter, delivered_lao_on, delivered_district_on, evaluated_on, evaluation, committee_approved_on, sent_on, agency, updated_at, version";
+     made_quarter, made_on, delivered_lao_on, delivered_district_on, evaluated_on, evaluation, committee_approved_on, sent_on, agency, updated_at, version";
 
 pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Plan>> {
     Ok(db::query_as::<Plan>(AssertSqlSafe(format!(
@@ -396,8 +401,12 @@ fn stale(plan: &Plan, expected: i64) -> AppError {
 /// The dates and facts a tambon or district plan records about itself.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct Milestones {
+    /// Optional: the quarter follows from `made_on`; when typed it must agree.
     #[serde(default)]
     pub made_quarter: String,
+    /// The date the tambon plan was made (BE or CE).
+    #[serde(default)]
+    pub made_on: String,
     #[serde(default)]
     pub delivered_lao_on: String,
     #[serde(default)]
@@ -432,7 +441,7 @@ pub async fn set_milestones(
             .map(|d| Some(d.to_string()))
             .map_err(|error| Problem::Date { field, error }.into())
     };
-    let quarter = match m.made_quarter.trim() {
+    let typed_quarter = match m.made_quarter.trim() {
         "" => None,
         q => match crate::thai::parse_int(q) {
             Ok(n @ 1..=4) => Some(n),
@@ -447,6 +456,19 @@ pub async fn set_milestones(
             }
         },
     };
+    let made_on = match m.made_on.trim() {
+        "" => None,
+        s => {
+            let d = crate::thai::parse_date(s).map_err(|error| Problem::Date {
+                field: Field::MadeOn,
+                error,
+            })?;
+            window::check(&plan, Field::MadeOn, d)?;
+            Some(d)
+        }
+    };
+    let quarter = window::quarter(made_on, typed_quarter)?;
+    let made_on = made_on.map(|d| d.to_string());
     let delivered_lao = date(Field::DeliveredLaoOn, &m.delivered_lao_on)?;
     let delivered_district = date(Field::DeliveredDistrictOn, &m.delivered_district_on)?;
     let evaluated = date(Field::EvaluatedOn, &m.evaluated_on)?;
@@ -463,7 +485,7 @@ pub async fn set_milestones(
         plan_id,
         expected_version,
         "made_quarter = $1, delivered_lao_on = $2, delivered_district_on = $3, evaluated_on = $4, \
-         evaluation = $5, committee_approved_on = $6, sent_on = $7, updated_at = $8",
+         evaluation = $5, committee_approved_on = $6, sent_on = $7, updated_at = $8, made_on = $9",
         vec![
             quarter.value(),
             delivered_lao.value(),
@@ -473,6 +495,7 @@ pub async fn set_milestones(
             committee.value(),
             sent.value(),
             now_text().value(),
+            made_on.value(),
         ],
     )
     .await?;

@@ -97,6 +97,9 @@ pub const SQL: [(&str, &str); 2] = [
            CAST(CASE WHEN EXISTS (SELECT 1 FROM committees c JOIN committee_orders o ON o.committee_id = c.id \
                 WHERE c.kind = 'tambon_board' AND c.area_code = t.tambon_code AND o.fiscal_year = t.fiscal_year) \
                 THEN 1 ELSE 0 END AS BIGINT) AS board, \
+           CAST(CASE WHEN EXISTS (SELECT 1 FROM committees c JOIN committee_meetings g ON g.committee_id = c.id \
+                WHERE c.kind = 'tambon_board' AND c.area_code = t.tambon_code AND g.for_plan_year = t.fiscal_year) \
+                THEN 1 ELSE 0 END AS BIGINT) AS board_met, \
            CAST((SELECT COUNT(*) FROM forums f WHERE f.plan_id = pl.id) AS BIGINT) AS forums, \
            CAST((SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = pl.id) AS BIGINT) AS items, \
            CAST((SELECT COUNT(*) FROM plan_items i WHERE i.plan_id = pl.id AND i.rank IS NULL) AS BIGINT) AS unranked, \
@@ -116,6 +119,9 @@ struct Facts {
     name_th: String,
     #[sqlx(try_from = "crate::db::Flag")]
     board: bool,
+    /// A ก.บ.ต. meeting recorded as held to make this tambon plan.
+    #[sqlx(try_from = "crate::db::Flag")]
+    board_met: bool,
     forums: i64,
     items: i64,
     unranked: i64,
@@ -170,7 +176,7 @@ pub async fn of_area(db: &Db, prefix: &str, year: i64) -> anyhow::Result<Vec<Dis
         let row = TambonRow {
             met: [
                 f.board,
-                f.forums > 0,
+                f.board_met,
                 complete,
                 sent,
                 complete && sent && f.evaluated_on.is_some(),

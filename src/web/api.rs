@@ -38,6 +38,7 @@ pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
         routes!(lao_committees),
         routes!(committee),
         routes!(record_order),
+        routes!(record_meeting),
     ]
 }
 
@@ -369,6 +370,22 @@ async fn record_order(
     let done = committees::record_order(&s.db, &me, &target, &input, today).await?;
     let d = committees::get(&s.db, done.committee_id, today).await?;
     Ok(Json(d.ok_or_else(not_found)?))
+}
+
+/// Records a meeting of a committee (a ก.บ.ต. meeting may say which tambon plan it was held to make).
+#[utoipa::path(post, path = "/api/committees/{id}/meetings", params(("id" = i64, Path)),
+    request_body = committees::meetings::MeetingInput,
+    responses((status = 200, body = committees::meetings::Meeting), (status = 400, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn record_meeting(
+    State(s): State<AppState>,
+    Path(id): Path<i64>,
+    ApiWrite { user: me, body }: ApiWrite<committees::meetings::MeetingInput>,
+) -> ApiResult<committees::meetings::Meeting> {
+    let today = committees::today();
+    Ok(Json(
+        committees::meetings::record(&s.db, &me, id, &body, today).await?,
+    ))
 }
 
 #[cfg(test)]

@@ -457,11 +457,7 @@ async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_pla
     assert!(text(&c, "#candidates").await.contains(title));
     adopt_first(&c, "1", "").await;
     assert!(text(&c, "#items").await.contains(title));
-    click(
-        &c,
-        "#milestones select[name=made_quarter] option[value='2']",
-    )
-    .await;
+    fill(&c, "#milestones input[name=made_on]", "20 ก.พ. 2569").await;
     fill(
         &c,
         "#milestones input[name=delivered_lao_on]",

@@ -808,3 +808,135 @@ async fn officers_use_the_pages_and_the_api(backend: &str, db: Db) {
     assert!(spec["paths"]["/api/committees/orders"]["post"].is_object());
     db.close().await;
 }
+
+story!(
+    meetings_are_recorded_and_the_working_group_is_held_to_seed_002,
+    Phayao
+);
+async fn meetings_are_recorded_and_the_working_group_is_held_to_seed_002(backend: &str, db: Db) {
+    let tambon = cast::tambon(&db).await;
+    cast::viewer(&db).await;
+    let lao = cast::mae_sai_lao(&db).await;
+    let lao_user = cast::lao(&db).await;
+    let today = committees::today();
+    let board = committees::record_order(
+        &db,
+        &tambon,
+        &area(Kind::TambonBoard, "560114"),
+        &order("๑/๒๕๖๙", &today.to_string(), members()),
+        today,
+    )
+    .await
+    .unwrap()
+    .committee_id;
+
+    // the committee page offers the meeting form to the officer, not to a visitor
+    let mut c = Client::new(&db);
+    let uri = format!("/committees/{board}");
+    assert!(!c.get(&uri).await.body.contains("id=\"meeting-form\""));
+    c.api_sign_in("cdo.maesai", cast::PASSWORD).await;
+    let page = c.get(&uri).await;
+    assert!(
+        page.body.contains("id=\"meeting-form\"") && page.body.contains("name=\"for_plan_year\"")
+    );
+    let csrf = csrf_of(&page.body);
+    let post = format!("/committees/{board}/meetings");
+    let mut fields = vec![
+        ("csrf", csrf.as_str()),
+        ("held_on", "1/1/2542"),
+        ("place", "ห้องประชุม อบต.แม่ใส"),
+        ("attendance", "๑๕"),
+        ("agenda", "จัดทำแผนพัฒนาตำบล ปี ๒๕๖๙"),
+        ("minutes", ""),
+        ("resolutions", "เห็นชอบ"),
+        ("for_plan_year", "2569"),
+    ];
+    // a date outside the plan's time: the form again, as typed, with the window named
+    let bad = c.form(&post, &fields).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{backend}");
+    assert!(
+        bad.body
+            .contains("วันที่ประชุม: 1 มกราคม 2542 อยู่นอกช่วงเวลาของแผน"),
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains("จัดทำแผนพัฒนาตำบล ปี ๒๕๖๙"));
+    assert_eq!(count(&db, "committee_meetings").await, 0);
+    fields[1] = ("held_on", "5/2/2569");
+    let saved = c.form(&post, &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let shown = c.get(&saved.location).await;
+    assert!(shown.body.contains("บันทึกการประชุมแล้ว") && shown.body.contains("5 กุมภาพันธ์ 2569"));
+    // the API reads the same meeting; a village committee cannot claim the tambon plan
+    let token = c.api_sign_in("cdo.maesai", cast::PASSWORD).await;
+    let d = c.get(&format!("/api/committees/{board}")).await.json();
+    assert_eq!(d["meetings"][0]["for_plan_year"], 2569);
+    assert_eq!(d["meetings"][0]["attendance"], 15);
+    let village = committees::record_order(
+        &db,
+        &tambon,
+        &area(Kind::VillageCommittee, "56011401"),
+        &order("๒/๒๕๖๙", &today.to_string(), members()),
+        today,
+    )
+    .await
+    .unwrap()
+    .committee_id;
+    let body = serde_json::json!({"held_on": "2026-02-05", "attendance": "12", "agenda": "ทบทวนแผนหมู่บ้าน",
+        "for_plan_year": "2569"});
+    let r = c
+        .json(
+            "POST",
+            &format!("/api/committees/{village}/meetings"),
+            body,
+            &token,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.json()["error"]["code"], "plan_year_only_tambon_board");
+
+    // the working group's order is held against the members seed 002 prescribes
+    let wg = committees::record_order(
+        &db,
+        &lao_user,
+        &Target {
+            kind: Kind::LaoWorkingGroup,
+            area_code: String::new(),
+            lao_id: Some(lao.id),
+        },
+        &order(
+            "๕/๒๕๖๙",
+            &today.to_string(),
+            vec![
+                member("นายก อบต.แม่ใส", "นายกองค์การบริหารส่วนตำบลแม่ใส", "chair"),
+                member("นายบุญมา ใจงาม", "กำนันตำบลแม่ใส", "advisor"),
+                member("นางคำปุน ศรีวงค์", "ผู้ใหญ่บ้านหมู่ที่ 1", "member"),
+                member("นายสมศักดิ์ แก้วดี", "ปลัดองค์การบริหารส่วนตำบลแม่ใส", "secretary"),
+            ],
+        ),
+        today,
+    )
+    .await
+    .unwrap()
+    .committee_id;
+    let d = committees::get(&db, wg, today).await.unwrap().unwrap();
+    let missing: Vec<&str> = d.missing_seats.iter().map(|s| s.th).collect();
+    assert_eq!(
+        missing,
+        vec![
+            "พัฒนาการอำเภอหรือผู้แทน",
+            "ท้องถิ่นอำเภอหรือผู้แทน",
+            "ประธาน ศอช.ต.",
+            "ประธานสภาองค์กรชุมชน (สอช.)",
+            "ผู้นำภาคประชาชน",
+            "ภาคีการพัฒนาที่เกี่ยวข้อง",
+        ],
+        "{backend}"
+    );
+    let page = c.get(&format!("/committees/{wg}")).await;
+    assert!(page.body.contains("id=\"missing-seats\"") && page.body.contains("ท้องถิ่นอำเภอหรือผู้แทน"));
+    assert!(
+        !c.get(&uri).await.body.contains("id=\"missing-seats\""),
+        "only the working group"
+    );
+}

@@ -315,6 +315,7 @@ async fn mae_sai_plan(db: &Db, officer: &User) -> plans::Plan {
         version(db, plan.id).await,
         plans::Milestones {
             made_quarter: "2".into(),
+            made_on: "2026-02-20".into(),
             delivered_lao_on: "30 เม.ย. 2569".into(),
             delivered_district_on: "2/5/2569".into(),
             ..Default::default()

@@ -207,6 +207,7 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
         tambon_plan.version,
         plans::Milestones {
             made_quarter: "๒".into(),
+            made_on: "๒๐ ก.พ. ๒๕๖๙".into(),
             delivered_lao_on: "30 เม.ย. 2569".into(),
             delivered_district_on: "2026-05-02".into(),
             ..Default::default()
@@ -1000,4 +1001,94 @@ async fn a_village_plan_is_assessed_against_the_community_plan_standard(backend:
         plans::standard::assess(&db, &p.viewer, plan.id, "2026-07-01", &ids, "").await,
         Err(AppError::Forbidden(_))
     ));
+}
+
+story!(dates_are_checked_against_the_plan, Phayao);
+async fn dates_are_checked_against_the_plan(backend: &str, db: Db) {
+    let p = people(&db).await;
+    let rong_hai = plans::resolve_owner(&db, PlanKind::Village, "56011401")
+        .await
+        .unwrap();
+    let village_plan = plans::open(&db, &p.village, PlanKind::Village, &rong_hai, 2569)
+        .await
+        .unwrap();
+    // a forum dated 1999 on a 2569 plan: refused, with the window it must fall in
+    let old = ForumInput {
+        held_on: "1 ม.ค. 2542".into(),
+        ..forum()
+    };
+    let e = forums::add(&db, &p.village, village_plan.id, village_plan.version, &old)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "outside_plan_window", "{backend}");
+    assert!(
+        e.message_th().contains("1 ตุลาคม 2567") && e.message_th().contains("30 กันยายน 2569"),
+        "{backend}: {}",
+        e.message_th()
+    );
+    assert!(
+        forums::of_plan(&db, village_plan.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // the tambon plan's quarter follows from the date it was made
+    let tambon = plans::resolve_owner(&db, PlanKind::Tambon, "560114")
+        .await
+        .unwrap();
+    let tp = plans::open(&db, &p.tambon, PlanKind::Tambon, &tambon, 2569)
+        .await
+        .unwrap();
+    let august = |quarter: &str| plans::Milestones {
+        made_quarter: quarter.into(),
+        made_on: "14 ส.ค. 2569".into(),
+        ..Default::default()
+    };
+    let e = plans::set_milestones(&db, &p.tambon, tp.id, tp.version, august("1"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.code(),
+        "quarter_disagrees",
+        "{backend}: August is quarter 4"
+    );
+    assert_eq!(
+        plans::get(&db, tp.id).await.unwrap().unwrap().made_quarter,
+        None
+    );
+    let e = plans::set_milestones(
+        &db,
+        &p.tambon,
+        tp.id,
+        tp.version,
+        plans::Milestones {
+            made_quarter: "2".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.code(), "quarter_needs_date", "{backend}");
+    let made = plans::set_milestones(&db, &p.tambon, tp.id, tp.version, august(""))
+        .await
+        .unwrap();
+    assert_eq!(made.made_quarter, Some(4), "{backend}");
+    assert_eq!(
+        made.made_on.map(|d| d.to_string()).as_deref(),
+        Some("2026-08-14")
+    );
+    let e = plans::set_milestones(
+        &db,
+        &p.tambon,
+        tp.id,
+        made.version,
+        plans::Milestones {
+            made_on: "2/1/2542".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.code(), "outside_plan_window", "{backend}");
 }

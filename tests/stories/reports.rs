@@ -16,6 +16,7 @@ use oneplan::projects::{self, input::ProjectInput};
 use oneplan::registers::{self, district_report, targets};
 
 const YEAR: i64 = 2569;
+const YEAR_TEXT: &str = "2569";
 
 async fn version(db: &Db, plan: i64) -> i64 {
     plans::get(db, plan).await.unwrap().unwrap().version
@@ -30,6 +31,27 @@ fn project(title: String, dimension: &str, rank: usize) -> ProjectInput {
         rank: rank.to_string(),
         ..Default::default()
     }
+}
+
+/// A ก.บ.ต. meeting held to make the tambon plan of YEAR (the board has its order already).
+async fn board_meeting(db: &Db, user: &User, tambon: &str) {
+    let target = Target {
+        kind: Kind::TambonBoard,
+        area_code: tambon.into(),
+        lao_id: None,
+    };
+    let (id, _) = committees::find(db, &target).await.unwrap();
+    let input = committees::meetings::MeetingInput {
+        held_on: "5/2/2569".into(),
+        attendance: "15".into(),
+        agenda: "จัดทำแผนพัฒนาตำบล".into(),
+        for_plan_year: YEAR_TEXT.into(),
+        ..Default::default()
+    };
+    let today = oneplan::thai::parse_date("2026-06-01").unwrap();
+    committees::meetings::record(db, user, id.unwrap(), &input, today)
+        .await
+        .unwrap();
 }
 
 async fn order(db: &Db, user: &User, kind: Kind, area: &str, lao: Option<i64>, no: &str) {
@@ -137,6 +159,7 @@ async fn mae_sai_year(db: &Db, district: &User, lao_user: &User, lao_id: i64) ->
         version(db, tp.id).await,
         Milestones {
             made_quarter: "2".into(),
+            made_on: "20 ก.พ. 2569".into(),
             delivered_lao_on: "15 มี.ค. 2569".into(),
             delivered_district_on: "2026-03-31".into(),
             evaluated_on: "2026-06-30".into(),
@@ -271,6 +294,71 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
         form3.iter().map(|r| r.project_id).collect::<Vec<_>>(),
         raised[..3].to_vec(),
         "{backend}"
+    );
+
+    // item (๒) counts a ก.บ.ต. meeting held to make the plan, not the plan's forums
+    let report = district_report::compute(&db, "5601", YEAR).await.unwrap();
+    assert_eq!(report.counts, [1, 0, 1, 1, 1], "{backend}: no meeting yet");
+    let (board, _) = oneplan::committees::find(
+        &db,
+        &oneplan::committees::Target {
+            kind: Kind::TambonBoard,
+            area_code: "560114".into(),
+            lao_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    let board = board.expect("the ก.บ.ต. has its order");
+    let today = oneplan::thai::parse_date("2026-06-01").unwrap();
+    let meeting = |held_on: &str, year: &str| oneplan::committees::meetings::MeetingInput {
+        held_on: held_on.into(),
+        place: "ที่ว่าการอำเภอเมืองพะเยา".into(),
+        attendance: "๑๘".into(),
+        agenda: "จัดทำแผนพัฒนาตำบลแม่ใส".into(),
+        resolutions: "เห็นชอบร่างแผน".into(),
+        for_plan_year: year.into(),
+        ..Default::default()
+    };
+    let e = oneplan::committees::meetings::record(
+        &db,
+        &district,
+        board,
+        &meeting("1/1/2542", YEAR_TEXT),
+        today,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.code(), "outside_plan_window", "{backend}");
+    assert!(matches!(
+        oneplan::committees::meetings::record(
+            &db,
+            &outsider,
+            board,
+            &meeting("5/2/2569", YEAR_TEXT),
+            today
+        )
+        .await,
+        Err(AppError::Forbidden(_))
+    ));
+    let m = oneplan::committees::meetings::record(
+        &db,
+        &district,
+        board,
+        &meeting("๕ ก.พ. ๒๕๖๙", YEAR_TEXT),
+        today,
+    )
+    .await
+    .unwrap();
+    assert_eq!((m.attendance, m.for_plan_year), (18, Some(YEAR)));
+    let detail = oneplan::committees::get(&db, board, today)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        detail.meetings.len(),
+        1,
+        "{backend}: the refused ones left nothing"
     );
 
     // the district report: N = 2, แม่ใส meets (1)–(5), the other tambon nothing
@@ -667,6 +755,7 @@ async fn roll_ups_of_an_area_equal_the_reports_one_by_one(backend: &str, db: Db)
 
     mae_sai_year(&db, &province, &mae_sai_user, mae_sai).await;
     order(&db, &province, Kind::TambonBoard, "560114", None, "๑/๒๕๖๙").await;
+    board_meeting(&db, &province, "560114").await;
     order(
         &db,
         &mae_sai_user,
@@ -680,6 +769,16 @@ async fn roll_ups_of_an_area_equal_the_reports_one_by_one(backend: &str, db: Db)
         .await
         .unwrap();
     partial_year(&db, &province, &second_user, second.id, &second_tambon).await;
+    order(
+        &db,
+        &province,
+        Kind::TambonBoard,
+        &second_tambon,
+        None,
+        "๒/๒๕๖๙",
+    )
+    .await;
+    board_meeting(&db, &province, &second_tambon).await;
     for (tambon, coordinator) in [
         ("560114", "ก"),
         ("560104", ""),
@@ -809,7 +908,7 @@ async fn roll_ups_of_an_area_equal_the_reports_one_by_one(backend: &str, db: Db)
     );
     assert_eq!(
         (of("5602").target_tambons, of("5602").counts),
-        (1, [0, 1, 0, 0, 0]),
+        (1, [1, 1, 0, 0, 0]),
         "{backend}"
     );
     assert_eq!((of("5603").target_tambons, of("5603").counts), (0, [0; 5]));

@@ -262,3 +262,64 @@ async fn a_filled_village_plan_form_goes_in_whole_or_not_at_all(backend: &str, d
     assert!(errors[0].message(Lang::Th).contains("ไม่ใช่ไฟล์ Excel"));
     assert!(errors[0].message(Lang::En).contains("not an Excel file"));
 }
+
+story!(a_hostile_workbook_is_refused_without_harm, Phayao);
+async fn a_hostile_workbook_is_refused_without_harm(backend: &str, db: Db) {
+    let officer = common::cast::village(&db).await;
+    let owner = plans::resolve_owner(&db, PlanKind::Village, "56011401")
+        .await
+        .unwrap();
+    let plan = plans::open(&db, &officer, PlanKind::Village, &owner, 2570)
+        .await
+        .unwrap();
+    let template = spreadsheet::template(&db, plan.id).await.unwrap();
+    let refused = |bytes: Vec<u8>| {
+        let db = db.clone();
+        let officer = officer.clone();
+        let plan = plan.clone();
+        async move {
+            match spreadsheet::import(&db, &officer, plan.id, plan.version, &bytes)
+                .await
+                .unwrap()
+            {
+                Imported::Refused(e) => e,
+                Imported::Done(n) => panic!("{backend}: {n} rows went in"),
+            }
+        }
+    };
+
+    // one cell at XFD1048576 below a header: a few kilobytes that once made the server reserve
+    // half a terabyte; refused, naming the row
+    let mut far = Workbook::new();
+    let ws = far.add_worksheet();
+    ws.write_string(3, 1, "ชื่อโครงการ/กิจกรรม").unwrap();
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    let bytes = far.save_to_buffer().unwrap();
+    assert!(bytes.len() < 10_000, "{}", bytes.len());
+    let e = refused(bytes).await;
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].problem.code(), "sheet_too_long", "{backend}");
+    assert!(
+        e[0].problem.message(Lang::Th).contains("แถวที่ 1048576"),
+        "{}",
+        e[0].problem.message(Lang::Th)
+    );
+
+    // thousands of wrong rows: at most a hundred problems listed, the rest counted
+    let wrong: Vec<Vec<Cell>> = (0..400)
+        .map(|_| row(Text("x"), "ถนน", "ด้านกีฬา", Text("abc"), Text("1/11/2569")))
+        .collect();
+    let e = refused(filled(&template, &wrong)).await;
+    assert_eq!(e.len(), oneplan::uploads::MAX_PROBLEMS + 1, "{backend}");
+    let last = e.last().unwrap();
+    assert_eq!(last.problem.code(), "more_problems");
+    assert!(last.problem.message(Lang::Th).contains("อีก"));
+    assert_eq!(
+        oneplan::adoption::items::items(&db, plan.id)
+            .await
+            .unwrap()
+            .len(),
+        0,
+        "{backend}: nothing written"
+    );
+}

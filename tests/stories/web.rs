@@ -505,3 +505,63 @@ async fn unreadable_requests_are_answered_in_thai(backend: &str, db: Db) {
     assert_eq!(wrong_method.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(wrong_method.json()["error"]["code"], "method_not_allowed");
 }
+
+story!(answers_cannot_be_turned_against_their_users, Phayao);
+async fn answers_cannot_be_turned_against_their_users(backend: &str, db: Db) {
+    cast::district(&db).await;
+    let mut c = Client::new(&db);
+    // the language switch goes back only to this server
+    for evil in [
+        "/%5Cevil.example",
+        "//evil.example",
+        "https://evil.example",
+        "/%0d%0aSet-Cookie:x=1",
+    ] {
+        let r = c.get(&format!("/lang/en?next={evil}")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(r.location, "/", "{backend}: {evil}");
+    }
+    assert_eq!(c.get("/lang/th?next=/areas/56").await.location, "/areas/56");
+
+    // every answer says what the browser may do with it
+    let page = c.get("/areas/56").await;
+    let h = |r: &Reply, name: header::HeaderName| {
+        r.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    assert!(h(&page, header::CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'"));
+    assert_eq!(h(&page, header::X_FRAME_OPTIONS), "DENY");
+    assert_eq!(h(&page, header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+    assert_eq!(h(&page, header::REFERRER_POLICY), "same-origin");
+    assert_eq!(
+        h(&page, header::CACHE_CONTROL),
+        "",
+        "a visitor's page may be cached"
+    );
+    c.api_sign_in("amphoe", cast::PASSWORD).await;
+    let me = c.get("/api/me").await;
+    assert_eq!(me.status, StatusCode::OK, "{backend}");
+    assert_eq!(
+        h(&me, header::CACHE_CONTROL),
+        "no-store",
+        "it carries the CSRF token"
+    );
+    assert_eq!(
+        h(&c.get("/areas/56").await, header::CACHE_CONTROL),
+        "no-store"
+    );
+
+    // a file name made from the path carries nothing but the name
+    let r = c
+        .get("/registers/56%22%3B%20filename%3Devil.exe/export/form1.csv?year=2569")
+        .await;
+    let disposition = h(&r, header::CONTENT_DISPOSITION);
+    assert_eq!(r.status, StatusCode::OK, "{backend}: {}", r.body);
+    assert!(
+        !disposition.contains("evil.exe\"") && disposition.matches("filename=").count() <= 1,
+        "{backend}: {} {disposition}",
+        r.status
+    );
+}

@@ -57,7 +57,7 @@ pub struct CommitteesPage {
     can_write: bool,
 }
 
-fn kind_label(t: &Tr, kind: Kind) -> (String, String) {
+pub(super) fn kind_label(t: &Tr, kind: Kind) -> (String, String) {
     if t.en() {
         (kind.short_en().into(), kind.en().into())
     } else {
@@ -65,14 +65,14 @@ fn kind_label(t: &Tr, kind: Kind) -> (String, String) {
     }
 }
 
-fn owner_href(o: &Owner) -> String {
+pub(super) fn owner_href(o: &Owner) -> String {
     match o.lao_id {
         Some(id) => format!("/laos/{id}"),
         None => format!("/areas/{}", o.area_code),
     }
 }
 
-fn record_href(kind: Kind, o: &Owner) -> String {
+pub(super) fn record_href(kind: Kind, o: &Owner) -> String {
     match o.lao_id {
         Some(id) => format!("/committees/orders/new?kind={}&lao_id={id}", kind.as_str()),
         None => format!(
@@ -83,7 +83,7 @@ fn record_href(kind: Kind, o: &Owner) -> String {
     }
 }
 
-fn date_shown(t: &Tr, iso: &str, th: &str) -> String {
+pub(super) fn date_shown(t: &Tr, iso: &str, th: &str) -> String {
     if t.en() { iso.into() } else { th.into() }
 }
 
@@ -215,91 +215,6 @@ pub async fn of_lao(
         vec![],
         &format!("/laos/{id}/committees"),
     )
-}
-
-pub struct OrderView {
-    pub order_no: String,
-    pub order_date: String,
-    pub fiscal_year: i32,
-    pub members: Vec<(String, String, String)>,
-}
-
-#[derive(Template)]
-#[template(path = "committee.html")]
-pub struct CommitteePage {
-    p: Page,
-    crumbs: Vec<Crumb>,
-    kind: String,
-    kind_full: String,
-    owner: String,
-    owner_href: String,
-    fiscal_year: i32,
-    current: bool,
-    orders: Vec<OrderView>,
-    record_href: String,
-    can_write: bool,
-    saved: bool,
-}
-
-#[derive(Deserialize)]
-pub struct SavedQuery {
-    saved: Option<String>,
-}
-
-pub async fn show(
-    State(s): State<AppState>,
-    v: Visitor,
-    Path(id): Path<i64>,
-    Query(q): Query<SavedQuery>,
-) -> AppResult<Response> {
-    let t = v.tr;
-    let d = committees::get(&s.db, id, committees::today())
-        .await?
-        .ok_or_else(not_found)?;
-    let c = &d.committee;
-    let mut crumbs = crumbs(&t, &areas::path(&s.db, &c.owner.area_code).await?);
-    if let Some(lao) = c.owner.lao_id {
-        crumbs.push(Crumb {
-            href: format!("/laos/{lao}"),
-            label: t.pick(&c.owner.label_th, &c.owner.label_en).to_string(),
-        });
-    }
-    let (kind, kind_full) = kind_label(&t, c.kind);
-    let owner = t.pick(&c.owner.label_th, &c.owner.label_en).to_string();
-    let page = CommitteePage {
-        p: Page::new(&v, &format!("{kind} {owner}"), &format!("/committees/{id}")),
-        crumbs,
-        kind,
-        kind_full,
-        owner_href: owner_href(&c.owner),
-        owner,
-        fiscal_year: d.fiscal_year,
-        current: d.current,
-        orders: d
-            .orders
-            .iter()
-            .map(|o| OrderView {
-                order_no: o.order_no.clone(),
-                order_date: date_shown(&t, &o.order_date, &o.order_date_th),
-                fiscal_year: o.fiscal_year,
-                members: o
-                    .members
-                    .iter()
-                    .map(|m| {
-                        (
-                            if t.en() { m.role.en() } else { m.role.th() }.to_string(),
-                            m.name.clone(),
-                            m.position.clone(),
-                        )
-                    })
-                    .collect(),
-            })
-            .collect(),
-        record_href: record_href(c.kind, &c.owner),
-        can_write: committees::may_record(v.user.as_ref()),
-        saved: q.saved.is_some(),
-    };
-    render(&page)
 }
 
 /// A member row as shown in the form, numbered from 1 as the error messages count.

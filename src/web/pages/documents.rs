@@ -18,6 +18,14 @@ use serde::Deserialize;
 /// A document as a file to save: `stem` is an ASCII file name without its extension.
 pub fn download(doc: &Document, format: Format, stem: &str) -> AppResult<Response> {
     let bytes = format.render(doc).map_err(AppError::Internal)?;
+    // the stem may carry parts of the path: only letters, digits, '.', '_' and '-' go out
+    let stem: String = stem
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '.' | '_' | '-' => c,
+            _ => '-',
+        })
+        .collect();
     Ok((
         [
             (header::CONTENT_TYPE, format.content_type().to_string()),

@@ -4,6 +4,7 @@ mod accounts;
 mod areas;
 mod audit;
 mod calendar;
+mod committee;
 mod committees;
 mod documents;
 mod format;
@@ -98,7 +99,8 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}/progress", post(projects::report_progress))
         .route("/areas/{code}/committees", get(committees::of_area))
         .route("/laos/{id}/committees", get(committees::of_lao))
-        .route("/committees/{id}", get(committees::show))
+        .route("/committees/{id}", get(committee::show))
+        .route("/committees/{id}/meetings", post(committee::record_meeting))
         .route("/committees/orders/new", get(committees::new_order))
         .route("/committees/orders", post(committees::record))
         .route("/calendar", get(calendar::page))

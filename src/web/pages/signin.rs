@@ -96,12 +96,21 @@ pub struct Next {
     next: Option<String>,
 }
 
+/// A path on this server: "/plans/1", not "//evil.example" nor "/\\evil.example" (which
+/// browsers read as another host), and nothing that would break the header.
+pub fn is_local_path(p: &str) -> bool {
+    p.starts_with('/')
+        && !p.starts_with("//")
+        && !p.contains('\\')
+        && !p.chars().any(char::is_control)
+}
+
 pub async fn set_lang(Path(lang): Path<String>, Query(n): Query<Next>) -> Response {
     let lang = if lang == "en" { "en" } else { "th" };
     // only local paths, so the switch cannot send anyone elsewhere
     let next = n
         .next
-        .filter(|p| p.starts_with('/') && !p.starts_with("//"))
+        .filter(|p| is_local_path(p))
         .unwrap_or_else(|| "/".into());
     (
         SEE_OTHER,

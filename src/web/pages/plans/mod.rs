@@ -144,6 +144,7 @@ pub struct RatesBox {
 #[derive(Default)]
 pub struct MilestonesBox {
     pub made_quarter: String,
+    pub made_on: String,
     pub delivered_lao_on: String,
     pub delivered_district_on: String,
     pub evaluated_on: String,
@@ -318,6 +319,7 @@ impl PlanPage {
         let opt = |d: &Option<time::Date>| d.map(crate::db::types::iso).unwrap_or_default();
         let milestones = MilestonesBox {
             made_quarter: plan.made_quarter.map(|q| q.to_string()).unwrap_or_default(),
+            made_on: opt(&plan.made_on),
             delivered_lao_on: opt(&plan.delivered_lao_on),
             delivered_district_on: opt(&plan.delivered_district_on),
             evaluated_on: opt(&plan.evaluated_on),
