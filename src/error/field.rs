@@ -66,6 +66,10 @@ fields! {
     EndsOn = "ends_on", "วันสิ้นสุด", "Ends on";
     Rank = "rank", "ลำดับความสำคัญ", "Priority";
     Funding = "funding", "แหล่งงบประมาณ/ภาคีการพัฒนา", "Funding and partners";
+    // issue 13: every text has a length
+    NeedText = "need", "ปัญหา/ความต้องการ", "Need";
+    ObjectiveText = "objective", "วัตถุประสงค์", "Objective";
+    FormatText = "format", "รูปแบบโครงการ", "Form of the project";
     Forum = "forum_id", "เวทีประชาคม", "Forum";
     Amount = "amount", "จำนวนเงิน", "Amount";
     FiscalYear = "fiscal_year", "ปีงบประมาณ", "Fiscal year";

@@ -7,6 +7,9 @@ use crate::thai;
 use serde::Deserialize;
 use time::Date;
 
+/// The most characters a project's longer texts may have.
+pub const MAX_TEXT: usize = 5_000;
+
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ProjectInput {
@@ -234,6 +237,7 @@ impl ProjectInput {
     }
 
     /// Checks every field; returns all mistakes at once, not just the first.
+    /// (Texts are limited to `MAX_TEXT` characters, the title to 500.)
     pub fn check(&self, tambon_code: &str) -> Result<Checked, Vec<Problem>> {
         let mut errors = Vec::new();
         let mut err = |p: Problem| errors.push(p);
@@ -247,6 +251,20 @@ impl ProjectInput {
                 field: Field::Title,
                 max: 500,
             });
+        }
+        // the longer texts: room for a page each, not for a megabyte
+        for (field, text) in [
+            (Field::NeedText, &self.need),
+            (Field::ObjectiveText, &self.objective),
+            (Field::FormatText, &self.format),
+            (Field::Funding, &self.funding),
+        ] {
+            if text.chars().count() > MAX_TEXT {
+                err(Problem::TooLong {
+                    field,
+                    max: MAX_TEXT,
+                });
+            }
         }
         let dimension = match Dimension::find(&self.dimension) {
             Some(d) => Some(d),
@@ -505,6 +523,22 @@ mod tests {
         assert_eq!(c.funding.len(), 2);
         assert_eq!(c.funding[0].amount_satang, 100_000_000);
         assert_eq!(c.funding[1].partner_role, "cooperates");
+    }
+
+    #[test]
+    fn a_megabyte_of_need_or_budget_is_refused() {
+        let huge = ProjectInput {
+            need: "ก".repeat(1_000_000),
+            budget: "92,233,720,368,547,758.07".into(),
+            ..good()
+        };
+        let e = huge.check("560114").unwrap_err();
+        assert!(e.iter().any(|p| *p
+            == Problem::TooLong {
+                field: Field::NeedText,
+                max: MAX_TEXT
+            }));
+        assert!(e.iter().any(|p| p.field() == Some(Field::Budget)));
     }
 
     #[test]

@@ -18,8 +18,13 @@ pub fn format_baht(satang: i64) -> String {
     format!("{}{grouped}.{st:02}", if neg { "-" } else { "" })
 }
 
+/// The largest amount any record may hold: one trillion baht, a third of the nation's yearly
+/// budget. Below it, no sum of a country's projects can overflow.
+pub const MAX_SATANG: i64 = 1_000_000_000_000 * 100;
+
 /// Parses an amount typed in Thai or Arabic digits, with separators and an optional "บาท":
-/// "1,234.5", "๑,๒๓๔.๕๐ บาท", "500". Returns satang; more than two decimals is an error.
+/// "1,234.5", "๑,๒๓๔.๕๐ บาท", "500". Returns satang; more than two decimals is an error, and
+/// so is an amount beyond `MAX_SATANG`.
 pub fn parse_baht(input: &str) -> Result<i64, NumberError> {
     let cleaned = normalise_number(input.trim().trim_end_matches("บาท"));
     if cleaned.is_empty() {
@@ -41,6 +46,7 @@ pub fn parse_baht(input: &str) -> Result<i64, NumberError> {
     let total = baht
         .checked_mul(100)
         .and_then(|b| b.checked_add(st))
+        .filter(|t| *t <= MAX_SATANG)
         .ok_or_else(too_large)?;
     Ok(if neg { -total } else { total })
 }
@@ -149,6 +155,16 @@ mod tests {
         assert_eq!(parse_baht(""), Err(NumberError::Empty));
         assert!(matches!(
             parse_baht("999999999999999999"),
+            Err(NumberError::TooLarge(_))
+        ));
+        // two of these once wrapped a plan's total round to "-0.02 บาท"
+        assert!(matches!(
+            parse_baht("92,233,720,368,547,758.07"),
+            Err(NumberError::TooLarge(_))
+        ));
+        assert_eq!(parse_baht("1,000,000,000,000"), Ok(MAX_SATANG));
+        assert!(matches!(
+            parse_baht("1,000,000,000,000.01"),
             Err(NumberError::TooLarge(_))
         ));
     }

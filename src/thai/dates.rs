@@ -119,6 +119,10 @@ pub fn parse_date(input: &str) -> Result<Date, DateError> {
     } else {
         year
     };
+    // no record of this system is dated before 1900 or after 2200 (พ.ศ. 2443–2743)
+    if !(1900..=2200).contains(&year_ce) {
+        return Err(err());
+    }
     let month = Month::try_from(u8::try_from(month).map_err(|_| err())?).map_err(|_| err())?;
     let day = u8::try_from(day).map_err(|_| err())?;
     Date::from_calendar_date(year_ce, month, day).map_err(|_| err())
@@ -156,6 +160,15 @@ mod tests {
             format_date_short(date!(2057 - 12 - 01), Digits::Arabic),
             "1 ธ.ค. 00"
         );
+    }
+
+    #[test]
+    fn implausible_years_are_not_dates() {
+        // "1/10/9999" was stored as 9456-10-01
+        assert!(parse_date("1/10/9999").is_err());
+        assert!(parse_date("1/10/1899").is_err());
+        assert!(parse_date("1/1/2542").is_ok());
+        assert!(parse_date("31/12/2743").is_ok());
     }
 
     #[test]
