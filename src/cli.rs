@@ -51,6 +51,12 @@ enum Command {
         /// The area's DOPA code (or the LAO code); empty for national.
         #[arg(long, default_value = "")]
         scope_code: String,
+        /// The agency the account acts for, by code (cdd_district, dla_district, …) or Thai name.
+        #[arg(long, default_value = "moi_ps")]
+        agency: String,
+        /// The position, e.g. พัฒนาการอำเภอ.
+        #[arg(long, default_value = "")]
+        position: String,
         /// The password; read from ONEPLAN_ADMIN_PASSWORD, or generated and printed when absent.
         #[arg(long, env = "ONEPLAN_ADMIN_PASSWORD", hide_env_values = true)]
         password: Option<String>,
@@ -180,6 +186,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             name,
             scope_level,
             scope_code,
+            agency,
+            position,
             password,
         } => {
             let db = Db::connect(&config.database_url).await?;
@@ -187,13 +195,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let level = ScopeLevel::parse(&scope_level).context(
                 "scope level must be national, province, district, tambon, village or lao",
             )?;
+            let agency = accounts::Agency::parse(&agency).with_context(|| {
+                let codes: Vec<&str> = accounts::Agency::offered().map(|a| a.as_str()).collect();
+                format!("agency must be one of {}", codes.join(", "))
+            })?;
             let generated = password.is_none();
             let password = password.unwrap_or_else(password::generate);
             let new = NewUser {
                 username,
                 display_name: name,
-                position: String::new(),
-                agency: String::new(),
+                position,
+                agency,
                 role: Role::Admin,
                 scope: Scope {
                     level,
@@ -416,7 +428,7 @@ async fn first_admin(db: &Db) -> anyhow::Result<()> {
         username: "admin".into(),
         display_name: "ผู้ดูแลระบบ".into(),
         position: String::new(),
-        agency: String::new(),
+        agency: accounts::Agency::MoiPs,
         role: Role::Admin,
         scope: Scope::national(),
         password: password.clone(),

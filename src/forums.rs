@@ -28,10 +28,12 @@ pub struct Forum {
     pub used_village_data: bool,
     pub other_data: String,
     pub minutes: String,
+    /// The agency that recorded the forum: that of the account.
+    pub agency: crate::accounts::Agency,
 }
 
 const COLUMNS: &str = "id, plan_id, area_code, held_on, place, chaired_by, held_by, attendance, households, \
-     used_basic_needs, used_village_data, other_data, minutes";
+     used_basic_needs, used_village_data, other_data, minutes, agency";
 
 pub async fn of_plan(db: &Db, plan_id: i64) -> anyhow::Result<Vec<Forum>> {
     Ok(db::query_as::<Forum>(sqlx::AssertSqlSafe(format!(
@@ -155,8 +157,8 @@ pub async fn add(
     plans::claim(&mut tx, plan_id, plan_version).await?;
     let id: i64 = db::query_scalar(
         "INSERT INTO forums (plan_id, area_code, held_on, place, chaired_by, held_by, attendance, households, \
-           used_basic_needs, used_village_data, other_data, minutes, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+           used_basic_needs, used_village_data, other_data, minutes, created_at, agency) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(plan_id)
     .bind(&plan.area_code)
@@ -171,6 +173,7 @@ pub async fn add(
     .bind(input.other_data.trim())
     .bind(input.minutes.trim())
     .bind(now_text())
+    .bind(user.agency.as_str())
     .fetch_one(&mut tx)
     .await?;
     audit::record(
@@ -186,6 +189,7 @@ pub async fn add(
             after: Some(serde_json::json!({
                 "plan": plan_id, "held_on": held_on, "chaired_by": chaired_by, "attendance": attendance,
                 "used_basic_needs": flag(&input.used_basic_needs), "used_village_data": flag(&input.used_village_data),
+                "agency": user.agency,
             })),
             note: String::new(),
         },

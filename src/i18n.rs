@@ -1000,6 +1000,29 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "คำสั่งล่าสุดยังไม่มีองค์ประกอบตามหนังสือสั่งการ (แต่ละตำแหน่งหรือผู้แทน)",
         "The newest order lacks members the circular prescribes (each, or a representative)",
     ),
+    // issue 11: agencies
+    (
+        "users.agency.choose",
+        "— เลือกหน่วยงาน —",
+        "— choose the agency —",
+    ),
+    ("plan.agency", "หน่วยงานที่จัดทำ", "Made by agency"),
+    ("kpi.model.agreed_by", "เห็นชอบโดย", "agreed by"),
+    (
+        "kpi.model.agreed_before",
+        "คัดเลือกก่อนมีการบันทึกความเห็นชอบ",
+        "designated before agreements were recorded",
+    ),
+    (
+        "kpi.model.not_agreed",
+        "รอ พช.อ. ให้ความเห็นชอบ",
+        "awaiting the district CD office's agreement",
+    ),
+    (
+        "kpi.model.agree",
+        "ให้ความเห็นชอบ (พช.อ.)",
+        "Agree (district CD office)",
+    ),
 ];
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! User accounts: who may sign in, with which role, over which area. Account changes are
 //! authorised against the acting administrator's scope and written to the audit log.
 
+pub mod agency;
 pub mod audit_log;
 pub mod email;
 pub mod password;
@@ -14,6 +15,7 @@ use crate::error::{AppError, Field, Problem, Thing};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
+pub use agency::Agency;
 pub use scope::{Role, Scope, ScopeLevel};
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -22,7 +24,7 @@ pub struct User {
     pub username: String,
     pub display_name: String,
     pub position: String,
-    pub agency: String,
+    pub agency: Agency,
     pub role: Role,
     pub scope: Scope,
     pub active: bool,
@@ -55,7 +57,7 @@ struct UserRow {
     username: String,
     display_name: String,
     position: String,
-    agency: String,
+    agency: Agency,
     role: Role,
     scope_level: ScopeLevel,
     scope_code: String,
@@ -145,8 +147,7 @@ pub struct NewUser {
     pub display_name: String,
     #[serde(default)]
     pub position: String,
-    #[serde(default)]
-    pub agency: String,
+    pub agency: Agency,
     pub role: Role,
     pub scope: Scope,
     pub password: String,
@@ -162,6 +163,17 @@ fn check_username(username: &str) -> Result<(), AppError> {
     } else {
         Err(Problem::UsernameFormat.into())
     }
+}
+
+/// An account is saved with a real agency: `Other` is only what old accounts were migrated to.
+fn check_agency(agency: Agency) -> Result<(), AppError> {
+    if agency == Agency::Other {
+        return Err(Problem::Missing {
+            field: Field::Agency,
+        }
+        .into());
+    }
+    Ok(())
 }
 
 /// Where audit entries about an account in `scope` are filed: its area, or for an LAO the
@@ -186,6 +198,7 @@ pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, Ap
         }
         .into());
     }
+    check_agency(new.agency)?;
     if let Some(w) = password::weakness(&new.password, &username) {
         return Err(w.into());
     }
@@ -217,7 +230,7 @@ pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, Ap
     .bind(&username)
     .bind(new.display_name.trim())
     .bind(new.position.trim())
-    .bind(new.agency.trim())
+    .bind(new.agency.as_str())
     .bind(hash)
     .bind(new.role.as_str())
     .bind(scope.level.as_str())
@@ -231,7 +244,7 @@ pub async fn create(db: &Db, by: Option<&User>, new: NewUser) -> Result<User, Ap
         username,
         display_name: new.display_name.trim().into(),
         position: new.position.trim().into(),
-        agency: new.agency.trim().into(),
+        agency: new.agency,
         role: new.role,
         scope,
         active: true,
@@ -331,8 +344,7 @@ pub struct UserChange {
     pub display_name: String,
     #[serde(default)]
     pub position: String,
-    #[serde(default)]
-    pub agency: String,
+    pub agency: Agency,
     pub role: Role,
     pub scope: Scope,
     pub active: bool,
@@ -359,6 +371,7 @@ pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Resul
         }
         .into());
     }
+    check_agency(change.agency)?;
     if admin.id == id && (!change.active || change.role != Role::Admin) {
         return Err(Problem::CannotDemoteSelf.into());
     }
@@ -374,7 +387,7 @@ pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Resul
         vec![
             change.display_name.trim().value(),
             change.position.trim().value(),
-            change.agency.trim().value(),
+            change.agency.value(),
             change.role.as_str().value(),
             scope.level.as_str().value(),
             scope.code.clone().value(),
@@ -386,7 +399,7 @@ pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Resul
     let after = User {
         display_name: change.display_name.trim().into(),
         position: change.position.trim().into(),
-        agency: change.agency.trim().into(),
+        agency: change.agency,
         role: change.role,
         scope,
         active: change.active,

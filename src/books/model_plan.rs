@@ -28,8 +28,8 @@ const SELECT: &str = "SELECT m.id, m.district_code, m.fiscal_year, m.plan_id, p.
      p.area_code AS tambon_code, m.note, m.chosen_at, m.chosen_by_name, m.replaced_at \
      FROM model_tambon_plans m JOIN plans p ON p.id = m.plan_id";
 
-/// Marks a tambon plan as its district's model for the plan's fiscal year. Only someone who
-/// may write the district's plans may choose; a refusal is recorded.
+/// Marks a tambon plan as its district's model for the plan's fiscal year. Only the district's
+/// CD office (พช.อ.) chooses; a refusal is recorded.
 pub async fn designate(
     db: &Db,
     user: &User,
@@ -51,6 +51,15 @@ pub async fn designate(
         db,
         user,
         &Owner::Area(district),
+        "model_tambon_plan",
+        &key,
+    )
+    .await?;
+    crate::accounts::agency::require(
+        db,
+        user,
+        &[crate::plans::access::CHOOSES_MODEL_PLAN],
+        "คัดเลือกแผนพัฒนาตำบลต้นแบบ",
         "model_tambon_plan",
         &key,
     )

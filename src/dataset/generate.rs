@@ -203,6 +203,18 @@ struct PlanRow<'a> {
     made: &'a str,
 }
 
+/// The agency that makes plans of a kind (issue 11): the village committee, the district CD
+/// office for a tambon plan, the LAO, DOPA's district office, the provincial office.
+fn maker_of(kind: &str) -> &'static str {
+    match kind {
+        "village" => "village_committee",
+        "tambon" => "cdd_district",
+        "local" | "budget" => "lao",
+        "district" => "dopa_district",
+        _ => "province_office",
+    }
+}
+
 fn write_plan(out: &mut Out, p: PlanRow) -> anyhow::Result<()> {
     out.row(
         "plans",
@@ -227,6 +239,7 @@ fn write_plan(out: &mut Out, p: PlanRow) -> anyhow::Result<()> {
             p.made,
             p.made,
             "1",
+            maker_of(p.kind),
         ],
     )
 }
@@ -418,6 +431,8 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                     &stamp(&d),
                     BY,
                     NULL,
+                    BY,
+                    &stamp(&d),
                 ],
             )?;
             let committee = match working_group.get(&lao.id) {
@@ -522,6 +537,7 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                             "",
                             "",
                             &stamp(&made_on),
+                            "village_committee",
                         ],
                     )?;
                     Some(id)
@@ -657,6 +673,7 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                         "",
                         "",
                         &stamp(&made_on),
+                        "cdd_district",
                     ],
                 )?;
             }

@@ -59,6 +59,8 @@ pub const TABLES: &[Table] = &[
             ("created_at", Text),
             ("updated_at", Text),
             ("version", Int),
+            // issue 11: agencies
+            ("agency", Text),
         ],
     },
     Table {
@@ -78,6 +80,8 @@ pub const TABLES: &[Table] = &[
             ("other_data", Text),
             ("minutes", Text),
             ("created_at", Text),
+            // issue 11: agencies
+            ("agency", Text),
         ],
     },
     Table {
@@ -189,6 +193,9 @@ pub const TABLES: &[Table] = &[
             ("created_at", Text),
             ("created_by", Text),
             ("replaced_at", OptText),
+            // issue 11: agencies
+            ("agreed_by", OptText),
+            ("agreed_at", OptText),
         ],
     },
     Table {

@@ -30,6 +30,12 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "performance",
         include_str!("../../migrations/0006_performance.sql"),
     ),
+    // issue 11: agencies
+    (
+        8,
+        "agencies",
+        include_str!("../../migrations/0008_agencies.sql"),
+    ),
     (
         10,
         "plan dates",

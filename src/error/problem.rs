@@ -392,6 +392,24 @@ pub enum Problem {
         path: String,
         detail: String,
     },
+
+    // ---- issue 11: agencies
+    /// A step the circulars give to a named office, taken by an account of another agency.
+    StepForAgency {
+        step_th: &'static str,
+        agency_th: String,
+    },
+    /// A plan is approved by the level above its owner, never by the owner.
+    ApproveFromAbove {
+        plan_th: &'static str,
+        approver_th: &'static str,
+    },
+    /// An LAO reads the village plans of its coverage but does not change their projects.
+    LaoReadsVillagePlans,
+    /// An agreement to a model LAO when no designation awaits one.
+    NoDesignationToAgree {
+        year: i64,
+    },
 }
 
 /// What is wrong with one line of a project's funding.
@@ -427,7 +445,10 @@ impl Problem {
             | CalendarByNationalAdmins
             | KpiSettingsByNationalAdmins
             | OrdersReadOnly
-            | Refused { .. } => Class::Forbidden,
+            | Refused { .. }
+            | StepForAgency { .. }
+            | ApproveFromAbove { .. }
+            | LaoReadsVillagePlans => Class::Forbidden,
             NotFound { .. } => Class::NotFound,
             Stale { .. }
             | PlanExists { .. }
@@ -612,6 +633,11 @@ impl Problem {
             SheetTooLong { .. } => "sheet_too_long",
             SheetTooWide { .. } => "sheet_too_wide",
             MoreProblems { .. } => "more_problems",
+            // issue 11: agencies
+            StepForAgency { .. } => "step_for_agency",
+            ApproveFromAbove { .. } => "approve_from_above",
+            LaoReadsVillagePlans => "lao_reads_village_plans",
+            NoDesignationToAgree { .. } => "no_designation_to_agree",
         }
     }
 

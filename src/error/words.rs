@@ -515,6 +515,23 @@ impl Problem {
                 "ไตรมาสคิดจากวันที่จัดทำแผน: กรอกวันที่จัดทำแผน".into(),
                 "the quarter follows from the date the plan was made: fill in that date".into(),
             ),
+            // issue 11: agencies
+            StepForAgency { step_th, agency_th } => pick(
+                format!("ขั้นตอนนี้ ({step_th}) ต้องทำโดย {agency_th}"),
+                format!("this step ({step_th}) is taken by {agency_th}"),
+            ),
+            ApproveFromAbove { plan_th, approver_th } => pick(
+                format!("ผู้อนุมัติ{plan_th}คือเจ้าหน้าที่{approver_th}ที่รับผิดชอบพื้นที่ ไม่ใช่เจ้าของแผนเอง"),
+                format!("a {plan_th} is approved by an officer of {approver_th} over its area, never by its own owner"),
+            ),
+            LaoReadsVillagePlans => pick(
+                "อปท. อ่านแผนพัฒนาหมู่บ้านในเขตของตนได้ แต่เพิ่ม แก้ไข หรือลบโครงการของหมู่บ้านไม่ได้ ให้รับโครงการเข้าแผนพัฒนาท้องถิ่นแทน (ผู้บันทึกคือคณะกรรมการหมู่บ้านหรือเจ้าหน้าที่ระดับตำบลขึ้นไป)".into(),
+                "an LAO reads the village plans of its coverage but cannot add, change or delete their projects; it adopts them into its local plan instead".into(),
+            ),
+            NoDesignationToAgree { year } => pick(
+                format!("ยังไม่มีการคัดเลือก อปท. ต้นแบบของปีงบประมาณ {year} ที่รอความเห็นชอบ"),
+                format!("no model LAO designation of fiscal year {year} awaits agreement"),
+            ),
         }
     }
 }

@@ -101,7 +101,7 @@ macro_rules! statements {
 macro_rules! models {
     () => {
         "SELECT DISTINCT lao_id, fiscal_year AS y FROM model_laos \
-         WHERE fiscal_year = $1 AND district_code >= $2 AND district_code < $3 AND replaced_at IS NULL"
+         WHERE fiscal_year = $1 AND district_code >= $2 AND district_code < $3 AND replaced_at IS NULL AND agreed_at IS NOT NULL"
     };
 }
 

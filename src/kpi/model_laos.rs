@@ -1,7 +1,8 @@
-//! Model LAOs (อปท. ต้นแบบ): one เทศบาล or อบต. per district and fiscal year, chosen by the
-//! district. A change of target keeps the earlier designation as history.
+//! Model LAOs (อปท. ต้นแบบ): one เทศบาล or อบต. per district and fiscal year, designated by the
+//! district DLA office (สถ.อ.) with the agreement of the district CD office (พช.อ.); it counts
+//! once agreed. A change of target keeps the earlier designation as history.
 
-use crate::accounts::User;
+use crate::accounts::{Agency, User};
 use crate::audit::{self, Change};
 use crate::db::{self, Db, now_text};
 use crate::error::{AppError, Field, Problem, Thing};
@@ -19,15 +20,22 @@ pub struct ModelLao {
     pub reason: String,
     pub created_by: String,
     pub replaced_at: Option<String>,
+    /// Who agreed for พช.อ. ('' for designations made before agreements were kept), and when.
+    pub agreed_by: Option<String>,
+    pub agreed_at: Option<String>,
 }
 
-const SELECT: &str = "SELECT m.id, m.fiscal_year, m.district_code, m.lao_id, l.full_name_th AS lao_name, m.designated_on, m.reason, m.created_by, m.replaced_at \
-     FROM model_laos m JOIN laos l ON l.id = m.lao_id";
+/// Who designates a model LAO, and who agrees to it.
+pub const DESIGNATES: Agency = Agency::DlaDistrict;
+pub const AGREES: Agency = Agency::CddDistrict;
 
-/// The current model LAOs of the districts under an area prefix.
+const SELECT: &str = "SELECT m.id, m.fiscal_year, m.district_code, m.lao_id, l.full_name_th AS lao_name, m.designated_on, m.reason, m.created_by, m.replaced_at, \
+     m.agreed_by, m.agreed_at FROM model_laos m JOIN laos l ON l.id = m.lao_id";
+
+/// The current model LAOs of the districts under an area prefix: designated and agreed.
 pub async fn current(db: &Db, year: i64, area_prefix: &str) -> anyhow::Result<Vec<ModelLao>> {
     Ok(db::query_as::<ModelLao>(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE m.fiscal_year = $1 AND m.district_code >= $2 AND m.district_code < $3 AND m.replaced_at IS NULL ORDER BY m.district_code"
+        "{SELECT} WHERE m.fiscal_year = $1 AND m.district_code >= $2 AND m.district_code < $3 AND m.replaced_at IS NULL AND m.agreed_at IS NOT NULL ORDER BY m.district_code"
     )))
     .bind(year)
     .bind_prefix(area_prefix)
@@ -46,10 +54,10 @@ pub async fn history(db: &Db, year: i64, district: &str) -> anyhow::Result<Vec<M
     .await?)
 }
 
-/// Whether a year's designation for this LAO is current.
+/// Whether a year's designation for this LAO is current and agreed.
 pub async fn is_model(db: &Db, year: i64, lao_id: i64) -> anyhow::Result<bool> {
     let n: i64 = db::query_scalar(
-        "SELECT COUNT(*) FROM model_laos WHERE fiscal_year = $1 AND lao_id = $2 AND replaced_at IS NULL",
+        "SELECT COUNT(*) FROM model_laos WHERE fiscal_year = $1 AND lao_id = $2 AND replaced_at IS NULL AND agreed_at IS NOT NULL",
     )
     .bind(year)
     .bind(lao_id)
@@ -70,15 +78,112 @@ pub async fn eligible(db: &Db, district: &str) -> anyhow::Result<Vec<crate::area
     Ok(laos)
 }
 
-/// Whether the user may designate an area's model LAO: a district's officers.
+/// Whether a district's current designation (in its `history`) still awaits พช.อ.'s agreement.
+pub fn awaits_agreement(history: &[ModelLao]) -> bool {
+    history
+        .iter()
+        .any(|m| m.replaced_at.is_none() && m.agreed_at.is_none())
+}
+
+/// Whether the user may designate an area's model LAO: the district's สถ.อ. officers.
 pub async fn may_designate(
     db: &Db,
     user: Option<&User>,
     area: &crate::areas::Area,
 ) -> anyhow::Result<bool> {
+    may_act(db, user, area, DESIGNATES).await
+}
+
+/// Whether the user may agree to the district's designation: its พช.อ. officers.
+pub async fn may_agree(
+    db: &Db,
+    user: Option<&User>,
+    area: &crate::areas::Area,
+) -> anyhow::Result<bool> {
+    may_act(db, user, area, AGREES).await
+}
+
+async fn may_act(
+    db: &Db,
+    user: Option<&User>,
+    area: &crate::areas::Area,
+    agency: Agency,
+) -> anyhow::Result<bool> {
     Ok(area.level == crate::areas::Level::District
+        && user.is_some_and(|u| u.agency == agency)
         && crate::plans::access::may_write(db, user, &crate::plans::Owner::Area(area.clone()))
             .await?)
+}
+
+/// The district, and the user's right to act for `agency` there (refusals audited).
+async fn district_for(
+    db: &Db,
+    user: &User,
+    district: &str,
+    agency: Agency,
+    step_th: &'static str,
+) -> Result<crate::areas::Area, AppError> {
+    let area = crate::areas::get(db, district)
+        .await?
+        .filter(|a| a.level == crate::areas::Level::District)
+        .ok_or_else(|| AppError::from(Problem::not_found(Thing::District, district)))?;
+    crate::plans::access::check_owner_write(
+        db,
+        user,
+        &crate::plans::Owner::Area(area.clone()),
+        "model_lao",
+        district,
+    )
+    .await?;
+    crate::accounts::agency::require(db, user, &[agency], step_th, "model_lao", district).await?;
+    Ok(area)
+}
+
+/// พช.อ. agrees to the district's current designation for the year; from then it counts.
+pub async fn agree(db: &Db, user: &User, year: i64, district: &str) -> Result<ModelLao, AppError> {
+    district_for(db, user, district, AGREES, "ให้ความเห็นชอบ อปท. ต้นแบบ").await?;
+    let mut tx = db.begin_write().await?;
+    let pending: Option<(i64, i64)> = db::query_as(
+        "SELECT id, lao_id FROM model_laos WHERE fiscal_year = $1 AND district_code = $2 \
+         AND replaced_at IS NULL AND agreed_at IS NULL",
+    )
+    .bind(year)
+    .bind(district)
+    .fetch_optional(&mut tx)
+    .await?;
+    let Some((id, lao_id)) = pending else {
+        return Err(Problem::NoDesignationToAgree { year }.into());
+    };
+    let now = now_text();
+    db::query(
+        "UPDATE model_laos SET agreed_by = $1, agreed_at = $2 WHERE id = $3 AND agreed_at IS NULL",
+    )
+    .bind(&user.username)
+    .bind(&now)
+    .bind(id)
+    .execute(&mut tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        &user.actor(),
+        Change {
+            action: "agree",
+            entity: "model_lao",
+            entity_key: format!("{year}:{district}"),
+            area_code: district.to_string(),
+            lao_id: Some(lao_id),
+            before: None,
+            after: Some(serde_json::json!({"lao_id": lao_id, "agreed_by": user.username, "agency": user.agency})),
+            note: String::new(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    history(db, year, district)
+        .await?
+        .into_iter()
+        .find(|m| m.id == id)
+        .ok_or_else(AppError::not_found)
 }
 
 /// Designates the district's model LAO for a year, replacing the current one if any.
@@ -91,18 +196,7 @@ pub async fn designate(
     designated_on: &str,
     reason: &str,
 ) -> Result<ModelLao, AppError> {
-    let area = crate::areas::get(db, district)
-        .await?
-        .filter(|a| a.level == crate::areas::Level::District)
-        .ok_or_else(|| AppError::from(Problem::not_found(Thing::District, district)))?;
-    crate::plans::access::check_owner_write(
-        db,
-        user,
-        &crate::plans::Owner::Area(area),
-        "model_lao",
-        district,
-    )
-    .await?;
+    district_for(db, user, district, DESIGNATES, "คัดเลือก อปท. ต้นแบบ").await?;
     let lao = crate::areas::lao(db, lao_id).await?.ok_or_else(|| {
         AppError::from(Problem::UnknownCode {
             field: Field::Lao,

@@ -1,5 +1,6 @@
-//! Who may change a plan: an officer or administrator whose area holds the plan's owner.
-//! Reopening an approved plan is for the level above only.
+//! Who may change a plan: an officer or administrator whose area holds the plan's owner; an
+//! LAO reads the village plans of its coverage but changes only its own. Approving a plan and
+//! reopening an approved one are for the level above the owner only, never the owner.
 
 use super::{Owner, Plan, PlanKind, Status};
 use crate::accounts::{self, Role, ScopeLevel, User};
@@ -8,15 +9,41 @@ use crate::error::{AppError, Problem};
 use crate::i18n::Lang;
 
 /// Whether the user may write the owner's plans, and the owner's other records (its forums,
-/// reports, designations): an officer or administrator whose area holds the owner.
+/// reports, designations): an officer or administrator whose area holds the owner. An LAO
+/// account writes only its LAO's records: the villages' plans are the villages' own.
 pub async fn may_write(db: &Db, user: Option<&User>, owner: &Owner) -> anyhow::Result<bool> {
     Ok(match user {
         Some(u) => {
-            u.active && u.role.can_write() && u.scope.covers_scope(db, &owner.scope()).await?
+            u.active
+                && u.role.can_write()
+                && !lao_over_village(u, owner)
+                && u.scope.covers_scope(db, &owner.scope()).await?
         }
         None => false,
     })
 }
+
+/// An LAO account facing an area's records (a village's plan in its coverage).
+fn lao_over_village(user: &User, owner: &Owner) -> bool {
+    user.scope.level == ScopeLevel::Lao && matches!(owner, Owner::Area(_))
+}
+
+/// Who approves a plan of a kind: the level above its owner.
+pub fn approver_problem(kind: PlanKind) -> Problem {
+    Problem::ApproveFromAbove {
+        plan_th: kind.th(),
+        approver_th: match kind {
+            PlanKind::Village => "ระดับตำบลขึ้นไป",
+            PlanKind::Tambon | PlanKind::Local | PlanKind::Budget => "ระดับอำเภอขึ้นไป",
+            PlanKind::District => "ระดับจังหวัดขึ้นไป",
+            PlanKind::Province => "ส่วนกลาง",
+        },
+    }
+}
+
+/// The district's model tambon plan is chosen by its CD office (พช.อ.), which leads the
+/// tambon plans (seed 000, item 8).
+pub const CHOOSES_MODEL_PLAN: crate::accounts::Agency = crate::accounts::Agency::CddDistrict;
 
 /// What a user may do with one plan, computed once for its page and the API.
 #[derive(Debug, Clone, Copy, Default, serde::Serialize, utoipa::ToSchema)]
@@ -25,7 +52,7 @@ pub struct PlanRights {
     pub write: bool,
     /// Change its content now: it is a draft and the user may write.
     pub editable: bool,
-    /// Approve it when submitted.
+    /// Approve it when submitted: the level above, never the owner.
     pub approve: bool,
     /// Reopen it when approved: the level above.
     pub reopen: bool,
@@ -40,21 +67,26 @@ pub async fn rights(
     owner: &Owner,
 ) -> anyhow::Result<PlanRights> {
     let write = may_write(db, user, owner).await?;
-    let reopen = match user {
-        Some(u) => plan.status == Status::Approved && is_above(db, u, owner).await?,
+    let above = match user {
+        Some(u) => is_above(db, u, owner).await?,
         None => false,
     };
+    let reopen = above && plan.status == Status::Approved;
     let mark_model = match (owner, plan.kind) {
-        (Owner::Area(a), PlanKind::Tambon) => match crate::areas::get(db, &a.code[..4]).await? {
-            Some(d) => may_write(db, user, &Owner::Area(d)).await?,
-            None => false,
-        },
+        (Owner::Area(a), PlanKind::Tambon)
+            if user.is_some_and(|u| u.agency == CHOOSES_MODEL_PLAN) =>
+        {
+            match crate::areas::get(db, &a.code[..4]).await? {
+                Some(d) => may_write(db, user, &Owner::Area(d)).await?,
+                None => false,
+            }
+        }
         _ => false,
     };
     Ok(PlanRights {
         write,
         editable: write && plan.status == Status::Draft,
-        approve: write && plan.status == Status::Submitted,
+        approve: above && plan.status == Status::Submitted,
         reopen,
         mark_model,
     })
@@ -74,6 +106,8 @@ pub async fn check_owner_write(
         Some(Problem::ReadOnly {
             role_th: user.role.th(),
         })
+    } else if lao_over_village(user, owner) && user.scope.covers_scope(db, &owner.scope()).await? {
+        Some(Problem::LaoReadsVillagePlans)
     } else {
         Some(Problem::OutsideArea {
             name: owner.name_th(),

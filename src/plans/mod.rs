@@ -49,6 +49,8 @@ pub struct Plan {
     pub committee_approved_on: Option<time::Date>,
     #[sqlx(try_from = "crate::db::OptIsoDate")]
     pub sent_on: Option<time::Date>,
+    /// The agency that made the plan: that of the account that opened it.
+    pub agency: crate::accounts::Agency,
     pub updated_at: String,
     pub version: i64,
 }
@@ -70,7 +72,7 @@ impl Plan {
     pub fn audit_json(&self) -> serde_json::Value {
         serde_json::json!({
             "kind": self.kind, "owner": self.owner_key, "years": [self.first_year, self.last_year],
-            "status": self.status, "made_quarter": self.made_quarter, "made_on": self.made_on,
+            "status": self.status, "agency": self.agency, "made_quarter": self.made_quarter, "made_on": self.made_on,
             "delivered_lao_on": self.delivered_lao_on, "delivered_district_on": self.delivered_district_on,
             "evaluated_on": self.evaluated_on, "evaluation": self.evaluation,
             "committee_approved_on": self.committee_approved_on, "sent_on": self.sent_on,
@@ -87,7 +89,7 @@ pub fn years_label(first: i64, last: i64) -> String {
 }
 
 pub(crate) const PLAN_COLUMNS: &str = "id, kind, owner_key, area_code, lao_id, first_year, last_year, title, status, copied_from, \
-     made_quarter, made_on, delivered_lao_on, delivered_district_on, evaluated_on, evaluation, committee_approved_on, sent_on, updated_at, version";
+     made_quarter, made_on, delivered_lao_on, delivered_district_on, evaluated_on, evaluation, committee_approved_on, sent_on, agency, updated_at, version";
 
 pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Plan>> {
     Ok(db::query_as::<Plan>(AssertSqlSafe(format!(
@@ -319,8 +321,8 @@ pub(crate) async fn create_in(
         .into());
     }
     let id: i64 = db::query_scalar(
-        "INSERT INTO plans (kind, owner_key, area_code, lao_id, first_year, last_year, title, copied_from, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+        "INSERT INTO plans (kind, owner_key, area_code, lao_id, first_year, last_year, title, copied_from, created_at, updated_at, agency) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id",
     )
     .bind(kind.as_str())
     .bind(owner.key())
@@ -331,6 +333,7 @@ pub(crate) async fn create_in(
     .bind(&title)
     .bind(copied_from)
     .bind(&now)
+    .bind(user.agency.as_str())
     .fetch_one(&mut *conn)
     .await?;
     let plan = get_in(conn, id).await?;

@@ -1,5 +1,5 @@
-//! draft → submitted → approved. The owner submits (and may withdraw a submission), the owner's
-//! level or above approves, and an approved plan is locked: only a user at the level above can
+//! draft → submitted → approved. The owner submits (and may withdraw a submission), the level
+//! above the owner approves (never the owner itself), and an approved plan is locked: only a user at the level above can
 //! reopen it, with a reason. Every step is an event of the plan and an audit entry.
 
 use super::{Plan, PlanKind, Status, access, get, get_in, owner_of};
@@ -70,7 +70,14 @@ pub async fn step(
     let plan = get(db, plan_id).await?.ok_or_else(AppError::not_found)?;
     let owner = owner_of(db, &plan).await?;
     let key = plan.id.to_string();
-    if step == Step::Reopen {
+    if step == Step::Approve {
+        if !access::is_above(db, user, &owner).await? {
+            let p = access::approver_problem(plan.kind());
+            crate::accounts::record_denied(db, user, "plan", &key, "approve", &p.message(Lang::Th))
+                .await?;
+            return Err(p.into());
+        }
+    } else if step == Step::Reopen {
         if !access::is_above(db, user, &owner).await? {
             let p = Problem::OnlyLevelAbove;
             crate::accounts::record_denied(db, user, "plan", &key, "reopen", &p.message(Lang::Th))

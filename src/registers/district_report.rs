@@ -202,6 +202,18 @@ pub async fn of_area(db: &Db, prefix: &str, year: i64) -> anyhow::Result<Vec<Dis
     Ok(reports)
 }
 
+/// The district report is signed by พัฒนาการอำเภอ, for the district CD office.
+pub const SIGNS: crate::accounts::Agency = crate::accounts::Agency::CddDistrict;
+
+/// Whether the user may sign the district's report: an officer of its CD office (พช.อ.).
+pub async fn may_sign(
+    db: &Db,
+    user: Option<&User>,
+    area: &crate::areas::Area,
+) -> anyhow::Result<bool> {
+    Ok(user.is_some_and(|u| u.agency == SIGNS) && super::may_submit(db, user, area).await?)
+}
+
 /// Submits the district's report as computed now, with the typed problems and suggestions.
 pub async fn submit(
     db: &Db,
@@ -224,6 +236,15 @@ pub async fn submit(
         district,
     )
     .await?;
+    crate::accounts::agency::require(
+        db,
+        user,
+        &[SIGNS],
+        "ลงนามรายงานผลการดำเนินงานระดับอำเภอ",
+        reporting::DISTRICT_PROGRESS,
+        district,
+    )
+    .await?;
     let report = compute(db, district, year).await?;
     if report.target_tambons == 0 {
         return Err(Problem::NoTargetsYet.into());
@@ -242,7 +263,7 @@ pub async fn submit(
             period: String::new(),
             payload: serde_json::json!({
                 "report": report, "problems": problems.trim(), "suggestions": suggestions.trim(),
-                "signed_by": user.display_name, "position": user.position,
+                "signed_by": user.display_name, "position": user.position, "agency": user.agency,
             }),
         },
     )

@@ -107,7 +107,7 @@ pub async fn units(
                 "SELECT l.id, l.lao_key, l.full_name_th, l.name_en, l.province_code, \
                  COALESCE(l.office_tambon_code, l.district_code, l.province_code) AS home \
                  FROM model_laos m JOIN laos l ON l.id = m.lao_id \
-                 WHERE m.fiscal_year = $1 AND m.replaced_at IS NULL \
+                 WHERE m.fiscal_year = $1 AND m.replaced_at IS NULL AND m.agreed_at IS NOT NULL \
                  AND COALESCE(l.office_tambon_code, l.district_code, l.province_code) >= $2 \
                  AND COALESCE(l.office_tambon_code, l.district_code, l.province_code) < $3 \
                  ORDER BY home, l.full_name_th, l.id",

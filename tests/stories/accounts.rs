@@ -2,7 +2,7 @@
 //! silently overwrite each other, and sign-ins slowed after repeated failures.
 
 use crate::common;
-use oneplan::accounts::{self, NewUser, Role, Scope, ScopeLevel, UserChange, signin};
+use oneplan::accounts::{self, Agency, NewUser, Role, Scope, ScopeLevel, UserChange, signin};
 use oneplan::db::Db;
 use oneplan::error::AppError;
 
@@ -11,7 +11,7 @@ fn new_user(username: &str, role: Role, level: ScopeLevel, code: &str) -> NewUse
         username: username.into(),
         display_name: format!("คุณ {username}"),
         position: "นักวิเคราะห์นโยบายและแผน".into(),
-        agency: "ที่ทำการปกครองอำเภอ".into(),
+        agency: Agency::DopaDistrict,
         role,
         scope: Scope {
             level,
@@ -164,7 +164,7 @@ async fn two_administrators_editing_one_account_never_overwrite_each_other(backe
     let change = |name: &str, version| UserChange {
         display_name: name.into(),
         position: String::new(),
-        agency: String::new(),
+        agency: Agency::DopaDistrict,
         role: Role::Officer,
         scope: u.scope.clone(),
         active: true,

@@ -4,7 +4,7 @@
 use crate::common;
 use common::{cast, pictures};
 use fantoccini::{Client, ClientBuilder, Locator};
-use oneplan::accounts::{self, NewUser, Role, Scope, ScopeLevel};
+use oneplan::accounts::{self, Agency, NewUser, Role, Scope, ScopeLevel};
 use oneplan::config::Config;
 use oneplan::db::Db;
 use oneplan::web::{self, AppState};
@@ -135,7 +135,7 @@ async fn a_person_drills_down_to_a_village_and_signs_in(backend: &str, db: Db) {
         username: "maesai".into(),
         display_name: "สมศรี ใจดี".into(),
         position: "นักพัฒนาชุมชน".into(),
-        agency: "สำนักงานพัฒนาชุมชนอำเภอเมืองพะเยา".into(),
+        agency: Agency::CddDistrict,
         role: Role::Officer,
         scope: Scope {
             level: ScopeLevel::Tambon,
@@ -441,6 +441,10 @@ async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_pla
     shot(&c, backend, "village-plan").await;
     submit(&c, "#submit-plan").await;
     assert_eq!(text(&c, "#plan-status").await, "เสนอแล้ว รอการอนุมัติ");
+    assert!(
+        c.find(Locator::Css("#approve-plan")).await.is_err(),
+        "{backend}: the village does not approve its own plan"
+    );
     let village_plan_url = c.current_url().await.unwrap();
     sign_out(&c).await;
 
@@ -636,16 +640,17 @@ async fn a_need_goes_from_a_village_forum_to_the_lao_budget_and_the_district_pla
         "{backend}"
     );
     shot(&c, backend, "calendar").await;
+    // สถ.อ. has designated อบต.แม่ใส; the district CD officer agrees on the page
+    let dla = cast::dla_district(&db).await;
+    oneplan::kpi::model_laos::designate(&db, &dla, 2569, "5601", mae_sai.id, "1/11/2568", "")
+        .await
+        .unwrap();
     c.goto(&format!("{base}/kpi/5601?year=2569")).await.unwrap();
-    click(
-        &c,
-        &format!(
-            "#designate-form select[name=lao_id] option[value='{}']",
-            mae_sai.id
-        ),
-    )
-    .await;
-    submit(&c, "#designate-form button[type=submit]").await;
+    assert!(
+        c.find(Locator::Css("#designate-form")).await.is_err(),
+        "{backend}: พช.อ. does not designate"
+    );
+    submit(&c, "#agree-form button[type=submit]").await;
     assert!(
         text(&c, "#model-laos").await.contains("อบต.แม่ใส"),
         "{backend}"

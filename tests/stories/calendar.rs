@@ -31,8 +31,8 @@ async fn target_tambon(db: &Db, tambon: &str) {
 
 async fn designate(db: &Db, district: &str, lao_id: i64, replaced: bool) {
     oneplan::db::query(
-        "INSERT INTO model_laos (fiscal_year, district_code, lao_id, designated_on, created_at, created_by, replaced_at) \
-         VALUES ($1, $2, $3, '2025-11-01', '2025-11-01T00:00:00Z', 'test', $4)",
+        "INSERT INTO model_laos (fiscal_year, district_code, lao_id, designated_on, created_at, created_by, replaced_at, agreed_by, agreed_at) \
+         VALUES ($1, $2, $3, '2025-11-01', '2025-11-01T00:00:00Z', 'test', $4, 'test', '2025-11-02T00:00:00Z')",
     )
     .bind(FY)
     .bind(district)
@@ -588,7 +588,7 @@ async fn calendar_pages_badge_and_api(backend: &str, db: Db) {
         .post(
             &format!("/admin/users/{}", amphoe.id),
             &format!(
-                "csrf={csrf}&version={version}&display_name=x&role=officer&scope_level=district&scope_code=5601&active=on&email=sara%40phayao.go.th"
+                "csrf={csrf}&version={version}&display_name=x&agency=cdd_district&role=officer&scope_level=district&scope_code=5601&active=on&email=sara%40phayao.go.th"
             ),
         )
         .await;

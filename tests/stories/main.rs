@@ -6,6 +6,7 @@
 mod common;
 
 mod accounts;
+mod agencies;
 mod api;
 mod areas;
 mod backup;

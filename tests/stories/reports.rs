@@ -404,17 +404,19 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
         .into_iter()
         .find(|l| l.kind == "TAO" && l.id != mae_sai)
         .unwrap();
-    model_laos::designate(&db, &district, YEAR, "5601", other_lao.id, "1/11/2568", "")
+    // designated by สถ.อ., agreed by พช.อ. (`district`)
+    let dla = cast::dla_district(&db).await;
+    model_laos::designate(&db, &dla, YEAR, "5601", other_lao.id, "1/11/2568", "")
         .await
         .unwrap();
-    let no_reason = model_laos::designate(&db, &district, YEAR, "5601", mae_sai, "", "").await;
+    let no_reason = model_laos::designate(&db, &dla, YEAR, "5601", mae_sai, "", "").await;
     assert!(
         matches!(&no_reason, Err(e @ AppError::Invalid(_)) if e.message_th().contains("เหตุผล")),
         "{no_reason:?}"
     );
     model_laos::designate(
         &db,
-        &district,
+        &dla,
         YEAR,
         "5601",
         mae_sai,
@@ -423,6 +425,9 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
     )
     .await
     .unwrap();
+    model_laos::agree(&db, &district, YEAR, "5601")
+        .await
+        .unwrap();
     let history = model_laos::history(&db, YEAR, "5601").await.unwrap();
     assert_eq!(history.len(), 2);
     assert!(history[1].replaced_at.is_some() && history[0].replaced_at.is_none());
@@ -784,9 +789,7 @@ async fn roll_ups_of_an_area_equal_the_reports_one_by_one(backend: &str, db: Db)
             .unwrap();
     }
     for (district, lao) in [("5601", mae_sai), ("5602", second.id), ("5603", third.id)] {
-        model_laos::designate(&db, &province, YEAR, district, lao, "1/11/2568", "")
-            .await
-            .unwrap();
+        common::cast::model_lao(&db, YEAR, district, lao).await;
     }
 
     // the roll-up's rows are the monthly reports, each LAO with its own figures

@@ -3,7 +3,7 @@
 use crate::common;
 use axum::http::{StatusCode, header};
 use common::{Client, Reply, cast, csrf_of};
-use oneplan::accounts::{self, NewUser, Role, Scope, ScopeLevel};
+use oneplan::accounts::{self, Agency, NewUser, Role, Scope, ScopeLevel};
 use oneplan::db::Db;
 
 async fn admin(db: &oneplan::db::Db, username: &str, level: ScopeLevel, code: &str) {
@@ -11,7 +11,7 @@ async fn admin(db: &oneplan::db::Db, username: &str, level: ScopeLevel, code: &s
         username: username.into(),
         display_name: "ผู้ดูแล".into(),
         position: String::new(),
-        agency: String::new(),
+        agency: Agency::ProvinceOffice,
         role: Role::Admin,
         scope: Scope {
             level,
@@ -107,7 +107,7 @@ async fn sign_in_csrf_and_scope_are_enforced_over_http(backend: &str, db: Db) {
     let csrf = csrf_of(&users.body);
 
     // a form without the session's token is refused, and nothing is created
-    let form = "username=maesai.officer&display_name=%E0%B8%AA%E0%B8%A1%E0%B8%8A%E0%B8%B2%E0%B8%A2&role=officer&scope_level=tambon&scope_code=560114&password=long-enough-pass";
+    let form = "username=maesai.officer&display_name=%E0%B8%AA%E0%B8%A1%E0%B8%8A%E0%B8%B2%E0%B8%A2&agency=cdd_district&role=officer&scope_level=tambon&scope_code=560114&password=long-enough-pass";
     let forged = c.post("/admin/users", &format!("csrf=forged&{form}")).await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     assert!(
@@ -155,7 +155,7 @@ async fn sign_in_csrf_and_scope_are_enforced_over_http(backend: &str, db: Db) {
     // the API: sign in, then writes need the CSRF header
     let mut api = Client::new(&db);
     let token = api.api_sign_in("phayao.admin", "ต้นกล้าพะเยา-2566").await;
-    let body = serde_json::json!({"username": "api.viewer", "display_name": "ผู้ติดตาม", "role": "viewer",
+    let body = serde_json::json!({"username": "api.viewer", "display_name": "ผู้ติดตาม", "role": "viewer", "agency": "cdd_district",
         "scope": {"level": "district", "code": "5601"}, "password": "viewer-password-1"});
     assert_eq!(
         api.json("POST", "/api/users", body.clone(), "")
@@ -380,12 +380,16 @@ async fn report_pages_compute_show_and_submit(backend: &str, db: Db) {
         "{backend}: the submission is listed with who sent it"
     );
 
-    // KPI pages: designate, then the model LAO's monthly page
+    // KPI pages: สถ.อ. designates, พช.อ. (amphoe) agrees, then the model LAO's monthly page
     let lao = cast::mae_sai_lao(&db).await.id;
-    let designated = c
+    let dla = cast::dla_district(&db).await;
+    let mut d = Client::new(&db);
+    d.sign_in(&dla.username, cast::PASSWORD).await;
+    let dla_csrf = csrf_of(&d.get("/kpi/5601?year=2569").await.body);
+    let designated = d
         .post(
             "/kpi/5601/designate",
-            &format!("csrf={csrf}&year=2569&lao_id={lao}&designated_on=1%2F11%2F2568&reason="),
+            &format!("csrf={dla_csrf}&year=2569&lao_id={lao}&designated_on=1%2F11%2F2568&reason="),
         )
         .await;
     assert_eq!(
@@ -394,6 +398,12 @@ async fn report_pages_compute_show_and_submit(backend: &str, db: Db) {
         "{}",
         designated.body
     );
+    let awaiting = c.get("/kpi/5601?year=2569").await.body;
+    assert!(awaiting.contains("id=\"agree-form\""), "{backend}");
+    let agreed = c
+        .post("/kpi/5601/agree", &format!("csrf={csrf}&year=2569"))
+        .await;
+    assert_eq!(agreed.status, StatusCode::SEE_OTHER, "{}", agreed.body);
     let kpi = c.get("/kpi/56?year=2569").await;
     assert_eq!(kpi.status, StatusCode::OK);
     assert!(kpi.body.contains("อบต.แม่ใส"), "{backend}");

@@ -1,6 +1,6 @@
 //! Account pages: my account and password, and the administrator's list and forms.
 
-use crate::accounts::{self, NewUser, Role, Scope, ScopeLevel, User, UserChange, password};
+use crate::accounts::{self, Agency, NewUser, Role, Scope, ScopeLevel, User, UserChange, password};
 use crate::error::{AppError, AppResult, Field, Problem};
 use crate::web::AppState;
 use crate::web::page::{Page, not_found, render};
@@ -93,6 +93,8 @@ pub struct UserRow {
     pub username: String,
     pub display_name: String,
     pub role: String,
+    pub agency: &'static str,
+    pub position: String,
     pub scope: String,
     pub active: bool,
 }
@@ -125,6 +127,8 @@ pub async fn list(State(s): State<AppState>, v: Visitor) -> AppResult<Response> 
             username: u.username,
             display_name: u.display_name,
             role: u.role.th().into(),
+            agency: u.agency.th(),
+            position: u.position,
             scope: scope_label(&u.scope),
             active: u.active,
         })
@@ -146,6 +150,8 @@ pub struct UserFormPage {
     message: String,
     roles: Vec<(&'static str, &'static str)>,
     levels: Vec<(&'static str, &'static str)>,
+    agencies: Vec<(&'static str, &'static str)>,
+    positions: Vec<&'static str>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -177,7 +183,7 @@ impl UserForm {
             username: u.username.clone(),
             display_name: u.display_name.clone(),
             position: u.position.clone(),
-            agency: u.agency.clone(),
+            agency: u.agency.as_str().into(),
             role: u.role.as_str().into(),
             scope_level: u.scope.level.as_str().into(),
             scope_code: u.scope.code.clone(),
@@ -190,6 +196,15 @@ impl UserForm {
 
     fn role(&self) -> AppResult<Role> {
         Role::parse(&self.role).ok_or_else(|| Problem::Missing { field: Field::Role }.into())
+    }
+
+    fn agency(&self) -> AppResult<Agency> {
+        Agency::parse(&self.agency).ok_or_else(|| {
+            Problem::Missing {
+                field: Field::Agency,
+            }
+            .into()
+        })
     }
 
     fn scope(&self) -> AppResult<Scope> {
@@ -228,6 +243,8 @@ fn form_page(
             .iter()
             .map(|l| (l.as_str(), l.th()))
             .collect(),
+        agencies: Agency::offered().map(|a| (a.as_str(), a.th())).collect(),
+        positions: accounts::agency::POSITIONS.to_vec(),
     };
     let status = if page.error.is_empty() {
         axum::http::StatusCode::OK
@@ -257,7 +274,7 @@ pub async fn create(State(s): State<AppState>, w: FormWrite<UserForm>) -> AppRes
             username: f.username.clone(),
             display_name: f.display_name.clone(),
             position: f.position.clone(),
-            agency: f.agency.clone(),
+            agency: f.agency()?,
             role: f.role()?,
             scope: f.scope()?,
             password: f.password.clone(),
@@ -303,7 +320,7 @@ pub async fn update(
         let change = UserChange {
             display_name: f.display_name.clone(),
             position: f.position.clone(),
-            agency: f.agency.clone(),
+            agency: f.agency()?,
             role: f.role()?,
             scope: f.scope()?,
             active: f.active.is_some(),

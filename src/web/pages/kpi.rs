@@ -47,8 +47,10 @@ pub struct KpiPage {
     rows: Vec<KpiRow>,
     is_district: bool,
     can_designate: bool,
+    /// พช.อ. may agree, and the current designation awaits it.
+    can_agree: bool,
     candidates: Vec<(i64, String)>,
-    history: Vec<(String, String, String, String, bool)>,
+    history: Vec<(String, String, String, String, bool, String)>,
     notice: String,
     error: String,
 }
@@ -74,6 +76,10 @@ async fn kpi_view(
         Some(a) => model_laos::may_designate(&s.db, v.user.as_ref(), a).await?,
         None => false,
     };
+    let may_agree = match &area {
+        Some(a) => model_laos::may_agree(&s.db, v.user.as_ref(), a).await?,
+        None => false,
+    };
     let r = rollup::of_area(&s.db, code, year).await?;
     let districts: HashMap<String, String> =
         crate::areas::under(&s.db, crate::areas::Level::District, code)
@@ -97,22 +103,30 @@ async fn kpi_view(
             budget_pct: format_pct(row.report.rates.budget_pct_x100),
         })
         .collect();
+    let mut awaiting = false;
     let (candidates, history) = if is_district {
         let c = model_laos::eligible(&s.db, code)
             .await?
             .into_iter()
             .map(|l| (l.id, l.full_name_th))
             .collect();
-        let h = model_laos::history(&s.db, year, code)
-            .await?
+        let h = model_laos::history(&s.db, year, code).await?;
+        awaiting = model_laos::awaits_agreement(&h);
+        let h = h
             .into_iter()
             .map(|m| {
+                let agreed = match &m.agreed_by {
+                    Some(by) if by.is_empty() => v.tr.s("kpi.model.agreed_before").to_string(),
+                    Some(by) => format!("{} {by}", v.tr.s("kpi.model.agreed_by")),
+                    None => v.tr.s("kpi.model.not_agreed").to_string(),
+                };
                 (
                     m.lao_name,
                     date_th(&m.designated_on),
                     m.reason,
                     m.created_by,
                     m.replaced_at.is_none(),
+                    agreed,
                 )
             })
             .collect();
@@ -138,6 +152,7 @@ async fn kpi_view(
         meeting: r.meeting,
         base: r.base,
         model_laos: r.model_laos,
+        can_agree: may_agree && awaiting,
         bands: r
             .settings
             .score_bands
@@ -188,6 +203,27 @@ pub struct DesignateForm {
     designated_on: String,
     #[serde(default)]
     reason: String,
+}
+
+#[derive(Deserialize)]
+pub struct AgreeForm {
+    year: i64,
+}
+
+pub async fn agree(
+    State(s): State<AppState>,
+    Path(code): Path<String>,
+    w: FormWrite<AgreeForm>,
+) -> AppResult<Response> {
+    let year = w.form.year;
+    let r = model_laos::agree(&s.db, &w.user, year, &code).await;
+    after(
+        &w.v,
+        r,
+        |_| format!("/kpi/{code}?year={year}&done=saved"),
+        |(_, m)| kpi_view(&s, &w.v, &code, year, String::new(), m),
+    )
+    .await
 }
 
 pub async fn designate(

@@ -54,6 +54,7 @@ pub fn routes() -> Router<AppState> {
         .route("/kpi", get(kpi::kpi_national))
         .route("/kpi/{code}", get(kpi::kpi_area))
         .route("/kpi/{code}/designate", post(kpi::designate))
+        .route("/kpi/{code}/agree", post(kpi::agree))
         .route("/kpi/lao/{id}", get(kpi::kpi_lao).post(kpi::submit_monthly))
         .route("/kpi/lao/{id}/work-plan", post(kpi::save_work_plan))
         .route(

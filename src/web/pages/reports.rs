@@ -388,7 +388,7 @@ async fn district_report_view(
             .map(|(i, t)| (i + 1, *t, report.counts[i]))
             .collect(),
         report,
-        can_write: registers::may_submit(&s.db, v.user.as_ref(), &area).await?,
+        can_write: district_report::may_sign(&s.db, v.user.as_ref(), &area).await?,
         notice,
         error,
         history,

@@ -3,7 +3,7 @@
 //! พะเยา 5601, ตำบลแม่ใส 560114, หมู่ที่ 1 บ้านร่องไฮ 56011401 and อบต.แม่ใส that covers the
 //! tambon — with a viewer of Mae Sai and an officer of another district (Chun, 5602).
 
-use oneplan::accounts::{self, NewUser, Role, Scope, ScopeLevel, User};
+use oneplan::accounts::{self, Agency, NewUser, Role, Scope, ScopeLevel, User};
 use oneplan::db::Db;
 
 /// Everyone's password.
@@ -18,7 +18,7 @@ pub async fn root(db: &Db) -> User {
         username: "root".into(),
         display_name: "ผู้ดูแลระบบส่วนกลาง".into(),
         position: String::new(),
-        agency: String::new(),
+        agency: Agency::MoiPs,
         role: Role::Admin,
         scope: Scope {
             level: ScopeLevel::National,
@@ -29,13 +29,37 @@ pub async fn root(db: &Db) -> User {
     accounts::create(db, None, root).await.unwrap()
 }
 
-/// An account made by `root`, named “คุณ {username}”.
+/// The agency an account of a level acts for unless a story says otherwise: the district CD
+/// office (พช.อ.) for district and tambon officers, who lead the tambon-plan cycle.
+pub fn agency_of(level: ScopeLevel) -> Agency {
+    match level {
+        ScopeLevel::National => Agency::MoiPs,
+        ScopeLevel::Province => Agency::ProvinceOffice,
+        ScopeLevel::District | ScopeLevel::Tambon => Agency::CddDistrict,
+        ScopeLevel::Village => Agency::VillageCommittee,
+        ScopeLevel::Lao => Agency::Lao,
+    }
+}
+
+/// An account made by `root`, named “คุณ {username}”, acting for the agency of its level.
 pub async fn account(db: &Db, username: &str, role: Role, level: ScopeLevel, code: &str) -> User {
+    account_of(db, username, role, level, code, agency_of(level)).await
+}
+
+/// An account made by `root` that acts for `agency`.
+pub async fn account_of(
+    db: &Db,
+    username: &str,
+    role: Role,
+    level: ScopeLevel,
+    code: &str,
+    agency: Agency,
+) -> User {
     let new = NewUser {
         username: username.into(),
         display_name: format!("คุณ {username}"),
         position: "เจ้าหน้าที่".into(),
-        agency: String::new(),
+        agency,
         role,
         scope: Scope {
             level,
@@ -102,6 +126,32 @@ pub async fn viewer(db: &Db) -> User {
     account(db, "watcher", Role::Viewer, ScopeLevel::Tambon, "560114").await
 }
 
+/// `thongthin`, officer of the district DLA office (สถ.อ.) of Mueang Phayao.
+pub async fn dla_district(db: &Db) -> User {
+    account_of(
+        db,
+        "thongthin",
+        Role::Officer,
+        ScopeLevel::District,
+        "5601",
+        Agency::DlaDistrict,
+    )
+    .await
+}
+
+/// `amphoe`'s colleague of the district DOPA office (ที่ทำการปกครองอำเภอ).
+pub async fn dopa_district(db: &Db) -> User {
+    account_of(
+        db,
+        "palat.amphoe",
+        Role::Officer,
+        ScopeLevel::District,
+        "5601",
+        Agency::DopaDistrict,
+    )
+    .await
+}
+
 /// `amphoe.chun`, officer of another district (Chun, 5602): outside the Mae Sai chain.
 pub async fn outsider(db: &Db) -> User {
     account(
@@ -112,4 +162,33 @@ pub async fn outsider(db: &Db) -> User {
         "5602",
     )
     .await
+}
+
+/// The district's model LAO for a year as the circular has it: designated by the district's
+/// สถ.อ., agreed by its พช.อ. (accounts `thongthin.{district}` and `pcho.{district}`).
+pub async fn model_lao(db: &Db, year: i64, district: &str, lao_id: i64) {
+    let dla = account_of(
+        db,
+        &format!("thongthin.{district}"),
+        Role::Officer,
+        ScopeLevel::District,
+        district,
+        Agency::DlaDistrict,
+    )
+    .await;
+    let cdd = account_of(
+        db,
+        &format!("pcho.{district}"),
+        Role::Officer,
+        ScopeLevel::District,
+        district,
+        Agency::CddDistrict,
+    )
+    .await;
+    oneplan::kpi::model_laos::designate(db, &dla, year, district, lao_id, "1/11/2568", "")
+        .await
+        .unwrap();
+    oneplan::kpi::model_laos::agree(db, &cdd, year, district)
+        .await
+        .unwrap();
 }

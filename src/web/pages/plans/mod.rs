@@ -64,6 +64,7 @@ pub struct ForumRow {
     pub attendance: i64,
     pub data_used: String,
     pub place: String,
+    pub agency: &'static str,
 }
 
 pub struct CoverageRow {
@@ -300,6 +301,7 @@ impl PlanPage {
                     attendance: f.attendance,
                     data_used: used.join(", "),
                     place: f.place.clone(),
+                    agency: f.agency.th(),
                 }
             })
             .collect();
