@@ -30,6 +30,12 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "performance",
         include_str!("../../migrations/0006_performance.sql"),
     ),
+    // issue 11: a plan's own projects
+    (
+        9,
+        "own_projects",
+        include_str!("../../migrations/0009_own_projects.sql"),
+    ),
 ];
 
 fn render(sql: &str, backend: Backend) -> String {

@@ -358,6 +358,47 @@ pub enum Problem {
         path: String,
         detail: String,
     },
+
+    // ---- issue 11: a plan's own projects (ผ.02)
+    /// Own projects are kept in local, district and province plans.
+    OwnOnlyLocalDistrictProvince {
+        kind: Named,
+    },
+    /// The project is not one the plan raised itself (it was adopted from below).
+    NotOwnProject,
+    /// A problem of one row of an imported file, as the spreadsheet numbers it.
+    InRow {
+        row: usize,
+        problem: Box<Problem>,
+    },
+    /// A year's budget that is not an amount of baht.
+    YearBudget {
+        year: i64,
+        error: NumberError,
+    },
+    YearBudgetNegative {
+        year: i64,
+    },
+    /// A year typed as a budget's key that is not a Buddhist-era year.
+    BudgetYear {
+        typed: String,
+    },
+    /// The file has no budget column for a year of the plan's span.
+    YearColumnMissing {
+        year: i64,
+        span: String,
+    },
+    /// The file has a budget column for a year outside the plan's span.
+    YearColumnOutside {
+        year: i64,
+        span: String,
+    },
+    NoTitleColumn,
+    NotSpreadsheet,
+    CsvLine {
+        line: u64,
+        detail: String,
+    },
 }
 
 /// What is wrong with one line of a project's funding.
@@ -450,6 +491,16 @@ impl Problem {
             MergeTooFew => Some(Field::Merge),
             NotFromTambon { .. } => Some(Field::Merge),
             NotXlsx | NoHeader | HeaderIncomplete | NoRowsInFile => Some(Field::File),
+            // issue 11: a plan's own projects (ผ.02)
+            InRow { problem, .. } => problem.field(),
+            YearBudget { .. } | YearBudgetNegative { .. } | BudgetYear { .. } => {
+                Some(Field::Budget)
+            }
+            YearColumnMissing { .. }
+            | YearColumnOutside { .. }
+            | NoTitleColumn
+            | NotSpreadsheet
+            | CsvLine { .. } => Some(Field::File),
             _ => None,
         }
     }
@@ -566,6 +617,18 @@ impl Problem {
             ScopeCode { .. } => "scope_code",
             BadAreaCode { .. } => "bad_area_code",
             CannotWrite { .. } => "cannot_write",
+            // issue 11: a plan's own projects (ผ.02)
+            OwnOnlyLocalDistrictProvince { .. } => "own_only_local_district_province",
+            NotOwnProject => "not_own_project",
+            InRow { problem, .. } => problem.code(),
+            YearBudget { .. } => "year_budget_not_a_number",
+            YearBudgetNegative { .. } => "year_budget_negative",
+            BudgetYear { .. } => "budget_year",
+            YearColumnMissing { .. } => "year_column_missing",
+            YearColumnOutside { .. } => "year_column_outside",
+            NoTitleColumn => "no_title_column",
+            NotSpreadsheet => "not_a_spreadsheet",
+            CsvLine { .. } => "csv_line",
         }
     }
 

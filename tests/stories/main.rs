@@ -17,6 +17,7 @@ mod dataset;
 mod documents;
 mod export;
 mod layout;
+mod own_projects;
 mod plans;
 mod prefix;
 mod reports;
