@@ -366,6 +366,8 @@ pub enum Problem {
     },
     /// The project is not one the plan raised itself (it was adopted from below).
     NotOwnProject,
+    /// An own project is changed in its plan's ผ.02 table, not on the project's page.
+    OwnEditOnPlan,
     /// A problem of one row of an imported file, as the spreadsheet numbers it.
     InRow {
         row: usize,
@@ -620,6 +622,7 @@ impl Problem {
             // issue 11: a plan's own projects (ผ.02)
             OwnOnlyLocalDistrictProvince { .. } => "own_only_local_district_province",
             NotOwnProject => "not_own_project",
+            OwnEditOnPlan => "own_edit_on_plan",
             InRow { problem, .. } => problem.code(),
             YearBudget { .. } => "year_budget_not_a_number",
             YearBudgetNegative { .. } => "year_budget_negative",

@@ -491,6 +491,10 @@ impl Problem {
                 "โครงการนี้ไม่ใช่โครงการของแผนนี้เอง (รับมาจากแผนระดับล่าง) แก้ไขหรือนำออกได้ที่ตารางโครงการที่รับมา".into(),
                 "this project is not the plan's own (it was adopted from a plan below): change or remove it among the adopted projects".into(),
             ),
+            OwnEditOnPlan => pick(
+                "โครงการนี้เป็นโครงการของแผนเอง (แบบ ผ.02) แก้ไขได้ที่ตารางโครงการของแผนในหน้าแผน".into(),
+                "this is one of the plan's own projects (ผ.02): change it in the plan's own-project table".into(),
+            ),
             InRow { row, problem } => pick(
                 format!("แถวที่ {row} {}", problem.message(lang)),
                 format!("Row {row}: {}", problem.message(lang)),

@@ -51,7 +51,8 @@ fn cell_text(d: &Data) -> String {
 
 fn csv_rows(bytes: &[u8]) -> Result<Rows, Problem> {
     let (text, _) = crate::thai::encoding::decode_text(bytes).ok_or(Problem::NotSpreadsheet)?;
-    let text = text.trim_start_matches('\u{feff}');
+    // line endings as "\n": after a "\r\n" the reader would count the next record's line one short
+    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -281,7 +281,15 @@ async fn a_file_with_a_bad_cell_is_refused_with_row_and_field_and_nothing_is_wri
     // data row 5 is line 6 of the file, data row 10 line 11
     rows[4][col("b2567")] = "หนึ่งแสนสองหมื่น".into();
     rows[9][col("project_title")] = String::new();
-    let bad = to_csv(&headers, &rows);
+    // as Excel saves a CSV: a byte-order mark and "\r\n" line endings
+    let bad = [
+        "\u{feff}".as_bytes(),
+        &String::from_utf8(to_csv(&headers, &rows))
+            .unwrap()
+            .replace('\n', "\r\n")
+            .into_bytes(),
+    ]
+    .concat();
 
     let mut c = Client::new(&db);
     c.sign_in("lao.maesai", cast::PASSWORD).await;
@@ -547,6 +555,16 @@ async fn typed_own_projects_are_edited_by_version_and_deleted(backend: &str, db:
         .items
         .remove(0);
     assert_eq!((item.fiscal_year, item.amount_satang), (2567, 51_000_000));
+
+    // the project's own page does not offer to change it: its yearly budgets are in the table
+    let pv = oneplan::views::ProjectView::load(&db, Some(&lao), mine.project_id)
+        .await
+        .unwrap();
+    assert!(!pv.rights.edit, "{backend}");
+    let e = oneplan::projects::update(&db, &lao, mine.project_id, now.version, &need("ถนน"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "own_edit_on_plan", "{backend}");
 
     // deleted with the plan's version; the audit log keeps all three changes
     let del = format!("csrf={csrf}&version={}", version(&db, plan.id).await);
