@@ -38,6 +38,7 @@ pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
         routes!(add_own),
         routes!(update_own),
         routes!(delete_own),
+        routes!(import_own),
     ]
 }
 
@@ -247,4 +248,32 @@ async fn delete_own(
 ) -> ApiResult<PlanView> {
     let plan = crate::own::delete(&s.db, &user, id, b.version).await?;
     Ok(Json(PlanView::load(&s.db, Some(&user), plan.id).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct OwnImport {
+    /// The plan's version as read.
+    version: i64,
+    /// The CSV file's text in the ผ.02 layout (an .xlsx goes through the plan page or the command line).
+    csv: String,
+}
+
+#[derive(serde::Serialize, ToSchema)]
+pub struct OwnImported {
+    /// How many projects went in.
+    imported: usize,
+}
+
+/// Imports a draft plan's own projects from a CSV text in the ผ.02 layout, all or nothing; each
+/// mistake comes back with its row in the message and its field.
+#[utoipa::path(post, path = "/api/plans/{id}/own-projects/import", params(("id" = i64, Path)), request_body = OwnImport,
+    responses((status = 200, body = OwnImported), (status = 400, body = super::api::ErrorBody), (status = 403, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
+async fn import_own(
+    State(s): State<AppState>,
+    Path(id): Path<i64>,
+    ApiWrite { user, body: b }: ApiWrite<OwnImport>,
+) -> ApiResult<OwnImported> {
+    let imported =
+        crate::own::import::import(&s.db, &user, id, b.version, b.csv.as_bytes()).await?;
+    Ok(Json(OwnImported { imported }))
 }

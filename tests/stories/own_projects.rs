@@ -351,11 +351,44 @@ async fn a_file_with_a_bad_cell_is_refused_with_row_and_field_and_nothing_is_wri
         r.body
     );
     assert_eq!(r.json()["error"]["field"], "budget");
+    let import = format!("/api/plans/{}/own-projects/import", plan.id);
+    let text = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap();
+    let r = c
+        .json(
+            "POST",
+            &import,
+            serde_json::json!({"version": version(&db, plan.id).await, "csv": text(&bad)}),
+            &csrf,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{backend}: {}", r.body);
+    let problems = r.json()["error"]["problems"].as_array().unwrap().clone();
+    assert_eq!(problems.len(), 2, "{backend}: {}", r.body);
+    assert_eq!(problems[0]["field"], "budget");
+    assert_eq!(problems[1]["field"], "title");
+    assert!(
+        problems[1]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("แถวที่ 11 ")
+    );
     let view = PlanView::load(&db, Some(&lao), plan.id).await.unwrap();
     assert!(
         view.own_projects.is_empty(),
         "{backend}: still nothing written"
     );
+
+    // the file put right goes in whole
+    let r = c
+        .json(
+            "POST",
+            &import,
+            serde_json::json!({"version": version(&db, plan.id).await, "csv": text(&sample())}),
+            &csrf,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{backend}: {}", r.body);
+    assert_eq!(r.json()["imported"], 23);
 }
 
 fn need(title: &str) -> ProjectInput {
