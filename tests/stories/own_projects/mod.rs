@@ -4,146 +4,21 @@
 //! same with theirs. A file with a mistake is refused whole, row and field named; KPI 3.2 items
 //! 7–8 count only what came from the community plans; nobody else may write the plan.
 
-use crate::common::{self, Client, Reply, cast, csrf_of};
+mod files;
+mod typed;
+
+use crate::common::{Client, cast};
 use axum::http::StatusCode;
-use oneplan::accounts::User;
+use files::*;
 use oneplan::adoption::{self, AdoptInput};
 use oneplan::db::Db;
-use oneplan::error::{AppError, Problem};
+use oneplan::error::AppError;
 use oneplan::kpi::{monthly, rates};
 use oneplan::own::{self, OwnInput};
-use oneplan::plans::{self, Owner, Plan, PlanKind};
+use oneplan::plans::{self, Owner, PlanKind};
 use oneplan::projects::input::ProjectInput;
 use oneplan::thai::format_baht;
 use oneplan::views::PlanView;
-
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/projects/lao_plan_sample_mae_sai_tao_phayao_2566-2570_add3.csv"
-);
-
-fn sample() -> Vec<u8> {
-    std::fs::read(SAMPLE).unwrap()
-}
-
-/// The sample's records: the header, then the rows.
-fn records(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut r = csv::Reader::from_reader(bytes);
-    let headers = r.headers().unwrap().iter().map(String::from).collect();
-    let rows = r
-        .records()
-        .map(|x| x.unwrap().iter().map(String::from).collect())
-        .collect();
-    (headers, rows)
-}
-
-fn to_csv(headers: &[String], rows: &[Vec<String>]) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(headers).unwrap();
-    for r in rows {
-        w.write_record(r).unwrap();
-    }
-    w.into_inner().unwrap()
-}
-
-/// The file's own sum of each year column (b2566 …), in satang, computed from the file.
-fn column_sums(bytes: &[u8]) -> Vec<(i64, i64)> {
-    let (headers, rows) = records(bytes);
-    headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| Some((i, h.strip_prefix('b')?.parse::<i64>().ok()?)))
-        .map(|(i, year)| {
-            let sum: i64 = rows.iter().map(|r| r[i].parse::<i64>().unwrap()).sum();
-            (year, sum * 100)
-        })
-        .collect()
-}
-
-/// The same table as an Excel workbook: a title row above the header, amounts typed as numbers,
-/// as Thai digits with separators, or "-" for none.
-fn as_xlsx(bytes: &[u8]) -> Vec<u8> {
-    let (headers, rows) = records(bytes);
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.write_string(0, 0, "แผนพัฒนาท้องถิ่น (พ.ศ. 2566-2570) แบบ ผ.02")
-        .unwrap();
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string(2, c as u16, h).unwrap();
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            let is_budget = headers[c].starts_with('b');
-            let (r, c) = (3 + r as u32, c as u16);
-            match (is_budget, cell.parse::<f64>()) {
-                (true, Ok(0.0)) => ws.write_string(r, c, "-").unwrap(),
-                (true, Ok(n)) if r % 2 == 0 => ws.write_number(r, c, n).unwrap(),
-                (true, Ok(n)) => ws
-                    .write_string(
-                        r,
-                        c,
-                        oneplan::thai::to_thai_digits(&format_baht(n as i64 * 100)),
-                    )
-                    .unwrap(),
-                _ => ws.write_string(r, c, cell).unwrap(),
-            };
-        }
-    }
-    wb.save_to_buffer().unwrap()
-}
-
-/// อบต.แม่ใส's local development plan 2566–2570, opened by its planning staff.
-async fn lao_plan(db: &Db) -> (User, Plan) {
-    let lao = cast::lao(db).await;
-    let owner = Owner::Lao(cast::mae_sai_lao(db).await);
-    let plan = plans::open(db, &lao, PlanKind::Local, &owner, 2566)
-        .await
-        .unwrap();
-    (lao, plan)
-}
-
-async fn version(db: &Db, plan: i64) -> i64 {
-    plans::get(db, plan).await.unwrap().unwrap().version
-}
-
-/// Uploads a file with the plan page's import form.
-async fn upload(c: &mut Client, plan: i64, name: &str, file: &[u8]) -> Reply {
-    let page = c.get(&format!("/plans/{plan}")).await;
-    let csrf = csrf_of(&page.body);
-    let version = page
-        .body
-        .split("id=\"own-import\"")
-        .nth(1)
-        .and_then(|s| s.split("name=\"version\" value=\"").nth(1))
-        .and_then(|s| s.split('"').next())
-        .unwrap_or_else(|| panic!("no import form: {}", page.body))
-        .to_string();
-    let b = "ownboundary";
-    let mut body = format!(
-        "--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
-         --{b}\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n{version}\r\n\
-         --{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(file);
-    body.extend_from_slice(format!("\r\n--{b}--\r\n").as_bytes());
-    c.send(
-        "POST",
-        &format!("/plans/{plan}/own/import"),
-        &format!("multipart/form-data; boundary={b}"),
-        body,
-        &[],
-    )
-    .await
-}
-
-fn own_by_year(view: &PlanView) -> Vec<(i64, i64)> {
-    view.totals
-        .years
-        .iter()
-        .map(|y| (y.year, y.own_satang))
-        .collect()
-}
 
 story!(
     the_mae_sai_plan_imports_and_its_totals_per_year_match_the_file,
@@ -391,7 +266,7 @@ async fn a_file_with_a_bad_cell_is_refused_with_row_and_field_and_nothing_is_wri
     assert_eq!(r.json()["imported"], 23);
 }
 
-fn need(title: &str) -> ProjectInput {
+pub(super) fn need(title: &str) -> ProjectInput {
     ProjectInput {
         title: title.into(),
         dimension: "economy".into(),
@@ -512,176 +387,4 @@ async fn own_projects_do_not_enter_kpi_items_7_and_8(backend: &str, db: Db) {
         "{backend}"
     );
     assert_eq!(view.rates.unwrap().rates.in_local_plan, 1);
-}
-
-story!(typed_own_projects_are_edited_by_version_and_deleted, Phayao);
-async fn typed_own_projects_are_edited_by_version_and_deleted(backend: &str, db: Db) {
-    let (lao, plan) = lao_plan(&db).await;
-    let mut c = Client::new(&db);
-    c.sign_in("lao.maesai", cast::PASSWORD).await;
-    let page = c.get(&format!("/plans/{}", plan.id)).await;
-    assert!(
-        page.body.contains("name=\"budget_2570\""),
-        "{backend}: a budget per year of the span"
-    );
-    let csrf = csrf_of(&page.body);
-    let v = version(&db, plan.id).await.to_string();
-    let fields = |v: &str, title: &str, b2567: &str| -> Vec<(String, String)> {
-        [
-            ("csrf", csrf.as_str()),
-            ("version", v),
-            ("strategy", "การพัฒนาโครงสร้างพื้นฐาน"),
-            ("work_plan", "แผนงานเคหะและชุมชน"),
-            ("title", title),
-            ("objective", "เพื่อให้ประชาชนสัญจรสะดวก"),
-            ("output", "ถนน 1 สาย ยาว 500 ม."),
-            ("budget_2566", "-"),
-            ("budget_2567", b2567),
-            ("budget_2568", ""),
-            ("budget_2569", "0"),
-            ("budget_2570", "๑๐,๐๐๐"),
-            ("indicator", "ร้อยละ 80 ของผู้ใช้พึงพอใจ"),
-            ("expected_result", "ประชาชนสัญจรสะดวก"),
-            ("responsible", "กองช่าง"),
-        ]
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-    };
-    let post = |f: Vec<(String, String)>| {
-        f.iter()
-            .map(|(k, v)| format!("{k}={}", common::client::encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
-    };
-    let r = c
-        .post(
-            &format!("/plans/{}/own", plan.id),
-            &post(fields(&v, "ถนน คสล. สายบ้านแม่ใส", "๔๕๐,๐๐๐")),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{backend}: {}", r.body);
-    let mine = own::of_plan(&db, plan.id).await.unwrap().remove(0);
-    assert_eq!(mine.total_satang, 46_000_000);
-    let amounts: Vec<i64> = mine.years.iter().map(|y| y.amount_satang).collect();
-    assert_eq!(amounts, vec![0, 45_000_000, 0, 0, 1_000_000]);
-    assert_eq!(mine.strategy, "การพัฒนาโครงสร้างพื้นฐาน");
-
-    // an edit carries the project's version: a second edit from the same read is refused
-    let pv = mine.version.to_string();
-    let edit = format!("/plans/{}/own/{}", plan.id, mine.project_id);
-    let r = c
-        .post(
-            &edit,
-            &post(fields(&pv, "ถนน คสล. สายบ้านแม่ใส หมู่ที่ 2", "500,000")),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{backend}: {}", r.body);
-    let r = c.post(&edit, &post(fields(&pv, "ชื่อที่คนอื่นพิมพ์", "1"))).await;
-    assert_eq!(r.status, StatusCode::CONFLICT, "{backend}");
-    let now = own::get(&db, mine.project_id).await.unwrap().unwrap();
-    assert_eq!(now.title, "ถนน คสล. สายบ้านแม่ใส หมู่ที่ 2");
-    assert_eq!(now.total_satang, 51_000_000);
-    let item = PlanView::load(&db, Some(&lao), plan.id)
-        .await
-        .unwrap()
-        .items
-        .remove(0);
-    assert_eq!((item.fiscal_year, item.amount_satang), (2567, 51_000_000));
-
-    // the project's own page does not offer to change it: its yearly budgets are in the table
-    let pv = oneplan::views::ProjectView::load(&db, Some(&lao), mine.project_id)
-        .await
-        .unwrap();
-    assert!(!pv.rights.edit, "{backend}");
-    let e = oneplan::projects::update(&db, &lao, mine.project_id, now.version, &need("ถนน"))
-        .await
-        .unwrap_err();
-    assert_eq!(e.code(), "own_edit_on_plan", "{backend}");
-
-    // deleted with the plan's version; the audit log keeps all three changes
-    let del = format!("csrf={csrf}&version={}", version(&db, plan.id).await);
-    let r = c.post(&format!("{edit}/delete"), &del).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{backend}: {}", r.body);
-    assert!(own::of_plan(&db, plan.id).await.unwrap().is_empty());
-    assert!(
-        oneplan::projects::get(&db, mine.project_id)
-            .await
-            .unwrap()
-            .is_none()
-    );
-    let audited: Vec<String> = oneplan::db::query_scalar(
-        "SELECT action FROM audit_log WHERE entity = 'own_project' ORDER BY id",
-    )
-    .fetch_all(&db)
-    .await
-    .unwrap();
-    assert_eq!(audited, vec!["create", "update", "delete"], "{backend}");
-}
-
-story!(an_account_without_rights_on_the_plan_is_refused, Phayao);
-async fn an_account_without_rights_on_the_plan_is_refused(backend: &str, db: Db) {
-    let (lao, plan) = lao_plan(&db).await;
-    let typed = OwnInput {
-        title: "ศูนย์พัฒนาเด็กเล็ก".into(),
-        budgets: [("2567".to_string(), "1,000,000".to_string())].into(),
-        ..Default::default()
-    };
-    let outsider = cast::outsider(&db).await;
-    let viewer = cast::viewer(&db).await;
-    for (who, code) in [(&outsider, "outside_area"), (&viewer, "read_only")] {
-        let e = own::add(&db, who, plan.id, version(&db, plan.id).await, &typed)
-            .await
-            .unwrap_err();
-        assert!(matches!(e, AppError::Forbidden(_)), "{backend}: {e:?}");
-        assert_eq!(e.code(), code);
-        let e = own::import::import(&db, who, plan.id, version(&db, plan.id).await, &sample())
-            .await
-            .unwrap_err();
-        assert_eq!(e.status(), StatusCode::FORBIDDEN, "{backend}");
-    }
-    // through the page and the API alike
-    let mut c = Client::new(&db);
-    c.sign_in("amphoe.chun", cast::PASSWORD).await;
-    let page = c.get(&format!("/plans/{}", plan.id)).await;
-    assert!(
-        !page.body.contains("id=\"own-form\""),
-        "{backend}: no form for an outsider"
-    );
-    let csrf = c.api_sign_in("amphoe.chun", cast::PASSWORD).await;
-    let r = c
-        .json(
-            "POST",
-            &format!("/api/plans/{}/own-projects", plan.id),
-            serde_json::json!({"version": version(&db, plan.id).await, "title": "ศูนย์พัฒนาเด็กเล็ก"}),
-            &csrf,
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN, "{backend}: {}", r.body);
-    // the LAO may not write the district's plan either
-    let district = cast::district(&db).await;
-    let mueang = plans::resolve_owner(&db, PlanKind::District, "5601")
-        .await
-        .unwrap();
-    let dplan = plans::open(&db, &district, PlanKind::District, &mueang, 2566)
-        .await
-        .unwrap();
-    let e = own::add(&db, &lao, dplan.id, dplan.version, &typed)
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(e, AppError::Forbidden(Problem::OutsideArea { .. })),
-        "{backend}"
-    );
-    // nothing was written, and every refusal was recorded
-    let view = PlanView::load(&db, None, plan.id).await.unwrap();
-    assert!(view.own_projects.is_empty() && view.items.is_empty());
-    assert!(own::of_plan(&db, dplan.id).await.unwrap().is_empty());
-    let denied: i64 = oneplan::db::query_scalar(
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_log WHERE action = 'denied' AND entity = 'own_project'",
-    )
-    .fetch_one(&db)
-    .await
-    .unwrap();
-    assert!(denied >= 5, "{backend}: {denied} refusals recorded");
 }
