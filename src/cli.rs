@@ -91,6 +91,13 @@ enum Command {
         #[command(subcommand)]
         action: DatasetAction,
     },
+    /// Imports a plan's own projects from a spreadsheet in the ผ.02 layout (.xlsx or CSV; all or nothing).
+    ImportPlanProjects {
+        /// The plan's id (a draft local, district or province plan).
+        #[arg(long)]
+        plan: i64,
+        file: PathBuf,
+    },
     /// Writes official documents in bulk.
     Export {
         #[command(subcommand)]
@@ -256,6 +263,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::ImportPlanProjects { plan, file } => {
+            let db = Db::connect(&config.database_url).await?;
+            import_plan_projects(&db, plan, &file).await
+        }
         Command::Dataset { action } => dataset(&config, action).await,
         Command::Backup { file } => {
             let db = Db::connect(&config.database_url).await?;
@@ -342,6 +353,36 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let db = Db::connect(&config.database_url).await?;
             export_tambon_books(&db, year, &area, &out).await
+        }
+    }
+}
+
+/// `import-plan-projects`: the file goes in whole, or every mistake is printed and nothing is written.
+async fn import_plan_projects(db: &Db, plan_id: i64, file: &Path) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    match crate::own::import::import_as(db, &Actor::system("cli"), plan_id, &bytes).await {
+        Ok(n) => {
+            let plan = crate::plans::get(db, plan_id)
+                .await?
+                .context("the plan is gone")?;
+            let totals = crate::own::totals::of_plan(db, &plan).await?;
+            println!("นำเข้าโครงการของแผนแล้ว {n} โครงการ / {n} projects imported");
+            for y in &totals.years {
+                println!(
+                    "ปีงบประมาณ {}: โครงการของแผนเอง {} บาท รับจากแผนระดับล่าง {} บาท",
+                    y.year,
+                    crate::thai::format_baht(y.own_satang),
+                    crate::thai::format_baht(y.adopted_satang)
+                );
+            }
+            Ok(())
+        }
+        Err(e) if e.problems().is_empty() => Err(anyhow::anyhow!("{e}")),
+        Err(e) => {
+            for p in e.problems() {
+                println!("ข้อผิดพลาด: {}", p.message(crate::i18n::Lang::Th));
+            }
+            anyhow::bail!("ไม่ได้บันทึกข้อมูลใด ๆ (nothing was written): {}", e.code())
         }
     }
 }

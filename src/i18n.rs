@@ -1023,6 +1023,65 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "ให้ความเห็นชอบ (พช.อ.)",
         "Agree (district CD office)",
     ),
+    // issue 11: a plan's own projects (ผ.02)
+    (
+        "own.title",
+        "โครงการของแผนเอง (แบบ ผ.02)",
+        "The plan's own projects (form ผ.02)",
+    ),
+    (
+        "own.adopted",
+        "โครงการที่รับมาจากแผนระดับล่าง (แผนชุมชน)",
+        "Adopted from the plans below (community plans)",
+    ),
+    ("own.own", "โครงการของแผนเอง", "Own projects"),
+    ("own.year", "ปีงบประมาณ (พ.ศ.)", "Fiscal year (BE)"),
+    ("own.baht_note", "จำนวนเงินเป็นบาท", "Amounts in baht"),
+    ("own.seq", "ที่", "No."),
+    ("own.strategy", "ยุทธศาสตร์", "Strategy"),
+    ("own.work_plan", "แผนงาน", "Programme"),
+    ("own.objective", "วัตถุประสงค์", "Objective"),
+    ("own.output", "เป้าหมาย (ผลผลิตของโครงการ)", "Target (output)"),
+    ("own.budget", "งบประมาณ", "Budget"),
+    ("own.indicator", "ตัวชี้วัด (KPI)", "Indicator (KPI)"),
+    ("own.expected", "ผลที่คาดว่าจะได้รับ", "Expected result"),
+    ("own.responsible", "หน่วยงานรับผิดชอบหลัก", "Responsible unit"),
+    (
+        "own.dimension.none",
+        "ไม่ระบุ (มิติการพัฒนาด้านอื่นๆ)",
+        "Not stated (other)",
+    ),
+    ("own.add", "เพิ่มโครงการของแผนเอง", "Add an own project"),
+    ("own.edit", "แก้ไข", "Edit"),
+    ("own.save", "บันทึกโครงการ", "Save project"),
+    ("own.delete", "ลบ", "Delete"),
+    (
+        "own.import",
+        "นำเข้าจากไฟล์ Excel หรือ CSV ตามแบบ ผ.02",
+        "Import an Excel or CSV file in the ผ.02 layout",
+    ),
+    ("own.import.send", "นำเข้า", "Import"),
+    (
+        "own.import.help",
+        "หัวตาราง: ยุทธศาสตร์ แผนงาน โครงการ วัตถุประสงค์ เป้าหมาย (ผลผลิตของโครงการ) งบประมาณ แยกคอลัมน์ทุกปีของแผน ตัวชี้วัด (KPI) ผลที่คาดว่าจะได้รับ หน่วยงานรับผิดชอบหลัก · ตัวเลขไทยหรืออารบิก มีจุลภาคได้ ใช้ - เมื่อไม่มีงบประมาณ · มีข้อผิดพลาดแถวใดจะไม่บันทึกทั้งไฟล์",
+        "Header: strategy, programme, project, objective, target, one budget column per year of the plan, indicator, expected result, responsible unit · Thai or Arabic digits, separators allowed, - for no budget · a file with any mistake is not saved at all",
+    ),
+    ("plan.done.own", "บันทึกโครงการของแผนแล้ว", "Own project saved"),
+    (
+        "plan.done.own_updated",
+        "แก้ไขโครงการของแผนแล้ว",
+        "Own project updated",
+    ),
+    (
+        "plan.done.own_deleted",
+        "ลบโครงการของแผนแล้ว",
+        "Own project deleted",
+    ),
+    (
+        "plan.done.own_imported",
+        "นำเข้าโครงการจากไฟล์แล้ว",
+        "Projects imported from the file",
+    ),
 ];
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod error;
 pub mod forums;
 pub mod i18n;
 pub mod kpi;
+pub mod own;
 pub mod plans;
 pub mod projects;
 pub mod registers;

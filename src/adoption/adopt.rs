@@ -423,6 +423,9 @@ pub async fn remove(
         .await?;
     if raised_here && merged_in == 0 {
         for table in [
+            // issue 11: a plan's own projects, their years first
+            "own_project_years",
+            "own_projects",
             "project_villages",
             "project_funding",
             "project_progress",

@@ -30,11 +30,16 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "performance",
         include_str!("../../migrations/0006_performance.sql"),
     ),
-    // issue 11: agencies
+    // issue 11: agencies; a plan's own projects; plan dates; committee meetings
     (
         8,
         "agencies",
         include_str!("../../migrations/0008_agencies.sql"),
+    ),
+    (
+        9,
+        "own_projects",
+        include_str!("../../migrations/0009_own_projects.sql"),
     ),
     (
         10,

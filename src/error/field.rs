@@ -129,4 +129,12 @@ fields! {
     // exports
     Area = "area", "รหัสพื้นที่", "Area code";
     Out = "out", "ที่เก็บไฟล์", "Output folder";
+    // issue 11: a plan's own projects (ผ.02)
+    Strategy = "strategy", "ยุทธศาสตร์", "Strategy";
+    WorkPlan = "work_plan", "แผนงาน", "Programme";
+    Objective = "objective", "วัตถุประสงค์", "Objective";
+    Output = "output", "เป้าหมาย (ผลผลิตของโครงการ)", "Target (output)";
+    Indicator = "indicator", "ตัวชี้วัด (KPI)", "Indicator (KPI)";
+    ExpectedResult = "expected_result", "ผลที่คาดว่าจะได้รับ", "Expected result";
+    Responsible = "responsible", "หน่วยงานรับผิดชอบหลัก", "Responsible unit";
 }

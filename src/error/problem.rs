@@ -410,6 +410,48 @@ pub enum Problem {
     NoDesignationToAgree {
         year: i64,
     },
+    // ---- issue 11: a plan's own projects (ผ.02)
+    /// Own projects are kept in local, district and province plans.
+    OwnOnlyLocalDistrictProvince {
+        kind: Named,
+    },
+    /// The project is not one the plan raised itself (it was adopted from below).
+    NotOwnProject,
+    /// An own project is changed in its plan's ผ.02 table, not on the project's page.
+    OwnEditOnPlan,
+    /// A problem of one row of an imported file, as the spreadsheet numbers it.
+    InRow {
+        row: usize,
+        problem: Box<Problem>,
+    },
+    /// A year's budget that is not an amount of baht.
+    YearBudget {
+        year: i64,
+        error: NumberError,
+    },
+    YearBudgetNegative {
+        year: i64,
+    },
+    /// A year typed as a budget's key that is not a Buddhist-era year.
+    BudgetYear {
+        typed: String,
+    },
+    /// The file has no budget column for a year of the plan's span.
+    YearColumnMissing {
+        year: i64,
+        span: String,
+    },
+    /// The file has a budget column for a year outside the plan's span.
+    YearColumnOutside {
+        year: i64,
+        span: String,
+    },
+    NoTitleColumn,
+    NotSpreadsheet,
+    CsvLine {
+        line: u64,
+        detail: String,
+    },
 }
 
 /// What is wrong with one line of a project's funding.
@@ -509,6 +551,16 @@ impl Problem {
             MergeTooFew => Some(Field::Merge),
             NotFromTambon { .. } => Some(Field::Merge),
             NotXlsx | NoHeader | HeaderIncomplete | NoRowsInFile => Some(Field::File),
+            // issue 11: a plan's own projects (ผ.02)
+            InRow { problem, .. } => problem.field(),
+            YearBudget { .. } | YearBudgetNegative { .. } | BudgetYear { .. } => {
+                Some(Field::Budget)
+            }
+            YearColumnMissing { .. }
+            | YearColumnOutside { .. }
+            | NoTitleColumn
+            | NotSpreadsheet
+            | CsvLine { .. } => Some(Field::File),
             _ => None,
         }
     }
@@ -638,6 +690,19 @@ impl Problem {
             ApproveFromAbove { .. } => "approve_from_above",
             LaoReadsVillagePlans => "lao_reads_village_plans",
             NoDesignationToAgree { .. } => "no_designation_to_agree",
+            // issue 11: a plan's own projects (ผ.02)
+            OwnOnlyLocalDistrictProvince { .. } => "own_only_local_district_province",
+            NotOwnProject => "not_own_project",
+            OwnEditOnPlan => "own_edit_on_plan",
+            InRow { problem, .. } => problem.code(),
+            YearBudget { .. } => "year_budget_not_a_number",
+            YearBudgetNegative { .. } => "year_budget_negative",
+            BudgetYear { .. } => "budget_year",
+            YearColumnMissing { .. } => "year_column_missing",
+            YearColumnOutside { .. } => "year_column_outside",
+            NoTitleColumn => "no_title_column",
+            NotSpreadsheet => "not_a_spreadsheet",
+            CsvLine { .. } => "csv_line",
         }
     }
 

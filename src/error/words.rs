@@ -532,6 +532,55 @@ impl Problem {
                 format!("ยังไม่มีการคัดเลือก อปท. ต้นแบบของปีงบประมาณ {year} ที่รอความเห็นชอบ"),
                 format!("no model LAO designation of fiscal year {year} awaits agreement"),
             ),
+            // issue 11: a plan's own projects (ผ.02)
+            OwnOnlyLocalDistrictProvince { kind } => pick(
+                format!("โครงการของแผนเองบันทึกได้ในแผนพัฒนาท้องถิ่น แผนพัฒนาอำเภอ และแผนพัฒนาจังหวัด ไม่ใช่{}", kind.th),
+                format!("own projects are kept in local, district and provincial plans, not in a {}", kind.en.to_lowercase()),
+            ),
+            NotOwnProject => pick(
+                "โครงการนี้ไม่ใช่โครงการของแผนนี้เอง (รับมาจากแผนระดับล่าง) แก้ไขหรือนำออกได้ที่ตารางโครงการที่รับมา".into(),
+                "this project is not the plan's own (it was adopted from a plan below): change or remove it among the adopted projects".into(),
+            ),
+            OwnEditOnPlan => pick(
+                "โครงการนี้เป็นโครงการของแผนเอง (แบบ ผ.02) แก้ไขได้ที่ตารางโครงการของแผนในหน้าแผน".into(),
+                "this is one of the plan's own projects (ผ.02): change it in the plan's own-project table".into(),
+            ),
+            InRow { row, problem } => pick(
+                format!("แถวที่ {row} {}", problem.message(lang)),
+                format!("Row {row}: {}", problem.message(lang)),
+            ),
+            YearBudget { year, error } => pick(
+                format!("งบประมาณปี {year}: {}", number(error, lang)),
+                format!("budget {year}: {}", number(error, lang)),
+            ),
+            YearBudgetNegative { year } => pick(
+                format!("งบประมาณปี {year}: ต้องไม่ติดลบ"),
+                format!("budget {year}: must not be negative"),
+            ),
+            BudgetYear { typed } => pick(
+                format!("งบประมาณ: “{typed}” ไม่ใช่ปีงบประมาณ พ.ศ. (เช่น 2568)"),
+                format!("budget: “{typed}” is not a Buddhist-era fiscal year (e.g. 2568)"),
+            ),
+            YearColumnMissing { year, span } => pick(
+                format!("ไม่มีคอลัมน์งบประมาณปี {year} (แผนนี้ครอบคลุมปี {span} ต้องมีคอลัมน์ครบทุกปี เช่น “งบประมาณ {year}” หรือ “b{year}”)"),
+                format!("no budget column for {year} (the plan spans {span}: a column for each year, e.g. “งบประมาณ {year}” or “b{year}”)"),
+            ),
+            YearColumnOutside { year, span } => pick(
+                format!("คอลัมน์งบประมาณปี {year} อยู่นอกช่วงปีของแผน ({span})"),
+                format!("the budget column for {year} is outside the plan's years ({span})"),
+            ),
+            NoTitleColumn => pick(
+                "ไม่พบหัวตารางคอลัมน์ “โครงการ” (ตามแบบ ผ.02: ยุทธศาสตร์ แผนงาน โครงการ วัตถุประสงค์ เป้าหมาย งบประมาณรายปี ตัวชี้วัด ผลที่คาดว่าจะได้รับ หน่วยงานรับผิดชอบหลัก)".into(),
+                "no “โครงการ” (project) column header: use the ผ.02 layout".into(),
+            ),
+            NotSpreadsheet => pick(
+                "ไฟล์นี้ไม่ใช่ไฟล์ CSV หรือ Excel (.xlsx) ที่อ่านได้ (CSV ต้องเข้ารหัส UTF-8 หรือ TIS-620)".into(),
+                "this is not a CSV or Excel (.xlsx) file we can read (CSV in UTF-8 or TIS-620)".into(),
+            ),
+            CsvLine { line, detail } => pick(
+                format!("บรรทัดที่ {line}: จำนวนคอลัมน์หรือเครื่องหมายคำพูดไม่ถูกต้อง ({detail})"),
+                format!("line {line}: wrong number of columns or quotes ({detail})"),
+            ),
         }
     }
 }

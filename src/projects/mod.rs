@@ -149,6 +149,16 @@ pub(crate) async fn rank_free(
     }
 }
 
+/// Whether the project is one of a plan's own (ผ.02), changed in that plan's table (`own`).
+pub async fn is_own(db: &Db, project_id: i64) -> anyhow::Result<bool> {
+    let n: i64 =
+        db::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM own_projects WHERE project_id = $1")
+            .bind(project_id)
+            .fetch_one(db)
+            .await?;
+    Ok(n > 0)
+}
+
 /// Changes a project's description. Allowed while the plan that raised it is a draft; the
 /// version guards against overwriting someone else's change.
 pub async fn update(
@@ -159,6 +169,10 @@ pub async fn update(
     input: &ProjectInput,
 ) -> Result<Project, AppError> {
     let before = get(db, project_id).await?.ok_or_else(AppError::not_found)?;
+    // issue 11: a plan's own project keeps its yearly budgets in the plan's ผ.02 table
+    if is_own(db, project_id).await? {
+        return Err(Problem::OwnEditOnPlan.into());
+    }
     let plan = match before.origin_plan_id {
         Some(p) => plans::get(db, p).await?,
         None => None,

@@ -26,6 +26,8 @@ pub async fn may_report(db: &Db, user: Option<&User>, project: &Project) -> anyh
 
 pub async fn of(db: &Db, user: Option<&User>, project: &Project) -> anyhow::Result<Rights> {
     let edit = match project.origin_plan_id {
+        // issue 11: a plan's own project is changed in the plan's table
+        Some(_) if super::is_own(db, project.id).await? => false,
         Some(id) => match plans::get(db, id).await? {
             Some(plan) if plan.status == Status::Draft => {
                 let owner = plans::owner_of(db, &plan).await?;

@@ -12,6 +12,7 @@ use crate::dimensions::{self, Coverage};
 use crate::error::AppError;
 use crate::forums::{self, Forum};
 use crate::kpi::rates::{self, PlanRates};
+use crate::own::{self, OwnProject, PlanTotals};
 use crate::plans::access::{self, PlanRights};
 use crate::plans::development_issues::{self, DevelopmentIssue};
 use crate::plans::standard::{self, Assessment, Standard};
@@ -52,6 +53,13 @@ pub struct PlanView {
     pub standard: Option<StandardView>,
     /// A tambon plan chosen as its district's model plan.
     pub is_model: bool,
+    /// Local, district and province plans: the projects the plan raised itself (ผ.02), in the
+    /// order of its table (they are among `items` too).
+    pub own_projects: Vec<OwnProject>,
+    /// Whether the plan holds projects of its own (local, district and province plans).
+    pub holds_own: bool,
+    /// Money by year: adopted from the plans below, and the plan's own.
+    pub totals: PlanTotals,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -106,6 +114,12 @@ impl PlanView {
         };
         let is_model =
             plan.kind == PlanKind::Tambon && crate::books::model_plan::is_current(db, id).await?;
+        let holds_own = own::holds_own(plan.kind);
+        let own_projects = if holds_own {
+            own::of_plan(db, id).await?
+        } else {
+            Vec::new()
+        };
         Ok(PlanView {
             total_satang: items.iter().map(|i| i.amount_satang).sum(),
             coverage: dimensions::of_plan(db, id).await?,
@@ -129,6 +143,9 @@ impl PlanView {
             districts,
             standard,
             is_model,
+            own_projects,
+            holds_own,
+            totals: own::totals::of_plan(db, &plan).await?,
             plan,
         })
     }

@@ -34,6 +34,11 @@ pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
         routes!(step),
         routes!(project),
         routes!(report_progress),
+        // issue 11: a plan's own projects
+        routes!(add_own),
+        routes!(update_own),
+        routes!(delete_own),
+        routes!(import_own),
     ]
 }
 
@@ -194,4 +199,81 @@ async fn report_progress(
     Ok(Json(
         progress::record(&s.db, &user, id, b.version, &b.body).await?,
     ))
+}
+
+// ---- issue 11: a plan's own projects (ผ.02)
+
+/// Raises an own project (ผ.02) in a draft local, district or province plan; `version` is the plan's.
+#[utoipa::path(post, path = "/api/plans/{id}/own-projects", params(("id" = i64, Path)), request_body = Versioned<crate::own::OwnInput>,
+    responses((status = 200, body = crate::own::OwnProject), (status = 400, body = super::api::ErrorBody), (status = 403, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
+async fn add_own(
+    State(s): State<AppState>,
+    Path(id): Path<i64>,
+    ApiWrite { user, body: b }: ApiWrite<Versioned<crate::own::OwnInput>>,
+) -> ApiResult<crate::own::OwnProject> {
+    let project = crate::own::add(&s.db, &user, id, b.version, &b.body).await?;
+    Ok(Json(
+        crate::own::get(&s.db, project)
+            .await?
+            .ok_or_else(not_found)?,
+    ))
+}
+
+/// Changes an own project of a draft plan; `version` is the project's.
+#[utoipa::path(post, path = "/api/own-projects/{id}", params(("id" = i64, Path)), request_body = Versioned<crate::own::OwnInput>,
+    responses((status = 200, body = crate::own::OwnProject), (status = 400, body = super::api::ErrorBody), (status = 403, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
+async fn update_own(
+    State(s): State<AppState>,
+    Path(id): Path<i64>,
+    ApiWrite { user, body: b }: ApiWrite<Versioned<crate::own::OwnInput>>,
+) -> ApiResult<crate::own::OwnProject> {
+    Ok(Json(
+        crate::own::update(&s.db, &user, id, b.version, &b.body).await?,
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PlanVersion {
+    /// The plan's version as read.
+    version: i64,
+}
+
+/// Deletes an own project from its draft plan; `version` is the plan's. Answers the plan.
+#[utoipa::path(post, path = "/api/own-projects/{id}/delete", params(("id" = i64, Path)), request_body = PlanVersion,
+    responses((status = 200, body = PlanView), (status = 403, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
+async fn delete_own(
+    State(s): State<AppState>,
+    Path(id): Path<i64>,
+    ApiWrite { user, body: b }: ApiWrite<PlanVersion>,
+) -> ApiResult<PlanView> {
+    let plan = crate::own::delete(&s.db, &user, id, b.version).await?;
+    Ok(Json(PlanView::load(&s.db, Some(&user), plan.id).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct OwnImport {
+    /// The plan's version as read.
+    version: i64,
+    /// The CSV file's text in the ผ.02 layout (an .xlsx goes through the plan page or the command line).
+    csv: String,
+}
+
+#[derive(serde::Serialize, ToSchema)]
+pub struct OwnImported {
+    /// How many projects went in.
+    imported: usize,
+}
+
+/// Imports a draft plan's own projects from a CSV text in the ผ.02 layout, all or nothing; each
+/// mistake comes back with its row in the message and its field.
+#[utoipa::path(post, path = "/api/plans/{id}/own-projects/import", params(("id" = i64, Path)), request_body = OwnImport,
+    responses((status = 200, body = OwnImported), (status = 400, body = super::api::ErrorBody), (status = 403, body = super::api::ErrorBody), (status = 409, body = super::api::ErrorBody)))]
+async fn import_own(
+    State(s): State<AppState>,
+    Path(id): Path<i64>,
+    ApiWrite { user, body: b }: ApiWrite<OwnImport>,
+) -> ApiResult<OwnImported> {
+    let imported =
+        crate::own::import::import(&s.db, &user, id, b.version, b.csv.as_bytes()).await?;
+    Ok(Json(OwnImported { imported }))
 }

@@ -18,6 +18,7 @@ mod dataset;
 mod documents;
 mod export;
 mod layout;
+mod own_projects;
 mod plans;
 mod prefix;
 mod reports;

@@ -90,6 +90,11 @@ pub fn routes() -> Router<AppState> {
         .route("/plans/{id}/template.xlsx", get(plan_excel::template))
         .route("/plans/{id}/import", post(plan_excel::import))
         .route("/plans/{id}/assess", post(plans::assess))
+        // issue 11: a plan's own projects
+        .route("/plans/{id}/own", post(plans::add_own))
+        .route("/plans/{id}/own/import", post(plans::import_own))
+        .route("/plans/{id}/own/{project}", post(plans::update_own))
+        .route("/plans/{id}/own/{project}/delete", post(plans::delete_own))
         .route("/plans/{id}/book.docx", get(documents::book_docx))
         .route("/plans/{id}/book.xlsx", get(documents::book_xlsx))
         .route("/plans/{id}/book.csv", get(documents::book_csv))

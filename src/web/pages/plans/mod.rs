@@ -4,9 +4,11 @@
 
 mod forms;
 mod links;
+mod own;
 
 pub use forms::*;
 pub use links::{PlanLinks, links_for_area, links_for_lao};
+pub use own::{OwnBox, add_own, delete_own, import_own, update_own};
 
 use super::areas::{Crumb, crumbs};
 use super::format::{baht, date_th, dimension_label, iso_date_th, kind_label};
@@ -118,6 +120,8 @@ pub struct PlanPage {
     standard: Option<StandardBox>,
     /// Tambon plans: the district's model plan.
     is_model: bool,
+    /// Local, district and province plans: their own projects (ผ.02) and the totals by year.
+    own: Option<OwnBox>,
 }
 
 pub struct StandardBox {
@@ -196,9 +200,17 @@ impl PlanPage {
             }
             None => format!("/areas/{}", view.plan.area_code),
         };
+        let own = view.holds_own.then(|| OwnBox::of(&t, &view));
+        // a plan's own projects have their own table (ผ.02); this one lists the adopted
         let item_rows = view
             .items
             .iter()
+            .filter(|i| {
+                !view
+                    .own_projects
+                    .iter()
+                    .any(|o| o.project_id == i.project_id)
+            })
             .map(|i| ItemRow {
                 project_id: i.project_id,
                 title: i.title.clone(),
@@ -401,6 +413,7 @@ impl PlanPage {
             next_plan: view.next_plan,
             standard,
             is_model: view.is_model,
+            own,
             plan: view.plan,
         }
     }
