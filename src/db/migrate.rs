@@ -30,6 +30,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "performance",
         include_str!("../../migrations/0006_performance.sql"),
     ),
+    (
+        7,
+        "village_assignment",
+        include_str!("../../migrations/0007_village_assignment.sql"),
+    ),
 ];
 
 fn render(sql: &str, backend: Backend) -> String {

@@ -120,4 +120,8 @@ fields! {
     // exports
     Area = "area", "รหัสพื้นที่", "Area code";
     Out = "out", "ที่เก็บไฟล์", "Output folder";
+    // issue 11: shared tambons
+    SplitTambon = "tambon", "ตำบล", "Tambon";
+    SplitVillage = "village", "หมู่บ้าน", "Village";
+    SplitLao = "lao_id", "อปท.", "LAO";
 }

@@ -358,6 +358,32 @@ pub enum Problem {
         path: String,
         detail: String,
     },
+
+    // ---- issue 11: shared tambons
+    /// The tambon is not covered partially by any LAO: nothing to split.
+    NotSharedTambon {
+        tambon: String,
+    },
+    /// The village typed is not one of the tambon's.
+    VillageNotInTambon {
+        village: String,
+        tambon: String,
+    },
+    /// The LAO chosen does not share the tambon.
+    LaoNotSharingTambon {
+        village: String,
+        lao: String,
+        tambon: String,
+    },
+    /// One village twice in one submission.
+    VillageTwice {
+        village: String,
+    },
+    /// Neither the district's staff nor an LAO sharing the tambon.
+    SplitByDistrictOrLao {
+        tambon: String,
+        district: String,
+    },
 }
 
 /// What is wrong with one line of a project's funding.
@@ -393,7 +419,8 @@ impl Problem {
             | CalendarByNationalAdmins
             | KpiSettingsByNationalAdmins
             | OrdersReadOnly
-            | Refused { .. } => Class::Forbidden,
+            | Refused { .. }
+            | SplitByDistrictOrLao { .. } => Class::Forbidden,
             NotFound { .. } => Class::NotFound,
             Stale { .. }
             | PlanExists { .. }
@@ -450,6 +477,10 @@ impl Problem {
             MergeTooFew => Some(Field::Merge),
             NotFromTambon { .. } => Some(Field::Merge),
             NotXlsx | NoHeader | HeaderIncomplete | NoRowsInFile => Some(Field::File),
+            // issue 11: shared tambons
+            NotSharedTambon { .. } => Some(Field::SplitTambon),
+            VillageNotInTambon { .. } | VillageTwice { .. } => Some(Field::SplitVillage),
+            LaoNotSharingTambon { .. } => Some(Field::SplitLao),
             _ => None,
         }
     }
@@ -566,6 +597,12 @@ impl Problem {
             ScopeCode { .. } => "scope_code",
             BadAreaCode { .. } => "bad_area_code",
             CannotWrite { .. } => "cannot_write",
+            // issue 11: shared tambons
+            NotSharedTambon { .. } => "not_shared_tambon",
+            VillageNotInTambon { .. } => "village_not_in_tambon",
+            LaoNotSharingTambon { .. } => "lao_not_sharing_tambon",
+            VillageTwice { .. } => "village_twice",
+            SplitByDistrictOrLao { .. } => "split_by_district_or_lao",
         }
     }
 

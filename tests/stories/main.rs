@@ -20,5 +20,6 @@ mod layout;
 mod plans;
 mod prefix;
 mod reports;
+mod shared_tambons;
 mod spreadsheet;
 mod web;

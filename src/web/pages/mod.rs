@@ -14,6 +14,7 @@ mod plans;
 mod projects;
 mod report_exports;
 mod reports;
+mod shared_tambons;
 mod signin;
 
 use super::AppState;
@@ -96,6 +97,10 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}/edit", get(projects::edit))
         .route("/projects/{id}/progress", post(projects::report_progress))
         .route("/areas/{code}/committees", get(committees::of_area))
+        .route(
+            "/areas/{code}/shared-tambons",
+            get(shared_tambons::show).post(shared_tambons::save),
+        )
         .route("/laos/{id}/committees", get(committees::of_lao))
         .route("/committees/{id}", get(committees::show))
         .route("/committees/orders/new", get(committees::new_order))
