@@ -1006,6 +1006,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "ตัวเลขในหน้านี้จึงยังไม่นับหมู่บ้านของตำบลนี้",
         "the figures on this page leave its villages out",
     ),
+    (
+        "split.lao_not_counted",
+        "ตัวชี้วัดของ อปท. นี้จึงยังไม่นับหมู่บ้านของตำบลนี้",
+        "this LAO's figures leave its villages out",
+    ),
 ];
 
 #[cfg(test)]

@@ -29,3 +29,14 @@ macro_rules! unsplit_of_scope {
     };
 }
 pub(crate) use unsplit_of_scope;
+
+/// The tambons an LAO shares that are not yet split: (code, Thai name), for its page.
+pub async fn unsplit_of(db: &crate::db::Db, lao_id: i64) -> anyhow::Result<Vec<(String, String)>> {
+    Ok(crate::db::query_as(
+        "SELECT s.tambon_code, s.name_th FROM lao_coverage c JOIN unsplit_tambons s ON s.tambon_code = c.area_code \
+         WHERE c.lao_id = $1 AND c.extent = 'partial' ORDER BY s.tambon_code",
+    )
+    .bind(lao_id)
+    .fetch_all(db)
+    .await?)
+}

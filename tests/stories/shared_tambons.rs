@@ -210,6 +210,17 @@ async fn a_district_splits_a_shared_tambon_and_each_lao_counts_its_own(_backend:
         .await
         .json();
     assert_eq!(api["unsplit_tambons"][0]["code"], TAMBON);
+    let lao_page = c.get(&format!("/laos/{}", tm.id)).await;
+    assert!(
+        lao_page.body.contains("id=\"unsplit-warning\""),
+        "{}",
+        lao_page.body
+    );
+    assert!(
+        lao_page
+            .body
+            .contains("/areas/1101/shared-tambons#tambon-110110")
+    );
 
     // the district assigns villages 1–3 to ทม.แพรกษา and 4–7 to ทต.แพรกษา, in one write
     let mut split: Vec<(String, i64)> = (1..=7)
@@ -240,6 +251,12 @@ async fn a_district_splits_a_shared_tambon_and_each_lao_counts_its_own(_backend:
     assert!(!a.unsplit_tambons.iter().any(|t| t.code == TAMBON));
     // ทม.แพรกษา covers nothing else: no warning left; ทต.แพรกษา still shares two unsplit tambons
     assert!(a.unsplit_warning.is_none(), "{:?}", a.unsplit_warning);
+    let lao_page = c.get(&format!("/laos/{}", tm.id)).await;
+    assert!(
+        !lao_page.body.contains("unsplit-warning"),
+        "{}",
+        lao_page.body
+    );
     assert!(b.unsplit_tambons.iter().all(|t| t.code != TAMBON) && !b.unsplit_tambons.is_empty());
 
     // the local plan's candidates are the LAO's own villages' projects only
@@ -475,4 +492,39 @@ async fn a_district_officer_splits_a_tambon_in_the_browser(_backend: &str, db: D
     );
     assert_eq!((a.villages, b.villages), (3, 4));
     c.close().await.unwrap();
+}
+
+story!(an_laos_own_villages_are_looked_up_by_index, Phayao);
+/// SQLite has no statistics: the view `lao_units` must still walk from the LAO's coverage to the
+/// villages of each tambon by index, never through every village of the country. (PostgreSQL
+/// plans from statistics, which this tiny database does not have: SQLite only.)
+async fn an_laos_own_villages_are_looked_up_by_index(_backend: &str, db: Db) {
+    if db.backend != db::Backend::Sqlite {
+        return;
+    }
+    let (tm, _) = phraekkasa(&db).await;
+    for (name, sql) in oneplan::kpi::figures::ONE_LAO {
+        let plan: Vec<(i64, i64, i64, String)> =
+            db::query_as(sqlx::AssertSqlSafe(format!("EXPLAIN QUERY PLAN {sql}")))
+                .bind(YEAR)
+                .bind(tm.id)
+                .fetch_all(&db)
+                .await
+                .unwrap();
+        let plan: Vec<String> = plan.into_iter().map(|r| r.3).collect();
+        assert!(
+            !plan
+                .iter()
+                .any(|l| l.contains("USING INDEX areas_level (level=?)")),
+            "{name} scans every village:\n{}",
+            plan.join("\n")
+        );
+        if ["villages", "villages_reviewed"].contains(&name) {
+            assert!(
+                plan.iter().any(|l| l.contains("areas_parent_level")),
+                "{name}:\n{}",
+                plan.join("\n")
+            );
+        }
+    }
 }
