@@ -62,7 +62,11 @@ pub struct Assigned {
 }
 
 /// Checks every line against the tambon: its village, the LAO sharing it, no village twice.
-fn check(t: &SharedTambon, input: &AssignInput) -> Vec<Problem> {
+fn check(
+    t: &SharedTambon,
+    input: &AssignInput,
+    names: &std::collections::HashMap<i64, String>,
+) -> Vec<Problem> {
     let tambon = format!("ตำบล{}", t.name_th);
     let mut problems = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
@@ -85,7 +89,10 @@ fn check(t: &SharedTambon, input: &AssignInput) -> Vec<Problem> {
         if !t.laos.iter().any(|l| l.lao_id == c.lao_id) {
             problems.push(Problem::LaoNotSharingTambon {
                 village: format!("หมู่ที่ {} {}", v.moo.unwrap_or(0), v.name_th),
-                lao: format!("อปท. รหัส {}", c.lao_id),
+                lao: names
+                    .get(&c.lao_id)
+                    .cloned()
+                    .unwrap_or_else(|| format!("อปท. รหัส {}", c.lao_id)),
                 tambon: tambon.clone(),
             });
         }
@@ -124,7 +131,13 @@ pub async fn assign(db: &Db, user: &User, input: &AssignInput) -> Result<Assigne
         .await?;
         return Err(p.into());
     }
-    let problems = check(&before, input);
+    let mut names = std::collections::HashMap::new();
+    for c in &input.villages {
+        if let Some(l) = areas::lao(db, c.lao_id).await? {
+            names.insert(l.id, l.full_name_th);
+        }
+    }
+    let problems = check(&before, input, &names);
     if !problems.is_empty() {
         return Err(problems.into());
     }
