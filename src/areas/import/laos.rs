@@ -168,11 +168,7 @@ pub(super) fn check_laos(
     out
 }
 
-pub(super) async fn write_laos(
-    tx: &mut Tx,
-    rows: Vec<LaoRow>,
-    report: &mut Report,
-) -> anyhow::Result<()> {
+pub(super) async fn write_laos(tx: &mut Tx, rows: Vec<LaoRow>, report: &mut Report) -> anyhow::Result<()> {
     let existing: HashSet<String> = db::query_scalar("SELECT lao_key FROM laos")
         .fetch_all(&mut *tx)
         .await?

@@ -15,10 +15,10 @@ mod tree;
 pub use file_kind::FileKind;
 pub use report::{Report, RowNote};
 
+use abolished::{AbolishedRow, check_abolished, write_abolished};
 use crate::audit::{self, Actor, Change};
 use crate::db::Db;
 use crate::thai::encoding::{TextEncoding, decode_text};
-use abolished::{AbolishedRow, check_abolished, write_abolished};
 use known::Known;
 use laos::{LaoRow, check_laos, write_laos};
 use postal::{check_postal, write_postal};
