@@ -1082,6 +1082,50 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "นำเข้าโครงการจากไฟล์แล้ว",
         "Projects imported from the file",
     ),
+    // issue 11: shared tambons
+    (
+        "split.title",
+        "ตำบลที่ใช้ร่วมกันหลาย อปท.",
+        "Tambons shared by several LAOs",
+    ),
+    (
+        "split.help",
+        "ตำบลที่ อปท. หลายแห่งครอบคลุมเพียงบางส่วน ต้องกำหนดว่าหมู่บ้านใดอยู่ใน อปท. ใด (หมู่บ้านหนึ่งอยู่ใน อปท. ได้แห่งเดียว) จนกว่าจะแบ่งครบ ตัวชี้วัดของ อปท. เหล่านั้นจะไม่นับหมู่บ้านของตำบลนั้น",
+        "Tambons that several LAOs cover partially: say which LAO each village belongs to (one LAO per village). Until a tambon is split, the LAOs' figures leave its villages out.",
+    ),
+    ("split.not_yet", "ยังไม่ได้แบ่ง", "Not yet split"),
+    ("split.done", "แบ่งแล้ว", "Split"),
+    (
+        "split.none",
+        "อำเภอนี้ไม่มีตำบลที่ใช้ร่วมกันหลาย อปท.",
+        "No tambon of this district is shared by several LAOs",
+    ),
+    (
+        "split.laos",
+        "อปท. ที่ใช้ตำบลนี้ร่วมกัน",
+        "LAOs sharing the tambon",
+    ),
+    ("split.choose", "— เลือก อปท. —", "— choose the LAO —"),
+    ("split.save", "บันทึกการแบ่งหมู่บ้าน", "Save the split"),
+    ("split.saved", "บันทึกการแบ่งหมู่บ้านแล้ว", "The split is saved"),
+    ("split.history", "ประวัติการกำหนดหมู่บ้าน", "Assignments so far"),
+    ("split.from", "จาก", "from"),
+    ("split.to", "เป็น", "to"),
+    (
+        "split.unsplit_warning",
+        "ตำบลนี้ยังไม่ได้แบ่งหมู่บ้านระหว่าง อปท.",
+        "This tambon is not yet split between the LAOs",
+    ),
+    (
+        "split.not_counted",
+        "ตัวเลขในหน้านี้จึงยังไม่นับหมู่บ้านของตำบลนี้",
+        "the figures on this page leave its villages out",
+    ),
+    (
+        "split.lao_not_counted",
+        "ตัวชี้วัดของ อปท. นี้จึงยังไม่นับหมู่บ้านของตำบลนี้",
+        "this LAO's figures leave its villages out",
+    ),
 ];
 
 #[cfg(test)]

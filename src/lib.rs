@@ -21,6 +21,7 @@ pub mod plans;
 pub mod projects;
 pub mod registers;
 pub mod reporting;
+pub mod shared_tambons;
 pub mod thai;
 pub mod uploads;
 pub mod views;

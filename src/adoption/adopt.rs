@@ -48,10 +48,12 @@ fn source_condition(plan: &Plan) -> String {
             owners_under(&digits(&plan.area_code)),
             plan.first_year
         ),
-        // the tambon plans of the year before each year of the local plan
+        // the tambon plans of the year before each year of the local plan, the LAO's own
+        // projects in them (in a shared tambon, its own villages': `areas::units`)
         PlanKind::Local => format!(
-            "pl.kind = 'tambon' AND pl.area_code IN (SELECT area_code FROM lao_coverage WHERE lao_id = {lao}) \
-             AND pl.first_year BETWEEN {} AND {}",
+            "pl.kind = 'tambon' AND EXISTS (SELECT 1 FROM lao_coverage c WHERE c.lao_id = {lao} \
+             AND c.area_code = pl.area_code AND {}) AND pl.first_year BETWEEN {} AND {}",
+            crate::areas::units::own_project!(),
             plan.first_year - 1,
             plan.last_year - 1
         ),

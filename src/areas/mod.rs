@@ -5,6 +5,7 @@ pub mod codes;
 pub mod import;
 pub mod lao_kind;
 pub mod national;
+pub mod units;
 
 use crate::db::{self, Db};
 use serde::Serialize;
@@ -258,18 +259,15 @@ pub async fn coverage_of(db: &Db, lao_id: i64) -> anyhow::Result<Vec<(Area, Exte
     Ok(rows.into_iter().map(|r| (r.area, r.extent)).collect())
 }
 
-/// Whether a village lies in an LAO's area: in a tambon it covers completely, or assigned to it.
+/// Whether a village is one of an LAO's own units (`units`): in a tambon it covers completely,
+/// or assigned to it in a tambon it shares.
 pub async fn lao_covers_village(db: &Db, lao_id: i64, village_code: &str) -> anyhow::Result<bool> {
-    let tambon = village_code.get(..6).unwrap_or("");
-    let n: i64 = db::query_scalar(
-        "SELECT (SELECT COUNT(*) FROM lao_coverage WHERE lao_id = $1 AND area_code = $2 AND extent = 'complete') \
-              + (SELECT COUNT(*) FROM lao_villages WHERE lao_id = $1 AND village_code = $3)",
-    )
-    .bind(lao_id)
-    .bind(tambon)
-    .bind(village_code)
-    .fetch_one(db)
-    .await?;
+    let n: i64 =
+        db::query_scalar("SELECT COUNT(*) FROM lao_units WHERE lao_id = $1 AND village_code = $2")
+            .bind(lao_id)
+            .bind(village_code)
+            .fetch_one(db)
+            .await?;
     Ok(n > 0)
 }
 

@@ -103,10 +103,9 @@ fn conditions(place: &Place) -> Conditions {
             }
         }
         Place::Lao(_) => {
-            // covered tambons, the villages of tambons covered completely, and villages assigned one by one
+            // covered tambons and the LAO's own villages (`areas::units`)
             let areas = "a.code IN (SELECT v.area_code FROM lao_coverage v WHERE v.lao_id = $1 AND LENGTH(v.area_code) = 6) \
-                 OR (a.level = 'village' AND (SUBSTR(a.code, 1, 6) IN (SELECT v.area_code FROM lao_coverage v WHERE v.lao_id = $1 AND v.extent = 'complete') \
-                 OR a.code IN (SELECT w.village_code FROM lao_villages w WHERE w.lao_id = $1)))"
+                 OR (a.level = 'village' AND a.code IN (SELECT u.village_code FROM lao_units u WHERE u.lao_id = $1))"
                 .to_string();
             Conditions {
                 committees: format!(

@@ -289,15 +289,48 @@ fn write_project(
     )
 }
 
+/// Shares of SPLIT_SHARE of the shared tambons are split (villages in runs, one run per LAO
+/// sharing it, in code order); the others stay unsplit, as in a country where districts have
+/// not settled them all. Assignments already in the database are kept.
+const SPLIT_SHARE: f64 = 0.85;
+
+fn split_shared_tambons(
+    h: &mut hierarchy::Hierarchy,
+    seed: u64,
+    out: &mut Out,
+) -> anyhow::Result<()> {
+    for t in &h.tambons {
+        if t.shared.is_empty()
+            || t.villages
+                .iter()
+                .any(|v| h.village_lao.contains_key(&v.code))
+        {
+            continue;
+        }
+        let mut r = Rng::for_part(seed, &format!("split:{}", t.code), 0);
+        if !r.chance(SPLIT_SHARE) {
+            continue;
+        }
+        let n = t.villages.len();
+        for (i, v) in t.villages.iter().enumerate() {
+            let lao = t.shared[i * t.shared.len() / n.max(1)];
+            out.row("lao_villages", &[&lao.to_string(), &v.code])?;
+            h.village_lao.insert(v.code.clone(), lao);
+        }
+    }
+    Ok(())
+}
+
 pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let vocabulary = Vocabulary::load()?;
-    let h = hierarchy::read(db, &options.area).await?;
+    let mut h = hierarchy::read(db, &options.area).await?;
     anyhow::ensure!(!h.tambons.is_empty(), "ไม่พบตำบลในพื้นที่รหัส “{}”", options.area);
     let years: Vec<i64> = (options.first_year..=options.last_year).collect();
     let seed = options.seed;
     let mut out = Out::create(dir)?;
     let mut ids = Ids::default();
+    split_shared_tambons(&mut h, seed, &mut out)?;
 
     // LAO plans: a five-year local plan per cycle (2566–2570, 2571–2575, …) and a budget per year,
     // for the year after each generated year (the year whose KPI they answer).
@@ -748,8 +781,9 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                     .as_ref()
                     .and_then(|v| h.village_lao.get(v).copied())
                     .filter(|l| t.laos.contains(l));
-                let Some(lao) = lao.or_else(|| (!t.laos.is_empty()).then(|| *r.pick(&t.laos)))
-                else {
+                // in a shared tambon only the village's own LAO adopts (none while unsplit)
+                let any = || (!t.laos.is_empty() && t.shared.is_empty()).then(|| *r.pick(&t.laos));
+                let Some(lao) = lao.or_else(any) else {
                     continue;
                 };
                 let (local_rate, budget_rate) = lao_rates(seed, lao, fy);

@@ -17,6 +17,8 @@ pub struct Tambon {
     pub villages: Vec<Village>,
     /// Tambon-level LAOs whose coverage includes this tambon.
     pub laos: Vec<i64>,
+    /// Those of them that cover it partially (a shared tambon, split village by village).
+    pub shared: Vec<i64>,
 }
 
 pub struct Lao {
@@ -48,6 +50,7 @@ pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
             district,
             villages: Vec::new(),
             laos: Vec::new(),
+            shared: Vec::new(),
         })
         .collect();
     let index: HashMap<String, usize> = tambons
@@ -70,17 +73,20 @@ pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
             });
         }
     }
-    let coverage: Vec<(i64, String)> = db::query_as(
-        "SELECT c.lao_id, c.area_code FROM lao_coverage c JOIN areas a ON a.code = c.area_code AND a.level = 'tambon' \
+    let coverage: Vec<(i64, String, String)> = db::query_as(
+        "SELECT c.lao_id, c.area_code, c.extent FROM lao_coverage c JOIN areas a ON a.code = c.area_code AND a.level = 'tambon' \
          WHERE c.area_code >= $1 AND c.area_code < $2 ORDER BY c.area_code, c.lao_id",
     )
     .bind_prefix(area)
     .fetch_all(db)
     .await?;
     let mut covering = std::collections::BTreeSet::new();
-    for (lao, tambon) in coverage {
+    for (lao, tambon, extent) in coverage {
         if let Some(&i) = index.get(&tambon) {
             tambons[i].laos.push(lao);
+            if extent == "partial" {
+                tambons[i].shared.push(lao);
+            }
             covering.insert(lao);
         }
     }

@@ -36,6 +36,11 @@ use Kind::*;
 
 /// In load order: every table comes after the tables it refers to.
 pub const TABLES: &[Table] = &[
+    // issue 11: the villages of shared tambons, each assigned to one LAO
+    Table {
+        name: "lao_villages",
+        columns: &[("lao_id", Int), ("village_code", Text)],
+    },
     Table {
         name: "plans",
         columns: &[

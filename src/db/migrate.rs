@@ -30,7 +30,12 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "performance",
         include_str!("../../migrations/0006_performance.sql"),
     ),
-    // issue 11: agencies; a plan's own projects; plan dates; committee meetings
+    // issue 11: shared tambons; agencies; a plan's own projects; plan dates; committee meetings
+    (
+        7,
+        "village_assignment",
+        include_str!("../../migrations/0007_village_assignment.sql"),
+    ),
     (
         8,
         "agencies",

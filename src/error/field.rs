@@ -137,4 +137,8 @@ fields! {
     Indicator = "indicator", "ตัวชี้วัด (KPI)", "Indicator (KPI)";
     ExpectedResult = "expected_result", "ผลที่คาดว่าจะได้รับ", "Expected result";
     Responsible = "responsible", "หน่วยงานรับผิดชอบหลัก", "Responsible unit";
+    // issue 11: shared tambons
+    SplitTambon = "tambon", "ตำบล", "Tambon";
+    SplitVillage = "village", "หมู่บ้าน", "Village";
+    SplitLao = "lao_id", "อปท.", "LAO";
 }

@@ -452,6 +452,31 @@ pub enum Problem {
         line: u64,
         detail: String,
     },
+    // ---- issue 11: shared tambons
+    /// The tambon is not covered partially by any LAO: nothing to split.
+    NotSharedTambon {
+        tambon: String,
+    },
+    /// The village typed is not one of the tambon's.
+    VillageNotInTambon {
+        village: String,
+        tambon: String,
+    },
+    /// The LAO chosen does not share the tambon.
+    LaoNotSharingTambon {
+        village: String,
+        lao: String,
+        tambon: String,
+    },
+    /// One village twice in one submission.
+    VillageTwice {
+        village: String,
+    },
+    /// Neither the district's staff nor an LAO sharing the tambon.
+    SplitByDistrictOrLao {
+        tambon: String,
+        district: String,
+    },
 }
 
 /// What is wrong with one line of a project's funding.
@@ -491,6 +516,7 @@ impl Problem {
             | StepForAgency { .. }
             | ApproveFromAbove { .. }
             | LaoReadsVillagePlans => Class::Forbidden,
+            SplitByDistrictOrLao { .. } => Class::Forbidden,
             NotFound { .. } => Class::NotFound,
             Stale { .. }
             | PlanExists { .. }
@@ -561,6 +587,10 @@ impl Problem {
             | NoTitleColumn
             | NotSpreadsheet
             | CsvLine { .. } => Some(Field::File),
+            // issue 11: shared tambons
+            NotSharedTambon { .. } => Some(Field::SplitTambon),
+            VillageNotInTambon { .. } | VillageTwice { .. } => Some(Field::SplitVillage),
+            LaoNotSharingTambon { .. } => Some(Field::SplitLao),
             _ => None,
         }
     }
@@ -703,6 +733,12 @@ impl Problem {
             NoTitleColumn => "no_title_column",
             NotSpreadsheet => "not_a_spreadsheet",
             CsvLine { .. } => "csv_line",
+            // issue 11: shared tambons
+            NotSharedTambon { .. } => "not_shared_tambon",
+            VillageNotInTambon { .. } => "village_not_in_tambon",
+            LaoNotSharingTambon { .. } => "lao_not_sharing_tambon",
+            VillageTwice { .. } => "village_twice",
+            SplitByDistrictOrLao { .. } => "split_by_district_or_lao",
         }
     }
 

@@ -581,6 +581,27 @@ impl Problem {
                 format!("บรรทัดที่ {line}: จำนวนคอลัมน์หรือเครื่องหมายคำพูดไม่ถูกต้อง ({detail})"),
                 format!("line {line}: wrong number of columns or quotes ({detail})"),
             ),
+            // issue 11: shared tambons
+            NotSharedTambon { tambon } => pick(
+                format!("{tambon} ไม่ใช่ตำบลที่ใช้ร่วมกันหลาย อปท. (ไม่มี อปท. ใดครอบคลุมเพียงบางส่วน) จึงไม่ต้องแบ่งหมู่บ้าน"),
+                format!("{tambon} is not shared by several LAOs (none covers it partially): there is nothing to split"),
+            ),
+            VillageNotInTambon { village, tambon } => pick(
+                format!("หมู่บ้าน “{village}” ไม่ได้อยู่ใน{tambon}"),
+                format!("village “{village}” is not in {tambon}"),
+            ),
+            LaoNotSharingTambon { village, lao, tambon } => pick(
+                format!("{village}: {lao} ไม่ได้ครอบคลุม{tambon}บางส่วน เลือกได้เฉพาะ อปท. ที่ใช้ตำบลนี้ร่วมกัน"),
+                format!("{village}: {lao} does not share {tambon}; choose one of the LAOs that share it"),
+            ),
+            VillageTwice { village } => pick(
+                format!("หมู่บ้าน “{village}” ถูกกำหนดมากกว่าหนึ่งครั้ง หมู่บ้านหนึ่งอยู่ใน อปท. ได้เพียงแห่งเดียว"),
+                format!("village “{village}” is assigned more than once: a village belongs to one LAO only"),
+            ),
+            SplitByDistrictOrLao { tambon, district } => pick(
+                format!("การแบ่งหมู่บ้านของ{tambon}ทำได้โดยเจ้าหน้าที่ของ{district} หรือเจ้าหน้าที่ของ อปท. ที่ใช้ตำบลนี้ร่วมกันเท่านั้น"),
+                format!("the villages of {tambon} are split by the officers of {district} or of an LAO sharing the tambon"),
+            ),
         }
     }
 }

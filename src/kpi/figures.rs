@@ -6,6 +6,7 @@
 //! others; SQLite alone reads it as "in this order", which keeps it from scanning every village
 //! (or village plan) of the country for each covered tambon when it has no statistics.
 
+use crate::areas::units::{own_project, unsplit_of_scope};
 use crate::db::{self, Db};
 use crate::kpi::rates::{Rates, grouped_sql, one_lao};
 use std::collections::HashMap;
@@ -30,19 +31,18 @@ macro_rules! statements {
                      FROM m"
                 ),
             ),
-            // item 1: villages of the covered tambons
+            // item 1: the LAO's own villages (`areas::units`)
             (
                 "villages",
                 concat!(
                     "WITH m AS (",
                     $scope,
-                    ") SELECT c.lao_id, CAST(COUNT(*) AS BIGINT) \
-                     FROM m CROSS JOIN lao_coverage c CROSS JOIN areas v \
-                     WHERE c.lao_id = m.lao_id AND v.parent_code = c.area_code AND v.level = 'village' \
-                     GROUP BY c.lao_id"
+                    ") SELECT u.lao_id, CAST(COUNT(*) AS BIGINT) \
+                     FROM m CROSS JOIN lao_units u WHERE u.lao_id = m.lao_id \
+                     GROUP BY u.lao_id"
                 ),
             ),
-            // item 4: villages whose plan of Y was reviewed in a forum and has every core dimension
+            // item 4: own villages whose plan of Y was reviewed in a forum and has every core dimension
             (
                 "villages_reviewed",
                 concat!(
@@ -50,10 +50,10 @@ macro_rules! statements {
                     $scope,
                     ") SELECT r.lao_id, CAST(COUNT(*) AS BIGINT) FROM ( \
                        SELECT c.lao_id, pl.id \
-                       FROM m CROSS JOIN lao_coverage c CROSS JOIN areas v CROSS JOIN plans pl \
+                       FROM m CROSS JOIN lao_units c CROSS JOIN plans pl \
                        CROSS JOIN plan_items i CROSS JOIN projects p CROSS JOIN dimensions d \
-                       WHERE c.lao_id = m.lao_id AND v.parent_code = c.area_code AND v.level = 'village' \
-                         AND pl.kind = 'village' AND pl.owner_key = v.code AND pl.first_year = m.y \
+                       WHERE c.lao_id = m.lao_id \
+                         AND pl.kind = 'village' AND pl.owner_key = c.village_code AND pl.first_year = m.y \
                          AND i.plan_id = pl.id AND p.id = i.project_id AND d.code = p.dimension AND d.core = 1 \
                          AND EXISTS (SELECT 1 FROM forums f WHERE f.plan_id = pl.id) \
                        GROUP BY c.lao_id, pl.id \
@@ -75,7 +75,7 @@ macro_rules! statements {
                      GROUP BY c.lao_id"
                 ),
             ),
-            // item 6: the integrated plans' items by core dimension (a dimension without a row is missing)
+            // item 6: the integrated plans' items (the LAO's own, `areas::units`) by core dimension (a dimension without a row is missing)
             (
                 "core_dimensions",
                 concat!(
@@ -86,9 +86,15 @@ macro_rules! statements {
                      JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = c.area_code AND pl.first_year = m.y \
                      JOIN plan_items i ON i.plan_id = pl.id JOIN projects p ON p.id = i.project_id \
                      JOIN dimensions d ON d.code = p.dimension \
-                     WHERE d.core = 1 AND p.merged_into IS NULL \
-                     GROUP BY c.lao_id, p.dimension"
+                     WHERE d.core = 1 AND p.merged_into IS NULL AND ",
+                    own_project!(),
+                    " GROUP BY c.lao_id, p.dimension"
                 ),
+            ),
+            // the shared tambons not yet split, whose villages nothing above counts
+            (
+                "unsplit",
+                concat!("WITH m AS (", $scope, ") ", unsplit_of_scope!()),
             ),
             // items 6–8: the rates for the local plan and draft budget of Y + 1
             ("rates", grouped_sql!($scope)),
@@ -107,10 +113,10 @@ macro_rules! models {
 
 /// The figures of every current model LAO under an area prefix, by statement name:
 /// $1 the fiscal year (BE), $2 and $3 the ends of the district codes under the prefix.
-pub const BY_AREA: [(&str, &str); 6] = statements!(models!());
+pub const BY_AREA: [(&str, &str); 7] = statements!(models!());
 
 /// The same statements for one LAO: $1 the fiscal year (BE), $2 the LAO's id.
-pub const ONE_LAO: [(&str, &str); 6] = statements!(one_lao!());
+pub const ONE_LAO: [(&str, &str); 7] = statements!(one_lao!());
 
 /// Which LAOs.
 #[derive(Debug, Clone, Copy)]
@@ -133,6 +139,9 @@ pub struct Figures {
     /// The Thai names of the core dimensions with no project in the integrated plans.
     pub missing_dimensions: Vec<String>,
     pub rates: Rates,
+    /// issue 11: the shared tambons not yet split between the LAOs (code, Thai name), whose
+    /// villages none of the figures counts.
+    pub unsplit_tambons: Vec<(String, String)>,
 }
 
 async fn rows<T>(db: &Db, sql: &'static str, year: i64, scope: Scope<'_>) -> anyhow::Result<Vec<T>>
@@ -160,6 +169,7 @@ pub async fn of_scope(
         reviewed,
         tambons,
         dimensions,
+        unsplit,
         rates,
     ] = match scope {
         Scope::Models(_) => BY_AREA,
@@ -194,6 +204,9 @@ pub async fn of_scope(
         rows::<(i64, i64, i64, i64)>(db, rates, year, scope).await?
     {
         at(&mut out, lao, year).rates = Rates::of_counts(year + 1, integrated, in_local, in_budget);
+    }
+    for (lao, code, name) in rows::<(i64, String, String)>(db, unsplit, year, scope).await? {
+        at(&mut out, lao, year).unsplit_tambons.push((code, name));
     }
     let mut present: HashMap<i64, Vec<String>> = HashMap::new();
     for (lao, dimension, _) in rows::<(i64, String, i64)>(db, dimensions, year, scope).await? {

@@ -36,6 +36,28 @@ pub struct Monthly {
     pub settings: Settings,
     /// The five criteria of section 8.
     pub criteria: [bool; 5],
+    /// issue 11: the tambons the LAO shares that are not yet split, whose villages the figures
+    /// leave out until the district assigns them; and the sentence that says so.
+    pub unsplit_tambons: Vec<UnsplitTambon>,
+    pub unsplit_warning: Option<String>,
+}
+
+/// A shared tambon not yet split between its LAOs.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct UnsplitTambon {
+    pub code: String,
+    pub name_th: String,
+}
+
+/// "ตำบลนี้ยังไม่ได้แบ่งหมู่บ้านระหว่าง อปท. (ตำบลแพรกษา) …", or None when every tambon is split.
+pub fn unsplit_warning(tambons: &[UnsplitTambon]) -> Option<String> {
+    (!tambons.is_empty()).then(|| {
+        let names: Vec<String> = tambons.iter().map(|t| format!("ตำบล{}", t.name_th)).collect();
+        format!(
+            "ตำบลนี้ยังไม่ได้แบ่งหมู่บ้านระหว่าง อปท. ({}) ตัวเลขข้างต้นจึงยังไม่นับหมู่บ้านของตำบลนี้ จนกว่าอำเภอจะกำหนดหมู่บ้านให้แต่ละ อปท.",
+            names.join(", ")
+        )
+    })
 }
 
 impl Monthly {
@@ -58,6 +80,11 @@ impl Monthly {
     /// The report of the figures, with the five criteria held against the year's settings.
     pub fn of(lao_id: i64, year: i64, f: Figures, settings: Settings) -> Monthly {
         let rates = f.rates;
+        let unsplit: Vec<UnsplitTambon> = f
+            .unsplit_tambons
+            .into_iter()
+            .map(|(code, name_th)| UnsplitTambon { code, name_th })
+            .collect();
         let criteria = [
             f.has_working_group && f.has_work_plan,
             f.villages > 0 && f.villages_reviewed == f.villages,
@@ -80,6 +107,8 @@ impl Monthly {
             rates,
             settings,
             criteria,
+            unsplit_warning: unsplit_warning(&unsplit),
+            unsplit_tambons: unsplit,
         }
     }
 }

@@ -32,7 +32,9 @@ pub fn format_pct(x100: Option<i64>) -> String {
 }
 
 /// The rates of every LAO in a scope `m (lao_id, y)`, y being the year of the integrated
-/// (tambon) plans, so the local plan and draft budget are of y + 1. One row per LAO with
+/// (tambon) plans, so the local plan and draft budget are of y + 1. The integrated projects are
+/// the LAO's own (`areas::units::own_project`): all of a tambon it covers completely, and of a
+/// shared tambon those raised in its own villages or for the whole tambon. One row per LAO with
 /// integrated projects: lao_id, integrated, in the local plan, in the draft budget. Each set is a
 /// subset of the one before, so left joins count them; the rows are grouped by LAO, so a whole
 /// country's model LAOs take one statement.
@@ -46,7 +48,9 @@ macro_rules! grouped_sql {
                  SELECT DISTINCT c.lao_id, i.project_id FROM m JOIN lao_coverage c ON c.lao_id = m.lao_id \
                  JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = c.area_code AND pl.first_year = m.y \
                  JOIN plan_items i ON i.plan_id = pl.id JOIN projects p ON p.id = i.project_id \
-                 WHERE p.merged_into IS NULL), \
+                 WHERE p.merged_into IS NULL AND ",
+            crate::areas::units::own_project!(),
+            "), \
              in_local AS ( \
                  SELECT DISTINCT g.lao_id, g.project_id FROM integrated g JOIN m ON m.lao_id = g.lao_id \
                  JOIN plans pl ON pl.kind = 'local' AND pl.lao_id = g.lao_id \

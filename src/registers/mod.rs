@@ -79,9 +79,18 @@ macro_rules! put_to_use {
         "EXISTS (SELECT 1 FROM project_progress g WHERE g.project_id = i.project_id AND g.status IN ('under_way', 'done'))"
     };
 }
+// linked: held by a local plan or draft budget of an LAO whose own project it is (in a shared
+// tambon, raised in one of that LAO's villages: `areas::units`)
 macro_rules! linked {
     () => {
-        "EXISTS (SELECT 1 FROM plan_items x JOIN plans lp ON lp.id = x.plan_id WHERE x.project_id = i.project_id AND lp.kind IN ('local', 'budget'))"
+        concat!(
+            "EXISTS (SELECT 1 FROM plan_items x JOIN plans lp ON lp.id = x.plan_id \
+             JOIN lao_coverage c ON c.lao_id = lp.lao_id AND c.area_code = pl.owner_key \
+             JOIN projects p ON p.id = x.project_id \
+             WHERE x.project_id = i.project_id AND lp.kind IN ('local', 'budget') AND ",
+            crate::areas::units::own_project!(),
+            ")"
+        )
     };
 }
 

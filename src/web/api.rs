@@ -68,6 +68,7 @@ fn all_routes() -> impl Iterator<Item = UtoipaMethodRouter<AppState>> {
         super::plans_api::routes(),
         super::reports_api::routes(),
         super::calendar_api::routes(),
+        super::shared_tambons_api::routes(),
     ]
     .into_iter()
     .flatten()

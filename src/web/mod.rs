@@ -10,6 +10,7 @@ pub mod pages;
 pub mod plans_api;
 pub mod reports_api;
 pub mod session;
+pub mod shared_tambons_api;
 pub mod write;
 
 use crate::config::Config;

@@ -11,7 +11,7 @@ use oneplan::web::{self, AppState};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-struct Driver(Child);
+pub(crate) struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -28,7 +28,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-async fn browser() -> (Driver, Client) {
+pub(crate) async fn browser() -> (Driver, Client) {
     let port = free_port();
     let driver = Command::new("chromedriver")
         .arg(format!("--port={port}"))
@@ -69,7 +69,7 @@ fn caps_clone(
     c.clone()
 }
 
-async fn server(db: &oneplan::db::Db) -> String {
+pub(crate) async fn server(db: &oneplan::db::Db) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let config = Config {
@@ -87,7 +87,7 @@ async fn server(db: &oneplan::db::Db) -> String {
     format!("http://{addr}")
 }
 
-async fn text(c: &Client, css: &str) -> String {
+pub(crate) async fn text(c: &Client, css: &str) -> String {
     match c
         .wait()
         .at_most(Duration::from_secs(10))
@@ -111,7 +111,7 @@ async fn text(c: &Client, css: &str) -> String {
     }
 }
 
-async fn click_link(c: &Client, label: &str) {
+pub(crate) async fn click_link(c: &Client, label: &str) {
     let old = c.find(Locator::Css("html")).await.unwrap();
     c.wait()
         .at_most(Duration::from_secs(10))
@@ -261,7 +261,7 @@ async fn fill(c: &Client, css: &str, value: &str) {
 }
 
 /// Clicks something that loads a new page, and waits until the old page is gone.
-async fn submit(c: &Client, css: &str) {
+pub(crate) async fn submit(c: &Client, css: &str) {
     let old = c.find(Locator::Css("html")).await.unwrap();
     click(c, css).await;
     gone(c, old).await;
@@ -302,7 +302,7 @@ async fn click(c: &Client, css: &str) {
         .unwrap();
 }
 
-async fn sign_in(c: &Client, base: &str, username: &str) {
+pub(crate) async fn sign_in(c: &Client, base: &str, username: &str) {
     c.goto(&format!("{base}/signin")).await.unwrap();
     fill(c, "#username", username).await;
     fill(c, "#password", cast::PASSWORD).await;

@@ -22,5 +22,6 @@ mod own_projects;
 mod plans;
 mod prefix;
 mod reports;
+mod shared_tambons;
 mod spreadsheet;
 mod web;

@@ -260,6 +260,8 @@ pub struct LaoPage {
     dla_code: String,
     coverage: Vec<LaoRow>,
     plan_links: Vec<super::plans::PlanLinks>,
+    /// issue 11: shared tambons not yet split (code, name), which its figures leave out.
+    unsplit: Vec<(String, String)>,
 }
 
 pub async fn lao(
@@ -279,6 +281,7 @@ pub async fn lao(
     let heading = t.pick(&lao.full_name_th, &lao.name_en).to_string();
     let plan_links = super::plans::links_for_lao(&s, &v, &lao).await?;
     let page = LaoPage {
+        unsplit: areas::units::unsplit_of(&s.db, id).await?,
         plan_links,
         p: Page::new(&v, &heading, &format!("/laos/{id}")),
         id,

@@ -27,6 +27,8 @@ pub struct KpiRow {
     pub meets: bool,
     pub local_pct: String,
     pub budget_pct: String,
+    /// issue 11: the model LAO's warning that a tambon it shares is not yet split.
+    pub unsplit_warning: Option<String>,
 }
 
 #[derive(Template)]
@@ -101,6 +103,7 @@ async fn kpi_view(
             meets: row.report.meets_all(),
             local_pct: format_pct(row.report.rates.local_pct_x100),
             budget_pct: format_pct(row.report.rates.budget_pct_x100),
+            unsplit_warning: row.report.unsplit_warning.clone(),
         })
         .collect();
     let mut awaiting = false;

@@ -15,6 +15,7 @@ mod plans;
 mod projects;
 mod report_exports;
 mod reports;
+mod shared_tambons;
 mod signin;
 
 use super::AppState;
@@ -103,6 +104,10 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}/edit", get(projects::edit))
         .route("/projects/{id}/progress", post(projects::report_progress))
         .route("/areas/{code}/committees", get(committees::of_area))
+        .route(
+            "/areas/{code}/shared-tambons",
+            get(shared_tambons::show).post(shared_tambons::save),
+        )
         .route("/laos/{id}/committees", get(committees::of_lao))
         .route("/committees/{id}", get(committee::show))
         .route("/committees/{id}/meetings", post(committee::record_meeting))
