@@ -432,12 +432,15 @@ pub async fn update(db: &Db, admin: &User, id: i64, change: UserChange) -> Resul
 }
 
 /// Sets a new password: the user's own (knowing the old one), or an administrator's reset.
+/// Every other session of the account ends; `keep_session` (the changer's own, when they
+/// change their own password) stays open.
 pub async fn set_password(
     db: &Db,
     by: &User,
     id: i64,
     old: Option<&str>,
     new: &str,
+    keep_session: Option<&str>,
 ) -> Result<(), AppError> {
     let target = get(db, id)
         .await?
@@ -468,6 +471,7 @@ pub async fn set_password(
         vec![hash.value(), (!own).value(), now_text().value()],
     )
     .await?;
+    sessions::end_all_of(&mut tx, id, keep_session.filter(|_| own)).await?;
     audit::record(
         &mut tx,
         &by.actor(),

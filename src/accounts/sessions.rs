@@ -70,6 +70,21 @@ pub async fn find(db: &Db, token: &str) -> anyhow::Result<Option<Session>> {
         .map(|user| Session { user, csrf_token }))
 }
 
+/// Ends every session of an account but `keep` (the one making the change, if any), inside
+/// the caller's transaction: a password once changed or reset opens nothing it used to.
+pub async fn end_all_of(
+    tx: &mut crate::db::Tx,
+    user_id: i64,
+    keep: Option<&str>,
+) -> anyhow::Result<()> {
+    db::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+        .bind(user_id)
+        .bind(keep.map(digest).unwrap_or_default())
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
 pub async fn end(db: &Db, token: &str) -> anyhow::Result<()> {
     let mut tx = db.begin_write().await?;
     db::query("DELETE FROM sessions WHERE token_hash = $1")

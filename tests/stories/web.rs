@@ -565,3 +565,66 @@ async fn answers_cannot_be_turned_against_their_users(backend: &str, db: Db) {
         r.status
     );
 }
+
+story!(a_changed_or_reset_password_ends_the_other_sessions, Phayao);
+async fn a_changed_or_reset_password_ends_the_other_sessions(backend: &str, db: Db) {
+    let district = cast::district(&db).await;
+    cast::root(&db).await;
+    let mut desk = Client::new(&db);
+    let mut phone = Client::new(&db);
+    desk.api_sign_in("amphoe", cast::PASSWORD).await;
+    phone.api_sign_in("amphoe", cast::PASSWORD).await;
+    assert_eq!(phone.get("/api/me").await.status, StatusCode::OK);
+
+    // changed at the desk: the desk stays signed in, the phone (maybe a lost one) is not
+    let page = desk.get("/account").await;
+    let csrf = csrf_of(&page.body);
+    let changed = desk
+        .form(
+            "/account/password",
+            &[
+                ("csrf", csrf.as_str()),
+                ("old_password", cast::PASSWORD),
+                ("new_password", "ฝนตกที่เชียงคำ-2569"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        changed.status,
+        StatusCode::SEE_OTHER,
+        "{backend}: {}",
+        changed.body
+    );
+    assert_eq!(
+        desk.get("/api/me").await.status,
+        StatusCode::OK,
+        "{backend}"
+    );
+    assert_eq!(
+        phone.get("/api/me").await.status,
+        StatusCode::UNAUTHORIZED,
+        "{backend}"
+    );
+
+    // an administrator's reset ends every session of the account
+    let mut admin = Client::new(&db);
+    admin.api_sign_in("root", cast::PASSWORD).await;
+    let users = admin.get("/admin/users").await;
+    let csrf = csrf_of(&users.body);
+    let reset = admin
+        .form(
+            &format!("/admin/users/{}/password", district.id),
+            &[("csrf", csrf.as_str())],
+        )
+        .await;
+    assert!(
+        reset.status.is_success() || reset.status == StatusCode::SEE_OTHER,
+        "{}",
+        reset.status
+    );
+    assert_eq!(
+        desk.get("/api/me").await.status,
+        StatusCode::UNAUTHORIZED,
+        "{backend}"
+    );
+}

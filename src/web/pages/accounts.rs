@@ -78,7 +78,15 @@ pub async fn change_password(
     w: FormWrite<PasswordForm>,
 ) -> AppResult<Response> {
     let (me, f) = (&w.user, &w.form);
-    let r = accounts::set_password(&s.db, me, me.id, Some(&f.old_password), &f.new_password).await;
+    let r = accounts::set_password(
+        &s.db,
+        me,
+        me.id,
+        Some(&f.old_password),
+        &f.new_password,
+        w.v.token.as_deref(),
+    )
+    .await;
     after(
         &w.v,
         r,
@@ -347,7 +355,7 @@ pub async fn reset_password(
     w: FormWrite<Button>,
 ) -> AppResult<Response> {
     let temporary = password::generate();
-    accounts::set_password(&s.db, &w.user, id, None, &temporary).await?;
+    accounts::set_password(&s.db, &w.user, id, None, &temporary, None).await?;
     let u = accounts::get(&s.db, id).await?.ok_or_else(not_found)?;
     form_page(
         &w.v,
