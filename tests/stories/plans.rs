@@ -5,7 +5,7 @@
 use crate::common;
 use common::cast;
 use oneplan::accounts::User;
-use oneplan::adoption::{self as adopt, AdoptInput, RouteInput, lineage};
+use oneplan::adoption::{self as adopt, AdoptInput, lineage};
 use oneplan::db::Db;
 use oneplan::error::AppError;
 use oneplan::forums::{self, ForumInput};
@@ -354,20 +354,31 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
     )
     .await
     .unwrap();
-    adopt::route_to_agency(
-        &db,
-        &p.district,
-        district.id,
-        &RouteInput {
-            project_id: road.id,
-            agency: "แขวงทางหลวงชนบทพะเยา".into(),
-            amount: "45,000".into(),
-            requested_on: "1/7/2569".into(),
-            note: String::new(),
-        },
-    )
-    .await
-    .unwrap();
+    // the district routes it to a line agency on the plan page's form (it once answered 422)
+    let mut c = common::Client::new(&db);
+    c.api_sign_in(&p.district.username, cast::PASSWORD).await;
+    let page = c.get(&format!("/plans/{}", district.id)).await;
+    let csrf = common::csrf_of(&page.body);
+    let project = road.id.to_string();
+    let routed = c
+        .form(
+            &format!("/plans/{}/route", district.id),
+            &[
+                ("csrf", csrf.as_str()),
+                ("project_id", project.as_str()),
+                ("agency", "แขวงทางหลวงชนบทพะเยา"),
+                ("amount", "45,000"),
+                ("requested_on", "1/7/2569"),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert_eq!(
+        routed.status,
+        axum::http::StatusCode::SEE_OTHER,
+        "{backend}: {}",
+        routed.body
+    );
 
     // one record, with its whole history
     let l = lineage::of(&db, road.id).await.unwrap().unwrap();
