@@ -399,6 +399,16 @@ pub async fn remove(
     let plan = plan_and_access(db, user, plan_id).await?;
     let mut tx = db.begin_write().await?;
     claim(&mut tx, plan_id, plan_version).await?;
+    // only a project of this plan can be removed from it (not another province's, nor none)
+    let here: i64 =
+        db::query_scalar("SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND project_id = $2")
+            .bind(plan_id)
+            .bind(project_id)
+            .fetch_one(&mut tx)
+            .await?;
+    if here == 0 {
+        return Err(Problem::not_found(Thing::PlanItem, project_id).into());
+    }
     let project = projects::get_in(&mut tx, project_id).await?;
     let elsewhere: i64 =
         db::query_scalar("SELECT COUNT(*) FROM plan_items WHERE project_id = $1 AND plan_id <> $2")

@@ -1103,3 +1103,53 @@ async fn dates_are_checked_against_the_plan(backend: &str, db: Db) {
     .unwrap_err();
     assert_eq!(e.code(), "outside_plan_window", "{backend}");
 }
+
+story!(only_a_plan_s_own_item_can_be_removed_from_it, Phayao);
+async fn only_a_plan_s_own_item_can_be_removed_from_it(backend: &str, db: Db) {
+    let p = people(&db).await;
+    let village = plans::resolve_owner(&db, PlanKind::Village, "56011401")
+        .await
+        .unwrap();
+    let here = plans::open(&db, &p.village, PlanKind::Village, &village, 2569)
+        .await
+        .unwrap();
+    let tambon = plans::resolve_owner(&db, PlanKind::Tambon, "560114")
+        .await
+        .unwrap();
+    let there = plans::open(&db, &p.tambon, PlanKind::Tambon, &tambon, 2569)
+        .await
+        .unwrap();
+    let ours = oneplan::adoption::add_to_plan(&db, &p.village, here.id, here.version, &road())
+        .await
+        .unwrap();
+    let theirs = oneplan::adoption::add_to_plan(&db, &p.tambon, there.id, there.version, &road())
+        .await
+        .unwrap();
+    let audit_rows = || async {
+        oneplan::db::query_scalar::<i64>("SELECT COUNT(*) FROM audit_log")
+            .fetch_one(&db)
+            .await
+            .unwrap()
+    };
+    let before = audit_rows().await;
+    let v = version(&db, here.id).await;
+    for id in [theirs.id, 999_999] {
+        let e = adopt::remove(&db, &p.village, here.id, v, id)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), "not_found", "{backend}: {id}");
+    }
+    assert_eq!(
+        audit_rows().await,
+        before,
+        "{backend}: no entry for what did not happen"
+    );
+    assert!(projects::get(&db, theirs.id).await.unwrap().is_some());
+    adopt::remove(&db, &p.village, here.id, v, ours.id)
+        .await
+        .unwrap();
+    assert!(
+        projects::get(&db, ours.id).await.unwrap().is_none(),
+        "{backend}"
+    );
+}
