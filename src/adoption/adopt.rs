@@ -400,13 +400,7 @@ pub async fn remove(
     let mut tx = db.begin_write().await?;
     claim(&mut tx, plan_id, plan_version).await?;
     // only a project of this plan can be removed from it (not another province's, nor none)
-    let here: i64 =
-        db::query_scalar("SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND project_id = $2")
-            .bind(plan_id)
-            .bind(project_id)
-            .fetch_one(&mut tx)
-            .await?;
-    if here == 0 {
+    if !super::items::holds(&mut tx, plan_id, project_id).await? {
         return Err(Problem::not_found(Thing::PlanItem, project_id).into());
     }
     let project = projects::get_in(&mut tx, project_id).await?;
@@ -434,26 +428,7 @@ pub async fn remove(
         .fetch_one(&mut tx)
         .await?;
     if raised_here && merged_in == 0 {
-        for table in [
-            // issue 11: a plan's own projects, their years first
-            "own_project_years",
-            "own_projects",
-            "project_villages",
-            "project_funding",
-            "project_progress",
-            "agency_requests",
-        ] {
-            db::query(AssertSqlSafe(format!(
-                "DELETE FROM {table} WHERE project_id = $1"
-            )))
-            .bind(project_id)
-            .execute(&mut tx)
-            .await?;
-        }
-        db::query("DELETE FROM projects WHERE id = $1")
-            .bind(project_id)
-            .execute(&mut tx)
-            .await?;
+        projects::delete_in(&mut tx, project_id).await?;
     } else {
         status::refresh(&mut tx, project_id).await?;
     }
@@ -512,13 +487,8 @@ pub async fn merge(
             return Err(Problem::NotFromTambon { project_id: id }.into());
         }
     }
-    let kept_in_plan: i64 =
-        db::query_scalar("SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND project_id = $2")
-            .bind(plan_id)
-            .bind(keep)
-            .fetch_one(&mut tx)
-            .await?;
-    if kept_in_plan == 0 {
+    let kept_in_plan = super::items::holds(&mut tx, plan_id, keep).await?;
+    if !kept_in_plan {
         db::query(
             "INSERT INTO plan_items (plan_id, project_id, fiscal_year, rank, amount_satang, decided_on, created_at, created_by) \
              SELECT $1, id, $2, NULL, budget_satang, $3, $4, $5 FROM projects WHERE id = $6",

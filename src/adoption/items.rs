@@ -40,6 +40,21 @@ pub async fn items(db: &Db, plan_id: i64) -> anyhow::Result<Vec<Item>> {
     .await?)
 }
 
+/// Whether a plan holds a project, inside the caller's transaction.
+pub(crate) async fn holds(
+    tx: &mut crate::db::Tx,
+    plan_id: i64,
+    project_id: i64,
+) -> anyhow::Result<bool> {
+    let n: i64 =
+        db::query_scalar("SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND project_id = $2")
+            .bind(plan_id)
+            .bind(project_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    Ok(n > 0)
+}
+
 /// The rank a plan gives a project; None when unranked or not in the plan.
 pub async fn rank_of(db: &Db, plan_id: i64, project_id: i64) -> anyhow::Result<Option<i64>> {
     Ok(

@@ -76,13 +76,7 @@ pub async fn route_to_agency(
             .to_string(),
     };
     let mut tx = db.begin_write().await?;
-    let held: i64 =
-        db::query_scalar("SELECT COUNT(*) FROM plan_items WHERE plan_id = $1 AND project_id = $2")
-            .bind(plan_id)
-            .bind(input.project_id)
-            .fetch_one(&mut tx)
-            .await?;
-    if held == 0 {
+    if !super::items::holds(&mut tx, plan_id, input.project_id).await? {
         return Err(Problem::NotInDistrictPlan.into());
     }
     db::query(

@@ -8,7 +8,6 @@ use crate::audit::{self, Actor, Change};
 use crate::db::{self, Db, Param, Tx, now_text};
 use crate::error::{AppError, Problem};
 use crate::plans::{self, Plan};
-use sqlx::AssertSqlSafe;
 
 /// The plan, if it holds own projects and the user may write it.
 async fn plan_for_write(db: &Db, user: &User, plan_id: i64) -> Result<Plan, AppError> {
@@ -299,26 +298,7 @@ pub async fn delete(
         }
         .into());
     }
-    for table in [
-        "own_project_years",
-        "own_projects",
-        "plan_items",
-        "project_villages",
-        "project_funding",
-        "project_progress",
-        "agency_requests",
-    ] {
-        db::query(AssertSqlSafe(format!(
-            "DELETE FROM {table} WHERE project_id = $1"
-        )))
-        .bind(project_id)
-        .execute(&mut tx)
-        .await?;
-    }
-    db::query("DELETE FROM projects WHERE id = $1")
-        .bind(project_id)
-        .execute(&mut tx)
-        .await?;
+    crate::projects::delete_in(&mut tx, project_id).await?;
     audit::record(
         &mut tx,
         &user.actor(),

@@ -268,3 +268,29 @@ pub fn target_th(
     .collect::<Vec<_>>()
     .join(separator)
 }
+
+/// Deletes a project and every row that belongs to it (its items in any plan, ผ.02 details,
+/// villages, funding, progress, agency requests), inside the caller's transaction.
+pub(crate) async fn delete_in(tx: &mut crate::db::Tx, project_id: i64) -> anyhow::Result<()> {
+    for table in [
+        "own_project_years",
+        "own_projects",
+        "plan_items",
+        "project_villages",
+        "project_funding",
+        "project_progress",
+        "agency_requests",
+    ] {
+        db::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE project_id = $1"
+        )))
+        .bind(project_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    db::query("DELETE FROM projects WHERE id = $1")
+        .bind(project_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
