@@ -7,6 +7,7 @@ pub mod backup;
 pub mod books;
 pub mod cli;
 pub mod committees;
+pub mod communities;
 pub mod config;
 pub mod dataset;
 pub mod db;

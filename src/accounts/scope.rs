@@ -147,8 +147,23 @@ impl Scope {
             ScopeLevel::Province => 2,
             ScopeLevel::District => 4,
             ScopeLevel::Tambon => 6,
+            // a village, or a community (ชุมชน) with its own code
+            ScopeLevel::Village if self.code.len() == 10 => 10,
             ScopeLevel::Village => 8,
         };
+        let community = expected_len == 10
+            && crate::areas::Level::of_code(&self.code) == Some(crate::areas::Level::Community);
+        if community {
+            return Ok(match areas::get(db, &self.code).await? {
+                Some(_) => Ok(()),
+                None => Err(Problem::UnknownCode {
+                    field: Field::Scope,
+                    thing: Thing::Community,
+                    code: self.code.clone(),
+                }),
+            });
+        }
+        let expected_len = expected_len.min(8);
         if self.code.len() != expected_len || !self.code.bytes().all(|b| b.is_ascii_digit()) {
             return Ok(Err(Problem::ScopeCode {
                 level_th: self.level.th(),
@@ -205,7 +220,9 @@ impl Scope {
 
 async fn lao_covers(db: &Db, lao: &Lao, area_code: &str) -> anyhow::Result<bool> {
     match area_code.len() {
-        8 => areas::lao_covers_village(db, lao.id, area_code).await,
+        _ if crate::areas::Level::of_code(area_code).is_some_and(|l| l.is_unit()) => {
+            areas::lao_covers_unit(db, lao.id, area_code).await
+        }
         6 | 2 => Ok(areas::covering(db, area_code)
             .await?
             .iter()

@@ -54,11 +54,12 @@ pub(crate) async fn insert(
         villages.insert(0, plan.area_code.clone());
     }
     for v in &villages {
-        let known: Option<String> =
-            db::query_scalar("SELECT code FROM areas WHERE code = $1 AND level = 'village'")
-                .bind(v)
-                .fetch_optional(&mut *conn)
-                .await?;
+        let known: Option<String> = db::query_scalar(
+            "SELECT code FROM areas WHERE code = $1 AND level IN ('village', 'community')",
+        )
+        .bind(v)
+        .fetch_optional(&mut *conn)
+        .await?;
         if !v.starts_with(tambon) || known.is_none() {
             return Err(Problem::VillageOutsidePlan {
                 code: v.clone(),

@@ -11,6 +11,9 @@ pub enum Level {
     District,
     Tambon,
     Village,
+    /// A community (ชุมชน) an LAO registered: not a DOPA area; its code is the tambon's, 'C'
+    /// and three digits (`communities`).
+    Community,
 }
 
 crate::text_enum!(Level);
@@ -23,16 +26,18 @@ impl From<Level> for crate::error::Thing {
             Level::District => Thing::District,
             Level::Tambon => Thing::Tambon,
             Level::Village => Thing::Village,
+            Level::Community => Thing::Community,
         }
     }
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [
+    pub const ALL: [Level; 5] = [
         Level::Province,
         Level::District,
         Level::Tambon,
         Level::Village,
+        Level::Community,
     ];
 
     pub fn code_len(self) -> usize {
@@ -41,6 +46,7 @@ impl Level {
             Level::District => 4,
             Level::Tambon => 6,
             Level::Village => 8,
+            Level::Community => 10,
         }
     }
 
@@ -50,12 +56,17 @@ impl Level {
             "district" | "อำเภอ" | "เขต" => Some(Level::District),
             "tambon" | "subdistrict" | "ตำบล" | "แขวง" => Some(Level::Tambon),
             "village" | "หมู่บ้าน" => Some(Level::Village),
+            "community" | "ชุมชน" => Some(Level::Community),
             _ => None,
         }
     }
 
     /// The level a well-formed code belongs to, from its length.
     pub fn of_code(code: &str) -> Option<Level> {
+        let b = code.as_bytes();
+        if b.len() == 10 && b[6] == b'C' && b[..6].iter().chain(&b[7..]).all(u8::is_ascii_digit) {
+            return Some(Level::Community);
+        }
         if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -68,12 +79,19 @@ impl Level {
         }
     }
 
+    /// A village or a community: the units whose plan is a community plan (แผนชุมชน), with a
+    /// committee of their own, counted one by one in an LAO's figures (`areas::units`).
+    pub fn is_unit(self) -> bool {
+        matches!(self, Level::Village | Level::Community)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Level::Province => "province",
             Level::District => "district",
             Level::Tambon => "tambon",
             Level::Village => "village",
+            Level::Community => "community",
         }
     }
 
@@ -82,7 +100,7 @@ impl Level {
             Level::Province => None,
             Level::District => Some(Level::Province),
             Level::Tambon => Some(Level::District),
-            Level::Village => Some(Level::Tambon),
+            Level::Village | Level::Community => Some(Level::Tambon),
         }
     }
 
@@ -92,6 +110,7 @@ impl Level {
             Level::District => "อำเภอ",
             Level::Tambon => "ตำบล",
             Level::Village => "หมู่บ้าน",
+            Level::Community => "ชุมชน",
         }
     }
 }
@@ -221,6 +240,9 @@ mod tests {
         assert_eq!(Level::of_code("5601"), Some(Level::District));
         assert_eq!(Level::of_code("560114"), Some(Level::Tambon));
         assert_eq!(Level::of_code("56011401"), Some(Level::Village));
+        assert_eq!(Level::of_code("110110C001"), Some(Level::Community));
+        assert_eq!(Level::of_code("110110C01"), None);
+        assert_eq!(Level::of_code("1101100001"), None);
         assert_eq!(Level::of_code("5601a4"), None);
         assert_eq!(Level::of_code("560"), None);
         assert_eq!(Level::of_code(""), None);

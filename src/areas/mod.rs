@@ -37,6 +37,10 @@ impl Area {
                     format!("หมู่ที่ {moo} {}", self.name_th)
                 }
             }
+            // most are named "ชุมชน…" already
+            Level::Community if !self.name_th.starts_with("ชุมชน") => {
+                format!("ชุมชน{}", self.name_th)
+            }
             _ => self.name_th.clone(),
         }
     }
@@ -46,6 +50,7 @@ impl Area {
             Level::Village => format!("Moo {} {}", self.moo.unwrap_or(0), self.name_en)
                 .trim_end()
                 .to_string(),
+            Level::Community if self.name_en.is_empty() => self.label_th(),
             _ if self.name_en.is_empty() => self.name_th.clone(),
             _ => self.name_en.clone(),
         }
@@ -81,8 +86,10 @@ pub async fn children(db: &Db, parent: Option<&str>) -> anyhow::Result<Vec<AreaS
                FROM areas a WHERE ";
     let rows = match parent {
         Some(p) => {
+            // a merged or retired community stays in the tree for its records, not in lists
             db::query_as::<AreaSummary>(AssertSqlSafe(format!(
-                "{sql} a.parent_code = $1 ORDER BY a.code"
+                "{sql} a.parent_code = $1 AND NOT EXISTS (SELECT 1 FROM communities k WHERE k.code = a.code AND k.status <> 'active') \
+                 ORDER BY a.code"
             )))
             .bind(p)
             .fetch_all(db)
@@ -112,7 +119,8 @@ pub async fn under(db: &Db, level: Level, prefix: &str) -> anyhow::Result<Vec<Ar
 
 /// The area and all above it, from the province down, in one query.
 pub async fn path(db: &Db, code: &str) -> anyhow::Result<Vec<Area>> {
-    let prefixes: Vec<&str> = [2, 4, 6, 8]
+    // a community's code (10 characters) has no area at 8
+    let prefixes: Vec<&str> = [2, 4, 6, 8, 10]
         .into_iter()
         .filter(|&len| code.len() >= len && code.is_char_boundary(len))
         .map(|len| &code[..len])
@@ -139,6 +147,7 @@ pub struct Counts {
     pub districts: i64,
     pub tambons: i64,
     pub villages: i64,
+    pub communities: i64,
     pub laos: i64,
 }
 
@@ -153,6 +162,7 @@ pub async fn counts(db: &Db) -> anyhow::Result<Counts> {
             Level::District => &mut c.districts,
             Level::Tambon => &mut c.tambons,
             Level::Village => &mut c.villages,
+            Level::Community => &mut c.communities,
         } = n;
     }
     c.laos = db::query_scalar("SELECT COUNT(*) FROM laos")
@@ -259,13 +269,13 @@ pub async fn coverage_of(db: &Db, lao_id: i64) -> anyhow::Result<Vec<(Area, Exte
     Ok(rows.into_iter().map(|r| (r.area, r.extent)).collect())
 }
 
-/// Whether a village is one of an LAO's own units (`units`): in a tambon it covers completely,
-/// or assigned to it in a tambon it shares.
-pub async fn lao_covers_village(db: &Db, lao_id: i64, village_code: &str) -> anyhow::Result<bool> {
+/// Whether a village or community is one of an LAO's own units (`units`): a village in a tambon
+/// it covers completely or assigned to it in a tambon it shares; a community it registered.
+pub async fn lao_covers_unit(db: &Db, lao_id: i64, unit_code: &str) -> anyhow::Result<bool> {
     let n: i64 =
-        db::query_scalar("SELECT COUNT(*) FROM lao_units WHERE lao_id = $1 AND village_code = $2")
+        db::query_scalar("SELECT COUNT(*) FROM lao_units WHERE lao_id = $1 AND unit_code = $2")
             .bind(lao_id)
-            .bind(village_code)
+            .bind(unit_code)
             .fetch_one(db)
             .await?;
     Ok(n > 0)

@@ -13,7 +13,7 @@
 macro_rules! own_project {
     () => {
         "(c.extent = 'complete' OR EXISTS (SELECT 1 FROM lao_units u WHERE u.lao_id = c.lao_id \
-          AND u.tambon_code = c.area_code AND (u.village_code = p.area_code OR p.area_code = c.area_code)))"
+          AND u.tambon_code = c.area_code AND (u.unit_code = p.area_code OR p.area_code = c.area_code)))"
     };
 }
 pub(crate) use own_project;

@@ -121,7 +121,7 @@ pub fn area_labels(a: &Area, tambon: Option<&Area>) -> (String, String) {
         &a.name_en
     };
     match Some(a.level) {
-        Some(Level::Village) => match tambon {
+        Some(Level::Village | Level::Community) => match tambon {
             Some(t) => (
                 format!("{} ต.{}", a.label_th(), t.name_th),
                 format!("{}, {}", a.label_en(), t.label_en()),
@@ -176,7 +176,12 @@ async fn resolve(db: &Db, target: &Target) -> Result<(Owner, Option<String>), Ap
     };
     let code = crate::thai::to_arabic_digits(target.area_code.trim());
     let level = kind.level().th();
-    if code.len() != len || !code.bytes().all(|b| b.is_ascii_digit()) {
+    let well_formed = match kind.level() {
+        // a village committee, or a community's (คณะกรรมการชุมชน)
+        OwnerLevel::Village => areas::Level::of_code(&code).is_some_and(|l| l.is_unit()),
+        _ => code.len() == len && code.bytes().all(|b| b.is_ascii_digit()),
+    };
+    if !well_formed {
         return Err(Problem::CommitteeCode {
             kind_th: kind.short_th(),
             level_th: level,
@@ -188,9 +193,9 @@ async fn resolve(db: &Db, target: &Target) -> Result<(Owner, Option<String>), Ap
         let thing = areas::Level::of_code(&code).map_or(Thing::AnyArea, Thing::from);
         AppError::from(Problem::not_found(thing, &code))
     })?;
-    let tambon = match code.len() {
-        8 => areas::get(db, &code[..6]).await?,
-        _ => None,
+    let tambon = match area.level.is_unit() {
+        true => areas::get(db, &code[..6]).await?,
+        false => None,
     };
     let (label_th, label_en) = area_labels(&area, tambon.as_ref());
     Ok((

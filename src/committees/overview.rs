@@ -103,9 +103,9 @@ fn conditions(place: &Place) -> Conditions {
             }
         }
         Place::Lao(_) => {
-            // covered tambons and the LAO's own villages (`areas::units`)
+            // covered tambons and the LAO's own villages and communities (`areas::units`)
             let areas = "a.code IN (SELECT v.area_code FROM lao_coverage v WHERE v.lao_id = $1 AND LENGTH(v.area_code) = 6) \
-                 OR (a.level = 'village' AND a.code IN (SELECT u.village_code FROM lao_units u WHERE u.lao_id = $1))"
+                 OR (a.level IN ('village', 'community') AND a.code IN (SELECT u.unit_code FROM lao_units u WHERE u.lao_id = $1))"
                 .to_string();
             Conditions {
                 committees: format!(
@@ -257,7 +257,7 @@ fn assemble(
     };
     for a in areas {
         let level = match Some(a.level) {
-            Some(Level::Village) => OwnerLevel::Village,
+            Some(Level::Village | Level::Community) => OwnerLevel::Village,
             Some(Level::Tambon) => OwnerLevel::Tambon,
             Some(Level::District) => OwnerLevel::District,
             Some(Level::Province) => OwnerLevel::Province,

@@ -56,7 +56,63 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "committee meetings",
         include_str!("../../migrations/0011_committee_meetings.sql"),
     ),
+    (
+        12,
+        "communities",
+        include_str!("../../migrations/0012_communities.sql"),
+    ),
 ];
+
+/// Steps a migration needs that the two databases write differently, run before its file.
+/// Migration 12 widens the level CHECK of `areas` to 'community': PostgreSQL replaces the
+/// constraint; SQLite cannot alter one, and its documented way for a change that leaves every
+/// stored row valid is to edit the table's schema text and bump the schema version
+/// (<https://sqlite.org/lang_altertable.html>, "Making other kinds of table schema changes").
+async fn backend_steps(version: i64, tx: &mut super::Tx, backend: Backend) -> anyhow::Result<()> {
+    if version != 12 {
+        return Ok(());
+    }
+    const OLD: &str = "'tambon', 'village'))";
+    const NEW: &str = "'tambon', 'village', 'community'))";
+    match backend {
+        Backend::Postgres => {
+            super::raw(
+                &mut *tx,
+                "ALTER TABLE areas DROP CONSTRAINT areas_level_check",
+            )
+            .await?;
+            super::raw(
+                &mut *tx,
+                "ALTER TABLE areas ADD CONSTRAINT areas_level_check CHECK (level IN ('province', 'district', 'tambon', 'village', 'community'))",
+            )
+            .await?;
+        }
+        Backend::Sqlite => {
+            let schema_version: i64 = super::query_scalar("PRAGMA schema_version")
+                .fetch_one(&mut *tx)
+                .await?;
+            super::raw(&mut *tx, "PRAGMA writable_schema = ON").await?;
+            let changed = super::query(
+                "UPDATE sqlite_schema SET sql = replace(sql, $1, $2) WHERE type = 'table' AND name = 'areas' AND instr(sql, $1) > 0",
+            )
+            .bind(OLD)
+            .bind(NEW)
+            .execute(&mut *tx)
+            .await?;
+            anyhow::ensure!(
+                changed.rows_affected() == 1,
+                "the level CHECK of table areas is not the one migration 1 wrote"
+            );
+            super::raw(
+                &mut *tx,
+                sqlx::AssertSqlSafe(format!("PRAGMA schema_version = {}", schema_version + 1)),
+            )
+            .await?;
+            super::raw(&mut *tx, "PRAGMA writable_schema = OFF").await?;
+        }
+    }
+    Ok(())
+}
 
 fn render(sql: &str, backend: Backend) -> String {
     let id = match backend {
@@ -94,6 +150,7 @@ pub(super) async fn run(db: &Db) -> anyhow::Result<()> {
             continue;
         }
         let mut tx = db.begin_write().await?;
+        backend_steps(*version, &mut tx, db.backend).await?;
         for statement in statements(&render(sql, db.backend)) {
             super::raw(&mut tx, sqlx::AssertSqlSafe(statement.clone()))
                 .await

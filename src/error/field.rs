@@ -141,4 +141,10 @@ fields! {
     SplitTambon = "tambon", "ตำบล", "Tambon";
     SplitVillage = "village", "หมู่บ้าน", "Village";
     SplitLao = "lao_id", "อปท.", "LAO";
+    // issue 11: communities
+    CommunityNumber = "number", "เลขที่ชุมชน", "Community number";
+    CommunityName = "name", "ชื่อชุมชน", "Community name";
+    CommunityTambon = "tambon", "ตำบลที่ตั้ง", "Tambon";
+    CommunityInto = "into", "รวมเข้ากับชุมชน", "Merge into";
+    EndedOn = "ended_on", "วันที่", "Date";
 }

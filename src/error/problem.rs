@@ -17,6 +17,7 @@ pub enum Thing {
     District,
     Tambon,
     Village,
+    Community,
     AnyArea,
     Lao,
     Account,
@@ -477,6 +478,41 @@ pub enum Problem {
         tambon: String,
         district: String,
     },
+    // ---- issue 11: communities
+    /// The LAO already has a community in use with this number.
+    CommunityNumberUsed {
+        number: i64,
+        name: String,
+    },
+    /// The LAO already has a community in use with this name.
+    CommunityNameUsed {
+        name: String,
+    },
+    /// A community lies in a tambon its LAO covers.
+    CommunityTambonNotCovered {
+        tambon: String,
+        lao: String,
+    },
+    /// A merged or retired community is kept as it was.
+    CommunityEnded {
+        name: String,
+    },
+    /// A community is merged into another one of the same LAO, in use.
+    MergeIntoItself,
+    MergeIntoNotActive {
+        name: String,
+    },
+    /// Only the LAO's officers, and those of its district or province, keep its communities.
+    CommunitiesByLao {
+        lao: String,
+    },
+    /// The file has no column for the community's name.
+    NoCommunityNameColumn,
+    /// One number on two rows of a file.
+    CommunityNumberTwice {
+        number: i64,
+        first_row: usize,
+    },
 }
 
 /// What is wrong with one line of a project's funding.
@@ -516,7 +552,8 @@ impl Problem {
             | StepForAgency { .. }
             | ApproveFromAbove { .. }
             | LaoReadsVillagePlans => Class::Forbidden,
-            SplitByDistrictOrLao { .. } => Class::Forbidden,
+            SplitByDistrictOrLao { .. } | CommunitiesByLao { .. } => Class::Forbidden,
+            CommunityEnded { .. } => Class::Conflict,
             NotFound { .. } => Class::NotFound,
             Stale { .. }
             | PlanExists { .. }
@@ -591,6 +628,14 @@ impl Problem {
             NotSharedTambon { .. } => Some(Field::SplitTambon),
             VillageNotInTambon { .. } | VillageTwice { .. } => Some(Field::SplitVillage),
             LaoNotSharingTambon { .. } => Some(Field::SplitLao),
+            // issue 11: communities
+            CommunityNumberUsed { .. } | CommunityNumberTwice { .. } => {
+                Some(Field::CommunityNumber)
+            }
+            CommunityNameUsed { .. } => Some(Field::CommunityName),
+            CommunityTambonNotCovered { .. } => Some(Field::CommunityTambon),
+            MergeIntoItself | MergeIntoNotActive { .. } => Some(Field::CommunityInto),
+            NoCommunityNameColumn => Some(Field::File),
             _ => None,
         }
     }
@@ -739,6 +784,16 @@ impl Problem {
             LaoNotSharingTambon { .. } => "lao_not_sharing_tambon",
             VillageTwice { .. } => "village_twice",
             SplitByDistrictOrLao { .. } => "split_by_district_or_lao",
+            // issue 11: communities
+            CommunityNumberUsed { .. } => "community_number_used",
+            CommunityNameUsed { .. } => "community_name_used",
+            CommunityTambonNotCovered { .. } => "community_tambon_not_covered",
+            CommunityEnded { .. } => "community_ended",
+            MergeIntoItself => "merge_into_itself",
+            MergeIntoNotActive { .. } => "merge_into_not_active",
+            CommunitiesByLao { .. } => "communities_by_lao",
+            NoCommunityNameColumn => "no_community_name_column",
+            CommunityNumberTwice { .. } => "community_number_twice",
         }
     }
 

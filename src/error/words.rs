@@ -49,10 +49,12 @@ fn thing(t: Thing, lang: Lang) -> &'static str {
         (Thing::District, Lang::Th) => "อำเภอ",
         (Thing::Tambon, Lang::Th) => "ตำบล",
         (Thing::Village, Lang::Th) => "หมู่บ้าน",
+        (Thing::Community, Lang::Th) => "ชุมชน",
         (Thing::Province, Lang::En) => "province",
         (Thing::District, Lang::En) => "district",
         (Thing::Tambon, Lang::En) => "tambon",
         (Thing::Village, Lang::En) => "village",
+        (Thing::Community, Lang::En) => "community",
         (Thing::AnyArea, Lang::Th) => "พื้นที่",
         (Thing::AnyArea, Lang::En) => "area",
         (Thing::Lao, Lang::Th) => " อปท. ",
@@ -601,6 +603,43 @@ impl Problem {
             SplitByDistrictOrLao { tambon, district } => pick(
                 format!("การแบ่งหมู่บ้านของ{tambon}ทำได้โดยเจ้าหน้าที่ของ{district} หรือเจ้าหน้าที่ของ อปท. ที่ใช้ตำบลนี้ร่วมกันเท่านั้น"),
                 format!("the villages of {tambon} are split by the officers of {district} or of an LAO sharing the tambon"),
+            ),
+            // issue 11: communities
+            CommunityNumberUsed { number, name } => pick(
+                format!("เลขที่ชุมชน {number} ใช้แล้วกับ{name}"),
+                format!("community number {number} is already used by {name}"),
+            ),
+            CommunityNameUsed { name } => pick(
+                format!("มี{name}ในทะเบียนแล้ว"),
+                format!("{name} is already registered"),
+            ),
+            CommunityTambonNotCovered { tambon, lao } => pick(
+                format!("{lao}ไม่ได้ครอบคลุม{tambon} ชุมชนต้องอยู่ในตำบลที่ อปท. ครอบคลุม"),
+                format!("{lao} does not cover {tambon}: a community lies in a tambon its LAO covers"),
+            ),
+            CommunityEnded { name } => pick(
+                format!("{name}ถูกยุบรวมหรือยกเลิกแล้ว จึงแก้ไขไม่ได้ (ประวัติเก็บไว้ตามเดิม)"),
+                format!("{name} was merged or retired and is kept as it was"),
+            ),
+            MergeIntoItself => pick(
+                "ไม่สามารถรวมชุมชนเข้ากับตัวเองได้".into(),
+                "a community cannot be merged into itself".into(),
+            ),
+            MergeIntoNotActive { name } => pick(
+                format!("รวมเข้ากับ{name}ไม่ได้: ต้องเป็นชุมชนที่ยังใช้อยู่ของ อปท. เดียวกัน"),
+                format!("cannot merge into {name}: it must be a community in use of the same LAO"),
+            ),
+            CommunitiesByLao { lao } => pick(
+                format!("ทะเบียนชุมชนของ{lao}แก้ไขได้โดยเจ้าหน้าที่ของ{lao} หรือของอำเภอ/จังหวัดที่ อปท. ตั้งอยู่เท่านั้น"),
+                format!("the communities of {lao} are kept by its officers or those of its district or province"),
+            ),
+            NoCommunityNameColumn => pick(
+                "ไม่พบคอลัมน์ “ชื่อชุมชน” ในแถวหัวตาราง (ต้องมีคอลัมน์ เลขที่ชุมชน ชื่อชุมชน และ รหัสตำบล หรือ ตำบล)".into(),
+                "no “ชื่อชุมชน” (community name) column in the header row".into(),
+            ),
+            CommunityNumberTwice { number, first_row } => pick(
+                format!("เลขที่ชุมชน {number} ซ้ำกับแถวที่ {first_row}"),
+                format!("community number {number} repeats row {first_row}"),
             ),
         }
     }

@@ -35,9 +35,16 @@ pub fn monthly(
             format!("ยังไม่ได้ดำเนินการ คาดว่าจะแล้วเสร็จ {d}")
         }
     };
+    // "() หมู่บ้าน หรือ () ชุมชน": ticked as the LAO has them
+    let tick = |yes: bool| if yes { "(✓)" } else { "( )" };
+    let item1 = format!(
+        "๑. จำนวน {} หมู่บ้าน หรือ {} ชุมชน ทั้งหมด",
+        tick(m.villages > m.communities),
+        tick(m.communities > 0)
+    );
     let rows = vec![
         (
-            "๑. จำนวนหมู่บ้าน/ชุมชนทั้งหมด",
+            item1.as_str(),
             format!("{} หมู่บ้าน/ชุมชน", th(&m.villages.to_string())),
         ),
         (

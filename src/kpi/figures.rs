@@ -31,13 +31,14 @@ macro_rules! statements {
                      FROM m"
                 ),
             ),
-            // item 1: the LAO's own villages (`areas::units`)
+            // item 1: the LAO's own villages and communities (`areas::units`), and how many are communities
             (
                 "villages",
                 concat!(
                     "WITH m AS (",
                     $scope,
-                    ") SELECT u.lao_id, CAST(COUNT(*) AS BIGINT) \
+                    ") SELECT u.lao_id, CAST(COUNT(*) AS BIGINT), \
+                       CAST(SUM(CASE WHEN u.unit_level = 'community' THEN 1 ELSE 0 END) AS BIGINT) \
                      FROM m CROSS JOIN lao_units u WHERE u.lao_id = m.lao_id \
                      GROUP BY u.lao_id"
                 ),
@@ -53,7 +54,7 @@ macro_rules! statements {
                        FROM m CROSS JOIN lao_units c CROSS JOIN plans pl \
                        CROSS JOIN plan_items i CROSS JOIN projects p CROSS JOIN dimensions d \
                        WHERE c.lao_id = m.lao_id \
-                         AND pl.kind = 'village' AND pl.owner_key = c.village_code AND pl.first_year = m.y \
+                         AND pl.kind = 'village' AND pl.owner_key = c.unit_code AND pl.first_year = m.y \
                          AND i.plan_id = pl.id AND p.id = i.project_id AND d.code = p.dimension AND d.core = 1 \
                          AND EXISTS (SELECT 1 FROM forums f WHERE f.plan_id = pl.id) \
                        GROUP BY c.lao_id, pl.id \
@@ -129,7 +130,10 @@ pub enum Scope<'a> {
 /// The figures of one LAO, before they are held against the year's settings.
 #[derive(Debug, Clone, Default)]
 pub struct Figures {
+    /// Item 1: the LAO's units, villages and communities.
     pub villages: i64,
+    /// How many of them are communities (ชุมชน).
+    pub communities: i64,
     pub has_working_group: bool,
     pub has_work_plan: bool,
     pub villages_reviewed: i64,
@@ -188,8 +192,9 @@ pub async fn of_scope(
         let f = at(&mut out, lao, year);
         (f.has_working_group, f.has_work_plan) = (group > 0, plan > 0);
     }
-    for (lao, n) in rows::<(i64, i64)>(db, villages, year, scope).await? {
-        at(&mut out, lao, year).villages = n;
+    for (lao, n, communities) in rows::<(i64, i64, i64)>(db, villages, year, scope).await? {
+        let f = at(&mut out, lao, year);
+        (f.villages, f.communities) = (n, communities);
     }
     for (lao, n) in rows::<(i64, i64)>(db, reviewed, year, scope).await? {
         at(&mut out, lao, year).villages_reviewed = n;

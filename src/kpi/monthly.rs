@@ -16,8 +16,10 @@ use serde::{Deserialize, Serialize};
 pub struct Monthly {
     pub lao_id: i64,
     pub fiscal_year: i64,
-    /// 1. villages in the LAO's coverage.
+    /// 1. the LAO's own villages and communities ("() หมู่บ้าน หรือ () ชุมชน").
     pub villages: i64,
+    /// how many of item 1 are communities.
+    pub communities: i64,
     /// 2. a working group with an appointment order.
     pub has_working_group: bool,
     /// 3. the working group's joint work plan.
@@ -96,6 +98,7 @@ impl Monthly {
             lao_id,
             fiscal_year: year,
             villages: f.villages,
+            communities: f.communities,
             has_working_group: f.has_working_group,
             has_work_plan: f.has_work_plan,
             villages_reviewed: f.villages_reviewed,

@@ -6,13 +6,13 @@
 //! mistake is refused whole, each mistake with its row and field, and nothing is written.
 
 use super::input::{OwnInput, year_of};
-use super::sheet;
 use super::write::{insert, next_seq};
 use crate::accounts::User;
 use crate::audit::Actor;
 use crate::db::Db;
 use crate::error::{AppError, Problem};
 use crate::plans::{self, Plan};
+use crate::uploads::sheet;
 
 /// What a column of the file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

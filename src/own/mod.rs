@@ -10,7 +10,7 @@
 
 pub mod import;
 pub mod input;
-mod sheet;
+
 pub mod totals;
 pub mod write;
 

@@ -92,7 +92,8 @@ impl PlanKind {
     /// The kind of plan an area of this level owns.
     pub fn of_level(level: Level) -> PlanKind {
         match level {
-            Level::Village => PlanKind::Village,
+            // a community's plan is a community plan as a village's is
+            Level::Village | Level::Community => PlanKind::Village,
             Level::Tambon => PlanKind::Tambon,
             Level::District => PlanKind::District,
             Level::Province => PlanKind::Province,

@@ -196,7 +196,12 @@ impl ProjectInput {
             format: p.format.clone(),
             villages: villages
                 .iter()
-                .map(|c| c[6..].trim_start_matches('0').to_string())
+                .map(|c| match crate::areas::Level::of_code(c) {
+                    Some(crate::areas::Level::Village) => {
+                        c[6..].trim_start_matches('0').to_string()
+                    }
+                    _ => c.clone(),
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
             reach: p.reach.clone(),
@@ -419,6 +424,10 @@ fn village_codes(typed: &str, tambon_code: &str) -> Result<Vec<String>, Problem>
     {
         let code = match part.len() {
             8 if part.bytes().all(|b| b.is_ascii_digit()) => part.to_string(),
+            // a community's code (110110C001)
+            10 if crate::areas::Level::of_code(part) == Some(crate::areas::Level::Community) => {
+                part.to_string()
+            }
             1 | 2 if part.bytes().all(|b| b.is_ascii_digit()) => {
                 format!("{tambon_code}{:02}", part.parse::<u32>().unwrap_or(0))
             }

@@ -3,6 +3,8 @@
 //! to reserve gigabytes by one far-away cell (`XFD1048576`); this one streams the cells, keeps
 //! only those that hold something, and refuses a sheet beyond the limits before it grows.
 
+pub mod sheet;
+
 use crate::error::Problem;
 use calamine::{Data, Reader, Xlsx};
 use std::collections::BTreeMap;

@@ -69,6 +69,7 @@ fn all_routes() -> impl Iterator<Item = UtoipaMethodRouter<AppState>> {
         super::reports_api::routes(),
         super::calendar_api::routes(),
         super::shared_tambons_api::routes(),
+        super::communities_api::routes(),
     ]
     .into_iter()
     .flatten()
@@ -124,7 +125,11 @@ async fn area(State(s): State<AppState>, Path(code): Path<String>) -> ApiResult<
     let area = areas::get(&s.db, &code).await?.ok_or_else(not_found)?;
     let mut path = areas::path(&s.db, &code).await?;
     path.pop();
-    let covering_code = if code.len() == 8 { &code[..6] } else { &code };
+    let covering_code = if area.level.is_unit() {
+        &code[..6]
+    } else {
+        &code
+    };
     Ok(Json(AreaDetail {
         children: areas::children(&s.db, Some(&code)).await?,
         covering_laos: if code.len() == 4 {

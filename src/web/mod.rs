@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod calendar_api;
+pub mod communities_api;
 mod errors;
 mod json;
 pub mod page;

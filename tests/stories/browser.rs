@@ -249,7 +249,7 @@ async fn a_person_drills_down_to_a_village_and_signs_in(backend: &str, db: Db) {
     db.close().await;
 }
 
-async fn fill(c: &Client, css: &str, value: &str) {
+pub(crate) async fn fill(c: &Client, css: &str, value: &str) {
     let e = c
         .wait()
         .at_most(Duration::from_secs(10))

@@ -13,6 +13,7 @@ mod backup;
 mod browser;
 mod calendar;
 mod committees;
+mod communities;
 mod concurrency;
 mod dataset;
 mod documents;

@@ -305,14 +305,14 @@ async fn a_district_splits_a_shared_tambon_and_each_lao_counts_its_own(_backend:
         (3, Some(3333))
     );
     assert_eq!(b.rates.in_local_plan, 0);
-    // lao_covers_village follows the split
+    // lao_covers_unit follows the split
     assert!(
-        areas::lao_covers_village(&db, tm.id, "11011003")
+        areas::lao_covers_unit(&db, tm.id, "11011003")
             .await
             .unwrap()
     );
     assert!(
-        !areas::lao_covers_village(&db, tm.id, "11011004")
+        !areas::lao_covers_unit(&db, tm.id, "11011004")
             .await
             .unwrap()
     );

@@ -148,11 +148,11 @@ pub async fn area(
     let path = areas::path(&s.db, &code).await?;
     let children = areas::children(&s.db, Some(&code)).await?;
     let covering_code = match level {
-        Level::Village => &code[..6],
+        Level::Village | Level::Community => &code[..6],
         _ => code.as_str(),
     };
     let covering = match level {
-        Level::Tambon | Level::Village | Level::Province => {
+        Level::Tambon | Level::Village | Level::Community | Level::Province => {
             areas::covering(&s.db, covering_code).await?
         }
         Level::District => vec![],
@@ -167,7 +167,7 @@ pub async fn area(
         _ => Level::Village,
     };
     let heading = match level {
-        Level::Village => area_label(&t, &area),
+        Level::Village | Level::Community => area_label(&t, &area),
         _ => format!(
             "{}{}",
             if t.en() { "" } else { level.th() },
@@ -202,12 +202,19 @@ pub async fn area(
         code: code.clone(),
         postal_codes: area.postal_codes.clone(),
         counts: None,
-        child_level: level_label(&t, &child_level),
+        child_level: match children.iter().any(|c| c.level == Level::Community) {
+            true => t.s("level.units").to_string(),
+            false => level_label(&t, &child_level),
+        },
         children: children
             .into_iter()
             .map(|c| Row {
                 href: format!("/areas/{}", c.code),
                 label: match (c.moo, c.name_th.is_empty()) {
+                    _ if c.level == Level::Community && !c.name_th.starts_with("ชุมชน") =>
+                    {
+                        format!("ชุมชน{}", c.name_th)
+                    }
                     (Some(moo), true) => format!("{} {moo}", t.s("col.moo")),
                     _ => t.pick(&c.name_th, &c.name_en).to_string(),
                 },
@@ -216,7 +223,7 @@ pub async fn area(
             })
             .collect(),
         is_tambon: level == Level::Tambon,
-        is_village: level == Level::Village,
+        is_village: level.is_unit(),
         covering: covering
             .iter()
             .map(|c| {

@@ -6,6 +6,7 @@ mod audit;
 mod calendar;
 mod committee;
 mod committees;
+mod communities;
 mod documents;
 mod format;
 mod kpi;
@@ -109,6 +110,14 @@ pub fn routes() -> Router<AppState> {
             get(shared_tambons::show).post(shared_tambons::save),
         )
         .route("/laos/{id}/committees", get(committees::of_lao))
+        // issue 11: communities
+        .route(
+            "/laos/{id}/communities",
+            get(communities::show).post(communities::add),
+        )
+        .route("/laos/{id}/communities/import", post(communities::import))
+        .route("/communities/{code}/rename", post(communities::rename))
+        .route("/communities/{code}/end", post(communities::end))
         .route("/committees/{id}", get(committee::show))
         .route("/committees/{id}/meetings", post(committee::record_meeting))
         .route("/committees/orders/new", get(committees::new_order))

@@ -4,10 +4,10 @@
 use crate::error::Problem;
 use calamine::Data;
 
-pub(super) type Rows = Vec<(usize, Vec<String>)>;
+pub(crate) type Rows = Vec<(usize, Vec<String>)>;
 
 /// The rows of the file; an .xlsx is told by its zip signature, anything else is read as CSV.
-pub(super) fn rows(bytes: &[u8]) -> Result<Rows, Problem> {
+pub(crate) fn rows(bytes: &[u8]) -> Result<Rows, Problem> {
     if bytes.starts_with(b"PK\x03\x04") {
         xlsx_rows(bytes)
     } else {
