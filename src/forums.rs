@@ -87,8 +87,10 @@ pub async fn add(
     let plan = plans::get(db, plan_id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    if !matches!(plan.kind(), PlanKind::Village | PlanKind::Tambon) {
-        return Err(Problem::ForumOnlyVillageOrTambon.into());
+    // every plan but the draft budget, which takes its projects from the local plan: the
+    // forums of an LAO, district or province are the "other forums" of seed 003
+    if plan.kind() == PlanKind::Budget {
+        return Err(Problem::ForumNotInBudget.into());
     }
     let owner = plans::owner_of(db, &plan).await?;
     plans::access::check_owner_write(db, user, &owner, "forum", &plan_id.to_string()).await?;

@@ -1192,6 +1192,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("level.units", "หมู่บ้าน/ชุมชน", "Villages / communities"),
     ("kpi.of_which_communities", "เป็นชุมชน", "communities:"),
+    // ---- issue 11: other forums
+    ("forum.organiser", "ผู้จัด", "Organised by"),
 ];
 
 #[cfg(test)]

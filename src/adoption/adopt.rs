@@ -62,18 +62,32 @@ fn source_condition(plan: &Plan) -> String {
             plan.first_year
         ),
         PlanKind::District => format!(
-            "pl.kind = 'tambon' AND {} AND pl.first_year BETWEEN {} AND {}",
+            "((pl.kind = 'tambon' AND {} AND pl.first_year BETWEEN {} AND {}) OR {})",
             owners_under(&digits(&plan.area_code)),
             plan.first_year - 1,
-            plan.last_year - 1
+            plan.last_year - 1,
+            local_forum_needs(plan, &digits(&plan.area_code))
         ),
         PlanKind::Province => format!(
-            "pl.kind = 'district' AND {} AND pl.first_year <= {} AND pl.last_year >= {}",
+            "((pl.kind = 'district' AND {} AND pl.first_year <= {} AND pl.last_year >= {}) OR {})",
             owners_under(&digits(&plan.area_code)),
             plan.last_year,
-            plan.first_year
+            plan.first_year,
+            local_forum_needs(plan, &digits(&plan.area_code))
         ),
     }
+}
+
+/// The needs raised at the forums of the LAOs under an area (เวทีประชาคมอื่นๆ, seed 003), in
+/// their local plans of the years the plan spans: for the district and province plans above.
+/// Their own ผ.02 projects, made without a forum, are the LAO's business, not needs to adopt.
+fn local_forum_needs(plan: &Plan, prefix: &str) -> String {
+    let (from, to) = crate::db::prefix_range(prefix);
+    format!(
+        "(pl.kind = 'local' AND p.forum_id IS NOT NULL AND p.origin_plan_id = pl.id \
+         AND pl.area_code >= '{from}' AND pl.area_code < '{to}' AND i.fiscal_year BETWEEN {} AND {})",
+        plan.first_year, plan.last_year
+    )
 }
 
 /// Plans owned by the areas under a code: a range of the (kind, owner_key, first_year) index

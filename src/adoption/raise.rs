@@ -1,5 +1,7 @@
-//! A need raised as a new project in a village or tambon plan: the project record and its
-//! item in the plan, written together.
+//! A need raised as a new project in a plan: in a village or tambon plan, at its forum or not;
+//! in an LAO's, district's or province's plan, a need of one of its own forums (เวทีประชาคม
+//! อื่นๆ, seed 003), which the plans above can then adopt with lineage back to that forum. The
+//! project record and its item in the plan are written together.
 
 use crate::accounts::User;
 use crate::audit::{self, Change};
@@ -9,12 +11,25 @@ use crate::plans::{self, PlanKind};
 use crate::projects::input::{Checked, ProjectInput};
 use crate::projects::{Project, get, get_in, insert_funding, rank_free};
 
-/// Where new projects may be raised: a village plan (its village) or a tambon plan (its tambon).
-fn tambon_of(plan: &plans::Plan) -> Result<&str, AppError> {
+/// The area a plan's new projects lie in (its villages are typed under it): a village plan's
+/// tambon, a tambon's; an LAO's office district; a district; a province. A draft budget raises
+/// nothing: it takes its projects from the local plan.
+fn area_of(plan: &plans::Plan) -> Result<&str, AppError> {
+    let code = plan.area_code.as_str();
     match plan.kind() {
-        PlanKind::Village | PlanKind::Tambon => Ok(&plan.area_code[..6]),
+        PlanKind::Village | PlanKind::Tambon => Ok(&code[..6]),
+        PlanKind::Local => Ok(&code[..4.min(code.len())]),
+        PlanKind::District | PlanKind::Province => Ok(code),
         kind => Err(Problem::RaiseOnlyVillageOrTambon { kind: kind.into() }.into()),
     }
+}
+
+/// Above the tambon, a plan raises only the needs of its own forums.
+fn needs_forum(plan: &plans::Plan) -> bool {
+    matches!(
+        plan.kind(),
+        PlanKind::Local | PlanKind::District | PlanKind::Province
+    )
 }
 
 /// Raises a new project in a village or tambon plan and puts it in the plan, in one transaction.
@@ -31,7 +46,7 @@ pub async fn add_to_plan(
     let owner = plans::owner_of(db, &plan).await?;
     plans::access::check_owner_write(db, user, &owner, "project", &format!("plan:{plan_id}"))
         .await?;
-    let tambon = tambon_of(&plan)?.to_string();
+    let tambon = area_of(&plan)?.to_string();
     let checked = input.check(&tambon).map_err(AppError::from)?;
     let mut tx = db.begin_write().await?;
     plans::claim(&mut tx, plan_id, plan_version).await?;
@@ -48,7 +63,7 @@ pub(crate) async fn insert(
     plan: &plans::Plan,
     c: &Checked,
 ) -> Result<i64, AppError> {
-    let tambon = &plan.area_code[..6];
+    let tambon = area_of(plan)?;
     let mut villages = c.villages.clone();
     if plan.kind() == PlanKind::Village && !villages.contains(&plan.area_code) {
         villages.insert(0, plan.area_code.clone());
@@ -82,6 +97,12 @@ pub(crate) async fn insert(
         forum_id: c.forum_id.or(latest),
         ..c.clone()
     };
+    if c.forum_id.is_none() && needs_forum(plan) {
+        return Err(Problem::RaiseOnlyFromForum {
+            kind: plan.kind().into(),
+        }
+        .into());
+    }
     if let Some(f) = c.forum_id {
         let of_plan: Option<i64> = db::query_scalar("SELECT plan_id FROM forums WHERE id = $1")
             .bind(f)

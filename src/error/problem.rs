@@ -179,7 +179,11 @@ pub enum Problem {
     RouteOnlyDistrict,
     BookOnlyTambon,
     ImportOnlyVillage,
-    ForumOnlyVillageOrTambon,
+    ForumNotInBudget,
+    /// Above the tambon, a plan raises the needs of its own forums only.
+    RaiseOnlyFromForum {
+        kind: Named,
+    },
     RaiseOnlyVillageOrTambon {
         kind: Named,
     },
@@ -691,7 +695,8 @@ impl Problem {
             RouteOnlyDistrict => "route_only_district",
             BookOnlyTambon => "book_only_tambon",
             ImportOnlyVillage => "import_only_village",
-            ForumOnlyVillageOrTambon => "forum_only_village_or_tambon",
+            ForumNotInBudget => "forum_not_in_budget",
+            RaiseOnlyFromForum { .. } => "raise_only_from_forum",
             RaiseOnlyVillageOrTambon { .. } => "raise_only_village_or_tambon",
             AlreadyInPlan { .. } => "already_in_plan",
             NotACandidate { .. } => "not_a_candidate",

@@ -291,7 +291,11 @@ impl Problem {
             RouteOnlyDistrict => pick("การส่งโครงการให้ส่วนราชการทำจากแผนพัฒนาอำเภอ".into(), "projects are routed to agencies from a district plan".into()),
             BookOnlyTambon => pick("เล่มแผนพัฒนาตำบลจัดทำได้จากแผนพัฒนาตำบลเท่านั้น".into(), "a plan book is made from a tambon plan".into()),
             ImportOnlyVillage => pick("นำเข้าจากไฟล์ Excel ได้เฉพาะแผนพัฒนาหมู่บ้าน".into(), "only a village plan is imported from Excel".into()),
-            ForumOnlyVillageOrTambon => pick("บันทึกเวทีประชาคมได้ในแผนพัฒนาหมู่บ้านและแผนพัฒนาตำบล".into(), "forums are recorded in village and tambon plans".into()),
+            ForumNotInBudget => pick("ร่างข้อบัญญัติงบประมาณรับโครงการจากแผนพัฒนาท้องถิ่น ให้บันทึกเวทีประชาคมในแผนพัฒนาท้องถิ่น".into(), "a draft budget takes its projects from the local plan: record the forum there".into()),
+            RaiseOnlyFromForum { kind } => pick(
+                format!("{} รับความต้องการใหม่ได้จากเวทีประชาคมของแผนนี้เท่านั้น ให้บันทึกเวทีประชาคมก่อน แล้วเลือกเวทีที่เสนอโครงการ", kind.th),
+                format!("a {} raises only the needs of its own forums: record the forum first, then choose it", kind.en),
+            ),
             RaiseOnlyVillageOrTambon { kind } => pick(
                 format!("{} รับโครงการจากแผนระดับล่างเท่านั้น ให้ใช้การนำโครงการเข้าแผน", kind.th),
                 format!("a {} takes projects from the plans below: adopt them", kind.en),

@@ -19,6 +19,7 @@ mod dataset;
 mod documents;
 mod export;
 mod layout;
+mod other_forums;
 mod own_projects;
 mod plans;
 mod prefix;
