@@ -119,6 +119,7 @@ struct Ids {
     committee: i64,
     order: i64,
     model: i64,
+    meeting: i64,
 }
 
 fn next(id: &mut i64) -> i64 {
@@ -197,6 +198,8 @@ struct PlanRow<'a> {
     title: &'a str,
     status: &'a str,
     made_quarter: Option<&'a str>,
+    /// issue 11: the day a tambon plan was made, from which its quarter follows.
+    made_on: Option<&'a str>,
     delivered_lao_on: Option<String>,
     delivered_district_on: Option<String>,
     evaluated_on: Option<String>,
@@ -240,6 +243,7 @@ fn write_plan(out: &mut Out, p: PlanRow) -> anyhow::Result<()> {
             p.made,
             "1",
             maker_of(p.kind),
+            p.made_on.unwrap_or(NULL),
         ],
     )
 }
@@ -303,7 +307,7 @@ fn split_shared_tambons(
         if t.shared.is_empty()
             || t.villages
                 .iter()
-                .any(|v| h.village_lao.contains_key(&v.code))
+                .any(|v| !v.community && h.village_lao.contains_key(&v.code))
         {
             continue;
         }
@@ -311,8 +315,10 @@ fn split_shared_tambons(
         if !r.chance(SPLIT_SHARE) {
             continue;
         }
-        let n = t.villages.len();
-        for (i, v) in t.villages.iter().enumerate() {
+        let villages: Vec<&hierarchy::Village> =
+            t.villages.iter().filter(|v| !v.community).collect();
+        let n = villages.len();
+        for (i, v) in villages.into_iter().enumerate() {
             let lao = t.shared[i * t.shared.len() / n.max(1)];
             out.row("lao_villages", &[&lao.to_string(), &v.code])?;
             h.village_lao.insert(v.code.clone(), lao);
@@ -320,6 +326,206 @@ fn split_shared_tambons(
     }
     Ok(())
 }
+
+const STRATEGIES: [&str; 5] = [
+    "ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน",
+    "ยุทธศาสตร์การพัฒนาด้านเศรษฐกิจ",
+    "ยุทธศาสตร์การพัฒนาด้านสังคมและคุณภาพชีวิต",
+    "ยุทธศาสตร์การพัฒนาด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม",
+    "ยุทธศาสตร์การพัฒนาด้านการบริหารจัดการบ้านเมืองที่ดี",
+];
+const WORK_PLANS: [&str; 5] = [
+    "แผนงานอุตสาหกรรมและการโยธา",
+    "แผนงานการเกษตร",
+    "แผนงานสังคมสงเคราะห์",
+    "แผนงานการรักษาความสงบภายใน",
+    "แผนงานบริหารงานทั่วไป",
+];
+
+/// The LAO's own projects in its five-year local plan (ผ.02): each funded in one to three
+/// consecutive years of the cycle, with the plan's strategy and programme for its dimension.
+#[allow(clippy::too_many_arguments)]
+fn own_projects(
+    out: &mut Out,
+    ids: &mut Ids,
+    vocabulary: &Vocabulary,
+    seed: u64,
+    lao: &Lao,
+    plan: i64,
+    cycle: i64,
+    made: &str,
+) -> anyhow::Result<()> {
+    let mut r = Rng::for_part(seed, &format!("own:{}", lao.id), cycle);
+    for seq in 1..=r.between(15, 45) {
+        let id = next(&mut ids.project);
+        let d = r.weighted(&DIMENSION_WEIGHTS);
+        let first = cycle + r.between(0, 4);
+        let last = (first + r.between(0, 2)).min(cycle + 4);
+        let amount =
+            (r.log_normal(400_000.0, 0.8).max(10_000.0) / 1_000.0).round() as i64 * 1_000 * 100;
+        let title = format!("{} {}", r.pick(&vocabulary.titles[d]), lao.name);
+        let project = Project {
+            id,
+            executor: "lao",
+            budget: amount * (last - first + 1),
+            village: None,
+            local: false,
+            budgeted: false,
+            row: ProjectRow {
+                title,
+                dimension: DIMENSIONS[d],
+                area_code: lao.area_code.clone(),
+                origin_plan: plan,
+                forum: None,
+                reach: "tambon",
+                villages: 0,
+                households: r.between(100, 2_000),
+                lao: "1",
+                starts: date(ce(first) - 1, 10, 1),
+                ends: date(ce(last), 9, 30),
+                created: made.to_string(),
+            },
+        };
+        write_project(out, &project, "proposed", 0, 0)?;
+        let i = d.min(STRATEGIES.len() - 1);
+        out.row(
+            "own_projects",
+            &[
+                &id.to_string(),
+                &plan.to_string(),
+                &seq.to_string(),
+                STRATEGIES[i],
+                WORK_PLANS[i],
+                "๑ แห่ง",
+                "ประชาชนได้รับประโยชน์ร้อยละ ๘๐",
+                "ประชาชนมีคุณภาพชีวิตที่ดีขึ้น",
+                &lao.name,
+            ],
+        )?;
+        for y in first..=last {
+            out.row(
+                "own_project_years",
+                &[&id.to_string(), &y.to_string(), &amount.to_string()],
+            )?;
+        }
+        out.row(
+            "plan_items",
+            &[
+                &next(&mut ids.item).to_string(),
+                &plan.to_string(),
+                &id.to_string(),
+                &first.to_string(),
+                NULL,
+                &project.budget.to_string(),
+                &made[..10],
+                NULL,
+                "",
+                made,
+                BY,
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// How many communities a municipality has in each tambon it covers (ทน. and ทม. plan by
+/// community), and an LAO of any kind in a tambon where DOPA lists no village.
+fn communities_per_tambon(kind: &str, has_villages: bool, r: &mut Rng) -> i64 {
+    match (kind, has_villages) {
+        ("ThesabanNakhon", _) => r.between(8, 25),
+        ("ThesabanMueang", _) => r.between(4, 12),
+        ("Bangkok" | "PAO", _) => 0,
+        (_, false) => r.between(3, 8),
+        _ => 0,
+    }
+}
+
+/// Registers the communities of municipalities (and of LAOs in tambons without villages) as
+/// units of their tambons, numbered per LAO; tambons that have communities already are left.
+fn register_communities(
+    h: &mut hierarchy::Hierarchy,
+    seed: u64,
+    first_year: i64,
+    out: &mut Out,
+) -> anyhow::Result<()> {
+    let registered = stamp(&date(ce(first_year) - 2, 5, 1));
+    let mut id = 0i64;
+    let mut numbers: HashMap<i64, i64> = HashMap::new();
+    for t in h.tambons.iter_mut() {
+        if t.villages.iter().any(|v| v.community) {
+            continue;
+        }
+        let has_villages = !t.villages.is_empty();
+        let mut r = Rng::for_part(seed, &format!("communities:{}", t.code), 0);
+        let mut serial = 0;
+        let start = r.between(0, COMMUNITY_NAMES.len() as i64 - 1);
+        for lao in t.laos.clone() {
+            let Some(l) = h.laos.get(&lao) else { continue };
+            for _ in 0..communities_per_tambon(&l.kind, has_villages, &mut r) {
+                serial += 1;
+                let number = numbers.entry(lao).or_insert(0);
+                *number += 1;
+                let code = format!("{}C{serial:03}", t.code);
+                // each name once in a tambon: in turn from a drawn start, numbered on a second round
+                let n = COMMUNITY_NAMES.len() as i64;
+                let turn = start + serial - 1;
+                let name = match turn / n {
+                    0 => format!("ชุมชน{}", COMMUNITY_NAMES[(turn % n) as usize]),
+                    round => format!("ชุมชน{} {}", COMMUNITY_NAMES[(turn % n) as usize], round + 1),
+                };
+                out.row("areas", &[&code, "community", &t.code, &name, "", NULL, ""])?;
+                id += 1;
+                out.row(
+                    "communities",
+                    &[
+                        &id.to_string(),
+                        &code,
+                        &lao.to_string(),
+                        &number.to_string(),
+                        "active",
+                        NULL,
+                        NULL,
+                        &registered,
+                        &registered,
+                        "1",
+                    ],
+                )?;
+                h.village_lao.insert(code.clone(), lao);
+                t.villages.push(hierarchy::Village {
+                    code,
+                    moo: *number,
+                    name,
+                    community: true,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Names communities often carry (a temple, a market, a lane, a neighbourhood).
+const COMMUNITY_NAMES: &[&str] = &[
+    "วัดศรีโคมคำ",
+    "ตลาดสด",
+    "หน้าเมือง",
+    "ประตูเหล็ก",
+    "ร่องไฮ",
+    "บ้านใหม่",
+    "สันต้นม่วง",
+    "ท่าน้ำ",
+    "ศรีสวัสดิ์",
+    "ดอนสนาม",
+    "หลังสถานีรถไฟ",
+    "ริมกว๊าน",
+    "เจริญสุข",
+    "รุ่งอรุณ",
+    "สามัคคี",
+    "พัฒนา",
+    "ทุ่งกาด",
+    "เหล่าใต้",
+    "ป่าแดง",
+    "วังหิน",
+];
 
 pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<Summary> {
     let started = Instant::now();
@@ -331,6 +537,13 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
     let mut out = Out::create(dir)?;
     let mut ids = Ids::default();
     split_shared_tambons(&mut h, seed, &mut out)?;
+    register_communities(&mut h, seed, years[0], &mut out)?;
+    let hash = crate::accounts::password::hash(super::accounts::DEMO_PASSWORD)?;
+    let at = stamp(&date(ce(years[0]) - 1, 10, 1));
+    for row in super::accounts::rows(&h, &hash, &at) {
+        let fields: Vec<&str> = row.iter().map(String::as_str).collect();
+        out.row("users", &fields)?;
+    }
 
     // LAO plans: a five-year local plan per cycle (2566–2570, 2571–2575, …) and a budget per year,
     // for the year after each generated year (the year whose KPI they answer).
@@ -359,6 +572,7 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                         title: &title,
                         status: "approved",
                         made_quarter: None,
+                        made_on: None,
                         delivered_lao_on: None,
                         delivered_district_on: None,
                         evaluated_on: None,
@@ -368,6 +582,7 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                 for c in cycle..cycle + 5 {
                     local_plan.insert((lao.id, c), id);
                 }
+                own_projects(&mut out, &mut ids, &vocabulary, seed, lao, id, cycle, &made)?;
             }
             let id = next(&mut ids.plan);
             let made = stamp(&date(ce(fy) - 1, 8, 20));
@@ -385,6 +600,7 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                     title: &title,
                     status: "approved",
                     made_quarter: None,
+                    made_on: None,
                     delivered_lao_on: None,
                     delivered_district_on: None,
                     evaluated_on: None,
@@ -396,8 +612,10 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
     }
 
     // Tambon boards (ก.บ.ต.) with an order most years; target tambons.
+    let mut boards: HashMap<&str, i64> = HashMap::new();
     for t in &h.tambons {
         let committee = next(&mut ids.committee);
+        boards.insert(&t.code, committee);
         out.row(
             "committees",
             &[
@@ -530,7 +748,23 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                 let plan = next(&mut ids.plan);
                 let made_on = in_fiscal(&mut r, y, 0, 2);
                 let status = ["approved", "submitted", "draft"][r.weighted(&[85.0, 10.0, 5.0])];
-                let title = format!("แผนพัฒนาหมู่บ้าน{} หมู่ที่ {} ปี {y}", v.name, v.moo);
+                let title = match v.community {
+                    true => format!("แผนชุมชน{} ปี {y}", v.name.trim_start_matches("ชุมชน")),
+                    false => format!("แผนพัฒนาหมู่บ้าน{} หมู่ที่ {} ปี {y}", v.name, v.moo),
+                };
+                // the community's own words where a village's were
+                let (hall, chair, committee) = match v.community {
+                    true => (
+                        format!("ที่ทำการ{}", v.name),
+                        format!("ประธาน{}", v.name),
+                        "คณะกรรมการชุมชน",
+                    ),
+                    false => (
+                        format!("ศาลาประชาคม{}", v.name),
+                        format!("ผู้ใหญ่บ้าน{}", v.name),
+                        "คณะกรรมการหมู่บ้าน",
+                    ),
+                };
                 write_plan(
                     &mut out,
                     PlanRow {
@@ -544,6 +778,7 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                         title: &title,
                         status,
                         made_quarter: None,
+                        made_on: None,
                         delivered_lao_on: None,
                         delivered_district_on: None,
                         evaluated_on: None,
@@ -560,9 +795,9 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                             &plan.to_string(),
                             &v.code,
                             &made_on,
-                            &format!("ศาลาประชาคม{}", v.name),
-                            &format!("ผู้ใหญ่บ้าน{}", v.name),
-                            "คณะกรรมการหมู่บ้าน",
+                            &hall,
+                            &chair,
+                            committee,
                             &r.between(30, households).to_string(),
                             &households.to_string(),
                             if r.chance(0.9) { "1" } else { "0" },
@@ -593,8 +828,12 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                     let households = r.between(15, 300);
                     let starts = date(ce(y), 10 + r.between(0, 8), r.between(1, 28));
                     let ends = date(ce(y), 10 + r.between(9, 11), r.between(1, 28));
-                    let title =
-                        format!("{} {} หมู่ที่ {}", r.pick(&vocabulary.titles[d]), v.name, v.moo);
+                    let title = match v.community {
+                        true => format!("{} {}", r.pick(&vocabulary.titles[d]), v.name),
+                        false => {
+                            format!("{} {} หมู่ที่ {}", r.pick(&vocabulary.titles[d]), v.name, v.moo)
+                        }
+                    };
                     let lao = if matches!(executor, "lao" | "joint") {
                         "1"
                     } else {
@@ -650,8 +889,32 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
             }
             // the tambon plan and its integration forum
             let plan = next(&mut ids.plan);
-            let made_on = date(ce(y), r.between(1, 3), r.between(1, 28));
-            let quarter = ["2", "1", "3"][r.weighted(&[70.0, 20.0, 10.0])];
+            // made in the second quarter mostly (January–March), some in the third; the quarter
+            // follows from the date (issue 11: `plans::window::quarter`)
+            let (month, quarter) =
+                [(r.between(1, 3), "2"), (r.between(4, 5), "3")][r.weighted(&[85.0, 15.0])];
+            let day = r.between(2, 28);
+            let made_on = date(ce(y), month, day);
+            // the ก.บ.ต. meeting that made it (district report item ๒), most years
+            if r.chance(0.85) {
+                let held = date(ce(y), month, r.between(1, day - 1));
+                out.row(
+                    "committee_meetings",
+                    &[
+                        &next(&mut ids.meeting).to_string(),
+                        &boards[t.code.as_str()].to_string(),
+                        &held,
+                        "ที่ทำการ อปท.",
+                        &r.between(12, 30).to_string(),
+                        &format!("พิจารณาร่างแผนพัฒนาตำบล{} ปี {y}", t.name),
+                        "",
+                        "เห็นชอบร่างแผนพัฒนาตำบล",
+                        &y.to_string(),
+                        &stamp(&held),
+                        NULL,
+                    ],
+                )?;
+            }
             let delivered = |r: &mut Rng| match r.weighted(&[85.0, 10.0, 5.0]) {
                 0 => Some(date(ce(y), 3, r.between(1, 31).min(28))),
                 1 => Some(date(ce(y), r.between(4, 5), r.between(1, 28))),
@@ -681,6 +944,7 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                     title: &title,
                     status,
                     made_quarter: Some(quarter),
+                    made_on: Some(&made_on),
                     delivered_lao_on: to_lao,
                     delivered_district_on: to_district,
                     evaluated_on: evaluated,

@@ -1,13 +1,17 @@
 //! The part of the area hierarchy a dataset is generated on: tambons with their villages and
-//! covering LAOs, the LAOs' districts and offices, each village's LAO, the districts.
+//! covering LAOs, the LAOs' districts and offices, each village's LAO, the districts. A tambon's
+//! "villages" are its units: DOPA's villages and the communities already registered there.
 
 use crate::db::{self, Db};
 use std::collections::{BTreeMap, HashMap};
 
 pub struct Village {
     pub code: String,
+    /// The village's number, or the community's number in its LAO.
     pub moo: i64,
     pub name: String,
+    /// A community (ชุมชน) of an LAO rather than a DOPA village.
+    pub community: bool,
 }
 
 pub struct Tambon {
@@ -23,6 +27,10 @@ pub struct Tambon {
 
 pub struct Lao {
     pub id: i64,
+    /// `areas::LaoKind` as stored.
+    pub kind: String,
+    /// The key an LAO account's scope names.
+    pub key: String,
     pub district: Option<String>,
     pub area_code: String,
     pub name: String,
@@ -70,6 +78,7 @@ pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
                 code,
                 moo: moo.unwrap_or(0),
                 name,
+                community: false,
             });
         }
     }
@@ -90,19 +99,30 @@ pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
             covering.insert(lao);
         }
     }
-    let all: Vec<(i64, Option<String>, Option<String>, String, String)> = db::query_as(
-        "SELECT id, district_code, office_tambon_code, province_code, full_name_th FROM laos ORDER BY id",
+    type LaoRow = (
+        i64,
+        Option<String>,
+        Option<String>,
+        String,
+        String,
+        String,
+        String,
+    );
+    let all: Vec<LaoRow> = db::query_as(
+        "SELECT id, district_code, office_tambon_code, province_code, full_name_th, kind, lao_key FROM laos ORDER BY id",
     )
     .fetch_all(db)
     .await?;
     let mut laos = BTreeMap::new();
-    for (id, district, office, province, name) in all {
+    for (id, district, office, province, name, kind, key) in all {
         if covering.contains(&id) {
             let area_code = office.or_else(|| district.clone()).unwrap_or(province);
             laos.insert(
                 id,
                 Lao {
                     id,
+                    kind,
+                    key,
                     district,
                     area_code,
                     name,
@@ -119,6 +139,25 @@ pub async fn read(db: &Db, area: &str) -> anyhow::Result<Hierarchy> {
     .into_iter()
     .filter(|(_, lao)| covering.contains(lao))
     .collect();
+    let mut village_lao = village_lao;
+    let communities: Vec<(String, String, i64, String, i64)> = db::query_as(
+        "SELECT k.code, a.parent_code, k.number, a.name_th, k.lao_id FROM communities k JOIN areas a ON a.code = k.code \
+         WHERE k.status = 'active' AND k.code >= $1 AND k.code < $2 ORDER BY k.code",
+    )
+    .bind_prefix(area)
+    .fetch_all(db)
+    .await?;
+    for (code, tambon, number, name, lao) in communities {
+        if let Some(&i) = index.get(&tambon) {
+            village_lao.insert(code.clone(), lao);
+            tambons[i].villages.push(Village {
+                code,
+                moo: number,
+                name,
+                community: true,
+            });
+        }
+    }
     let mut districts: Vec<String> = tambons.iter().map(|t| t.district.clone()).collect();
     districts.dedup();
     Ok(Hierarchy {

@@ -2,6 +2,7 @@
 //! layout shared with the databases' own bulk loaders and DuckDB (`tables`), and the loader
 //! (`load`). Used by the benchmarks (docs/BENCHMARKS.md) and for demonstrations.
 
+pub mod accounts;
 pub mod generate;
 pub mod hierarchy;
 pub mod load;

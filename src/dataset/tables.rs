@@ -36,6 +36,55 @@ use Kind::*;
 
 /// In load order: every table comes after the tables it refers to.
 pub const TABLES: &[Table] = &[
+    // issue 11: the officers, each acting for an agency (numbered by the database)
+    Table {
+        name: "users",
+        columns: &[
+            ("username", Text),
+            ("display_name", Text),
+            ("position", Text),
+            ("agency_text", Text),
+            ("password_hash", Text),
+            ("role", Text),
+            ("scope_level", Text),
+            ("scope_code", Text),
+            ("active", Int),
+            ("must_change_password", Int),
+            ("created_at", Text),
+            ("updated_at", Text),
+            ("version", Int),
+            ("email", Text),
+            ("agency", Text),
+        ],
+    },
+    // issue 11: the communities the generator registers (areas of level 'community' only)
+    Table {
+        name: "areas",
+        columns: &[
+            ("code", Text),
+            ("level", Text),
+            ("parent_code", OptText),
+            ("name_th", Text),
+            ("name_en", Text),
+            ("moo", OptInt),
+            ("postal_codes", Text),
+        ],
+    },
+    Table {
+        name: "communities",
+        columns: &[
+            ("id", Int),
+            ("code", Text),
+            ("lao_id", Int),
+            ("number", Int),
+            ("status", Text),
+            ("merged_into", OptText),
+            ("ended_on", OptText),
+            ("registered_at", Text),
+            ("updated_at", Text),
+            ("version", Int),
+        ],
+    },
     // issue 11: the villages of shared tambons, each assigned to one LAO
     Table {
         name: "lao_villages",
@@ -66,6 +115,8 @@ pub const TABLES: &[Table] = &[
             ("version", Int),
             // issue 11: agencies
             ("agency", Text),
+            // issue 11: the date a tambon plan was made (its quarter follows)
+            ("made_on", OptText),
         ],
     },
     Table {
@@ -212,6 +263,46 @@ pub const TABLES: &[Table] = &[
             ("note", Text),
             ("updated_at", Text),
             ("updated_by", Text),
+        ],
+    },
+    // issue 11: a local plan's own projects (ผ.02), after their projects
+    Table {
+        name: "own_projects",
+        columns: &[
+            ("project_id", Int),
+            ("plan_id", Int),
+            ("seq", Int),
+            ("strategy", Text),
+            ("work_plan", Text),
+            ("output", Text),
+            ("indicator", Text),
+            ("expected_result", Text),
+            ("responsible", Text),
+        ],
+    },
+    Table {
+        name: "own_project_years",
+        columns: &[
+            ("project_id", Int),
+            ("fiscal_year", Int),
+            ("amount_satang", Int),
+        ],
+    },
+    // issue 11: the ก.บ.ต. meetings that make the tambon plans
+    Table {
+        name: "committee_meetings",
+        columns: &[
+            ("id", Int),
+            ("committee_id", Int),
+            ("held_on", Text),
+            ("place", Text),
+            ("attendance", Int),
+            ("agenda", Text),
+            ("minutes", Text),
+            ("resolutions", Text),
+            ("for_plan_year", OptInt),
+            ("created_at", Text),
+            ("created_by", OptInt),
         ],
     },
 ];

@@ -70,12 +70,43 @@ async fn a_province_generated_and_loaded(backend: &str, db: Db) {
     let loaded = load::load(&db, dir).await.unwrap();
     assert_eq!(loaded.rows, *rows, "{backend}: every generated row loaded");
 
-    // every village of Phayao has a village plan for 2569, with about 30 projects on average
+    // every village and community of Phayao has its plan for 2569, with about 30 projects on average
     let villages = count(
         &db,
-        "SELECT COUNT(*) FROM areas WHERE level = 'village' AND code LIKE '56%'",
+        "SELECT COUNT(*) FROM areas WHERE level IN ('village', 'community') AND code LIKE '56%'",
     )
     .await;
+    // issue 11: the municipalities plan by community: ทม.พะเยา, whose two tambons have no village
+    let town: Vec<(String, i64)> = oneplan::db::query_as(
+        "SELECT a.parent_code, CAST(COUNT(*) AS BIGINT) FROM communities k JOIN areas a ON a.code = k.code \
+         JOIN laos l ON l.id = k.lao_id WHERE l.full_name_th = 'ทม.พะเยา' GROUP BY a.parent_code ORDER BY a.parent_code",
+    )
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        town.iter().map(|t| t.0.as_str()).collect::<Vec<_>>(),
+        ["560101", "560102"],
+        "{backend}"
+    );
+    assert!(
+        town.iter().all(|t| (4..=12).contains(&t.1)),
+        "{backend}: {town:?}"
+    );
+    let town_id: i64 =
+        oneplan::db::query_scalar("SELECT id FROM laos WHERE full_name_th = 'ทม.พะเยา'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    let m = oneplan::kpi::monthly::compute(&db, town_id, 2569)
+        .await
+        .unwrap();
+    assert_eq!(
+        m.villages,
+        town.iter().map(|t| t.1).sum::<i64>(),
+        "{backend}: item 1 counts them"
+    );
+    assert_eq!(m.communities, m.villages, "{backend}");
     let village_plans = count(
         &db,
         "SELECT COUNT(*) FROM plans WHERE kind = 'village' AND first_year = 2569",
@@ -90,7 +121,7 @@ async fn a_province_generated_and_loaded(backend: &str, db: Db) {
     );
     let tambons = count(
         &db,
-        "SELECT COUNT(DISTINCT parent_code) FROM areas WHERE level = 'village' AND code LIKE '56%'",
+        "SELECT COUNT(DISTINCT parent_code) FROM areas WHERE level IN ('village', 'community') AND code LIKE '56%'",
     )
     .await;
     assert_eq!(
@@ -114,6 +145,64 @@ async fn a_province_generated_and_loaded(backend: &str, db: Db) {
         count(&db, "SELECT COUNT(*) FROM lao_villages").await > 0,
         "{backend}"
     );
+
+    // issue 11: the tambon plans' quarters follow from the dates they were made; ก.บ.ต.
+    // meetings made most of them; every local plan has its own ผ.02 projects
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM plans WHERE kind = 'tambon' AND (made_on IS NULL OR made_quarter <> \
+             CASE WHEN CAST(SUBSTR(made_on, 6, 2) AS INTEGER) <= 3 THEN 2 ELSE 3 END)").await,
+        0,
+        "{backend}"
+    );
+    let meetings = count(
+        &db,
+        "SELECT COUNT(*) FROM committee_meetings WHERE for_plan_year = 2569",
+    )
+    .await;
+    assert!(
+        (tambons * 7 / 10..tambons).contains(&meetings),
+        "{backend}: {meetings} meetings for {tambons} tambon plans"
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM plans pl WHERE pl.kind = 'local' AND NOT EXISTS \
+             (SELECT 1 FROM own_projects o WHERE o.plan_id = pl.id)"
+        )
+        .await,
+        0,
+        "{backend}"
+    );
+
+    // the officers act for their agencies, and sign in with the dataset's password
+    let agencies: Vec<(String, String)> = oneplan::db::query_as(
+        "SELECT username, agency FROM users WHERE username IN ('cd.5601', 'dla.5601', 'dopa.5601', 'cd.560101') ORDER BY username",
+    )
+    .fetch_all(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        agencies
+            .iter()
+            .map(|(u, a)| format!("{u}={a}"))
+            .collect::<Vec<_>>(),
+        [
+            "cd.5601=cdd_district",
+            "cd.560101=cdd_district",
+            "dla.5601=dla_district",
+            "dopa.5601=dopa_district"
+        ],
+        "{backend}"
+    );
+    let laos = count(
+        &db,
+        "SELECT COUNT(*) FROM users WHERE scope_level = 'lao' AND agency = 'lao'",
+    )
+    .await;
+    assert!(laos > 60, "{backend}: {laos} LAO officers");
+    let mut c = crate::common::Client::new(&db);
+    c.api_sign_in("cd.5601", oneplan::dataset::accounts::DEMO_PASSWORD)
+        .await;
 
     // LAO adoption and budget at the rates of ONEPLAN.md section 8, as the KPI computes them
     let kpi = rollup::of_area(&db, "56", 2569).await.unwrap();
@@ -190,15 +279,19 @@ async fn a_damaged_file_loads_nothing_and_names_the_row(backend: &str, db: Db) {
     let path = dir.join("projects.csv");
     let text = std::fs::read_to_string(&path).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    // row 5 of the file (the 4th project): a budget that is not a number
-    let mut fields: Vec<String> = lines[4].split(',').map(str::to_string).collect();
+    // the 4th village project of the file: a budget that is not a number
+    let line = (1..lines.len())
+        .filter(|&i| lines[i].split(',').any(|f| f == "village"))
+        .nth(3)
+        .unwrap();
+    let mut fields: Vec<String> = lines[line].split(',').map(str::to_string).collect();
     let at = fields.iter().position(|f| f == "village").unwrap() + 4;
     fields[at] = "หนึ่งแสน".into();
-    lines[4] = fields.join(",");
+    lines[line] = fields.join(",");
     std::fs::write(&path, lines.join("\n") + "\n").unwrap();
     let err = load::load(&db, &dir).await.unwrap_err().to_string();
     assert!(
-        err.contains("projects.csv แถวที่ 5 ช่อง budget_satang"),
+        err.contains(&format!("projects.csv แถวที่ {} ช่อง budget_satang", line + 1)),
         "{backend}: {err}"
     );
     assert_eq!(
