@@ -1194,6 +1194,19 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("kpi.of_which_communities", "เป็นชุมชน", "communities:"),
     // ---- issue 11: other forums
     ("forum.organiser", "ผู้จัด", "Organised by"),
+    // ---- issue 11: the LAO page's local plans, by kind of project
+    ("lao.local_plans", "แผนพัฒนาท้องถิ่น", "Local development plans"),
+    (
+        "lao.adopted",
+        "โครงการจากแผนชุมชน (โครงการ · บาท)",
+        "From community plans (projects · baht)",
+    ),
+    (
+        "lao.own",
+        "โครงการของ อปท. เอง (โครงการ · บาท)",
+        "The LAO's own (projects · baht)",
+    ),
+    ("lao.total", "รวม (บาท)", "Total (baht)"),
 ];
 
 #[cfg(test)]

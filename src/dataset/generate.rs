@@ -891,13 +891,20 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
             let plan = next(&mut ids.plan);
             // made in the second quarter mostly (January–March), some in the third; the quarter
             // follows from the date (issue 11: `plans::window::quarter`)
-            let (month, quarter) =
-                [(r.between(1, 3), "2"), (r.between(4, 5), "3")][r.weighted(&[85.0, 15.0])];
-            let day = r.between(2, 28);
+            // (the tambon's stream draws as it did before issue 11, so that the records that
+            // follow stay the same; the quarter, the day and the meeting draw from their own)
+            let (month, day) = (r.between(1, 3), r.between(1, 28));
+            r.weighted(&[70.0, 20.0, 10.0]);
+            let mut m = Rng::for_part(seed, &format!("made:{}", t.code), y);
+            let (month, quarter) = match m.chance(0.15) {
+                true => (m.between(4, 5), "3"),
+                false => (month, "2"),
+            };
+            let day = day.max(2);
             let made_on = date(ce(y), month, day);
             // the ก.บ.ต. meeting that made it (district report item ๒), most years
-            if r.chance(0.85) {
-                let held = date(ce(y), month, r.between(1, day - 1));
+            if m.chance(0.85) {
+                let held = date(ce(y), month, m.between(1, day - 1));
                 out.row(
                     "committee_meetings",
                     &[
@@ -905,7 +912,7 @@ pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<
                         &boards[t.code.as_str()].to_string(),
                         &held,
                         "ที่ทำการ อปท.",
-                        &r.between(12, 30).to_string(),
+                        &m.between(12, 30).to_string(),
                         &format!("พิจารณาร่างแผนพัฒนาตำบล{} ปี {y}", t.name),
                         "",
                         "เห็นชอบร่างแผนพัฒนาตำบล",

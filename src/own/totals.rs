@@ -95,3 +95,16 @@ pub async fn of_plan(db: &Db, plan: &Plan) -> anyhow::Result<PlanTotals> {
     t.years = years;
     Ok(t)
 }
+
+/// An LAO's local development plans, newest first, each with its totals: what it adopted from
+/// the community plans and what the LAO raised itself (the LAO's page).
+pub async fn of_lao(db: &Db, lao_id: i64) -> anyhow::Result<Vec<(Plan, PlanTotals)>> {
+    let mut out = Vec::new();
+    for plan in crate::plans::of_owner(db, &format!("lao:{lao_id}")).await? {
+        if plan.kind == crate::plans::PlanKind::Local {
+            let t = of_plan(db, &plan).await?;
+            out.push((plan, t));
+        }
+    }
+    Ok(out)
+}

@@ -269,6 +269,18 @@ pub struct LaoPage {
     plan_links: Vec<super::plans::PlanLinks>,
     /// issue 11: shared tambons not yet split (code, name), which its figures leave out.
     unsplit: Vec<(String, String)>,
+    /// issue 11: its local plans with what they adopted and what the LAO raised itself.
+    local_plans: Vec<LocalPlanRow>,
+}
+
+pub struct LocalPlanRow {
+    href: String,
+    title: String,
+    adopted_count: i64,
+    adopted: String,
+    own_count: i64,
+    own: String,
+    total: String,
 }
 
 pub async fn lao(
@@ -287,7 +299,21 @@ pub async fn lao(
     let coverage = areas::coverage_of(&s.db, id).await?;
     let heading = t.pick(&lao.full_name_th, &lao.name_en).to_string();
     let plan_links = super::plans::links_for_lao(&s, &v, &lao).await?;
+    let local_plans = crate::own::totals::of_lao(&s.db, id)
+        .await?
+        .into_iter()
+        .map(|(plan, t)| LocalPlanRow {
+            href: format!("/plans/{}", plan.id),
+            title: plan.title,
+            adopted_count: t.adopted_count,
+            adopted: super::format::baht(t.adopted_satang),
+            own_count: t.own_count,
+            own: super::format::baht(t.own_satang),
+            total: super::format::baht(t.total_satang),
+        })
+        .collect();
     let page = LaoPage {
+        local_plans,
         unsplit: areas::units::unsplit_of(&s.db, id).await?,
         plan_links,
         p: Page::new(&v, &heading, &format!("/laos/{id}")),

@@ -387,4 +387,20 @@ async fn own_projects_do_not_enter_kpi_items_7_and_8(backend: &str, db: Db) {
         "{backend}"
     );
     assert_eq!(view.rates.unwrap().rates.in_local_plan, 1);
+    // and so does the LAO's page: the local plan's adopted and own projects, with their totals
+    let html = crate::common::Client::new(&db)
+        .get(&format!("/laos/{lao_id}"))
+        .await
+        .body;
+    let table = html
+        .split("id=\"local-plan-totals\"")
+        .nth(1)
+        .expect("the LAO page lists its local plans");
+    let row = table.split("</tr>").nth(1).unwrap();
+    assert!(
+        row.contains("1 · 100,000.00")
+            && row.contains("24 · ")
+            && row.contains(&format!("/plans/{}", plan.id)),
+        "{backend}: {row}"
+    );
 }
