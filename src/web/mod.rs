@@ -12,6 +12,7 @@ pub mod plans_api;
 pub mod reports_api;
 pub mod session;
 pub mod shared_tambons_api;
+pub mod upload;
 pub mod write;
 
 use crate::config::Config;

@@ -170,19 +170,9 @@ pub async fn import(
     State(s): State<AppState>,
     v: Visitor,
     Path(id): Path<i64>,
-    mut form: axum::extract::Multipart,
+    form: axum::extract::Multipart,
 ) -> AppResult<Response> {
-    let unreadable = |e: axum::extract::multipart::MultipartError| Problem::Unreadable {
-        detail: e.to_string(),
-    };
-    let (mut csrf, mut file) = (String::new(), Vec::new());
-    while let Some(field) = form.next_field().await.map_err(unreadable)? {
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.unwrap_or_default(),
-            Some("file") => file = field.bytes().await.map_err(unreadable)?.to_vec(),
-            _ => {}
-        }
-    }
+    let crate::web::upload::Upload { csrf, file, .. } = crate::web::upload::read(form).await?;
     let user = v.check_csrf(&csrf)?.clone();
     let r = if file.is_empty() {
         Err(Problem::Missing { field: Field::File }.into())

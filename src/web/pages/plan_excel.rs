@@ -42,29 +42,13 @@ pub async fn import(
     State(s): State<AppState>,
     v: Visitor,
     Path(id): Path<i64>,
-    mut form: axum::extract::Multipart,
+    form: axum::extract::Multipart,
 ) -> AppResult<Response> {
-    let (mut csrf, mut version, mut file) = (String::new(), -1i64, Vec::new());
-    while let Some(field) = form.next_field().await.map_err(|e| Problem::Unreadable {
-        detail: e.to_string(),
-    })? {
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.unwrap_or_default(),
-            Some("version") => {
-                version = field.text().await.unwrap_or_default().parse().unwrap_or(-1)
-            }
-            Some("file") => {
-                file = field
-                    .bytes()
-                    .await
-                    .map_err(|e| Problem::Unreadable {
-                        detail: e.to_string(),
-                    })?
-                    .to_vec()
-            }
-            _ => {}
-        }
-    }
+    let crate::web::upload::Upload {
+        csrf,
+        version,
+        file,
+    } = crate::web::upload::read(form).await?;
     let user = v.check_csrf(&csrf)?.clone();
     if file.is_empty() {
         let failed = shown(Problem::Missing { field: Field::File }.into(), v.tr.lang)?;

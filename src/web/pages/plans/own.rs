@@ -177,22 +177,13 @@ pub async fn import_own(
     State(s): State<AppState>,
     v: crate::web::session::Visitor,
     Path(id): Path<i64>,
-    mut form: axum::extract::Multipart,
+    form: axum::extract::Multipart,
 ) -> AppResult<Response> {
-    let unreadable = |e: axum::extract::multipart::MultipartError| Problem::Unreadable {
-        detail: e.to_string(),
-    };
-    let (mut csrf, mut version, mut file) = (String::new(), -1i64, Vec::new());
-    while let Some(field) = form.next_field().await.map_err(unreadable)? {
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.unwrap_or_default(),
-            Some("version") => {
-                version = field.text().await.unwrap_or_default().parse().unwrap_or(-1)
-            }
-            Some("file") => file = field.bytes().await.map_err(unreadable)?.to_vec(),
-            _ => {}
-        }
-    }
+    let crate::web::upload::Upload {
+        csrf,
+        version,
+        file,
+    } = crate::web::upload::read(form).await?;
     let user = v.check_csrf(&csrf)?.clone();
     let r = if file.is_empty() {
         Err(Problem::Missing { field: Field::File }.into())
