@@ -1207,6 +1207,27 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "The LAO's own (projects · baht)",
     ),
     ("lao.total", "รวม (บาท)", "Total (baht)"),
+    // ---- issue 12: what was signed
+    (
+        "report.since",
+        "ข้อมูลปัจจุบันต่างจากรายงานฉบับที่",
+        "Today's records differ from the report submitted as version",
+    ),
+    (
+        "report.since_new",
+        "ส่งฉบับใหม่ได้ที่ฟอร์มด้านล่าง ฉบับเดิมยังเก็บไว้ตามที่ลงนาม",
+        "submit a new version below; the earlier ones stay as signed",
+    ),
+    (
+        "report.as_signed",
+        "พิมพ์ฉบับที่ส่ง (Word)",
+        "Print as submitted (Word)",
+    ),
+    (
+        "report.live",
+        "ฉบับร่างจากข้อมูลปัจจุบัน",
+        "Draft from today's records",
+    ),
 ];
 
 #[cfg(test)]

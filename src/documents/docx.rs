@@ -190,7 +190,7 @@ fn signature(s: &Signature, text_width: usize) -> Vec<Paragraph> {
         }
     };
     let lines = [
-        format!("(ลงชื่อ) {DOTS}"),
+        format!("(ลงชื่อ) {DOTS} {}", s.role).trim_end().to_string(),
         format!("({})", or_dots(&s.name, DOTS.to_string())),
         or_dots(&s.position, format!("ตำแหน่ง {DOTS}")),
         match s.date {

@@ -111,6 +111,8 @@ pub struct Signature {
     pub name: String,
     pub position: String,
     pub date: Option<Date>,
+    /// What the signer is on the form, after the dotted line: "ผู้รายงาน" ("" for none).
+    pub role: String,
 }
 
 /// The three renderers by file type, for code that offers a document in each.

@@ -222,7 +222,7 @@ impl Sheet<'_> {
             }
         };
         let lines = [
-            format!("(ลงชื่อ) {dots}"),
+            format!("(ลงชื่อ) {dots} {}", s.role).trim_end().to_string(),
             format!("({})", or(&s.name, dots.to_string())),
             or(&s.position, format!("ตำแหน่ง {dots}")),
             match s.date {

@@ -12,13 +12,14 @@ use crate::kpi::rates::{self, Rates};
 use crate::reporting::{self, NewSubmission, Submission};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Monthly {
     pub lao_id: i64,
     pub fiscal_year: i64,
     /// 1. the LAO's own villages and communities ("() หมู่บ้าน หรือ () ชุมชน").
     pub villages: i64,
-    /// how many of item 1 are communities.
+    /// how many of item 1 are communities (reports submitted before issue 11 have none).
+    #[serde(default)]
     pub communities: i64,
     /// 2. a working group with an appointment order.
     pub has_working_group: bool,
@@ -40,12 +41,14 @@ pub struct Monthly {
     pub criteria: [bool; 5],
     /// issue 11: the tambons the LAO shares that are not yet split, whose villages the figures
     /// leave out until the district assigns them; and the sentence that says so.
+    #[serde(default)]
     pub unsplit_tambons: Vec<UnsplitTambon>,
+    #[serde(default)]
     pub unsplit_warning: Option<String>,
 }
 
 /// A shared tambon not yet split between its LAOs.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct UnsplitTambon {
     pub code: String,
     pub name_th: String,
@@ -273,4 +276,78 @@ mod tests {
         assert!(agrees(Field::Item7, "35", Some(3333)).is_err());
         assert!(agrees(Field::Item7, "30", None).is_err());
     }
+}
+
+/// The items whose figures differ between a submitted report and today's (issue 12: "ข้อ ๗
+/// 30.00 → 31.67 since the report of 25 มิ.ย."), in the form's order.
+pub fn changes(then: &Monthly, now: &Monthly) -> Vec<crate::reporting::signed::Changed> {
+    use crate::kpi::rates::format_pct;
+    let yes = |b: bool| if b { "มี" } else { "ไม่มี" }.to_string();
+    let items: [(&str, String, String); 8] = [
+        ("ข้อ ๑", then.villages.to_string(), now.villages.to_string()),
+        (
+            "ข้อ ๒",
+            yes(then.has_working_group),
+            yes(now.has_working_group),
+        ),
+        ("ข้อ ๓", yes(then.has_work_plan), yes(now.has_work_plan)),
+        (
+            "ข้อ ๔",
+            format!("{}/{}", then.villages_reviewed, then.villages),
+            format!("{}/{}", now.villages_reviewed, now.villages),
+        ),
+        (
+            "ข้อ ๕",
+            format!("{}/{}", then.tambons_integrated, then.tambons),
+            format!("{}/{}", now.tambons_integrated, now.tambons),
+        ),
+        (
+            "ข้อ ๖",
+            then.integrated_projects.to_string(),
+            now.integrated_projects.to_string(),
+        ),
+        (
+            "ข้อ ๗",
+            format_pct(then.rates.local_pct_x100),
+            format_pct(now.rates.local_pct_x100),
+        ),
+        (
+            "ข้อ ๘",
+            format_pct(then.rates.budget_pct_x100),
+            format_pct(now.rates.budget_pct_x100),
+        ),
+    ];
+    items
+        .into_iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(item, then, now)| crate::reporting::signed::Changed {
+            item: item.to_string(),
+            then,
+            now,
+        })
+        .collect()
+}
+
+/// How today's figures differ from the LAO's last report of the year (any month), if any.
+pub async fn since_submitted(
+    db: &Db,
+    lao: &crate::areas::Lao,
+    now: &Monthly,
+) -> Result<Option<crate::reporting::signed::SinceSubmitted>, AppError> {
+    let key = crate::plans::Owner::Lao(lao.clone()).key();
+    let Some(last) =
+        reporting::submissions::latest_of_year(db, reporting::KPI32_MONTHLY, &key, now.fiscal_year)
+            .await?
+    else {
+        return Ok(None);
+    };
+    let last = crate::reporting::signed::Signed::<Monthly>::read(&last, "report")?;
+    let changes = changes(&last.report, now);
+    Ok(
+        (!changes.is_empty()).then_some(crate::reporting::signed::SinceSubmitted {
+            version: last.version,
+            submitted_on: last.submitted_on,
+            changes,
+        }),
+    )
 }

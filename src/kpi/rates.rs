@@ -6,7 +6,7 @@
 use crate::db::{self, Db};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct Rates {
     /// The fiscal year (BE) of the local plan and budget.
     pub year: i64,

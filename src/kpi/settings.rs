@@ -7,7 +7,7 @@ use crate::db::{self, Db, now_text};
 use crate::error::{AppError, Field, Problem};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct Settings {
     /// The year these settings were set for (the newest at or before the year asked).
     pub fiscal_year: i64,

@@ -8,7 +8,7 @@ use crate::accounts::User;
 use crate::db::{self, Db};
 use crate::error::{AppError, Problem, Thing};
 use crate::reporting::{self, NewSubmission, Submission};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The five items as the form words them.
 pub const ITEMS: [&str; 5] = [
@@ -19,7 +19,7 @@ pub const ITEMS: [&str; 5] = [
     "ดำเนินการตาม (3) และ (4) และประเมินผลแผนตามแบบที่กำหนด",
 ];
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TambonRow {
     pub tambon_code: String,
     pub name_th: String,
@@ -27,7 +27,7 @@ pub struct TambonRow {
     pub met: [bool; 5],
 }
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct DistrictReport {
     pub district_code: String,
     pub fiscal_year: i64,
@@ -270,6 +270,49 @@ pub async fn submit(
     .await?;
     tx.commit().await?;
     Ok(s)
+}
+
+/// The counts that differ between a submitted report and today's, (N) and (๑)–(๕).
+pub fn changes(
+    then: &DistrictReport,
+    now: &DistrictReport,
+) -> Vec<crate::reporting::signed::Changed> {
+    let th = |i: usize| crate::thai::to_thai_digits(&i.to_string());
+    std::iter::once(("N".to_string(), then.target_tambons, now.target_tambons))
+        .chain((0..5).map(|i| (format!("({})", th(i + 1)), then.counts[i], now.counts[i])))
+        .filter(|(_, a, b)| a != b)
+        .map(|(item, a, b)| crate::reporting::signed::Changed {
+            item,
+            then: a.to_string(),
+            now: b.to_string(),
+        })
+        .collect()
+}
+
+/// How today's report differs from the last one submitted, if one was and anything changed.
+pub async fn since_submitted(
+    db: &Db,
+    district: &str,
+    now: &DistrictReport,
+) -> Result<Option<crate::reporting::signed::SinceSubmitted>, crate::error::AppError> {
+    let last = crate::reporting::signed::pick::<DistrictReport>(
+        db,
+        reporting::DISTRICT_PROGRESS,
+        district,
+        now.fiscal_year,
+        "",
+        "report",
+        None,
+    )
+    .await?;
+    Ok(last.and_then(|l| {
+        let changes = changes(&l.report, now);
+        (!changes.is_empty()).then_some(crate::reporting::signed::SinceSubmitted {
+            version: l.version,
+            submitted_on: l.submitted_on,
+            changes,
+        })
+    }))
 }
 
 #[cfg(test)]

@@ -21,11 +21,11 @@ fn signature(by: Option<(&str, &str)>) -> Option<Signature> {
             name: name.to_string(),
             position: position.to_string(),
             date: None,
+            role: "ผู้รายงาน".into(),
         },
         None => Signature {
-            name: String::new(),
-            position: String::new(),
-            date: None,
+            role: "ผู้รายงาน".into(),
+            ..Signature::default()
         },
     })
 }

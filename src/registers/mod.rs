@@ -8,10 +8,10 @@ pub mod document;
 pub mod targets;
 
 use crate::db::{self, Db};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A row of form 1.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Form1Row {
     pub tambon_code: String,
     pub tambon_name: String,
@@ -42,7 +42,7 @@ pub async fn form1(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<
 }
 
 /// A project row of forms 2 and 3.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct ProjectRow {
     pub tambon_code: String,
     pub project_id: i64,

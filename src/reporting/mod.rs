@@ -8,6 +8,7 @@ pub mod notifications;
 pub mod outbox;
 pub mod overview;
 pub mod reminders;
+pub mod signed;
 pub mod submissions;
 
 pub use submissions::{NewSubmission, Submission};

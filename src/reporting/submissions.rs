@@ -158,6 +158,23 @@ pub async fn latest(
         .next())
 }
 
+/// The newest submission of a unit in a fiscal year, whatever its period.
+pub async fn latest_of_year(
+    db: &Db,
+    kind: &str,
+    unit_key: &str,
+    fiscal_year: i64,
+) -> anyhow::Result<Option<Submission>> {
+    Ok(db::query_as::<Submission>(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM submissions WHERE kind = $1 AND unit_key = $2 AND fiscal_year = $3 ORDER BY submitted_at DESC, id DESC LIMIT 1"
+    )))
+    .bind(kind)
+    .bind(unit_key)
+    .bind(fiscal_year)
+    .fetch_optional(db)
+    .await?)
+}
+
 /// The units under an area prefix that have submitted a kind of report for a period (latest versions).
 pub async fn reported_units(
     db: &Db,

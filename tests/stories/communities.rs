@@ -251,8 +251,15 @@ async fn a_municipality_of_communities_meets_criterion_2(_backend: &str, db: Db)
     let m = monthly::compute(&db, lao.id, YEAR).await.unwrap();
     assert_eq!((m.villages, m.villages_reviewed), (4, 4));
     assert!(m.criteria[1], "criterion 2 met by the communities' forums");
-    let doc =
-        oneplan::kpi::document::monthly("ทม.พะเยา", "", &m, "มกราคม", &|_| String::new(), None);
+    let head = oneplan::kpi::document::MonthlyHead::of(&db, &lao, "2026-01")
+        .await
+        .unwrap();
+    let doc = oneplan::kpi::document::monthly(&head, &m, &|_| String::new(), None);
+    assert!(
+        doc.subtitle[1].starts_with("(✓) เทศบาล ( ) อบต. ทม.พะเยา อำเภอเมืองพะเยา จังหวัดพะเยา"),
+        "{:?}",
+        doc.subtitle
+    );
     let oneplan::documents::Section::Table(table) = &doc.sections[0] else {
         panic!("the items are a table")
     };

@@ -71,12 +71,13 @@ fn sample() -> Document {
             name: "นายสมชาย ใจดี".into(),
             position: "พัฒนาการอำเภอเมืองพะเยา".into(),
             date: Some(date!(2023 - 02 - 24)),
+            role: "ผู้รายงาน".into(),
         }),
         landscape: false,
     }
 }
 
-fn unzip(bytes: &[u8], name: &str) -> String {
+pub(crate) fn unzip(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
     let mut text = String::new();
     zip.by_name(name)
@@ -87,7 +88,7 @@ fn unzip(bytes: &[u8], name: &str) -> String {
 }
 
 /// The text of every run of a Word document, in order.
-fn runs(document_xml: &str) -> Vec<String> {
+pub(crate) fn runs(document_xml: &str) -> Vec<String> {
     document_xml
         .split("<w:t")
         .skip(1)

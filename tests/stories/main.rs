@@ -25,5 +25,6 @@ mod plans;
 mod prefix;
 mod reports;
 mod shared_tambons;
+mod signed;
 mod spreadsheet;
 mod web;

@@ -591,17 +591,22 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
         (
             "kpi32-monthly.docx",
             documents::docx(&oneplan::kpi::document::monthly(
-                "อบต.แม่ใส",
-                "อำเภอเมืองพะเยา",
+                &oneplan::kpi::document::MonthlyHead {
+                    lao_name: "อบต.แม่ใส".into(),
+                    district: "เมืองพะเยา".into(),
+                    province: "พะเยา".into(),
+                    month: "พฤษภาคม ๒๕๖๙".into(),
+                    ..Default::default()
+                },
                 &m,
-                "พฤษภาคม ๒๕๖๙",
                 &|_| String::new(),
                 None,
             ))
             .unwrap(),
             vec![
                 "๑๒ หมู่บ้าน/ชุมชน",
-                "รวม ๑๐ โครงการ",
+                "(✓) ครอบคลุม รวมจำนวน ๑๐",
+                "(✓) ดำเนินการแล้ว จำนวน ๓",
                 "๓๐.๐๐ (ผ่านเกณฑ์)",
                 "๓๓.๓๓ (ผ่านเกณฑ์)",
             ],

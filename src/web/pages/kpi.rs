@@ -272,6 +272,8 @@ pub struct KpiLaoPage {
     notice: String,
     error: String,
     history: Vec<(String, Vec<SubmissionRow>)>,
+    /// How today's figures differ from the last report submitted.
+    since: Option<crate::reporting::signed::SinceSubmitted>,
 }
 
 async fn kpi_lao_view(
@@ -286,6 +288,7 @@ async fn kpi_lao_view(
     let owner = crate::plans::Owner::Lao(lao.clone());
     let path = crate::areas::path(&s.db, &owner.area_code()).await?;
     let m = monthly::compute(&s.db, id, year).await?;
+    let since = monthly::since_submitted(&s.db, &lao, &m).await?;
     let ce = year - 543;
     let months: Vec<String> = (5..=9).map(|mo| format!("{ce}-{mo:02}")).collect();
     let mut history = vec![];
@@ -293,7 +296,8 @@ async fn kpi_lao_view(
         let h = submissions::history(&s.db, reporting::KPI32_MONTHLY, &owner.key(), year, month)
             .await?;
         if !h.is_empty() {
-            history.push((month.clone(), submission_rows(h)));
+            let print = format!("/kpi/lao/{id}/export/report.docx?year={year}&period={month}");
+            history.push((month.clone(), submission_rows(h, &print)));
         }
     }
     let can_write = monthly::may_submit(&s.db, v.user.as_ref(), &lao).await?;
@@ -322,6 +326,7 @@ async fn kpi_lao_view(
         notice,
         error,
         history,
+        since,
     };
     Ok((status, render(&page)?).into_response())
 }

@@ -1,11 +1,14 @@
 //! Every register and report as a file to download: Word, Excel or CSV, built by the domain's
-//! `document` modules from the same figures the pages show.
+//! `document` modules. A report that was submitted prints as it was signed (`reporting::signed`:
+//! the latest version, or `?version=N`); `?live=1`, or a report never submitted, prints today's
+//! figures as a draft, without a signer.
 
 use super::reports::{YearQuery, year_of};
 use crate::error::AppResult;
 use crate::kpi::{monthly, rollup};
 use crate::registers::{self, district_report};
-use crate::reporting::{self, submissions};
+use crate::reporting;
+use crate::reporting::signed::{self, Signed};
 use crate::web::AppState;
 use crate::web::page::not_found;
 use axum::extract::{Path, Query, State};
@@ -26,13 +29,54 @@ fn file_of(file: &str) -> AppResult<(String, crate::documents::Format)> {
     Ok((name.to_string(), format))
 }
 
-/// Who signed the latest submission, if any: (name, position).
-fn signer(latest: &Option<submissions::Submission>) -> Option<(String, String)> {
-    let p: serde_json::Value = serde_json::from_str(&latest.as_ref()?.payload_json).ok()?;
-    Some((
-        p["signed_by"].as_str()?.to_string(),
-        p["position"].as_str().unwrap_or("").to_string(),
-    ))
+/// Which print of a report: a version, or today's records (`live=1`).
+#[derive(Deserialize)]
+pub struct PrintQuery {
+    year: Option<String>,
+    period: Option<String>,
+    version: Option<i64>,
+    live: Option<String>,
+}
+
+impl PrintQuery {
+    fn year(&self) -> i64 {
+        year_of(&YearQuery {
+            year: self.year.clone(),
+            done: None,
+        })
+    }
+
+    fn live(&self) -> bool {
+        matches!(self.live.as_deref(), Some("1" | "true" | "on"))
+    }
+}
+
+/// The submission to print, unless today's records are asked for.
+async fn signed<T: serde::de::DeserializeOwned>(
+    s: &AppState,
+    q: &PrintQuery,
+    kind: &str,
+    unit: &str,
+    year: i64,
+    period: &str,
+    key: &str,
+) -> AppResult<Option<Signed<T>>> {
+    if q.live() {
+        return Ok(None);
+    }
+    signed::pick(&s.db, kind, unit, year, period, key, q.version).await
+}
+
+/// Stamps the document with what it prints: the submission it was signed as, or a draft.
+fn stamped<T>(
+    mut doc: crate::documents::Document,
+    from: Option<&Signed<T>>,
+) -> crate::documents::Document {
+    match from {
+        Some(signed) => signed.stamp(&mut doc),
+        None => signed::mark_draft(&mut doc, crate::thai::fiscal::today_in_thailand()),
+    }
+    doc
 }
 
 async fn place_line(s: &AppState, code: &str) -> AppResult<String> {
@@ -48,10 +92,10 @@ async fn place_line(s: &AppState, code: &str) -> AppResult<String> {
 pub async fn export_register(
     State(s): State<AppState>,
     Path((code, file)): Path<(String, String)>,
-    Query(q): Query<YearQuery>,
+    Query(q): Query<PrintQuery>,
 ) -> AppResult<Response> {
     let (name, format) = file_of(&file)?;
-    let year = year_of(&q);
+    let year = q.year();
     let place = place_line(&s, &code).await?;
     let kind = match name.as_str() {
         "form1" => reporting::REGISTER_1,
@@ -59,8 +103,7 @@ pub async fn export_register(
         "form3" => reporting::REGISTER_3,
         _ => return Err(not_found()),
     };
-    let sig = signer(&submissions::latest(&s.db, kind, &code, year, "").await?);
-    let by = sig.as_ref().map(|(n, p)| (n.as_str(), p.as_str()));
+    let by = None;
     let f1 = registers::form1(&s.db, &code, year).await?;
     let names: HashMap<String, String> = f1
         .iter()
@@ -68,23 +111,30 @@ pub async fn export_register(
         .collect();
     let name_of = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
     let doc = match name.as_str() {
-        "form1" => registers::document::form1(&place, year, &f1, by),
-        "form2" => registers::document::projects(
-            2,
-            &place,
-            year,
-            &registers::form2(&s.db, &code, year).await?,
-            &name_of,
-            by,
-        ),
-        _ => registers::document::projects(
-            3,
-            &place,
-            year,
-            &registers::form3(&s.db, &code, year).await?,
-            &name_of,
-            by,
-        ),
+        "form1" => {
+            let from =
+                signed::<Vec<registers::Form1Row>>(&s, &q, kind, &code, year, "", "rows").await?;
+            let rows = from.as_ref().map_or(&f1, |f| &f.report);
+            stamped(
+                registers::document::form1(&place, year, rows, by),
+                from.as_ref(),
+            )
+        }
+        _ => {
+            let from =
+                signed::<Vec<registers::ProjectRow>>(&s, &q, kind, &code, year, "", "rows").await?;
+            let n = if kind == reporting::REGISTER_2 { 2 } else { 3 };
+            let live = match (&from, n) {
+                (Some(_), _) => Vec::new(),
+                (None, 2) => registers::form2(&s.db, &code, year).await?,
+                (None, _) => registers::form3(&s.db, &code, year).await?,
+            };
+            let rows = from.as_ref().map_or(&live, |f| &f.report);
+            stamped(
+                registers::document::projects(n, &place, year, rows, &name_of, by),
+                from.as_ref(),
+            )
+        }
     };
     super::documents::download(&doc, format, &format!("{name}-{code}-{year}"))
 }
@@ -92,56 +142,65 @@ pub async fn export_register(
 pub async fn export_district_report(
     State(s): State<AppState>,
     Path((code, file)): Path<(String, String)>,
-    Query(q): Query<YearQuery>,
+    Query(q): Query<PrintQuery>,
 ) -> AppResult<Response> {
     let (_, format) = file_of(&file)?;
-    let year = year_of(&q);
+    let year = q.year();
     let place = place_line(&s, &code).await?;
-    let report = district_report::compute(&s.db, &code, year).await?;
-    let latest = submissions::latest(&s.db, reporting::DISTRICT_PROGRESS, &code, year, "").await?;
-    let payload: serde_json::Value = latest
-        .as_ref()
-        .and_then(|l| serde_json::from_str(&l.payload_json).ok())
-        .unwrap_or_default();
-    let sig = signer(&latest);
-    let doc = registers::document::district_report(
-        &place,
-        &report,
-        payload["problems"].as_str().unwrap_or(""),
-        payload["suggestions"].as_str().unwrap_or(""),
-        sig.as_ref().map(|(n, p)| (n.as_str(), p.as_str())),
-    );
+    let from = signed::<district_report::DistrictReport>(
+        &s,
+        &q,
+        reporting::DISTRICT_PROGRESS,
+        &code,
+        year,
+        "",
+        "report",
+    )
+    .await?;
+    let doc = match &from {
+        Some(f) => registers::document::district_report(
+            &place,
+            &f.report,
+            f.payload["problems"].as_str().unwrap_or(""),
+            f.payload["suggestions"].as_str().unwrap_or(""),
+            None,
+        ),
+        None => registers::document::district_report(
+            &place,
+            &district_report::compute(&s.db, &code, year).await?,
+            "",
+            "",
+            None,
+        ),
+    };
+    let doc = stamped(doc, from.as_ref());
     super::documents::download(&doc, format, &format!("district-report-{code}-{year}"))
-}
-
-#[derive(Deserialize)]
-pub struct MonthQuery {
-    year: Option<String>,
-    period: Option<String>,
 }
 
 pub async fn export_monthly(
     State(s): State<AppState>,
     Path((id, file)): Path<(i64, String)>,
-    Query(q): Query<MonthQuery>,
+    Query(q): Query<PrintQuery>,
 ) -> AppResult<Response> {
     let (_, format) = file_of(&file)?;
-    let year = year_of(&YearQuery {
-        year: q.year.clone(),
-        done: None,
-    });
+    let year = q.year();
     let lao = crate::areas::lao(&s.db, id).await?.ok_or_else(not_found)?;
     let owner = crate::plans::Owner::Lao(lao.clone());
     let period = q
         .period
         .clone()
         .unwrap_or_else(|| format!("{}-05", year - 543));
-    let latest =
-        submissions::latest(&s.db, reporting::KPI32_MONTHLY, &owner.key(), year, &period).await?;
-    let payload: serde_json::Value = latest
-        .as_ref()
-        .and_then(|l| serde_json::from_str(&l.payload_json).ok())
-        .unwrap_or_default();
+    let from = signed::<monthly::Monthly>(
+        &s,
+        &q,
+        reporting::KPI32_MONTHLY,
+        &owner.key(),
+        year,
+        &period,
+        "report",
+    )
+    .await?;
+    let payload = from.as_ref().map(|f| f.payload.clone()).unwrap_or_default();
     let expected = |item: &str| {
         payload["expected"][item]
             .as_str()
@@ -149,18 +208,20 @@ pub async fn export_monthly(
             .map(|d| crate::thai::format_date_long(d, crate::thai::dates::Digits::Thai))
             .unwrap_or_default()
     };
-    let m = monthly::compute(&s.db, id, year).await?;
-    let place = place_line(&s, &owner.area_code()).await?;
-    let month = crate::reporting::calendar::period_th(&period);
-    let sig = signer(&latest);
-    let doc = crate::kpi::document::monthly(
-        &lao.full_name_th,
-        &place,
-        &m,
-        &month,
-        &expected,
-        sig.as_ref().map(|(n, p)| (n.as_str(), p.as_str())),
-    );
+    let m = match &from {
+        Some(f) => f.report.clone(),
+        None => monthly::compute(&s.db, id, year).await?,
+    };
+    let mut head = crate::kpi::document::MonthlyHead::of(&s.db, &lao, &period).await?;
+    if let Some(f) = &from {
+        (head.report_no, head.reported_on) = (f.report_no.clone(), Some(f.submitted_on));
+    }
+    let mut doc = crate::kpi::document::monthly(&head, &m, &expected, None);
+    match &from {
+        // the form prints its own number and date
+        Some(f) => f.sign(&mut doc),
+        None => signed::mark_draft(&mut doc, crate::thai::fiscal::today_in_thailand()),
+    }
     super::documents::download(&doc, format, &format!("kpi32-{id}-{period}"))
 }
 

@@ -50,15 +50,24 @@ pub(super) async fn place(
 }
 
 pub struct SubmissionRow {
+    /// The version's own print (`?version=N`), kept as it was signed.
     pub version: i64,
     pub at: String,
     pub by: String,
     pub late: bool,
+    /// The version's print, as it was signed.
+    pub print: String,
 }
 
-pub(super) fn submission_rows(list: Vec<submissions::Submission>) -> Vec<SubmissionRow> {
+/// The versions of a report, each with its print: `print` is the document's address with its
+/// query (`…/report.docx?year=2569`), to which the version is added.
+pub(super) fn submission_rows(
+    list: Vec<submissions::Submission>,
+    print: &str,
+) -> Vec<SubmissionRow> {
     list.into_iter()
         .map(|s| SubmissionRow {
+            print: format!("{print}&version={}", s.version),
             version: s.version,
             at: s
                 .submitted_at
@@ -166,7 +175,12 @@ pub async fn registers_page(
             reporting::REGISTER_3,
         ] {
             let h = submissions::history(&s.db, kind, &code, year, "").await?;
-            history.push((reporting::kind_th(kind).to_string(), submission_rows(h)));
+            let form = &kind[kind.len() - 1..];
+            let print = format!("/registers/{code}/export/form{form}.docx?year={year}");
+            history.push((
+                reporting::kind_th(kind).to_string(),
+                submission_rows(h, &print),
+            ));
         }
     }
     let page = RegistersPage {
@@ -349,6 +363,8 @@ pub struct DistrictReportPage {
     notice: String,
     error: String,
     history: Vec<SubmissionRow>,
+    /// How today's counts differ from the last report submitted.
+    since: Option<crate::reporting::signed::SinceSubmitted>,
 }
 
 async fn district_report_view(
@@ -364,8 +380,10 @@ async fn district_report_view(
         return Err(Problem::ReportPerDistrict.into());
     }
     let report = district_report::compute(&s.db, code, year).await?;
+    let since = district_report::since_submitted(&s.db, code, &report).await?;
     let history = submission_rows(
         submissions::history(&s.db, reporting::DISTRICT_PROGRESS, code, year, "").await?,
+        &format!("/district-report/{code}/export/report.docx?year={year}"),
     );
     let status = if error.is_empty() {
         StatusCode::OK
@@ -392,6 +410,7 @@ async fn district_report_view(
         notice,
         error,
         history,
+        since,
         code: code.to_string(),
     };
     Ok((status, render(&page)?).into_response())
