@@ -1228,6 +1228,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "ฉบับร่างจากข้อมูลปัจจุบัน",
         "Draft from today's records",
     ),
+    ("report.show_year", "แสดง", "Show"),
 ];
 
 #[cfg(test)]

@@ -482,6 +482,13 @@ pub enum Problem {
         tambon: String,
         district: String,
     },
+    // ---- issue 12: the reporting chain
+    /// KPI 3.2's national base set below the model LAOs already designated for the year.
+    BaseBelowDesignated {
+        base: i64,
+        designated: i64,
+        year: i64,
+    },
     // ---- issue 11: communities
     /// The LAO already has a community in use with this number.
     CommunityNumberUsed {
@@ -640,6 +647,7 @@ impl Problem {
             CommunityTambonNotCovered { .. } => Some(Field::CommunityTambon),
             MergeIntoItself | MergeIntoNotActive { .. } => Some(Field::CommunityInto),
             NoCommunityNameColumn => Some(Field::File),
+            BaseBelowDesignated { .. } => Some(Field::BaseCount),
             _ => None,
         }
     }
@@ -789,6 +797,8 @@ impl Problem {
             LaoNotSharingTambon { .. } => "lao_not_sharing_tambon",
             VillageTwice { .. } => "village_twice",
             SplitByDistrictOrLao { .. } => "split_by_district_or_lao",
+            // issue 12
+            BaseBelowDesignated { .. } => "base_below_designated",
             // issue 11: communities
             CommunityNumberUsed { .. } => "community_number_used",
             CommunityNameUsed { .. } => "community_name_used",

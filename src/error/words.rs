@@ -608,6 +608,11 @@ impl Problem {
                 format!("การแบ่งหมู่บ้านของ{tambon}ทำได้โดยเจ้าหน้าที่ของ{district} หรือเจ้าหน้าที่ของ อปท. ที่ใช้ตำบลนี้ร่วมกันเท่านั้น"),
                 format!("the villages of {tambon} are split by the officers of {district} or of an LAO sharing the tambon"),
             ),
+            // issue 12
+            BaseBelowDesignated { base, designated, year } => pick(
+                format!("ฐานจำนวน อปท. ต้นแบบ ({base}) ต้องไม่น้อยกว่าจำนวนที่กำหนดเป็น อปท. ต้นแบบแล้วในปี {year} ({designated} แห่ง)"),
+                format!("the base ({base}) cannot be below the {designated} model LAOs designated for {year}"),
+            ),
             // issue 11: communities
             CommunityNumberUsed { number, name } => pick(
                 format!("เลขที่ชุมชน {number} ใช้แล้วกับ{name}"),

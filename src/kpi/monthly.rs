@@ -71,6 +71,14 @@ impl Monthly {
     }
 }
 
+/// The report of an LAO that exists (else not found).
+pub async fn of_lao(db: &Db, lao_id: i64, year: i64) -> Result<Monthly, AppError> {
+    crate::areas::lao(db, lao_id)
+        .await?
+        .ok_or_else(|| Problem::not_found(Thing::Lao, lao_id))?;
+    Ok(compute(db, lao_id, year).await?)
+}
+
 /// The report of one LAO: the same statements as the roll-up's (`figures`), for this LAO only.
 pub async fn compute(db: &Db, lao_id: i64, year: i64) -> anyhow::Result<Monthly> {
     let settings = settings::for_year(db, year).await?;

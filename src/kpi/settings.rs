@@ -130,6 +130,21 @@ pub async fn save(
             .into());
         }
     };
+    // the base is the number of model LAOs the value divides by: never fewer than designated
+    let designated: i64 = db::query_scalar(
+        "SELECT CAST(COUNT(DISTINCT lao_id) AS BIGINT) FROM model_laos WHERE fiscal_year = $1 AND replaced_at IS NULL",
+    )
+    .bind(year)
+    .fetch_one(db)
+    .await?;
+    if base < designated {
+        return Err(Problem::BaseBelowDesignated {
+            base,
+            designated,
+            year,
+        }
+        .into());
+    }
     let bands_text = bands_v
         .iter()
         .map(|b| b.to_string())

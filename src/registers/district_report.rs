@@ -136,6 +136,19 @@ struct Facts {
 }
 
 /// The report of one district as the records stand now.
+/// The report of a district that exists (else not found), as computed now.
+pub async fn of_district(
+    db: &Db,
+    district: &str,
+    year: i64,
+) -> Result<DistrictReport, crate::error::AppError> {
+    crate::areas::get(db, district)
+        .await?
+        .filter(|a| a.level == crate::areas::Level::District)
+        .ok_or_else(|| Problem::not_found(Thing::District, district))?;
+    Ok(compute(db, district, year).await?)
+}
+
 pub async fn compute(db: &Db, district: &str, year: i64) -> anyhow::Result<DistrictReport> {
     let mut all = of_area(db, district, year).await?;
     Ok(match all.iter().position(|r| r.district_code == district) {

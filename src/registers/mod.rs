@@ -33,6 +33,16 @@ pub const FORM1: &str = "SELECT t.tambon_code, a.name_th AS tambon_name, t.coord
      LEFT JOIN plans pl ON pl.kind = 'tambon' AND pl.owner_key = t.tambon_code AND pl.first_year = t.fiscal_year \
      WHERE t.fiscal_year = $1 AND t.tambon_code >= $2 AND t.tambon_code < $3 ORDER BY t.tambon_code";
 
+/// The area a register is asked for: a province, district or tambon that exists (else not
+/// found); its code is the prefix the registers are counted under.
+pub async fn area(db: &Db, code: &str) -> Result<crate::areas::Area, crate::error::AppError> {
+    use crate::areas::Level;
+    crate::areas::get(db, code)
+        .await?
+        .filter(|a| matches!(a.level, Level::Province | Level::District | Level::Tambon))
+        .ok_or_else(|| crate::error::Problem::not_found(crate::error::Thing::AnyArea, code).into())
+}
+
 pub async fn form1(db: &Db, area_prefix: &str, year: i64) -> anyhow::Result<Vec<Form1Row>> {
     Ok(db::query_as::<Form1Row>(FORM1)
         .bind(year)

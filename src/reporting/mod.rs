@@ -10,6 +10,7 @@ pub mod overview;
 pub mod reminders;
 pub mod signed;
 pub mod submissions;
+pub mod years;
 
 pub use submissions::{NewSubmission, Submission};
 

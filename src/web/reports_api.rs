@@ -41,6 +41,15 @@ pub struct YearArea {
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct Year {
+    /// Fiscal year, Buddhist era; by default the latest year, up to the current one, in which
+    /// the unit has records (`reporting::years`).
+    year: Option<i64>,
+}
+
+/// The fiscal year a report is submitted for: always said, never a default.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportYear {
     /// Fiscal year, Buddhist era.
     year: i64,
 }
@@ -59,10 +68,15 @@ async fn registers_of(
     Path(code): Path<String>,
     Query(q): Query<Year>,
 ) -> ApiResult<Registers> {
+    registers::area(&s.db, &code).await?;
+    let year = match q.year {
+        Some(y) => y,
+        None => crate::reporting::years::of_registers(&s.db, &code).await?,
+    };
     Ok(Json(Registers {
-        form1: registers::form1(&s.db, &code, q.year).await?,
-        form2: registers::form2(&s.db, &code, q.year).await?,
-        form3: registers::form3(&s.db, &code, q.year).await?,
+        form1: registers::form1(&s.db, &code, year).await?,
+        form2: registers::form2(&s.db, &code, year).await?,
+        form3: registers::form3(&s.db, &code, year).await?,
     }))
 }
 
@@ -73,7 +87,13 @@ async fn district_report_of(
     Path(code): Path<String>,
     Query(q): Query<Year>,
 ) -> ApiResult<DistrictReport> {
-    Ok(Json(district_report::compute(&s.db, &code, q.year).await?))
+    let year = match q.year {
+        Some(y) => y,
+        None => crate::reporting::years::of_registers(&s.db, &code).await?,
+    };
+    Ok(Json(
+        district_report::of_district(&s.db, &code, year).await?,
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -111,17 +131,21 @@ async fn kpi_lao(
     Path(id): Path<i64>,
     Query(q): Query<Year>,
 ) -> ApiResult<Monthly> {
-    Ok(Json(monthly::compute(&s.db, id, q.year).await?))
+    let year = match q.year {
+        Some(y) => y,
+        None => crate::reporting::years::of_kpi_lao(&s.db, id).await?,
+    };
+    Ok(Json(monthly::of_lao(&s.db, id, year).await?))
 }
 
 /// Submits a monthly report. A percentage sent for item 7 or 8 that is not the one the counts
 /// give is refused.
-#[utoipa::path(post, path = "/api/kpi/lao/{id}", params(("id" = i64, Path, description = "The LAO"), Year), request_body = MonthlyInput,
+#[utoipa::path(post, path = "/api/kpi/lao/{id}", params(("id" = i64, Path, description = "The LAO"), ReportYear), request_body = MonthlyInput,
     responses((status = 200, body = Submission), (status = 400, body = super::api::ErrorBody)))]
 async fn submit_monthly(
     State(s): State<AppState>,
     Path(id): Path<i64>,
-    Query(q): Query<Year>,
+    Query(q): Query<ReportYear>,
     ApiWrite { user, body: b }: ApiWrite<MonthlyInput>,
 ) -> ApiResult<Submission> {
     Ok(Json(monthly::submit(&s.db, &user, id, q.year, &b).await?))

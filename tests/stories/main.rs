@@ -28,3 +28,4 @@ mod shared_tambons;
 mod signed;
 mod spreadsheet;
 mod web;
+mod years_and_units;

@@ -653,6 +653,29 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
         settings::save(&db, &district, YEAR, "30", "20", "60,65,70,75,80", "878").await,
         Err(AppError::Forbidden(_))
     ));
+    // the national base never falls below the model LAOs designated (it once gave 103.57 %)
+    // a second district's model LAO: two designated
+    let chun = oneplan::areas::laos_in(&db, "5602")
+        .await
+        .unwrap()
+        .remove(0);
+    cast::model_lao(&db, YEAR, "5602", chun.id).await;
+    let designated = model_laos::current(&db, YEAR, "").await.unwrap().len();
+    assert!(designated >= 2, "{designated}");
+    let below = settings::save(
+        &db,
+        &root,
+        YEAR,
+        "40",
+        "20",
+        "60,65,70,75,80",
+        &(designated - 1).to_string(),
+    )
+    .await;
+    assert!(
+        matches!(&below, Err(e @ AppError::Invalid(_)) if e.message_th().contains("ต้องไม่น้อยกว่าจำนวนที่กำหนดเป็น อปท. ต้นแบบแล้ว")),
+        "{backend}: {below:?}"
+    );
 }
 
 /// A model LAO's year with less done: one village's plan reviewed with a single dimension, the

@@ -555,7 +555,7 @@ async fn answers_cannot_be_turned_against_their_users(backend: &str, db: Db) {
 
     // a file name made from the path carries nothing but the name
     let r = c
-        .get("/registers/56%22%3B%20filename%3Devil.exe/export/form1.csv?year=2569")
+        .get("/kpi-export/kpi.csv?year=2569&area=56%22%3B%20filename%3Devil.exe")
         .await;
     let disposition = h(&r, header::CONTENT_DISPOSITION);
     assert_eq!(r.status, StatusCode::OK, "{backend}: {}", r.body);

@@ -185,7 +185,11 @@ pub async fn kpi_national(
     Query(q): Query<YearQuery>,
 ) -> AppResult<Response> {
     let n = notice(&v, &q);
-    kpi_view(&s, &v, "", year_of(&q), n, String::new()).await
+    let year = match super::reports::asked(&q) {
+        Some(y) => y,
+        None => crate::reporting::years::of_kpi_area(&s.db, "").await?,
+    };
+    kpi_view(&s, &v, "", year, n, String::new()).await
 }
 
 pub async fn kpi_area(
@@ -195,7 +199,11 @@ pub async fn kpi_area(
     Query(q): Query<YearQuery>,
 ) -> AppResult<Response> {
     let n = notice(&v, &q);
-    kpi_view(&s, &v, &code, year_of(&q), n, String::new()).await
+    let year = match super::reports::asked(&q) {
+        Some(y) => y,
+        None => crate::reporting::years::of_kpi_area(&s.db, &code).await?,
+    };
+    kpi_view(&s, &v, &code, year, n, String::new()).await
 }
 
 #[derive(Deserialize)]
@@ -338,7 +346,11 @@ pub async fn kpi_lao(
     Query(q): Query<YearQuery>,
 ) -> AppResult<Response> {
     let n = notice(&v, &q);
-    kpi_lao_view(&s, &v, id, year_of(&q), n, String::new()).await
+    let year = match super::reports::asked(&q) {
+        Some(y) => y,
+        None => crate::reporting::years::of_kpi_lao(&s.db, id).await?,
+    };
+    kpi_lao_view(&s, &v, id, year, n, String::new()).await
 }
 
 /// The monthly report: `period`, `report_no`, and `expected_<item>` dates for unfinished items.

@@ -96,6 +96,7 @@ pub async fn export_register(
 ) -> AppResult<Response> {
     let (name, format) = file_of(&file)?;
     let year = q.year();
+    registers::area(&s.db, &code).await?;
     let place = place_line(&s, &code).await?;
     let kind = match name.as_str() {
         "form1" => reporting::REGISTER_1,
@@ -167,7 +168,7 @@ pub async fn export_district_report(
         ),
         None => registers::document::district_report(
             &place,
-            &district_report::compute(&s.db, &code, year).await?,
+            &district_report::of_district(&s.db, &code, year).await?,
             "",
             "",
             None,

@@ -23,6 +23,13 @@ pub struct YearQuery {
     pub(super) done: Option<String>,
 }
 
+/// The year asked for, if any (Thai or Arabic digits).
+pub(super) fn asked(q: &YearQuery) -> Option<i64> {
+    q.year
+        .as_deref()
+        .and_then(|y| crate::thai::parse_int(y).ok())
+}
+
 pub(super) fn year_of(q: &YearQuery) -> i64 {
     q.year
         .as_deref()
@@ -144,7 +151,10 @@ pub async fn registers_page(
     Path(code): Path<String>,
     Query(q): Query<YearQuery>,
 ) -> AppResult<Response> {
-    let year = year_of(&q);
+    let year = match asked(&q) {
+        Some(y) => y,
+        None => reporting::years::of_registers(&s.db, &code).await?,
+    };
     let (area, crumbs, label) = place(&s, &v, &code).await?;
     let f1 = registers::form1(&s.db, &code, year).await?;
     let names: HashMap<String, String> = f1
@@ -423,7 +433,11 @@ pub async fn district_report_page(
     Query(q): Query<YearQuery>,
 ) -> AppResult<Response> {
     let n = notice(&v, &q);
-    district_report_view(&s, &v, &code, year_of(&q), n, String::new()).await
+    let year = match asked(&q) {
+        Some(y) => y,
+        None => reporting::years::of_registers(&s.db, &code).await?,
+    };
+    district_report_view(&s, &v, &code, year, n, String::new()).await
 }
 
 #[derive(Deserialize)]
