@@ -158,27 +158,20 @@ pub fn district_report(
     suggestions: &str,
     by: Option<(&str, &str)>,
 ) -> Document {
+    let th = |n: i64| crate::thai::to_thai_digits(&n.to_string());
     let mut counts = vec![vec![
-        Cell::Text("จำนวนตำบลเป้าหมายที่ได้รับงบประมาณ (N)".into()),
+        Cell::Text("๑. ผลการดำเนินงาน ตำบลเป้าหมาย ที่ได้รับจัดสรรงบประมาณ".into()),
         Cell::Int(r.target_tambons),
     ]];
     for (i, text) in ITEMS.iter().enumerate() {
         counts.push(vec![
-            Cell::Text(format!(
-                "({}) {text}",
-                crate::thai::to_thai_digits(&(i + 1).to_string())
-            )),
+            Cell::Text(format!("({}) {text}", th(i as i64 + 1))),
             Cell::Int(r.counts[i]),
         ]);
     }
     let by_tambon = Table {
         columns: std::iter::once(col("ตำบล", Align::Left))
-            .chain((1..=5).map(|i| {
-                col(
-                    &format!("({})", crate::thai::to_thai_digits(&i.to_string())),
-                    Align::Centre,
-                )
-            }))
+            .chain((1..=5).map(|i| col(&format!("({})", th(i)), Align::Centre)))
             .collect(),
         rows: r
             .tambons
@@ -195,17 +188,26 @@ pub fn district_report(
             .collect(),
         total: None,
     };
+    let or_dots = |s: &str| match s.trim() {
+        "" => ".....".to_string(),
+        t => t.to_string(),
+    };
+    let mut signature = signature(by);
+    if let Some(s) = signature.as_mut()
+        && s.position.is_empty()
+    {
+        s.position = "ตำแหน่ง พัฒนาการอำเภอ.....".into();
+    }
     Document {
-        title: "แบบรายงานผลการดำเนินงาน ปัญหา/อุปสรรค และข้อเสนอแนะ การจัดทำและประสานแผนพัฒนาตำบล".into(),
+        title: "แบบรายงานผลการดำเนินงาน ปัญหา/อุปสรรค และข้อเสนอแนะ".into(),
         subtitle: vec![
-            place.to_string(),
             format!(
-                "ปีงบประมาณ พ.ศ. {}",
-                crate::thai::to_thai_digits(&r.fiscal_year.to_string())
+                "การจัดทำและประสานแผนพัฒนาตำบลประจำปีงบประมาณ พ.ศ. {}",
+                th(r.fiscal_year)
             ),
+            place.to_string(),
         ],
         sections: vec![
-            Section::Heading("๑. ผลการดำเนินงาน".into()),
             Section::Table(Table {
                 columns: vec![
                     col("รายการ", Align::Left),
@@ -214,22 +216,14 @@ pub fn district_report(
                 rows: counts,
                 total: None,
             }),
-            Section::Heading("รายตำบล".into()),
+            Section::Heading("ผลรายตำบล".into()),
             Section::Table(by_tambon),
-            Section::Heading("๒. ปัญหา/อุปสรรค".into()),
-            Section::Paragraph(if problems.trim().is_empty() {
-                "-".into()
-            } else {
-                problems.trim().to_string()
-            }),
-            Section::Heading("๓. ข้อเสนอแนะ".into()),
-            Section::Paragraph(if suggestions.trim().is_empty() {
-                "-".into()
-            } else {
-                suggestions.trim().to_string()
-            }),
+            Section::Heading("๒. ปัญหา/อุปสรรค (ปัญหาอุปสรรคจากการดำเนินงานตามข้อ ๑)".into()),
+            Section::Paragraph(or_dots(problems)),
+            Section::Heading("๓. ข้อเสนอแนะเพื่อพัฒนาและปรับปรุงงานการจัดทำและประสานแผนพัฒนาตำบล".into()),
+            Section::Paragraph(or_dots(suggestions)),
         ],
-        signature: signature(by),
+        signature,
         landscape: false,
     }
 }

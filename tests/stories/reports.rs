@@ -586,7 +586,11 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
                 by,
             ))
             .unwrap(),
-            vec!["(๒) ประชุม ก.บ.ต.", "งบประมาณล่าช้า", "พัฒนาการอำเภอเมืองพะเยา"],
+            vec![
+                "(๒) มีการจัดประชุมคณะกรรมการ",
+                "งบประมาณล่าช้า",
+                "พัฒนาการอำเภอเมืองพะเยา",
+            ],
         ),
         (
             "kpi32-monthly.docx",

@@ -93,7 +93,7 @@ async fn a_submitted_report_prints_as_it_was_signed(backend: &str, db: Db) {
         web.get(&format!("{csv}&live=1"))
             .await
             .body
-            .contains("(1) แต่งตั้งหรือปรับปรุง ก.บ.ต.,1")
+            .contains("(1) มีการแต่งตั้งหรือปรับปรุงกลไกคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.),1")
     );
     let live = word(&mut web, &format!("{doc}&live=1")).await;
     assert!(
@@ -124,7 +124,7 @@ async fn a_submitted_report_prints_as_it_was_signed(backend: &str, db: Db) {
         web.get(csv)
             .await
             .body
-            .contains("(1) แต่งตั้งหรือปรับปรุง ก.บ.ต.,1")
+            .contains("(1) มีการแต่งตั้งหรือปรับปรุงกลไกคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.),1")
     );
     assert_eq!(
         web.get(&format!("{csv}&version=1")).await.bytes,
