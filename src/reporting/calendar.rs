@@ -87,7 +87,8 @@ pub fn yearly_pattern(fy_be: i32) -> Vec<Due> {
             due_on: day(y, m, 25),
         });
     }
-    out.push(yearly(ROLE_MODEL, day(y, Month::August, 31)));
+    // the Role Model report is due as its round says (seed 004), from the round's districts
+    // only: not a yearly deadline of every district
     out
 }
 
@@ -122,6 +123,15 @@ pub fn title_th(kind: &str, period: &str) -> String {
         super::kind_th(kind).to_string()
     } else {
         format!("{} ประจำเดือน{}", super::kind_th(kind), period_th(period))
+    }
+}
+
+/// The title of a deadline of a fiscal year: the district plan sent by 15 June serves the plans
+/// of two years later (the circular: 15 มิ.ย. ๒๕๖๒ for the plans of ๒๕๖๔).
+pub fn title_of_year(kind: &str, period: &str, fiscal_year: i64) -> String {
+    match kind {
+        DISTRICT_PLAN => format!("{} (แผนปี {})", title_th(kind, period), fiscal_year + 2),
+        _ => title_th(kind, period),
     }
 }
 
@@ -227,7 +237,7 @@ pub async fn ensure_year_as(db: &Db, fiscal_year: i64, actor: &Actor) -> anyhow:
         .bind(d.kind)
         .bind(&d.period)
         .bind(d.due_on.to_string())
-        .bind(title_th(d.kind, &d.period))
+        .bind(title_of_year(d.kind, &d.period, fiscal_year))
         .execute(&mut tx)
         .await?;
         if done.rows_affected() > 0 {
@@ -379,7 +389,7 @@ pub async fn add(db: &Db, user: &User, new: NewDeadline) -> Result<Deadline, App
         error,
     })?;
     let title = match new.title.trim() {
-        "" => title_th(kind, &period),
+        "" => title_of_year(kind, &period, new.fiscal_year),
         t => t.to_string(),
     };
     let mut tx = db.begin_write().await?;
@@ -446,14 +456,14 @@ mod tests {
         assert_eq!(due(REGISTER_2, ""), Some(date!(2026 - 05 - 31)));
         assert_eq!(due(REGISTER_3, ""), Some(date!(2026 - 05 - 31)));
         assert_eq!(due(DISTRICT_PLAN, ""), Some(date!(2026 - 06 - 15)));
-        assert_eq!(due(ROLE_MODEL, ""), Some(date!(2026 - 08 - 31)));
+        assert_eq!(due(ROLE_MODEL, ""), None, "a round's, not every year's");
         let monthly: Vec<_> = p.iter().filter(|d| d.kind == KPI32_MONTHLY).collect();
         assert_eq!(monthly.len(), 5);
         assert_eq!(monthly[0].period, "2026-05");
         assert_eq!(monthly[0].due_on, date!(2026 - 05 - 25));
         assert_eq!(monthly[4].period, "2026-09");
         assert_eq!(monthly[4].due_on, date!(2026 - 09 - 25));
-        assert_eq!(p.len(), 11);
+        assert_eq!(p.len(), 10);
         // every deadline lies inside its fiscal year
         assert!(p.iter().all(|d| fiscal_year_be(d.due_on) == 2569));
     }

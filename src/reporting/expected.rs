@@ -32,13 +32,16 @@ pub enum Basis {
     AllDistricts,
     /// Model LAOs currently designated for the fiscal year.
     ModelLaos,
+    /// The districts of the year's Role Model round (seed 004); none until rounds are kept.
+    RoleModelRound,
 }
 
 pub fn basis(kind: &str) -> Basis {
     match kind {
         REGISTER_1 | REGISTER_2 | REGISTER_3 | DISTRICT_PROGRESS => Basis::TargetDistricts,
         KPI32_MONTHLY => Basis::ModelLaos,
-        DISTRICT_PLAN | ROLE_MODEL => Basis::AllDistricts,
+        DISTRICT_PLAN => Basis::AllDistricts,
+        ROLE_MODEL => Basis::RoleModelRound,
         _ => Basis::AllDistricts,
     }
 }
@@ -83,6 +86,7 @@ pub async fn units(
             .collect()
     };
     Ok(match basis {
+        Basis::RoleModelRound => Vec::new(),
         Basis::AllDistricts => districts(
             db::query_as(
                 "SELECT code, name_th, name_en FROM areas WHERE level = 'district' AND code >= $1 AND code < $2 ORDER BY code",

@@ -140,14 +140,23 @@ async fn records(db: &Db) -> Place {
 story!(calendar_counts_reminders_and_mail, Phayao);
 async fn calendar_counts_reminders_and_mail(backend: &str, db: Db) {
     // the calendar of the year, from the circulars' pattern, made once
-    assert_eq!(calendar::ensure_year(&db, FY).await.unwrap(), 11);
+    // (ten: the Role Model report is a round's deadline, not every district's every year)
+    assert_eq!(calendar::ensure_year(&db, FY).await.unwrap(), 10);
     assert_eq!(
         calendar::ensure_year(&db, FY).await.unwrap(),
         0,
         "{backend}"
     );
     let year = calendar::deadlines(&db, FY).await.unwrap();
-    assert_eq!(year.len(), 11);
+    assert_eq!(year.len(), 10);
+    // the district plan sent by 15 June serves the plans of two years later
+    let plan = year.iter().find(|d| d.kind == "district_plan").unwrap();
+    assert!(
+        plan.title.ends_with(&format!("(แผนปี {})", FY + 2)),
+        "{}",
+        plan.title
+    );
+    assert!(year.iter().all(|d| d.kind != "role_model"));
     let due = |kind: &str, period: &str| {
         year.iter()
             .find(|d| d.kind == kind && d.period == period)
@@ -488,7 +497,7 @@ async fn calendar_pages_badge_and_api(backend: &str, db: Db) {
 
     // the same as JSON, and in the API description
     let v = c.get("/api/calendar?year=2569&area=56").await.json();
-    assert_eq!(v["deadlines"].as_array().unwrap().len(), 11);
+    assert_eq!(v["deadlines"].as_array().unwrap().len(), 10);
     let r1 = v["deadlines"]
         .as_array()
         .unwrap()
