@@ -482,6 +482,9 @@ pub enum Problem {
         tambon: String,
         district: String,
     },
+    // ---- issue 13: hardening
+    /// The account still has the password it was given: it changes it before anything else.
+    MustChangePassword,
     // ---- issue 12: the reporting chain
     /// KPI 3.2's national base set below the model LAOs already designated for the year.
     BaseBelowDesignated {
@@ -563,7 +566,9 @@ impl Problem {
             | StepForAgency { .. }
             | ApproveFromAbove { .. }
             | LaoReadsVillagePlans => Class::Forbidden,
-            SplitByDistrictOrLao { .. } | CommunitiesByLao { .. } => Class::Forbidden,
+            SplitByDistrictOrLao { .. } | CommunitiesByLao { .. } | MustChangePassword => {
+                Class::Forbidden
+            }
             CommunityEnded { .. } => Class::Conflict,
             NotFound { .. } => Class::NotFound,
             Stale { .. }
@@ -797,6 +802,8 @@ impl Problem {
             LaoNotSharingTambon { .. } => "lao_not_sharing_tambon",
             VillageTwice { .. } => "village_twice",
             SplitByDistrictOrLao { .. } => "split_by_district_or_lao",
+            // issue 13
+            MustChangePassword => "must_change_password",
             // issue 12
             BaseBelowDesignated { .. } => "base_below_designated",
             // issue 11: communities

@@ -608,6 +608,11 @@ impl Problem {
                 format!("การแบ่งหมู่บ้านของ{tambon}ทำได้โดยเจ้าหน้าที่ของ{district} หรือเจ้าหน้าที่ของ อปท. ที่ใช้ตำบลนี้ร่วมกันเท่านั้น"),
                 format!("the villages of {tambon} are split by the officers of {district} or of an LAO sharing the tambon"),
             ),
+            // issue 13
+            MustChangePassword => pick(
+                "บัญชีนี้ยังใช้รหัสผ่านที่ได้รับครั้งแรก ต้องเปลี่ยนรหัสผ่านก่อนจึงจะบันทึกข้อมูลได้ (บัญชีของฉัน → เปลี่ยนรหัสผ่าน)".into(),
+                "this account still has the password it was given: change it first (My account → Change password)".into(),
+            ),
             // issue 12
             BaseBelowDesignated { base, designated, year } => pick(
                 format!("ฐานจำนวน อปท. ต้นแบบ ({base}) ต้องไม่น้อยกว่าจำนวนที่กำหนดเป็น อปท. ต้นแบบแล้วในปี {year} ({designated} แห่ง)"),

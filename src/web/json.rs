@@ -55,9 +55,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiWrite<T> {
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
         let (mut parts, body) = req.into_parts();
+        let path = parts.uri.path().to_string();
         let user = Visitor::from_request_parts(&mut parts, state)
             .await
-            .and_then(|v| v.check_csrf(csrf_of(&parts.headers)).cloned())
+            .and_then(|v| v.check_write(csrf_of(&parts.headers), &path).cloned())
             .map_err(IntoResponse::into_response)?;
         let Json(body) = Json::from_request(Request::from_parts(parts, body), state).await?;
         Ok(ApiWrite { user, body })

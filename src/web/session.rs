@@ -36,11 +36,22 @@ impl Visitor {
         self.user.as_ref().ok_or(AppError::SignInRequired)
     }
 
-    /// Refuses a write whose CSRF token does not match the session's.
+    /// Refuses a write whose CSRF token does not match the session's, and every write of an
+    /// account that must first change the password it was given.
     pub fn check_csrf(&self, sent: &str) -> Result<&User, AppError> {
+        self.check_write(sent, "")
+    }
+
+    /// `check_csrf` for a write to `path`: an account that must change its password may still
+    /// change it and sign out, and nothing else (issue 13, defect 10).
+    pub fn check_write(&self, sent: &str, path: &str) -> Result<&User, AppError> {
+        const WHILE_MUST_CHANGE: [&str; 3] = ["/account/password", "/signout", "/api/session"];
         let user = self.user()?;
         if sent.is_empty() || !sessions::same_token(sent, &self.csrf) {
             return Err(crate::error::Problem::FormExpired.into());
+        }
+        if user.must_change_password && !WHILE_MUST_CHANGE.contains(&path) {
+            return Err(crate::error::Problem::MustChangePassword.into());
         }
         Ok(user)
     }

@@ -25,6 +25,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for FormWrite<T> {
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let (mut parts, body) = req.into_parts();
+        let parts_path = parts.uri.path().to_string();
         let v = Visitor::from_request_parts(&mut parts, state).await?;
         let is_form = parts
             .headers
@@ -44,7 +45,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for FormWrite<T> {
             .iter()
             .find(|(k, _)| k == "csrf")
             .map_or("", |(_, v)| v.as_str());
-        let user = v.check_csrf(csrf)?.clone();
+        let user = v.check_write(csrf, parts_path.as_str())?.clone();
         let form = serde_urlencoded::from_bytes(&bytes).map_err(|e| unreadable(e.to_string()))?;
         Ok(FormWrite { v, user, form })
     }

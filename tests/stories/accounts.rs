@@ -241,3 +241,82 @@ async fn repeated_failed_sign_ins_are_slowed_down(backend: &str, db: Db) {
     assert!(matches!(e, AppError::Invalid(_)) && e.message_th() == "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง");
     db.close().await;
 }
+
+story!(
+    an_account_changes_its_given_password_before_anything_else,
+    Phayao
+);
+/// Issue 13, defect 10: an account made by an administrator has a one-time password; until it
+/// is changed the account can sign in, change it and sign out, and every other write — page or
+/// API — is refused in Thai and nothing is written.
+async fn an_account_changes_its_given_password_before_anything_else(backend: &str, db: Db) {
+    use axum::http::StatusCode;
+    let lao = common::cast::mae_sai_lao(&db).await;
+    let new = NewUser {
+        username: "lao.first".into(),
+        display_name: "คุณ ใหม่".into(),
+        position: "ปลัด อบต.".into(),
+        agency: Agency::Lao,
+        role: Role::Officer,
+        scope: Scope {
+            level: ScopeLevel::Lao,
+            code: lao.lao_key.clone(),
+        },
+        password: "รหัสแรก-ที่ได้รับ-2569".into(),
+    };
+    let user = accounts::create(&db, Some(&common::cast::root(&db).await), new)
+        .await
+        .unwrap();
+    assert!(user.must_change_password, "{backend}");
+    let mut api = common::Client::new(&db);
+    let csrf = api.api_sign_in("lao.first", "รหัสแรก-ที่ได้รับ-2569").await;
+    let body = serde_json::json!({"number": "1", "name": "ชุมชนทดลอง", "tambon": "560114"});
+    let url = format!("/api/laos/{}/communities", lao.id);
+    let r = api.json("POST", &url, body.clone(), &csrf).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{backend}: {}", r.body);
+    assert_eq!(r.json()["error"]["code"], "must_change_password");
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ต้องเปลี่ยนรหัสผ่านก่อน")
+    );
+    // on the page too; but the password itself can be changed
+    let mut page = common::Client::new(&db);
+    page.sign_in("lao.first", "รหัสแรก-ที่ได้รับ-2569").await;
+    let html = page.get("/account").await.body;
+    let csrf_page = common::csrf_of(&html);
+    let r = page
+        .form(
+            &format!("/laos/{}/communities", lao.id),
+            &[
+                ("csrf", &csrf_page),
+                ("number", "1"),
+                ("name", "ชุมชนทดลอง"),
+                ("tambon", "560114"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{backend}");
+    let count: i64 = oneplan::db::query_scalar("SELECT COUNT(*) FROM communities")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(count, 0, "{backend}: nothing written");
+    let r = page
+        .form(
+            "/account/password",
+            &[
+                ("csrf", &csrf_page),
+                ("old_password", "รหัสแรก-ที่ได้รับ-2569"),
+                ("new_password", "รหัสใหม่ของฉันเอง-2569"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{backend}: {}", r.body);
+    // afterwards the account works (signed in again: the change ended the other sessions)
+    let mut api = common::Client::new(&db);
+    let csrf = api.api_sign_in("lao.first", "รหัสใหม่ของฉันเอง-2569").await;
+    let r = api.json("POST", &url, body, &csrf).await;
+    assert_eq!(r.status, StatusCode::OK, "{backend}: {}", r.body);
+}

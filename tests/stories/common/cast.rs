@@ -67,9 +67,16 @@ pub async fn account_of(
         },
         password: PASSWORD.into(),
     };
-    accounts::create(db, Some(&root(db).await), new)
+    let user = accounts::create(db, Some(&root(db).await), new)
         .await
-        .unwrap()
+        .unwrap();
+    // the officer has changed the password given with the account (else every write is refused)
+    oneplan::db::query("UPDATE users SET must_change_password = 0 WHERE id = $1")
+        .bind(user.id)
+        .execute(db)
+        .await
+        .unwrap();
+    accounts::get(db, user.id).await.unwrap().unwrap()
 }
 
 /// อบต.แม่ใส, the LAO covering tambon แม่ใส.
