@@ -36,7 +36,10 @@ pub fn router(state: AppState) -> Router {
         .route("/static/style.css", axum::routing::get(style))
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .layer(middleware::from_fn(errors::render))
-        .layer(middleware::from_fn(same_origin_writes))
+        .layer(middleware::from_fn_with_state(
+            state.config.secure_cookies,
+            same_origin_writes,
+        ))
         .layer(middleware::from_fn_with_state(
             state.config.secure_cookies,
             security_headers,
@@ -98,17 +101,23 @@ async fn style() -> impl IntoResponse {
 }
 
 /// Refuses writes that a browser says come from another site: the first CSRF defence,
-/// before the per-session token that forms and API calls carry.
-async fn same_origin_writes(req: Request, next: Next) -> Response {
+/// before the per-session token that forms and API calls carry. Behind HTTPS (secure cookies)
+/// the origin must be https on this host; otherwise http.
+async fn same_origin_writes(
+    axum::extract::State(secure): axum::extract::State<bool>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let scheme = if secure { "https" } else { "http" };
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
-        && !same_origin(req.headers())
+        && !same_origin(req.headers(), scheme)
     {
         return crate::error::AppError::from(crate::error::Problem::CrossSite).into_response();
     }
     next.run(req).await
 }
 
-fn same_origin(headers: &HeaderMap) -> bool {
+fn same_origin(headers: &HeaderMap, scheme: &str) -> bool {
     let get = |h: header::HeaderName| headers.get(h).and_then(|v| v.to_str().ok());
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
         && !matches!(site, "same-origin" | "none")
@@ -116,7 +125,7 @@ fn same_origin(headers: &HeaderMap) -> bool {
         return false;
     }
     match (get(header::ORIGIN), get(header::HOST)) {
-        (Some(origin), Some(host)) => origin.split("://").nth(1) == Some(host),
+        (Some(origin), Some(host)) => origin.split_once("://") == Some((scheme, host)),
         (Some(_), None) => false,
         _ => true,
     }
@@ -154,14 +163,18 @@ mod tests {
     #[test]
     fn cross_site_writes_are_refused() {
         let mut h = HeaderMap::new();
-        assert!(same_origin(&h));
+        assert!(same_origin(&h, "http"));
         h.insert(header::HOST, "127.0.0.1:8080".parse().unwrap());
         h.insert(header::ORIGIN, "http://127.0.0.1:8080".parse().unwrap());
-        assert!(same_origin(&h));
+        assert!(same_origin(&h, "http"));
+        // the same host on another scheme is another origin (issue 13, defect 14)
+        assert!(!same_origin(&h, "https"));
+        h.insert(header::ORIGIN, "https://127.0.0.1:8080".parse().unwrap());
+        assert!(same_origin(&h, "https") && !same_origin(&h, "http"));
         h.insert(header::ORIGIN, "http://evil.example".parse().unwrap());
-        assert!(!same_origin(&h));
+        assert!(!same_origin(&h, "http"));
         let mut h = HeaderMap::new();
         h.insert("sec-fetch-site", "cross-site".parse().unwrap());
-        assert!(!same_origin(&h));
+        assert!(!same_origin(&h, "http"));
     }
 }
