@@ -73,35 +73,41 @@ pub struct Entry {
 }
 
 /// The newest entries about an area and everything under it ('' = the whole country),
-/// or about one LAO. `before_id` pages backwards.
+/// or about one LAO. `before_id` pages backwards. Without `accounts`, the entries about user
+/// accounts are left out (their names, roles, scopes and e-mail are for administrators).
 pub async fn list(
     db: &Db,
     area_prefix: &str,
     lao_id: Option<i64>,
     before_id: Option<i64>,
     limit: i64,
+    accounts: bool,
 ) -> anyhow::Result<Vec<Entry>> {
     let before = before_id.unwrap_or(i64::MAX);
+    // 'user' is never an entity name below, so "entity <> $x" keeps everything
+    let hidden = if accounts { "" } else { "user" };
     let rows = match lao_id {
         Some(lao) => {
             db::query_as::<Entry>(
                 "SELECT id, at, username, action, entity, entity_key, area_code, before_json, after_json, note \
-                 FROM audit_log WHERE lao_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
+                 FROM audit_log WHERE lao_id = $1 AND id < $2 AND entity <> $4 ORDER BY id DESC LIMIT $3",
             )
             .bind(lao)
             .bind(before)
             .bind(limit)
+            .bind(hidden)
             .fetch_all(db)
             .await?
         }
         None => {
             db::query_as::<Entry>(
                 "SELECT id, at, username, action, entity, entity_key, area_code, before_json, after_json, note \
-                 FROM audit_log WHERE area_code >= $1 AND area_code < $2 AND id < $3 ORDER BY id DESC LIMIT $4",
+                 FROM audit_log WHERE area_code >= $1 AND area_code < $2 AND id < $3 AND entity <> $5 ORDER BY id DESC LIMIT $4",
             )
             .bind_prefix(area_prefix)
             .bind(before)
             .bind(limit)
+            .bind(hidden)
             .fetch_all(db)
             .await?
         }

@@ -50,7 +50,8 @@ pub async fn read(
     limit: i64,
 ) -> Result<Page, AppError> {
     let (area, lao) = readable_part(db, user, asked).await?;
-    let entries = audit::list(db, &area, lao, before_id, limit).await?;
+    // account records (names, roles, scopes, e-mail) are read by those who administer accounts
+    let entries = audit::list(db, &area, lao, before_id, limit, super::administers(user)).await?;
     let older = (entries.len() as i64 == limit)
         .then(|| entries.last().map(|e| e.id))
         .flatten();

@@ -317,24 +317,46 @@ pub async fn record_denied(
     action: &str,
     message: &str,
 ) -> anyhow::Result<()> {
+    record_denied_at(db, user, entity, key, action, message, None).await
+}
+
+/// A refusal filed under the actor's area and, when it names one, under the target's too: the
+/// administrators of the area an attempt was made on see it (issue 13, defect 13).
+pub async fn record_denied_at(
+    db: &Db,
+    user: &User,
+    entity: &str,
+    key: &str,
+    action: &str,
+    message: &str,
+    target: Option<(String, Option<i64>)>,
+) -> anyhow::Result<()> {
     tracing::warn!(user = %user.username, entity, key, action, "refused: {message}");
-    let (area_code, lao_id) = audit_place(db, &user.scope).await?;
+    let own = audit_place(db, &user.scope).await?;
+    let mut places = vec![own.clone()];
+    if let Some(t) = target
+        && t != own
+    {
+        places.push(t);
+    }
     let mut tx = db.begin_write().await?;
-    audit::record(
-        &mut tx,
-        &user.actor(),
-        Change {
-            action: "denied",
-            entity,
-            entity_key: key.to_string(),
-            area_code,
-            lao_id,
-            before: None,
-            after: None,
-            note: format!("{action}: {message}"),
-        },
-    )
-    .await?;
+    for (area_code, lao_id) in places {
+        audit::record(
+            &mut tx,
+            &user.actor(),
+            Change {
+                action: "denied",
+                entity,
+                entity_key: key.to_string(),
+                area_code,
+                lao_id,
+                before: None,
+                after: None,
+                note: format!("{action}: {message}"),
+            },
+        )
+        .await?;
+    }
     tx.commit().await
 }
 

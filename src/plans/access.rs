@@ -116,7 +116,17 @@ pub async fn check_owner_write(
     match problem {
         None => Ok(()),
         Some(p) => {
-            accounts::record_denied(db, user, entity, key, "write", &p.message(Lang::Th)).await?;
+            let target = (owner.area_code(), owner.lao_id());
+            accounts::record_denied_at(
+                db,
+                user,
+                entity,
+                key,
+                "write",
+                &p.message(Lang::Th),
+                Some(target),
+            )
+            .await?;
             Err(p.into())
         }
     }

@@ -171,6 +171,14 @@ impl Owner {
     }
 
     /// Where the plan sits in the area tree.
+    /// The LAO that owns the plan, if an LAO does.
+    pub fn lao_id(&self) -> Option<i64> {
+        match self {
+            Owner::Lao(l) => Some(l.id),
+            Owner::Area(_) => None,
+        }
+    }
+
     pub fn area_code(&self) -> String {
         match self {
             Owner::Area(a) => a.code.clone(),

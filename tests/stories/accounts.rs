@@ -103,7 +103,7 @@ async fn administrators_work_inside_their_own_area(backend: &str, db: Db) {
     assert!(matches!(e, AppError::Forbidden(_)));
 
     // the refusals are in the audit log of the district, with who tried
-    let log = oneplan::audit::list(&db, "5601", None, None, 50)
+    let log = oneplan::audit::list(&db, "5601", None, None, 50, true)
         .await
         .unwrap();
     let denied: Vec<_> = log.iter().filter(|e| e.action == "denied").collect();
@@ -118,7 +118,7 @@ async fn administrators_work_inside_their_own_area(backend: &str, db: Db) {
         && e.after_json.as_deref().unwrap().contains("560114")));
     // …and not in another district's
     assert!(
-        oneplan::audit::list(&db, "5602", None, None, 50)
+        oneplan::audit::list(&db, "5602", None, None, 50, true)
             .await
             .unwrap()
             .is_empty()

@@ -222,9 +222,10 @@ async fn an_lao_reads_a_village_plan_and_adopts_without_changing_it(backend: &st
         adopt::add_to_plan(&db, &lao, plan.id, plan.version, &need("โครงการของ อบต.")).await,
         says,
     );
+    // each refusal filed under the LAO's area and the village's
     assert_eq!(
         denials(&db, &lao.username, "write:%อปท. อ่าน%").await,
-        3,
+        6,
         "{backend}"
     );
     let kept = projects::get(&db, project.id).await.unwrap().unwrap();

@@ -231,7 +231,7 @@ async fn tis620_files_and_thai_digits_are_read_and_updates_are_audited(backend: 
     )
     .await;
     assert_eq!((r.inserted, r.updated), (0, 1));
-    let log = oneplan::audit::list(&db, "560114", None, None, 10)
+    let log = oneplan::audit::list(&db, "560114", None, None, 10, true)
         .await
         .unwrap();
     let e = log

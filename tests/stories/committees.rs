@@ -270,7 +270,7 @@ async fn a_tambon_records_its_orders_and_sees_which_committees_lack_a_current_on
     assert!(row(&own, Kind::TambonBoard, "560114").current);
 
     // each order is in the tambon's audit log, with who recorded it
-    let log = oneplan::audit::list(&db, "560114", None, None, 50)
+    let log = oneplan::audit::list(&db, "560114", None, None, 50, true)
         .await
         .unwrap();
     let entry = log
@@ -356,7 +356,7 @@ async fn writes_outside_ones_area_or_role_are_refused_and_logged(backend: &str, 
     // nothing was written but the refusals, each under the refused user's own area
     assert_eq!(count(&db, "committees").await, 0);
     assert_eq!(count(&db, "committee_orders").await, 0);
-    let log = oneplan::audit::list(&db, "560114", None, None, 50)
+    let log = oneplan::audit::list(&db, "560114", None, None, 50, true)
         .await
         .unwrap();
     let denied: Vec<_> = log
@@ -372,7 +372,7 @@ async fn writes_outside_ones_area_or_role_are_refused_and_logged(backend: &str, 
                 .contains("ก.บ.อ. อำเภอเมืองพะเยา อยู่นอกพื้นที่รับผิดชอบของท่าน")
     }));
     assert!(denied.iter().any(|e| e.username == "watcher"));
-    let lao_log = oneplan::audit::list(&db, "", Some(lao.id), None, 50)
+    let lao_log = oneplan::audit::list(&db, "", Some(lao.id), None, 50, true)
         .await
         .unwrap();
     assert!(lao_log.iter().any(|e| e.action == "denied"
@@ -415,7 +415,7 @@ async fn writes_outside_ones_area_or_role_are_refused_and_logged(backend: &str, 
     assert_eq!(d.committee.owner.lao_id, Some(lao.id));
     assert_eq!(d.committee.owner.area_code, "560114");
     assert_eq!(d.orders[0].order_no, "ที่ 15/2567");
-    let lao_log = oneplan::audit::list(&db, "", Some(lao.id), None, 50)
+    let lao_log = oneplan::audit::list(&db, "", Some(lao.id), None, 50, true)
         .await
         .unwrap();
     assert!(
@@ -549,7 +549,7 @@ async fn bad_orders_are_refused_whole_with_the_field_and_row_named(backend: &str
     for table in ["committees", "committee_orders", "committee_members"] {
         assert_eq!(count(&db, table).await, 0, "{backend}: {table}");
     }
-    let log = oneplan::audit::list(&db, "560114", None, None, 50)
+    let log = oneplan::audit::list(&db, "560114", None, None, 50, true)
         .await
         .unwrap();
     assert!(log.iter().all(|e| !e.entity.starts_with("committee")));

@@ -459,7 +459,8 @@ async fn the_tambon_plan_book_and_the_districts_model_plan(backend: &str, db: Db
     .fetch_one(&db)
     .await
     .unwrap();
-    assert_eq!(denied, 2, "{backend}: refusals are on record");
+    // two refusals, each under the actor's area and the plan's
+    assert_eq!(denied, 4, "{backend}: refusals are on record");
     assert!(matches!(
         model_plan::designate(&db, &district, village.id, "").await,
         Err(AppError::Invalid(_))

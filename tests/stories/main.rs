@@ -9,6 +9,7 @@ mod accounts;
 mod agencies;
 mod api;
 mod areas;
+mod audit_reading;
 mod backup;
 mod browser;
 mod calendar;

@@ -448,7 +448,8 @@ async fn a_need_travels_from_a_village_forum_to_the_lao_budget_and_the_district_
     .fetch_one(&db)
     .await
     .unwrap();
-    assert_eq!(denied, 1);
+    // one refusal, under the watcher's area and the district plan's
+    assert_eq!(denied, 2);
     let adoptions: i64 =
         oneplan::db::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'adopt'")
             .fetch_one(&db)
