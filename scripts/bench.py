@@ -40,7 +40,19 @@ BIN = ROOT / "target" / "release" / "oneplan"
 WORK = Path(os.environ.get("ONEPLAN_BENCH_DIR", "/tmp/oneplan-bench"))
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 TABLES = ["plans", "forums", "projects", "project_villages", "plan_items", "project_progress",
-          "committees", "committee_orders", "target_tambons", "model_laos", "working_group_plans"]
+          "committees", "committee_orders", "target_tambons", "model_laos", "working_group_plans",
+          "communities", "committee_meetings", "own_projects", "own_project_years"]
+
+
+def migration_views():
+    """The views the roll-ups' SQL reads (lao_units, unsplit_tambons), as the migrations last
+    define them, for DuckDB: each `CREATE VIEW name AS …;` of migrations/, the latest winning."""
+    views = {}
+    for f in sorted((ROOT / "migrations").glob("*.sql")):
+        text = "\n".join(l for l in f.read_text(encoding="utf-8").splitlines() if not l.lstrip().startswith("--"))
+        for m in re.finditer(r"CREATE VIEW (\w+) AS(.*?);", text, re.S):
+            views[m.group(1)] = m.group(0)
+    return list(views.values())
 
 
 def sh(*cmd, env=None, capture=True, check=True, **kw):
@@ -340,6 +352,8 @@ def duckdb_rollups(sqlite_dir, data, measured):
     con = d.connect()
     for f in pq.glob("*.parquet"):
         con.execute(f"CREATE VIEW {f.stem} AS SELECT * FROM '{f}'")
+    for view in migration_views():
+        con.execute(view)
     # tables the generator leaves empty but the SQL reads
     src = sqlite3.connect(sqlite_dir / "oneplan.db")
     for t in ["committee_members", "submissions", "project_funding", "agency_requests"]:
