@@ -44,7 +44,18 @@ pub(super) async fn check_keeper(
     let p = Problem::CommunitiesByLao {
         lao: lao.full_name_th.clone(),
     };
-    accounts::record_denied(db, user, "community", key, "write", &p.message(Lang::Th)).await?;
+    // filed under the LAO's place too, where its own administrators read it
+    let target = Some((crate::committees::lao_home(lao), Some(lao.id)));
+    accounts::record_denied_at(
+        db,
+        user,
+        "community",
+        key,
+        "write",
+        &p.message(Lang::Th),
+        target,
+    )
+    .await?;
     Err(p.into())
 }
 

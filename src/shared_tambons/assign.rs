@@ -120,13 +120,14 @@ pub async fn assign(db: &Db, user: &User, input: &AssignInput) -> Result<Assigne
             tambon: format!("ตำบล{}", area.name_th),
             district: district.map_or(String::new(), |d| format!("อำเภอ{}", d.name_th)),
         };
-        accounts::record_denied(
+        accounts::record_denied_at(
             db,
             user,
             "village_assignment",
             &code,
             "write",
             &p.message(Lang::Th),
+            Some((code.clone(), None)),
         )
         .await?;
         return Err(p.into());

@@ -378,7 +378,8 @@ async fn a_municipality_of_communities_meets_criterion_2(_backend: &str, db: Db)
             "SELECT COUNT(*) FROM audit_log WHERE entity = 'community' AND action = 'denied'"
         )
         .await,
-        1
+        2,
+        "filed under the intruder's place and ทม.พะเยา's"
     );
     assert_eq!(communities::of_lao(&db, lao.id).await.unwrap().len(), 4);
 }

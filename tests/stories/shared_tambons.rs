@@ -409,7 +409,19 @@ async fn those_who_may_not_split_are_refused_and_bad_lines_write_nothing(_backen
     .fetch_one(&db)
     .await
     .unwrap();
-    assert_eq!(refusals, 2);
+    // two refusals, each under the actor's area and the tambon's
+    assert_eq!(refusals, 4);
+    let at_tambon: i64 = db::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE entity = 'village_assignment' AND action = 'denied' AND area_code = $1",
+    )
+    .bind(TAMBON)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        at_tambon, 2,
+        "the tambon's administrators see both attempts"
+    );
 
     // bad lines: a village of another tambon, an LAO not sharing it, a village twice — all named
     let mut c = Client::new(&db);
