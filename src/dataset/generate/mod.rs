@@ -17,6 +17,12 @@ use std::io::BufWriter;
 use std::path::Path;
 use std::time::Instant;
 
+mod own;
+mod units;
+
+use own::own_projects;
+use units::{register_communities, split_shared_tambons};
+
 pub struct Options {
     /// A DOPA code prefix ('' = the whole country, '56' = Phayao).
     pub area: String,
@@ -53,7 +59,7 @@ impl Vocabulary {
     fn load() -> anyhow::Result<Vocabulary> {
         let mut titles = vec![Vec::new(); DIMENSIONS.len()];
         let mut r = csv::Reader::from_reader(
-            include_bytes!("../../data/vocabulary/project_titles.csv").as_slice(),
+            include_bytes!("../../../data/vocabulary/project_titles.csv").as_slice(),
         );
         for rec in r.records() {
             let rec = rec?;
@@ -292,240 +298,6 @@ fn write_project(
         ],
     )
 }
-
-/// Shares of SPLIT_SHARE of the shared tambons are split (villages in runs, one run per LAO
-/// sharing it, in code order); the others stay unsplit, as in a country where districts have
-/// not settled them all. Assignments already in the database are kept.
-const SPLIT_SHARE: f64 = 0.85;
-
-fn split_shared_tambons(
-    h: &mut hierarchy::Hierarchy,
-    seed: u64,
-    out: &mut Out,
-) -> anyhow::Result<()> {
-    for t in &h.tambons {
-        if t.shared.is_empty()
-            || t.villages
-                .iter()
-                .any(|v| !v.community && h.village_lao.contains_key(&v.code))
-        {
-            continue;
-        }
-        let mut r = Rng::for_part(seed, &format!("split:{}", t.code), 0);
-        if !r.chance(SPLIT_SHARE) {
-            continue;
-        }
-        let villages: Vec<&hierarchy::Village> =
-            t.villages.iter().filter(|v| !v.community).collect();
-        let n = villages.len();
-        for (i, v) in villages.into_iter().enumerate() {
-            let lao = t.shared[i * t.shared.len() / n.max(1)];
-            out.row("lao_villages", &[&lao.to_string(), &v.code])?;
-            h.village_lao.insert(v.code.clone(), lao);
-        }
-    }
-    Ok(())
-}
-
-const STRATEGIES: [&str; 5] = [
-    "ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน",
-    "ยุทธศาสตร์การพัฒนาด้านเศรษฐกิจ",
-    "ยุทธศาสตร์การพัฒนาด้านสังคมและคุณภาพชีวิต",
-    "ยุทธศาสตร์การพัฒนาด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม",
-    "ยุทธศาสตร์การพัฒนาด้านการบริหารจัดการบ้านเมืองที่ดี",
-];
-const WORK_PLANS: [&str; 5] = [
-    "แผนงานอุตสาหกรรมและการโยธา",
-    "แผนงานการเกษตร",
-    "แผนงานสังคมสงเคราะห์",
-    "แผนงานการรักษาความสงบภายใน",
-    "แผนงานบริหารงานทั่วไป",
-];
-
-/// The LAO's own projects in its five-year local plan (ผ.02): each funded in one to three
-/// consecutive years of the cycle, with the plan's strategy and programme for its dimension.
-#[allow(clippy::too_many_arguments)]
-fn own_projects(
-    out: &mut Out,
-    ids: &mut Ids,
-    vocabulary: &Vocabulary,
-    seed: u64,
-    lao: &Lao,
-    plan: i64,
-    cycle: i64,
-    made: &str,
-) -> anyhow::Result<()> {
-    let mut r = Rng::for_part(seed, &format!("own:{}", lao.id), cycle);
-    for seq in 1..=r.between(15, 45) {
-        let id = next(&mut ids.project);
-        let d = r.weighted(&DIMENSION_WEIGHTS);
-        let first = cycle + r.between(0, 4);
-        let last = (first + r.between(0, 2)).min(cycle + 4);
-        let amount =
-            (r.log_normal(400_000.0, 0.8).max(10_000.0) / 1_000.0).round() as i64 * 1_000 * 100;
-        let title = format!("{} {}", r.pick(&vocabulary.titles[d]), lao.name);
-        let project = Project {
-            id,
-            executor: "lao",
-            budget: amount * (last - first + 1),
-            village: None,
-            local: false,
-            budgeted: false,
-            row: ProjectRow {
-                title,
-                dimension: DIMENSIONS[d],
-                area_code: lao.area_code.clone(),
-                origin_plan: plan,
-                forum: None,
-                reach: "tambon",
-                villages: 0,
-                households: r.between(100, 2_000),
-                lao: "1",
-                starts: date(ce(first) - 1, 10, 1),
-                ends: date(ce(last), 9, 30),
-                created: made.to_string(),
-            },
-        };
-        write_project(out, &project, "proposed", 0, 0)?;
-        let i = d.min(STRATEGIES.len() - 1);
-        out.row(
-            "own_projects",
-            &[
-                &id.to_string(),
-                &plan.to_string(),
-                &seq.to_string(),
-                STRATEGIES[i],
-                WORK_PLANS[i],
-                "๑ แห่ง",
-                "ประชาชนได้รับประโยชน์ร้อยละ ๘๐",
-                "ประชาชนมีคุณภาพชีวิตที่ดีขึ้น",
-                &lao.name,
-            ],
-        )?;
-        for y in first..=last {
-            out.row(
-                "own_project_years",
-                &[&id.to_string(), &y.to_string(), &amount.to_string()],
-            )?;
-        }
-        out.row(
-            "plan_items",
-            &[
-                &next(&mut ids.item).to_string(),
-                &plan.to_string(),
-                &id.to_string(),
-                &first.to_string(),
-                NULL,
-                &project.budget.to_string(),
-                &made[..10],
-                NULL,
-                "",
-                made,
-                BY,
-            ],
-        )?;
-    }
-    Ok(())
-}
-
-/// How many communities a municipality has in each tambon it covers (ทน. and ทม. plan by
-/// community), and an LAO of any kind in a tambon where DOPA lists no village.
-fn communities_per_tambon(kind: &str, has_villages: bool, r: &mut Rng) -> i64 {
-    match (kind, has_villages) {
-        ("ThesabanNakhon", _) => r.between(8, 25),
-        ("ThesabanMueang", _) => r.between(4, 12),
-        ("Bangkok" | "PAO", _) => 0,
-        (_, false) => r.between(3, 8),
-        _ => 0,
-    }
-}
-
-/// Registers the communities of municipalities (and of LAOs in tambons without villages) as
-/// units of their tambons, numbered per LAO; tambons that have communities already are left.
-fn register_communities(
-    h: &mut hierarchy::Hierarchy,
-    seed: u64,
-    first_year: i64,
-    out: &mut Out,
-) -> anyhow::Result<()> {
-    let registered = stamp(&date(ce(first_year) - 2, 5, 1));
-    let mut id = 0i64;
-    let mut numbers: HashMap<i64, i64> = HashMap::new();
-    for t in h.tambons.iter_mut() {
-        if t.villages.iter().any(|v| v.community) {
-            continue;
-        }
-        let has_villages = !t.villages.is_empty();
-        let mut r = Rng::for_part(seed, &format!("communities:{}", t.code), 0);
-        let mut serial = 0;
-        let start = r.between(0, COMMUNITY_NAMES.len() as i64 - 1);
-        for lao in t.laos.clone() {
-            let Some(l) = h.laos.get(&lao) else { continue };
-            for _ in 0..communities_per_tambon(&l.kind, has_villages, &mut r) {
-                serial += 1;
-                let number = numbers.entry(lao).or_insert(0);
-                *number += 1;
-                let code = format!("{}C{serial:03}", t.code);
-                // each name once in a tambon: in turn from a drawn start, numbered on a second round
-                let n = COMMUNITY_NAMES.len() as i64;
-                let turn = start + serial - 1;
-                let name = match turn / n {
-                    0 => format!("ชุมชน{}", COMMUNITY_NAMES[(turn % n) as usize]),
-                    round => format!("ชุมชน{} {}", COMMUNITY_NAMES[(turn % n) as usize], round + 1),
-                };
-                out.row("areas", &[&code, "community", &t.code, &name, "", NULL, ""])?;
-                id += 1;
-                out.row(
-                    "communities",
-                    &[
-                        &id.to_string(),
-                        &code,
-                        &lao.to_string(),
-                        &number.to_string(),
-                        "active",
-                        NULL,
-                        NULL,
-                        &registered,
-                        &registered,
-                        "1",
-                    ],
-                )?;
-                h.village_lao.insert(code.clone(), lao);
-                t.villages.push(hierarchy::Village {
-                    code,
-                    moo: *number,
-                    name,
-                    community: true,
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Names communities often carry (a temple, a market, a lane, a neighbourhood).
-const COMMUNITY_NAMES: &[&str] = &[
-    "วัดศรีโคมคำ",
-    "ตลาดสด",
-    "หน้าเมือง",
-    "ประตูเหล็ก",
-    "ร่องไฮ",
-    "บ้านใหม่",
-    "สันต้นม่วง",
-    "ท่าน้ำ",
-    "ศรีสวัสดิ์",
-    "ดอนสนาม",
-    "หลังสถานีรถไฟ",
-    "ริมกว๊าน",
-    "เจริญสุข",
-    "รุ่งอรุณ",
-    "สามัคคี",
-    "พัฒนา",
-    "ทุ่งกาด",
-    "เหล่าใต้",
-    "ป่าแดง",
-    "วังหิน",
-];
 
 pub async fn generate(db: &Db, options: &Options, dir: &Path) -> anyhow::Result<Summary> {
     let started = Instant::now();
