@@ -1233,6 +1233,92 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Draft from today's records",
     ),
     ("report.show_year", "แสดง", "Show"),
+    // issue 12: the KPI 3.2 chain
+    (
+        "chain.title",
+        "การรายงานตัวชี้วัดที่ ๓.๒ ตามสายงาน",
+        "KPI 3.2 reporting chain",
+    ),
+    ("chain.link", "การส่งรายงานตามสายงาน", "Reporting chain"),
+    ("chain.due", "กำหนดส่ง", "Due"),
+    ("chain.sends_to", "ส่งถึง", "sent to"),
+    (
+        "chain.tally_forwarded",
+        "ผ่านเกณฑ์ครบ ๕ ข้อ ตามรายงานที่ส่งต่อ",
+        "meet all five, as forwarded",
+    ),
+    (
+        "chain.tally_live",
+        "ผ่านเกณฑ์ครบ ๕ ข้อ ตามข้อมูลปัจจุบัน",
+        "meet all five, on today's records",
+    ),
+    ("chain.sent", "ฉบับที่ / วันที่ส่ง", "Version / sent on"),
+    ("chain.stage", "สถานะ", "Status"),
+    ("chain.meeting", "ผ่านเกณฑ์", "Meet the criteria"),
+    ("chain.accept", "ตรวจรับ", "Accept"),
+    ("chain.return", "ส่งคืนให้แก้ไข", "Return"),
+    ("chain.reason", "เหตุผลที่ส่งคืน", "Reason for returning"),
+    ("chain.missing", "ยังไม่ได้รับรายงาน", "Not received"),
+    ("chain.forward_title", "การส่งต่อ", "Forwarding"),
+    (
+        "chain.not_forwarded",
+        "ยังไม่ได้ส่งต่อรายงานของเดือนนี้",
+        "This month's reports are not forwarded yet",
+    ),
+    (
+        "chain.moved_on",
+        "ระดับที่สูงกว่าส่งรายงานเดือนนี้ต่อแล้ว จึงส่งต่อในขั้นนี้ไม่ได้อีก",
+        "The level above has forwarded this month: this step is closed",
+    ),
+    (
+        "chain.forward_district",
+        "ส่งรายงานที่ตรวจรับแล้วถึงจังหวัด",
+        "Forward the accepted reports to the province",
+    ),
+    (
+        "chain.forward_province",
+        "ส่งรายงานของจังหวัดถึงกรมส่งเสริมการปกครองท้องถิ่น",
+        "Forward the province's reports to the department",
+    ),
+    (
+        "chain.review_of_district",
+        "ผลการตรวจของอำเภอ",
+        "The district's review",
+    ),
+    (
+        "to_province.link",
+        "ส่งโครงการที่ ก.บ.อ. อนุมัติถึงจังหวัด",
+        "Send the projects ก.บ.อ. approved to the province",
+    ),
+    (
+        "to_province.title",
+        "โครงการในแผนพัฒนาอำเภอที่ ก.บ.อ. อนุมัติ ส่งจังหวัด",
+        "District plan projects approved by ก.บ.อ., sent to the province",
+    ),
+    (
+        "to_province.received",
+        "แผนพัฒนาอำเภอที่อำเภอส่งจังหวัด",
+        "District plans sent to the province",
+    ),
+    ("to_province.plan_year", "ปีของแผน", "Plan year"),
+    (
+        "to_province.approved_on",
+        "ก.บ.อ. อนุมัติเมื่อ",
+        "Approved by ก.บ.อ. on",
+    ),
+    (
+        "to_province.not_approved",
+        "ยังไม่ได้บันทึกวันที่ ก.บ.อ. อนุมัติแผน (บันทึกได้ที่หน้าแผน) จึงยังส่งจังหวัดไม่ได้",
+        "No ก.บ.อ. approval date yet (record it on the plan page): nothing can be sent",
+    ),
+    ("to_province.lacks", "ยังขาด", "Lacks"),
+    (
+        "to_province.send",
+        "ส่งโครงการที่เลือกถึงจังหวัด",
+        "Send the chosen projects to the province",
+    ),
+    ("to_province.sent", "ส่งแล้ว ฉบับที่", "Sent, version"),
+    ("to_province.projects", "โครงการ", "projects"),
 ];
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod lineage;
 pub mod province;
 pub mod raise;
 pub mod route;
+pub mod to_province;
 
 pub use adopt::{AdoptInput, Candidate, adopt, candidates, merge, remove, update_item};
 pub use items::{Item, items, rank_of};

@@ -61,6 +61,12 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "communities",
         include_str!("../../migrations/0012_communities.sql"),
     ),
+    // issue 12: the reporting chain
+    (
+        13,
+        "reporting chain",
+        include_str!("../../migrations/0013_reporting_chain.sql"),
+    ),
 ];
 
 /// Steps a migration needs that the two databases write differently, run before its file.

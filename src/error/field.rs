@@ -36,6 +36,8 @@ fields! {
     Year = "year", "ปีงบประมาณ", "Fiscal year";
     Step = "step", "ขั้นตอน", "Step";
     Reason = "reason", "เหตุผล", "Reason";
+    Verdict = "verdict", "ผลการตรวจ", "Verdict";
+    ReportNo = "report_no", "เลขที่รายงาน", "Report number";
     MadeQuarter = "made_quarter", "ไตรมาสที่จัดทำแผน", "Quarter the plan was made";
     MadeOn = "made_on", "วันที่จัดทำแผน", "Date the plan was made";
     DeliveredLaoOn = "delivered_lao_on", "วันที่ส่งเล่มแผนให้ อปท.", "Plan book delivered to the LAO";

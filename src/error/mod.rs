@@ -3,10 +3,12 @@
 //! for a form with several mistakes, all of them), each with a stable code, its parameters and
 //! the field it points at, worded in Thai or English by the reader's language (`words`).
 
+mod chain;
 mod field;
 mod problem;
 mod words;
 
+pub use chain::ChainProblem;
 pub use field::Field;
 pub use problem::{Class, FundingProblem, MemberProblem, Named, Problem, Thing};
 

@@ -527,6 +527,8 @@ pub enum Problem {
         number: i64,
         first_row: usize,
     },
+    // ---- issue 12: a step of the reporting chain
+    Chain(super::chain::ChainProblem),
 }
 
 /// What is wrong with one line of a project's funding.
@@ -570,6 +572,7 @@ impl Problem {
                 Class::Forbidden
             }
             CommunityEnded { .. } => Class::Conflict,
+            Chain(c) => c.class(),
             NotFound { .. } => Class::NotFound,
             Stale { .. }
             | PlanExists { .. }
@@ -653,6 +656,7 @@ impl Problem {
             MergeIntoItself | MergeIntoNotActive { .. } => Some(Field::CommunityInto),
             NoCommunityNameColumn => Some(Field::File),
             BaseBelowDesignated { .. } => Some(Field::BaseCount),
+            Chain(c) => c.field(),
             _ => None,
         }
     }
@@ -816,6 +820,7 @@ impl Problem {
             CommunitiesByLao { .. } => "communities_by_lao",
             NoCommunityNameColumn => "no_community_name_column",
             CommunityNumberTwice { .. } => "community_number_twice",
+            Chain(c) => c.code(),
         }
     }
 

@@ -651,6 +651,7 @@ impl Problem {
                 "ไม่พบคอลัมน์ “ชื่อชุมชน” ในแถวหัวตาราง (ต้องมีคอลัมน์ เลขที่ชุมชน ชื่อชุมชน และ รหัสตำบล หรือ ตำบล)".into(),
                 "no “ชื่อชุมชน” (community name) column in the header row".into(),
             ),
+            Chain(c) => c.message(lang),
             CommunityNumberTwice { number, first_row } => pick(
                 format!("เลขที่ชุมชน {number} ซ้ำกับแถวที่ {first_row}"),
                 format!("community number {number} repeats row {first_row}"),

@@ -4,6 +4,7 @@
 //! of `figures`), the thresholds and score
 //! bands are data per year (`settings`), and `rollup` gives district, province and national values.
 
+pub mod chain;
 pub mod document;
 pub mod figures;
 pub mod model_laos;

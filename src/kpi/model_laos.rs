@@ -54,6 +54,18 @@ pub async fn history(db: &Db, year: i64, district: &str) -> anyhow::Result<Vec<M
     .await?)
 }
 
+/// The district whose current, agreed model LAO this is for the year.
+pub async fn district_of(db: &Db, year: i64, lao_id: i64) -> anyhow::Result<Option<String>> {
+    Ok(db::query_scalar(
+        "SELECT district_code FROM model_laos WHERE fiscal_year = $1 AND lao_id = $2 \
+         AND replaced_at IS NULL AND agreed_at IS NOT NULL ORDER BY id DESC LIMIT 1",
+    )
+    .bind(year)
+    .bind(lao_id)
+    .fetch_optional(db)
+    .await?)
+}
+
 /// Whether a year's designation for this LAO is current and agreed.
 pub async fn is_model(db: &Db, year: i64, lao_id: i64) -> anyhow::Result<bool> {
     let n: i64 = db::query_scalar(

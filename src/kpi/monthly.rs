@@ -204,6 +204,45 @@ pub async fn submit(
         .into());
     }
     let period = check_period(&input.period, year)?;
+    // the chain has moved on once the district forwarded this LAO's report of the month
+    if let Some(district) = super::model_laos::district_of(db, year, lao_id).await?
+        && reporting::forwards::carried_by(
+            db,
+            reporting::KPI32_DISTRICT,
+            &district,
+            year,
+            &period,
+            &owner.key(),
+        )
+        .await?
+        .is_some()
+    {
+        let d = crate::areas::get(db, &district)
+            .await?
+            .map(|a| a.name_th)
+            .unwrap_or_default();
+        return Err(Problem::Chain(crate::error::ChainProblem::MovedOn {
+            period_th: reporting::calendar::period_th(&period),
+            by: format!("สถ.อ.{d}"),
+        })
+        .into());
+    }
+    if let Some(used) = reporting::forwards::report_no_used(
+        db,
+        reporting::KPI32_MONTHLY,
+        &owner.key(),
+        year,
+        &period,
+        &input.report_no,
+    )
+    .await?
+    {
+        return Err(Problem::Chain(crate::error::ChainProblem::ReportNoUsed {
+            no: input.report_no.trim().to_string(),
+            period_th: reporting::calendar::period_th(&used),
+        })
+        .into());
+    }
     let m = compute(db, lao_id, year).await?;
     agrees(Field::Item7, &input.local_pct, m.rates.local_pct_x100)?;
     agrees(Field::Item8, &input.budget_pct, m.rates.budget_pct_x100)?;

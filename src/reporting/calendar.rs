@@ -3,7 +3,8 @@
 //! move a due date or add a deadline, and every such change is audited.
 
 use super::{
-    DISTRICT_PLAN, DISTRICT_PROGRESS, KPI32_MONTHLY, REGISTER_1, REGISTER_2, REGISTER_3, ROLE_MODEL,
+    DISTRICT_PLAN, DISTRICT_PROGRESS, KPI32_DISTRICT, KPI32_MONTHLY, KPI32_PROVINCE, REGISTER_1,
+    REGISTER_2, REGISTER_3, ROLE_MODEL,
 };
 use crate::accounts::{self, Role, ScopeLevel, User};
 use crate::audit::{self, Actor, Change};
@@ -16,13 +17,15 @@ use serde::Serialize;
 use time::{Date, Month};
 
 /// Every kind of report the calendar knows, in the order of the circulars.
-pub const KINDS: [&str; 7] = [
+pub const KINDS: [&str; 9] = [
     REGISTER_1,
     DISTRICT_PROGRESS,
     REGISTER_2,
     REGISTER_3,
     DISTRICT_PLAN,
     KPI32_MONTHLY,
+    KPI32_DISTRICT,
+    KPI32_PROVINCE,
     ROLE_MODEL,
 ];
 
@@ -73,7 +76,8 @@ pub fn yearly_pattern(fy_be: i32) -> Vec<Due> {
         yearly(REGISTER_3, day(y, Month::May, 31)),
         yearly(DISTRICT_PLAN, day(y, Month::June, 15)),
     ];
-    // KPI 3.2: by the 25th of each month, May to September
+    // KPI 3.2: by the 25th of each month, May to September; seed 002 gives the same day to
+    // the LAO's report, the district's gathering (๒.๓) and the province's report to DLA (๓)
     for m in [
         Month::May,
         Month::June,
@@ -81,11 +85,13 @@ pub fn yearly_pattern(fy_be: i32) -> Vec<Due> {
         Month::August,
         Month::September,
     ] {
-        out.push(Due {
-            kind: KPI32_MONTHLY,
-            period: format!("{y}-{:02}", m as u8),
-            due_on: day(y, m, 25),
-        });
+        for kind in [KPI32_MONTHLY, KPI32_DISTRICT, KPI32_PROVINCE] {
+            out.push(Due {
+                kind,
+                period: format!("{y}-{:02}", m as u8),
+                due_on: day(y, m, 25),
+            });
+        }
     }
     // the Role Model report is due as its round says (seed 004), from the round's districts
     // only: not a yearly deadline of every district
@@ -463,7 +469,9 @@ mod tests {
         assert_eq!(monthly[0].due_on, date!(2026 - 05 - 25));
         assert_eq!(monthly[4].period, "2026-09");
         assert_eq!(monthly[4].due_on, date!(2026 - 09 - 25));
-        assert_eq!(p.len(), 10);
+        assert_eq!(p.len(), 20);
+        let forwards = |kind| p.iter().filter(|d| d.kind == kind).count();
+        assert_eq!((forwards(KPI32_DISTRICT), forwards(KPI32_PROVINCE)), (5, 5));
         // every deadline lies inside its fiscal year
         assert!(p.iter().all(|d| fiscal_year_be(d.due_on) == 2569));
     }

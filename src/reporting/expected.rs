@@ -4,7 +4,8 @@
 //! size of the area.
 
 use super::{
-    DISTRICT_PLAN, DISTRICT_PROGRESS, KPI32_MONTHLY, REGISTER_1, REGISTER_2, REGISTER_3, ROLE_MODEL,
+    DISTRICT_PLAN, DISTRICT_PROGRESS, KPI32_DISTRICT, KPI32_MONTHLY, KPI32_PROVINCE, REGISTER_1,
+    REGISTER_2, REGISTER_3, ROLE_MODEL,
 };
 use crate::db::{self, Db};
 use serde::Serialize;
@@ -32,6 +33,10 @@ pub enum Basis {
     AllDistricts,
     /// Model LAOs currently designated for the fiscal year.
     ModelLaos,
+    /// The districts that designated a model LAO for the year (they forward its reports).
+    ModelLaoDistricts,
+    /// The provinces with a district that did.
+    ModelLaoProvinces,
     /// The districts of the year's Role Model round (seed 004); none until rounds are kept.
     RoleModelRound,
 }
@@ -40,6 +45,8 @@ pub fn basis(kind: &str) -> Basis {
     match kind {
         REGISTER_1 | REGISTER_2 | REGISTER_3 | DISTRICT_PROGRESS => Basis::TargetDistricts,
         KPI32_MONTHLY => Basis::ModelLaos,
+        KPI32_DISTRICT => Basis::ModelLaoDistricts,
+        KPI32_PROVINCE => Basis::ModelLaoProvinces,
         DISTRICT_PLAN => Basis::AllDistricts,
         ROLE_MODEL => Basis::RoleModelRound,
         _ => Basis::AllDistricts,
@@ -95,6 +102,40 @@ pub async fn units(
             .fetch_all(db)
             .await?,
         ),
+        Basis::ModelLaoDistricts => districts(
+            db::query_as(
+                "SELECT a.code, a.name_th, a.name_en FROM areas a WHERE a.level = 'district' AND a.code >= $2 AND a.code < $3 \
+                 AND a.code IN (SELECT m.district_code FROM model_laos m WHERE m.fiscal_year = $1 \
+                 AND m.replaced_at IS NULL AND m.agreed_at IS NOT NULL) ORDER BY a.code",
+            )
+            .bind(fiscal_year)
+            .bind_prefix(prefix)
+            .fetch_all(db)
+            .await?,
+        ),
+        Basis::ModelLaoProvinces => {
+            let rows: Vec<(String, String, String)> = db::query_as(
+                "SELECT a.code, a.name_th, a.name_en FROM areas a WHERE a.level = 'province' \
+                 AND a.code IN (SELECT SUBSTR(m.district_code, 1, 2) FROM model_laos m WHERE m.fiscal_year = $1 \
+                 AND m.replaced_at IS NULL AND m.agreed_at IS NOT NULL AND m.district_code >= $2 AND m.district_code < $3) \
+                 ORDER BY a.code",
+            )
+            .bind(fiscal_year)
+            .bind_prefix(prefix)
+            .fetch_all(db)
+            .await?;
+            rows.into_iter()
+                .map(|(code, th, en)| Unit {
+                    unit_key: code.clone(),
+                    province_code: code.clone(),
+                    area_code: code,
+                    name_th: format!("จังหวัด{th}").replace("จังหวัดกรุงเทพมหานคร", "กรุงเทพมหานคร"),
+                    name_en: if en.is_empty() { th } else { format!("{en} Province") },
+                    lao_id: None,
+                    lao_key: None,
+                })
+                .collect()
+        }
         Basis::TargetDistricts => districts(
             db::query_as(
                 "SELECT a.code, a.name_th, a.name_en FROM areas a WHERE a.level = 'district' AND a.code >= $2 AND a.code < $3 \

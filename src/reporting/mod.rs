@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod expected;
+pub mod forwards;
 pub mod notifications;
 pub mod outbox;
 pub mod overview;
@@ -20,6 +21,10 @@ pub const REGISTER_2: &str = "register2";
 pub const REGISTER_3: &str = "register3";
 pub const DISTRICT_PROGRESS: &str = "district_progress";
 pub const KPI32_MONTHLY: &str = "kpi32_monthly";
+/// What a district's สถ.อ. forwards to the province: its model LAOs' reviewed reports of a month.
+pub const KPI32_DISTRICT: &str = "kpi32_district";
+/// What a province's สถ.จ. forwards to the department: its districts' forwards of a month.
+pub const KPI32_PROVINCE: &str = "kpi32_province";
 pub const DISTRICT_PLAN: &str = "district_plan";
 pub const ROLE_MODEL: &str = "role_model";
 
@@ -32,6 +37,8 @@ pub fn kind_th(kind: &str) -> &'static str {
             "แบบรายงานผลการดำเนินงาน ปัญหา/อุปสรรค และข้อเสนอแนะ การจัดทำและประสานแผนพัฒนาตำบล"
         }
         KPI32_MONTHLY => "แบบรายงานผลการดำเนินงานตัวชี้วัดที่ ๓.๒",
+        KPI32_DISTRICT => "รายงานตัวชี้วัดที่ ๓.๒ ของ อปท. ต้นแบบในอำเภอ (สถ.อ. ส่งจังหวัด)",
+        KPI32_PROVINCE => "รายงานตัวชี้วัดที่ ๓.๒ ของจังหวัด (สถ.จ. ส่งกรมส่งเสริมการปกครองท้องถิ่น)",
         DISTRICT_PLAN => "โครงการในแผนพัฒนาอำเภอที่ ก.บ.อ. อนุมัติ ส่งจังหวัด",
         ROLE_MODEL => "รายงานโครงการอำเภอต้นแบบ",
         _ => "รายงาน",

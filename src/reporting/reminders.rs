@@ -63,6 +63,7 @@ impl Responsible {
     fn of(&self, unit: &Unit) -> &[Account] {
         let own = match &unit.lao_key {
             Some(key) => ("lao".to_string(), key.clone()),
+            None if unit.unit_key.len() == 2 => ("province".to_string(), unit.unit_key.clone()),
             None => ("district".to_string(), unit.unit_key.clone()),
         };
         self.0

@@ -126,6 +126,16 @@ pub async fn submit(
     })
 }
 
+/// One submission by its id.
+pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Submission>> {
+    Ok(db::query_as::<Submission>(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM submissions WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(db)
+    .await?)
+}
+
 /// Every version, newest first.
 pub async fn history(
     db: &Db,

@@ -67,6 +67,7 @@ fn all_routes() -> impl Iterator<Item = UtoipaMethodRouter<AppState>> {
         routes(),
         super::plans_api::routes(),
         super::reports_api::routes(),
+        super::kpi_chain_api::routes(),
         super::calendar_api::routes(),
         super::shared_tambons_api::routes(),
         super::communities_api::routes(),

@@ -6,6 +6,7 @@ pub mod calendar_api;
 pub mod communities_api;
 mod errors;
 mod json;
+pub mod kpi_chain_api;
 pub mod page;
 pub mod pages;
 pub mod plans_api;

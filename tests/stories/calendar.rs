@@ -140,15 +140,16 @@ async fn records(db: &Db) -> Place {
 story!(calendar_counts_reminders_and_mail, Phayao);
 async fn calendar_counts_reminders_and_mail(backend: &str, db: Db) {
     // the calendar of the year, from the circulars' pattern, made once
-    // (ten: the Role Model report is a round's deadline, not every district's every year)
-    assert_eq!(calendar::ensure_year(&db, FY).await.unwrap(), 10);
+    // (twenty: five of each step of KPI 3.2 — the LAO's, the district's and the province's —
+    // and five yearly ones; the Role Model report is a round's deadline, not every year's)
+    assert_eq!(calendar::ensure_year(&db, FY).await.unwrap(), 20);
     assert_eq!(
         calendar::ensure_year(&db, FY).await.unwrap(),
         0,
         "{backend}"
     );
     let year = calendar::deadlines(&db, FY).await.unwrap();
-    assert_eq!(year.len(), 10);
+    assert_eq!(year.len(), 20);
     // the district plan sent by 15 June serves the plans of two years later
     let plan = year.iter().find(|d| d.kind == "district_plan").unwrap();
     assert!(
@@ -174,6 +175,8 @@ async fn calendar_counts_reminders_and_mail(backend: &str, db: Db) {
         ("2026-09", "2026-09-25"),
     ] {
         assert_eq!(due(KPI32_MONTHLY, period), on);
+        assert_eq!(due(reporting::KPI32_DISTRICT, period), on);
+        assert_eq!(due(reporting::KPI32_PROVINCE, period), on);
     }
     assert_eq!(due(DISTRICT_PLAN, ""), "2026-06-15");
 
@@ -328,10 +331,12 @@ async fn calendar_counts_reminders_and_mail(backend: &str, db: Db) {
     // register 2, 3: 5601 → amphoe; 5602 (only a viewer) and 5603 → the province
     // KPI May: lao2 → its LAO officer; the new Chiang Kham LAO → the province
     // district plan: 5601 → amphoe; the other eight → the province
-    assert_eq!(r.notifications, 3 + 3 + 2 + 9, "{backend}");
+    // KPI May forwards: the three districts with a model LAO (5601 → amphoe, 5602 and 5603 →
+    // the province), and the province's own forward to DLA
+    assert_eq!(r.notifications, 3 + 3 + 2 + 9 + 3 + 1, "{backend}");
     assert_eq!(
-        r.mails, 3,
-        "amphoe has an address: register 2, 3, district plan"
+        r.mails, 4,
+        "amphoe has an address: register 2, 3, district plan, KPI forward"
     );
     let again = reminders::remind(&db, on).await.unwrap();
     assert_eq!((again.notifications, again.mails), (0, 0));
@@ -339,10 +344,11 @@ async fn calendar_counts_reminders_and_mail(backend: &str, db: Db) {
         .fetch_one(&db)
         .await
         .unwrap();
-    assert_eq!(total, 17);
+    assert_eq!(total, 21);
     let unread = |u: &User| notifications::unread_count(&db, u.id);
-    assert_eq!(unread(&amphoe).await.unwrap(), 3);
-    assert_eq!(unread(&province).await.unwrap(), 2 + 2 + 1 + 8);
+    assert_eq!(unread(&amphoe).await.unwrap(), 4);
+    // + KPI May forwards of 5602 and 5603, and the province's own
+    assert_eq!(unread(&province).await.unwrap(), 2 + 2 + 1 + 8 + 2 + 1);
     assert_eq!(unread(&lao2).await.unwrap(), 1);
     assert_eq!(unread(&viewer).await.unwrap(), 0);
     assert_eq!(unread(&root).await.unwrap(), 0);
@@ -365,12 +371,12 @@ async fn calendar_counts_reminders_and_mail(backend: &str, db: Db) {
         from: "oneplan@phayao.go.th".into(),
     };
     let dry = outbox::drain(&db, &good, true).await.unwrap();
-    assert_eq!(dry.would_send.len(), 3);
+    assert_eq!(dry.would_send.len(), 4);
     assert!(!file.exists());
     let sent = outbox::drain(&db, &good, false).await.unwrap();
-    assert_eq!((sent.sent, sent.failed), (3, 0));
+    assert_eq!((sent.sent, sent.failed), (4, 0));
     let text = std::fs::read_to_string(&file).unwrap();
-    assert_eq!(text.matches("To: amphoe1@phayao.go.th\n").count(), 3);
+    assert_eq!(text.matches("To: amphoe1@phayao.go.th\n").count(), 4);
     assert!(text.contains("Subject: =?UTF-8?B?"));
     assert!(text.contains("Content-Type: text/plain; charset=utf-8"));
     assert!(text.contains("อำเภอเมืองพะเยา ยังไม่ได้ส่ง"));
@@ -428,7 +434,7 @@ async fn calendar_counts_reminders_and_mail(backend: &str, db: Db) {
     );
     assert_eq!(
         notifications::mark_read(&db, &amphoe, None).await.unwrap(),
-        2
+        3
     );
     assert_eq!(unread(&amphoe).await.unwrap(), 0);
 
@@ -497,7 +503,7 @@ async fn calendar_pages_badge_and_api(backend: &str, db: Db) {
 
     // the same as JSON, and in the API description
     let v = c.get("/api/calendar?year=2569&area=56").await.json();
-    assert_eq!(v["deadlines"].as_array().unwrap().len(), 10);
+    assert_eq!(v["deadlines"].as_array().unwrap().len(), 20);
     let r1 = v["deadlines"]
         .as_array()
         .unwrap()
@@ -518,7 +524,7 @@ async fn calendar_pages_badge_and_api(backend: &str, db: Db) {
         mine.contains("id=\"calendar-place\">อำเภอเมืองพะเยา"),
         "{backend}"
     );
-    assert!(mine.contains("<span class=\"badge\" id=\"unread-count\">3</span>"));
+    assert!(mine.contains("<span class=\"badge\" id=\"unread-count\">4</span>"));
     let list = c.get("/notifications").await.body;
     assert!(list.contains("แบบ ๒") && list.contains("อำเภอเมืองพะเยา"));
     let csrf = csrf_of(&list);

@@ -282,6 +282,8 @@ pub struct KpiLaoPage {
     history: Vec<(String, Vec<SubmissionRow>)>,
     /// How today's figures differ from the last report submitted.
     since: Option<crate::reporting::signed::SinceSubmitted>,
+    /// The district's review of each month's newest report: month, version, stage, reason.
+    reviews: Vec<(String, i64, String, String)>,
 }
 
 async fn kpi_lao_view(
@@ -309,6 +311,23 @@ async fn kpi_lao_view(
         }
     }
     let can_write = monthly::may_submit(&s.db, v.user.as_ref(), &lao).await?;
+    let reviews = crate::kpi::chain::months::of_lao(&s.db, id, year)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let stage = if v.tr.en() {
+                r.stage.en()
+            } else {
+                r.stage.th()
+            };
+            (
+                crate::reporting::calendar::period_th(&r.period),
+                r.version,
+                stage.to_string(),
+                r.reason,
+            )
+        })
+        .collect();
     let status = if error.is_empty() {
         StatusCode::OK
     } else {
@@ -335,6 +354,7 @@ async fn kpi_lao_view(
         error,
         history,
         since,
+        reviews,
     };
     Ok((status, render(&page)?).into_response())
 }

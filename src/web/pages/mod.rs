@@ -10,6 +10,7 @@ mod communities;
 mod documents;
 mod format;
 mod kpi;
+mod kpi_chain;
 mod notifications;
 mod plan_excel;
 mod plans;
@@ -18,6 +19,7 @@ mod report_exports;
 mod reports;
 mod shared_tambons;
 mod signin;
+mod to_province;
 
 use super::AppState;
 use axum::Router;
@@ -59,6 +61,14 @@ pub fn routes() -> Router<AppState> {
         .route("/kpi/{code}/agree", post(kpi::agree))
         .route("/kpi/lao/{id}", get(kpi::kpi_lao).post(kpi::submit_monthly))
         .route("/kpi/lao/{id}/work-plan", post(kpi::save_work_plan))
+        .route("/kpi-chain", get(kpi_chain::chain_national))
+        .route("/kpi/{code}/chain", get(kpi_chain::chain_area))
+        .route(
+            "/kpi/{code}/chain/export/{file}",
+            get(kpi_chain::export_forward),
+        )
+        .route("/kpi/{code}/forward", post(kpi_chain::forward_reports))
+        .route("/kpi/review/{id}", post(kpi_chain::review_report))
         .route(
             "/registers/{code}/export/{file}",
             get(report_exports::export_register),
@@ -92,6 +102,11 @@ pub fn routes() -> Router<AppState> {
         .route("/plans/{id}/template.xlsx", get(plan_excel::template))
         .route("/plans/{id}/import", post(plan_excel::import))
         .route("/plans/{id}/assess", post(plans::assess))
+        .route(
+            "/plans/{id}/to-province",
+            get(to_province::send_page).post(to_province::send),
+        )
+        .route("/areas/{code}/district-plans", get(to_province::received))
         // issue 11: a plan's own projects
         .route("/plans/{id}/own", post(plans::add_own))
         .route("/plans/{id}/own/import", post(plans::import_own))

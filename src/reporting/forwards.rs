@@ -1,0 +1,78 @@
+//! Forwards: a submission that carries reports of the level below up the chain (a district's
+//! KPI 3.2 reports to the province, a province's to the department). Its payload lists the
+//! unit keys it carries under "carries", so any step can ask whether the chain has moved on
+//! past a report without reading the report itself.
+
+use super::submissions::{self, Submission};
+use crate::db::Db;
+
+/// The units a forward carries.
+pub fn carries(s: &Submission) -> anyhow::Result<Vec<String>> {
+    let payload: serde_json::Value = serde_json::from_str(&s.payload_json)?;
+    let list = payload["carries"].as_array().ok_or_else(|| {
+        anyhow::anyhow!(
+            "forward {} ({} v{}) lists nothing it carries",
+            s.id,
+            s.kind,
+            s.version
+        )
+    })?;
+    list.iter()
+        .map(|k| {
+            k.as_str()
+                .map(str::to_string)
+                .ok_or_else(|| anyhow::anyhow!("forward {}: a carried unit is not text", s.id))
+        })
+        .collect()
+}
+
+/// The newest forward of `unit_above` for the period, if it carries `unit`.
+pub async fn carried_by(
+    db: &Db,
+    kind_above: &str,
+    unit_above: &str,
+    fiscal_year: i64,
+    period: &str,
+    unit: &str,
+) -> anyhow::Result<Option<Submission>> {
+    let Some(s) = submissions::latest(db, kind_above, unit_above, fiscal_year, period).await?
+    else {
+        return Ok(None);
+    };
+    Ok(carries(&s)?.iter().any(|k| k == unit).then_some(s))
+}
+
+/// A report number used by another period's report of the unit in the year, if any: the
+/// period it was used for.
+pub async fn report_no_used(
+    db: &Db,
+    kind: &str,
+    unit_key: &str,
+    fiscal_year: i64,
+    period: &str,
+    report_no: &str,
+) -> anyhow::Result<Option<String>> {
+    let no = crate::thai::to_arabic_digits(report_no.trim());
+    if no.is_empty() {
+        return Ok(None);
+    }
+    let rows: Vec<(String, String)> = crate::db::query_as(
+        "SELECT period, payload_json FROM submissions WHERE kind = $1 AND unit_key = $2 AND fiscal_year = $3 AND period <> $4",
+    )
+    .bind(kind)
+    .bind(unit_key)
+    .bind(fiscal_year)
+    .bind(period)
+    .fetch_all(db)
+    .await?;
+    for (p, payload) in rows {
+        let v: serde_json::Value = serde_json::from_str(&payload)?;
+        if v["report_no"]
+            .as_str()
+            .is_some_and(|n| crate::thai::to_arabic_digits(n.trim()) == no)
+        {
+            return Ok(Some(p));
+        }
+    }
+    Ok(None)
+}

@@ -1,0 +1,200 @@
+//! The district plan to the province (issue 12, seed 003): ที่ทำการปกครองอำเภอ sends the plan
+//! year's projects that ก.บ.อ. approved, each ranked and aligned with a provincial development
+//! issue; what is not cannot be sent, and the province sees who sent what and who did not.
+
+use crate::common::{self, Client, cast};
+use axum::http::StatusCode;
+use oneplan::adoption::adopt::{self, AdoptInput};
+use oneplan::adoption::to_province;
+use oneplan::db::Db;
+use oneplan::error::AppError;
+use oneplan::forums::{self, ForumInput};
+use oneplan::plans::{self, Milestones, PlanKind};
+use oneplan::projects::input::ProjectInput;
+
+async fn version(db: &Db, plan: i64) -> i64 {
+    plans::get(db, plan).await.unwrap().unwrap().version
+}
+
+fn code_of(r: &Result<impl std::fmt::Debug, AppError>) -> (&'static str, String) {
+    match r {
+        Err(e) => (
+            e.problems().first().map(|p| p.code()).unwrap_or(""),
+            e.message_th(),
+        ),
+        Ok(x) => panic!("refusal expected, got {x:?}"),
+    }
+}
+
+story!(
+    a_district_sends_its_approved_ranked_aligned_projects,
+    Phayao
+);
+async fn a_district_sends_its_approved_ranked_aligned_projects(backend: &str, db: Db) {
+    let planner = cast::district(&db).await;
+    let dopa = cast::dopa_district(&db).await;
+    let owner = plans::resolve_owner(&db, PlanKind::District, "5601")
+        .await
+        .unwrap();
+    let plan = plans::open(&db, &planner, PlanKind::District, &owner, 2570)
+        .await
+        .unwrap();
+    let f = forums::add(
+        &db,
+        &planner,
+        plan.id,
+        plan.version,
+        &ForumInput {
+            held_on: "15/11/2568".into(),
+            place: "หอประชุมอำเภอเมืองพะเยา".into(),
+            chaired_by: "นายอำเภอเมืองพะเยา".into(),
+            held_by: "ที่ทำการปกครองอำเภอเมืองพะเยา".into(),
+            attendance: "80".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let mut ids = vec![];
+    for title in ["ถนนเลี่ยงเมืองพะเยา", "ประปาผิวดินบ้านร่องไฮ"]
+    {
+        let p = oneplan::adoption::add_to_plan(
+            &db,
+            &planner,
+            plan.id,
+            version(&db, plan.id).await,
+            &ProjectInput {
+                title: title.into(),
+                dimension: "economy".into(),
+                budget: "250,000".into(),
+                executor: "หน่วยงานราชการ".into(),
+                forum_id: Some(f.id),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        ids.push(p.id);
+    }
+    let (road, water) = (ids[0], ids[1]);
+    let year = plans::get(&db, plan.id).await.unwrap().unwrap().first_year;
+
+    // before ก.บ.อ. approved the plan nothing goes
+    let r = to_province::send(&db, &dopa, plan.id, year, &[], "").await;
+    assert_eq!(
+        code_of(&r).0,
+        "not_committee_approved",
+        "{backend}: {}",
+        code_of(&r).1
+    );
+    plans::set_milestones(
+        &db,
+        &planner,
+        plan.id,
+        version(&db, plan.id).await,
+        Milestones {
+            committee_approved_on: "10/06/2568".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let issue =
+        plans::development_issues::add(&db, &cast::province(&db).await, "56", "เศรษฐกิจฐานราก")
+            .await
+            .unwrap();
+    adopt::update_item(
+        &db,
+        &planner,
+        plan.id,
+        version(&db, plan.id).await,
+        &AdoptInput {
+            project_id: road,
+            rank: "1".into(),
+            issue_id: Some(issue.id),
+            decided_on: "2025-06-10".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    // the unranked, unaligned project cannot go, and says what it lacks
+    let r = to_province::send(&db, &dopa, plan.id, year, &[], "").await;
+    let (code, words) = code_of(&r);
+    assert_eq!(code, "projects_not_ready", "{words}");
+    assert!(
+        words.contains("ประปาผิวดินบ้านร่องไฮ (ขาดลำดับความสำคัญ และประเด็นการพัฒนาจังหวัด)"),
+        "{words}"
+    );
+    let r = to_province::send(&db, &dopa, plan.id, year, &[water], "").await;
+    assert_eq!(code_of(&r).0, "projects_not_ready");
+    // the district's CD office keeps the plan but does not send it
+    let r = to_province::send(&db, &planner, plan.id, year, &[road], "").await;
+    assert_eq!(code_of(&r).0, "step_for_agency", "{}", code_of(&r).1);
+
+    // on the page, as ที่ทำการปกครองอำเภอ
+    let mut web = Client::new(&db);
+    web.sign_in(&dopa.username, cast::PASSWORD).await;
+    let page = web
+        .get(&format!("/plans/{}/to-province?year={year}", plan.id))
+        .await
+        .body;
+    assert!(
+        page.contains(&format!("name=\"project\" value=\"{road}\"")),
+        "{backend}: the ready project is offered"
+    );
+    assert!(
+        !page.contains(&format!("name=\"project\" value=\"{water}\"")),
+        "the unready one is not"
+    );
+    let csrf = common::client::csrf_of(&page);
+    let sent = web
+        .form(
+            &format!("/plans/{}/to-province", plan.id),
+            &[
+                ("csrf", &csrf),
+                ("year", &year.to_string()),
+                ("project", &road.to_string()),
+                ("report_no", "พย ๐๐๑๘/๑"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let submitted =
+        oneplan::reporting::submissions::latest(&db, "district_plan", "5601", year - 2, "")
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(submitted.version, 1);
+    let s: oneplan::reporting::signed::Signed<to_province::DistrictPlanSent> =
+        oneplan::reporting::signed::Signed::read(&submitted, "report").unwrap();
+    assert_eq!(s.report.projects.len(), 1);
+    assert_eq!(
+        (s.report.projects[0].rank, s.report.total_satang),
+        (Some(1), 25_000_000)
+    );
+    assert_eq!(s.report.committee_approved_on.to_string(), "2025-06-10");
+
+    // the province sees each district's submission and who sent none
+    let rows = to_province::of_province(&db, "56", year).await.unwrap();
+    let mueang = rows.iter().find(|r| r.district_code == "5601").unwrap();
+    assert_eq!((mueang.version, mueang.projects), (Some(1), 1), "{backend}");
+    assert!(
+        rows.iter().filter(|r| r.version.is_none()).count() >= 8,
+        "Phayao's other districts sent nothing"
+    );
+    let page = web
+        .get(&format!("/areas/56/district-plans?year={year}"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let missing = page
+        .body
+        .split("id=\"district-plans-missing\"")
+        .nth(1)
+        .expect("missing districts named");
+    assert!(missing.contains("อำเภอจุน"), "{missing}");
+    assert_eq!(
+        web.get("/areas/5601/district-plans").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
