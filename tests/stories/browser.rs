@@ -314,7 +314,7 @@ pub(crate) async fn sign_in(c: &Client, base: &str, username: &str) {
         .unwrap();
 }
 
-async fn sign_out(c: &Client) {
+pub(crate) async fn sign_out(c: &Client) {
     submit(c, "button.link").await;
     c.wait()
         .at_most(Duration::from_secs(10))
@@ -344,7 +344,7 @@ async fn adopt_first(c: &Client, rank: &str, amount: &str) {
 }
 
 /// A picture of the page for the README (see common::pictures), from the SQLite test.
-async fn shot(c: &Client, backend: &str, name: &str) {
+pub(crate) async fn shot(c: &Client, backend: &str, name: &str) {
     if backend == "sqlite" {
         pictures::keep(&format!("{name}.png"), &c.screenshot().await.unwrap());
     }

@@ -13,6 +13,7 @@ mod audit_reading;
 mod backup;
 mod browser;
 mod calendar;
+mod chain_browser;
 mod committees;
 mod communities;
 mod concurrency;
