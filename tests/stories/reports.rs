@@ -593,6 +593,56 @@ async fn registers_the_district_report_and_kpi_3_2_are_computed_from_the_records
             ],
         ),
         (
+            // the circular's own filled example (FORMS.md section 3): 12 communities, 120
+            // projects, 36 in the local plan, 5 in the draft budget: 13.89 %, criterion 5 not met
+            "kpi32-circular-example.docx",
+            documents::docx(&oneplan::kpi::document::monthly(
+                &oneplan::kpi::document::MonthlyHead {
+                    lao_name: "อบต.ตัวอย่าง".into(),
+                    district: "ตัวอย่าง".into(),
+                    province: "ตัวอย่าง".into(),
+                    month: "มิถุนายน ๒๕๖๙".into(),
+                    report_no: "3".into(),
+                    reported_on: Some(time::macros::date!(2026 - 06 - 25)),
+                    ..Default::default()
+                },
+                &monthly::Monthly::of(
+                    1,
+                    YEAR,
+                    oneplan::kpi::figures::Figures {
+                        villages: 12,
+                        communities: 12,
+                        has_working_group: true,
+                        has_work_plan: true,
+                        villages_reviewed: 12,
+                        tambons: 1,
+                        tambons_integrated: 1,
+                        integration_forum_on: Some("2026-02-20".into()),
+                        rates: oneplan::kpi::rates::Rates::of_counts(YEAR + 1, 120, 36, 5),
+                        ..oneplan::kpi::figures::Figures::empty(YEAR)
+                    },
+                    oneplan::kpi::settings::Settings {
+                        fiscal_year: YEAR,
+                        local_threshold_pct: 30,
+                        budget_threshold_pct: 20,
+                        score_bands: vec![],
+                        base_count: 878,
+                    },
+                ),
+                &|_| String::new(),
+                None,
+            ))
+            .unwrap(),
+            // (pdftotext breaks the table's lines, so only short runs are looked for)
+            vec![
+                "(✓) อบต. อบต.ตัวอย่าง",
+                "๑๒ หมู่บ้าน/ชุมชน",
+                "วันที่รายงาน ๒๕ มิถุนายน ๒๕๖๙",
+                "๓๐.๐๐",
+                "๑๓.๘๙",
+            ],
+        ),
+        (
             "kpi32-monthly.docx",
             documents::docx(&oneplan::kpi::document::monthly(
                 &oneplan::kpi::document::MonthlyHead {
