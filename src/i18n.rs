@@ -1286,6 +1286,12 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "The district's review",
     ),
     (
+        "report.item3_rule",
+        "ข้อ (๓) นับเมื่อแผนพัฒนาตำบล",
+        "Item (3) counts a tambon plan that has",
+    ),
+    ("report.item4_rule", "ข้อ (๔) นับเมื่อ", "Item (4) counts one"),
+    (
         "to_province.link",
         "ส่งโครงการที่ ก.บ.อ. อนุมัติถึงจังหวัด",
         "Send the projects ก.บ.อ. approved to the province",

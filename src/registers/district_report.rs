@@ -25,7 +25,22 @@ pub struct TambonRow {
     pub name_th: String,
     /// Items (1) to (5) for this tambon.
     pub met: [bool; 5],
+    /// What of items (๓) and (๔) the tambon's plan lacks, as the signer reads it (reports
+    /// submitted before issue 12 have none).
+    #[serde(default)]
+    pub lacks: Vec<String>,
 }
+
+/// What item (๓) counts as a complete tambon plan, and item (๔) as finished and sent on time,
+/// in the words the district page and the signer read.
+pub const COMPLETE: [&str; 5] = [
+    "บันทึกเวทีประชาคมของแผน",
+    "มีโครงการในแผน",
+    "จัดลำดับความสำคัญครบทุกโครงการ",
+    "ครอบคลุมมิติการพัฒนาหลักครบทุกด้าน",
+    "ระบุวันที่หรือไตรมาสที่จัดทำแผน",
+];
+pub const SENT: [&str; 2] = ["ส่ง อปท. ภายในกำหนด", "ส่งอำเภอภายในกำหนด"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct DistrictReport {
@@ -180,12 +195,26 @@ pub async fn of_area(db: &Db, prefix: &str, year: i64) -> anyhow::Result<Vec<Dis
         .map(|d| DistrictReport::empty(d, year, due.clone()))
         .collect();
     for f in facts {
-        let complete = f.forums > 0
-            && f.items > 0
-            && f.unranked == 0
-            && f.core_dims == core
-            && f.made_quarter.is_some();
-        let sent = on_time(&f.delivered_lao_on) && on_time(&f.delivered_district_on);
+        let parts = [
+            f.forums > 0,
+            f.items > 0,
+            f.items > 0 && f.unranked == 0,
+            f.core_dims == core,
+            f.made_quarter.is_some(),
+        ];
+        let sent_parts = [
+            on_time(&f.delivered_lao_on),
+            on_time(&f.delivered_district_on),
+        ];
+        let complete = parts.iter().all(|p| *p);
+        let sent = sent_parts.iter().all(|p| *p);
+        let lacks = COMPLETE
+            .iter()
+            .zip(parts)
+            .chain(SENT.iter().zip(sent_parts))
+            .filter(|(_, met)| !met)
+            .map(|(what, _)| what.to_string())
+            .collect();
         let row = TambonRow {
             met: [
                 f.board,
@@ -196,6 +225,7 @@ pub async fn of_area(db: &Db, prefix: &str, year: i64) -> anyhow::Result<Vec<Dis
             ],
             tambon_code: f.tambon_code,
             name_th: f.name_th,
+            lacks,
         };
         let district = f.district_code.unwrap_or_default();
         let i = match reports.binary_search_by(|r| r.district_code.as_str().cmp(&district)) {

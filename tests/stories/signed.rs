@@ -143,6 +143,13 @@ async fn a_submitted_report_prints_as_it_was_signed(backend: &str, db: Db) {
         !page.contains("id=\"since-submitted\""),
         "{backend}: nothing changed since version 2"
     );
+    // the signer sees what items (๓) and (๔) count, and what each tambon's plan lacks
+    assert!(page.contains("id=\"item3-rule\""), "{backend}");
+    let rows = page.split("id=\"by-tambon\"").nth(1).unwrap();
+    assert!(
+        rows.contains("บันทึกเวทีประชาคมของแผน, มีโครงการในแผน"),
+        "{backend}: a tambon without a plan lacks every component"
+    );
 }
 
 story!(a_submitted_kpi_report_keeps_its_figures_and_number, Phayao);

@@ -369,6 +369,9 @@ pub struct DistrictReportPage {
     report: district_report::DistrictReport,
     lines: Vec<(usize, &'static str, i64)>,
     due_on: String,
+    /// What items (๓) and (๔) count, as the signer reads it.
+    complete_rule: String,
+    sent_rule: String,
     can_write: bool,
     notice: String,
     error: String,
@@ -410,6 +413,8 @@ async fn district_report_view(
         label,
         year,
         due_on: super::format::iso_date_th(&report.due_on),
+        complete_rule: district_report::COMPLETE.join(" · "),
+        sent_rule: district_report::SENT.join(" · "),
         lines: district_report::ITEMS
             .iter()
             .enumerate()
