@@ -9,7 +9,7 @@ use crate::accounts::{Agency, User};
 use crate::db::{self, Db};
 use crate::error::{AppError, ChainProblem, Problem, Thing};
 use crate::plans::{Owner, Plan, PlanKind};
-use crate::reporting::{self, DISTRICT_PLAN, NewSubmission, Submission, submissions};
+use crate::reporting::{self, DISTRICT_PLAN, Submission, submissions};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -236,26 +236,18 @@ pub async fn send(
         .iter()
         .map(|p| p.project_id.to_string())
         .collect();
-    let mut tx = db.begin_write().await?;
-    let s = reporting::submissions::submit(
-        &mut tx,
+    reporting::forwards::send(
+        db,
         user,
-        NewSubmission {
-            kind: DISTRICT_PLAN,
-            unit_key: district.code.clone(),
-            area_code: district.code.clone(),
-            lao_id: None,
-            fiscal_year: report_year(plan_year),
-            period: String::new(),
-            payload: serde_json::json!({
-                "report": sent, "carries": carries, "report_no": report_no.trim(),
-                "signed_by": user.display_name, "position": user.position,
-            }),
-        },
+        DISTRICT_PLAN,
+        &district.code,
+        report_year(plan_year),
+        String::new(),
+        sent,
+        carries,
+        report_no,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(s)
+    .await
 }
 
 /// Each district of the province that owes its plan year, with what it sent (or nothing).

@@ -76,3 +76,39 @@ pub async fn report_no_used(
     }
     Ok(None)
 }
+
+/// Submits a forward as the next version of `unit`'s report of the period: the report under
+/// "report", what it carries, its number, and who signed.
+#[allow(clippy::too_many_arguments)]
+pub async fn send(
+    db: &Db,
+    user: &crate::accounts::User,
+    kind: &'static str,
+    unit: &str,
+    fiscal_year: i64,
+    period: String,
+    report: impl serde::Serialize,
+    carries: Vec<String>,
+    report_no: &str,
+) -> Result<Submission, crate::error::AppError> {
+    let mut tx = db.begin_write().await?;
+    let s = submissions::submit(
+        &mut tx,
+        user,
+        super::NewSubmission {
+            kind,
+            unit_key: unit.to_string(),
+            area_code: unit.to_string(),
+            lao_id: None,
+            fiscal_year,
+            period,
+            payload: serde_json::json!({
+                "report": report, "carries": carries, "report_no": report_no.trim(),
+                "signed_by": user.display_name, "position": user.position,
+            }),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(s)
+}

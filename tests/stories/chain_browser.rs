@@ -10,9 +10,7 @@ use fantoccini::Locator;
 use oneplan::accounts::{Agency, Role, ScopeLevel};
 use oneplan::adoption::adopt::{self, AdoptInput};
 use oneplan::db::Db;
-use oneplan::forums::{self, ForumInput};
-use oneplan::plans::{self, Milestones, PlanKind};
-use oneplan::projects::input::ProjectInput;
+use oneplan::plans::{self, Milestones};
 
 async fn version(db: &Db, plan: i64) -> i64 {
     plans::get(db, plan).await.unwrap().unwrap().version
@@ -21,44 +19,8 @@ async fn version(db: &Db, plan: i64) -> i64 {
 /// A district plan of Mueang Phayao whose one project ก.บ.อ. approved, ranked and aligned.
 async fn district_plan(db: &Db) -> (i64, i64) {
     let planner = cast::district(db).await;
-    let owner = plans::resolve_owner(db, PlanKind::District, "5601")
-        .await
-        .unwrap();
-    let plan = plans::open(db, &planner, PlanKind::District, &owner, 2570)
-        .await
-        .unwrap();
-    let f = forums::add(
-        db,
-        &planner,
-        plan.id,
-        plan.version,
-        &ForumInput {
-            held_on: "15/11/2568".into(),
-            place: "หอประชุมอำเภอเมืองพะเยา".into(),
-            chaired_by: "นายอำเภอเมืองพะเยา".into(),
-            held_by: "ที่ทำการปกครองอำเภอเมืองพะเยา".into(),
-            attendance: "80".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
-    let road = oneplan::adoption::add_to_plan(
-        db,
-        &planner,
-        plan.id,
-        version(db, plan.id).await,
-        &ProjectInput {
-            title: "ถนนเลี่ยงเมืองพะเยา".into(),
-            dimension: "economy".into(),
-            budget: "250,000".into(),
-            executor: "หน่วยงานราชการ".into(),
-            forum_id: Some(f.id),
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
+    let (plan, ids) =
+        crate::to_province::district_plan_of(db, &planner, &["ถนนเลี่ยงเมืองพะเยา"]).await;
     plans::set_milestones(
         db,
         &planner,
@@ -81,7 +43,7 @@ async fn district_plan(db: &Db) -> (i64, i64) {
         plan.id,
         version(db, plan.id).await,
         &AdoptInput {
-            project_id: road.id,
+            project_id: ids[0],
             rank: "1".into(),
             issue_id: Some(issue.id),
             decided_on: "2025-06-10".into(),

@@ -26,22 +26,22 @@ fn code_of(r: &Result<impl std::fmt::Debug, AppError>) -> (&'static str, String)
     }
 }
 
-story!(
-    a_district_sends_its_approved_ranked_aligned_projects,
-    Phayao
-);
-async fn a_district_sends_its_approved_ranked_aligned_projects(backend: &str, db: Db) {
-    let planner = cast::district(&db).await;
-    let dopa = cast::dopa_district(&db).await;
-    let owner = plans::resolve_owner(&db, PlanKind::District, "5601")
+/// Mueang Phayao's district plan of 2570 (made by its พช.อ.) with a forum of the district
+/// that raised one need per title: the plan and the projects.
+pub(crate) async fn district_plan_of(
+    db: &Db,
+    planner: &oneplan::accounts::User,
+    titles: &[&str],
+) -> (plans::Plan, Vec<i64>) {
+    let owner = plans::resolve_owner(db, PlanKind::District, "5601")
         .await
         .unwrap();
-    let plan = plans::open(&db, &planner, PlanKind::District, &owner, 2570)
+    let plan = plans::open(db, planner, PlanKind::District, &owner, 2570)
         .await
         .unwrap();
     let f = forums::add(
-        &db,
-        &planner,
+        db,
+        planner,
         plan.id,
         plan.version,
         &ForumInput {
@@ -56,15 +56,14 @@ async fn a_district_sends_its_approved_ranked_aligned_projects(backend: &str, db
     .await
     .unwrap();
     let mut ids = vec![];
-    for title in ["ถนนเลี่ยงเมืองพะเยา", "ประปาผิวดินบ้านร่องไฮ"]
-    {
+    for title in titles {
         let p = oneplan::adoption::add_to_plan(
-            &db,
-            &planner,
+            db,
+            planner,
             plan.id,
-            version(&db, plan.id).await,
+            version(db, plan.id).await,
             &ProjectInput {
-                title: title.into(),
+                title: title.to_string(),
                 dimension: "economy".into(),
                 budget: "250,000".into(),
                 executor: "หน่วยงานราชการ".into(),
@@ -76,6 +75,18 @@ async fn a_district_sends_its_approved_ranked_aligned_projects(backend: &str, db
         .unwrap();
         ids.push(p.id);
     }
+    (plan, ids)
+}
+
+story!(
+    a_district_sends_its_approved_ranked_aligned_projects,
+    Phayao
+);
+async fn a_district_sends_its_approved_ranked_aligned_projects(backend: &str, db: Db) {
+    let planner = cast::district(&db).await;
+    let dopa = cast::dopa_district(&db).await;
+    let (plan, ids) =
+        district_plan_of(&db, &planner, &["ถนนเลี่ยงเมืองพะเยา", "ประปาผิวดินบ้านร่องไฮ"]).await;
     let (road, water) = (ids[0], ids[1]);
     let year = plans::get(&db, plan.id).await.unwrap().unwrap().first_year;
 

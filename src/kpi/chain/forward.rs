@@ -9,7 +9,7 @@ use super::{Carried, CarriedDistrict, DistrictForward, Left, ProvinceForward, St
 use crate::accounts::{Agency, User};
 use crate::db::Db;
 use crate::error::{AppError, ChainProblem, Problem};
-use crate::reporting::{self, KPI32_DISTRICT, KPI32_PROVINCE, NewSubmission, Submission, forwards};
+use crate::reporting::{self, KPI32_DISTRICT, KPI32_PROVINCE, Submission, forwards};
 
 /// Who forwards a province's reports to the department (seed 002 ๓).
 pub const FORWARDS_PROVINCE: Agency = Agency::DlaProvince;
@@ -163,26 +163,18 @@ pub async fn forward_district(
         .iter()
         .map(|c| crate::reporting::expected::lao_unit_key(c.lao_id))
         .collect();
-    let mut tx = db.begin_write().await?;
-    let s = reporting::submissions::submit(
-        &mut tx,
+    forwards::send(
+        db,
         user,
-        NewSubmission {
-            kind: KPI32_DISTRICT,
-            unit_key: district.to_string(),
-            area_code: district.to_string(),
-            lao_id: None,
-            fiscal_year: year,
-            period,
-            payload: serde_json::json!({
-                "report": f, "carries": carries, "report_no": report_no.trim(),
-                "signed_by": user.display_name, "position": user.position,
-            }),
-        },
+        KPI32_DISTRICT,
+        district,
+        year,
+        period,
+        f,
+        carries,
+        report_no,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(s)
+    .await
 }
 
 /// What the province would forward now: its districts' newest forwards, and those missing.
@@ -254,24 +246,16 @@ pub async fn forward_province(
         .iter()
         .map(|d| d.forward.district_code.clone())
         .collect();
-    let mut tx = db.begin_write().await?;
-    let s = reporting::submissions::submit(
-        &mut tx,
+    forwards::send(
+        db,
         user,
-        NewSubmission {
-            kind: KPI32_PROVINCE,
-            unit_key: province.to_string(),
-            area_code: province.to_string(),
-            lao_id: None,
-            fiscal_year: year,
-            period,
-            payload: serde_json::json!({
-                "report": f, "carries": carries, "report_no": report_no.trim(),
-                "signed_by": user.display_name, "position": user.position,
-            }),
-        },
+        KPI32_PROVINCE,
+        province,
+        year,
+        period,
+        f,
+        carries,
+        report_no,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(s)
+    .await
 }
