@@ -104,7 +104,7 @@ async fn send_view(
             .map(|x| {
                 (
                     x.version,
-                    super::format::iso_date_th(&x.submitted_at),
+                    super::format::at_th(&x.submitted_at),
                     x.submitted_by.clone(),
                     x.late,
                 )
@@ -197,7 +197,7 @@ pub async fn received(
                 (Some(n), Some(at)) => format!(
                     "{} {n} · {}",
                     v.tr.s("to_province.sent"),
-                    super::format::iso_date_th(at)
+                    super::format::at_th(at)
                 ),
                 _ => v.tr.s("chain.missing").to_string(),
             };
