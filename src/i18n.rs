@@ -1292,6 +1292,27 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("report.item4_rule", "ข้อ (๔) นับเมื่อ", "Item (4) counts one"),
     (
+        "request.title",
+        "การขอรับการสนับสนุนงบประมาณจาก อปท.",
+        "Budget support requested from the LAO",
+    ),
+    (
+        "request.counts_on_form3",
+        "โครงการที่ขอรับการสนับสนุนงบประมาณจาก อปท. นับในทะเบียนแบบ ๓ ไม่ว่า อปท. จะนำเข้าแผนหรือไม่",
+        "A project whose support was requested from the LAO counts on register form 3, adopted or not",
+    ),
+    ("kpi.model_lao_or_lao", "อปท.", "LAO"),
+    ("request.on", "วันที่ขอ", "Requested on"),
+    ("request.answer", "คำตอบของ อปท.", "The LAO's answer"),
+    ("request.answered_on", "วันที่ตอบ", "Answered on"),
+    ("request.note", "หมายเหตุ", "Note"),
+    ("request.add", "บันทึกการขอรับการสนับสนุน", "Record the request"),
+    (
+        "request.link",
+        "ขอรับการสนับสนุนงบประมาณจาก อปท.",
+        "Request the LAO's budget support",
+    ),
+    (
         "to_province.link",
         "ส่งโครงการที่ ก.บ.อ. อนุมัติถึงจังหวัด",
         "Send the projects ก.บ.อ. approved to the province",

@@ -67,6 +67,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "reporting chain",
         include_str!("../../migrations/0013_reporting_chain.sql"),
     ),
+    (
+        14,
+        "budget requests",
+        include_str!("../../migrations/0014_budget_requests.sql"),
+    ),
 ];
 
 /// Steps a migration needs that the two databases write differently, run before its file.

@@ -32,6 +32,12 @@ pub enum ChainProblem {
     NotReady { titles: String, count: usize },
     /// No project of the plan year to send.
     NoProjectsToSend { year: i64 },
+    /// A budget request goes to an LAO that covers the tambon.
+    LaoNotCovering { lao: String, tambon: String },
+    /// The project's support was already requested from this LAO.
+    RequestExists { lao: String },
+    /// Budget requests are made from a tambon plan.
+    RequestOnlyFromTambonPlan,
 }
 
 impl ChainProblem {
@@ -40,7 +46,9 @@ impl ChainProblem {
             ChainProblem::ReturnWithoutReason
             | ChainProblem::ReportNoUsed { .. }
             | ChainProblem::NotReady { .. }
-            | ChainProblem::NoProjectsToSend { .. } => Class::Invalid,
+            | ChainProblem::NoProjectsToSend { .. }
+            | ChainProblem::LaoNotCovering { .. }
+            | ChainProblem::RequestOnlyFromTambonPlan => Class::Invalid,
             _ => Class::Conflict,
         }
     }
@@ -58,6 +66,9 @@ impl ChainProblem {
             ChainProblem::NotCommitteeApproved { .. } => "not_committee_approved",
             ChainProblem::NotReady { .. } => "projects_not_ready",
             ChainProblem::NoProjectsToSend { .. } => "no_projects_to_send",
+            ChainProblem::LaoNotCovering { .. } => "lao_not_covering",
+            ChainProblem::RequestExists { .. } => "request_exists",
+            ChainProblem::RequestOnlyFromTambonPlan => "request_only_from_tambon_plan",
         }
     }
 
@@ -65,6 +76,9 @@ impl ChainProblem {
         match self {
             ChainProblem::ReturnWithoutReason => Some(super::Field::Reason),
             ChainProblem::ReportNoUsed { .. } => Some(super::Field::ReportNo),
+            ChainProblem::LaoNotCovering { .. } | ChainProblem::RequestExists { .. } => {
+                Some(super::Field::Lao)
+            }
             _ => None,
         }
     }
@@ -126,6 +140,20 @@ impl ChainProblem {
             ChainProblem::NoProjectsToSend { year } => pick(
                 format!("แผนนี้ไม่มีโครงการของปี {year} ที่จะส่งจังหวัด"),
                 format!("the plan has no project for {year} to send"),
+            ),
+            ChainProblem::LaoNotCovering { lao, tambon } => pick(
+                format!(
+                    "{lao}ไม่ได้ครอบคลุม{tambon} จึงขอรับการสนับสนุนงบประมาณจาก {lao} สำหรับแผนของตำบลนี้ไม่ได้"
+                ),
+                format!("{lao} does not cover {tambon}"),
+            ),
+            ChainProblem::RequestExists { lao } => pick(
+                format!("โครงการนี้ขอรับการสนับสนุนงบประมาณจาก{lao}แล้ว (แก้ไขคำขอเดิมแทน)"),
+                format!("this project's support was already requested from {lao}"),
+            ),
+            ChainProblem::RequestOnlyFromTambonPlan => pick(
+                "การขอรับการสนับสนุนงบประมาณจาก อปท. บันทึกจากแผนพัฒนาตำบลเท่านั้น".into(),
+                "LAO budget support is requested from a tambon plan".into(),
             ),
         }
     }

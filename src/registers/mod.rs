@@ -3,6 +3,7 @@
 //! put to use; form 3 — those linked with the LAO. A tambon's plan for a register of fiscal
 //! year Y is its tambon plan of year Y (the plan made in that year).
 
+pub mod budget_requests;
 pub mod district_report;
 pub mod document;
 pub mod targets;
@@ -89,17 +90,21 @@ macro_rules! put_to_use {
         "EXISTS (SELECT 1 FROM project_progress g WHERE g.project_id = i.project_id AND g.status IN ('under_way', 'done'))"
     };
 }
-// linked: held by a local plan or draft budget of an LAO whose own project it is (in a shared
-// tambon, raised in one of that LAO's villages: `areas::units`)
+// linked (seed 000: "โครงการที่มีการเชื่อมโยงหรือโครงการที่ขอรับสนับสนุนงบประมาณกับ อปท."): held
+// by the local plan in force for the year after (Y+1) or the draft budget of Y+1 of an LAO whose
+// own project it is (in a shared tambon, raised in one of that LAO's villages: `areas::units`),
+// or the LAO's budget support was requested for it from this tambon plan, adopted or not
 macro_rules! linked {
     () => {
         concat!(
-            "EXISTS (SELECT 1 FROM plan_items x JOIN plans lp ON lp.id = x.plan_id \
+            "(EXISTS (SELECT 1 FROM plan_items x JOIN plans lp ON lp.id = x.plan_id \
              JOIN lao_coverage c ON c.lao_id = lp.lao_id AND c.area_code = pl.owner_key \
              JOIN projects p ON p.id = x.project_id \
-             WHERE x.project_id = i.project_id AND lp.kind IN ('local', 'budget') AND ",
+             WHERE x.project_id = i.project_id AND ((lp.kind = 'local' AND lp.first_year <= t.fiscal_year + 1 \
+             AND lp.last_year >= t.fiscal_year + 1) OR (lp.kind = 'budget' AND lp.first_year = t.fiscal_year + 1)) AND ",
             crate::areas::units::own_project!(),
-            ")"
+            ") OR EXISTS (SELECT 1 FROM lao_budget_requests r JOIN lao_coverage c ON c.lao_id = r.lao_id \
+             AND c.area_code = pl.owner_key WHERE r.plan_id = pl.id AND r.project_id = i.project_id))"
         )
     };
 }
@@ -108,8 +113,9 @@ macro_rules! linked {
 /// way or done, by a progress report) in the management of the community.
 pub const FORM2: &str = projects_where!(put_to_use!());
 
-/// Form 3: projects of the target tambons' plans linked with the LAO — in an LAO's local
-/// development plan or draft budget.
+/// Form 3: projects of the target tambons' plans linked with the LAO — in the LAO's local
+/// development plan or draft budget for the year after — or for which its budget support was
+/// requested (`budget_requests`).
 pub const FORM3: &str = projects_where!(linked!());
 
 async fn projects(

@@ -12,6 +12,7 @@ mod areas;
 mod audit_reading;
 mod backup;
 mod browser;
+mod budget_requests;
 mod calendar;
 mod chain_browser;
 mod committees;

@@ -3,6 +3,7 @@
 mod accounts;
 mod areas;
 mod audit;
+mod budget_requests;
 mod calendar;
 mod committee;
 mod committees;
@@ -107,6 +108,15 @@ pub fn routes() -> Router<AppState> {
             get(to_province::send_page).post(to_province::send),
         )
         .route("/areas/{code}/district-plans", get(to_province::received))
+        .route(
+            "/plans/{id}/budget-requests",
+            get(budget_requests::of_plan).post(budget_requests::record),
+        )
+        .route("/laos/{id}/budget-requests", get(budget_requests::of_lao))
+        .route(
+            "/budget-requests/{id}/answer",
+            post(budget_requests::answer),
+        )
         // issue 11: a plan's own projects
         .route("/plans/{id}/own", post(plans::add_own))
         .route("/plans/{id}/own/import", post(plans::import_own))
