@@ -41,7 +41,8 @@ WORK = Path(os.environ.get("ONEPLAN_BENCH_DIR", "/tmp/oneplan-bench"))
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 TABLES = ["plans", "forums", "projects", "project_villages", "plan_items", "project_progress",
           "committees", "committee_orders", "target_tambons", "model_laos", "working_group_plans",
-          "communities", "committee_meetings", "own_projects", "own_project_years"]
+          "communities", "committee_meetings", "own_projects", "own_project_years",
+          "lao_budget_requests"]
 
 
 def migration_views():
