@@ -1292,6 +1292,26 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("report.item4_rule", "ข้อ (๔) นับเมื่อ", "Item (4) counts one"),
     (
+        "calendar.kind.kpi32_district",
+        "รายงานตัวชี้วัดที่ ๓.๒ ของอำเภอ",
+        "KPI 3.2: the district's forward to the province",
+    ),
+    (
+        "calendar.kind.kpi32_province",
+        "รายงานตัวชี้วัดที่ ๓.๒ ของจังหวัด",
+        "KPI 3.2: the province's report to DLA",
+    ),
+    (
+        "calendar.kind.model_tambon_plan",
+        "แผนพัฒนาตำบลต้นแบบ",
+        "The district's model tambon plan",
+    ),
+    (
+        "calendar.kind.model_lao_change",
+        "แจ้งเปลี่ยน อปท. ต้นแบบ",
+        "Last day to change a model LAO",
+    ),
+    (
         "request.title",
         "การขอรับการสนับสนุนงบประมาณจาก อปท.",
         "Budget support requested from the LAO",

@@ -98,6 +98,24 @@ pub async fn designate(
     .fetch_one(&mut tx)
     .await?;
     let json = |m: &ModelPlan| serde_json::json!({"plan_id": m.plan_id, "plan": m.plan_title});
+    // choosing it is sending it: the calendar's ๓๑ มี.ค. counts the district as reported
+    crate::reporting::submissions::submit(
+        &mut tx,
+        user,
+        crate::reporting::NewSubmission {
+            kind: crate::reporting::MODEL_TAMBON_PLAN,
+            unit_key: district_code.clone(),
+            area_code: district_code.clone(),
+            lao_id: None,
+            fiscal_year: plan.first_year,
+            period: String::new(),
+            payload: serde_json::json!({
+                "report": {"plan_id": plan_id, "plan": plan.title, "tambon_code": plan.area_code, "note": note.trim()},
+                "carries": [plan_id.to_string()], "signed_by": user.display_name, "position": user.position,
+            }),
+        },
+    )
+    .await?;
     let after = db::query_as::<ModelPlan>(sqlx::AssertSqlSafe(format!("{SELECT} WHERE m.id = $1")))
         .bind(id)
         .fetch_one(&mut tx)

@@ -303,6 +303,11 @@ pub enum Problem {
         lao: String,
     },
     ModelMustBeMunicipalityOrTao,
+    /// A change of model LAO after the year's last day for changes.
+    ModelChangeTooLate {
+        year: i64,
+        last: time::Date,
+    },
     AlreadyModel {
         lao: String,
     },
@@ -656,6 +661,7 @@ impl Problem {
             MergeIntoItself | MergeIntoNotActive { .. } => Some(Field::CommunityInto),
             NoCommunityNameColumn => Some(Field::File),
             BaseBelowDesignated { .. } => Some(Field::BaseCount),
+            ModelChangeTooLate { .. } => Some(Field::DesignatedOn),
             Chain(c) => c.field(),
             _ => None,
         }
@@ -754,6 +760,7 @@ impl Problem {
             NotModelLao { .. } => "not_model_lao",
             LaoNotInDistrict { .. } => "lao_not_in_district",
             ModelMustBeMunicipalityOrTao => "model_must_be_municipality_or_tao",
+            ModelChangeTooLate { .. } => "model_change_too_late",
             AlreadyModel { .. } => "already_model",
             PercentDisagrees { .. } => "percent_disagrees",
             MonthFormat { .. } => "month_format",

@@ -445,6 +445,10 @@ impl Problem {
                 "อปท. ต้นแบบต้องเป็นเทศบาลหรือองค์การบริหารส่วนตำบล".into(),
                 "a model LAO is a municipality or a TAO".into(),
             ),
+            ModelChangeTooLate { year, last } => pick(
+                format!("การเปลี่ยน อปท. ต้นแบบของปี {year} ต้องแจ้งภายใน {} (ตามปฏิทินการรายงาน)", day(*last, lang)),
+                format!("a change of the {year} model LAO must be made by {}", day(*last, lang)),
+            ),
             AlreadyModel { lao } => pick(format!("{lao} เป็น อปท. ต้นแบบของปีนี้อยู่แล้ว"), format!("{lao} is this year's model LAO already")),
             PercentDisagrees { typed, computed, .. } => pick(
                 format!("ร้อยละที่กรอก ({typed}) ไม่ตรงกับที่คำนวณจากจำนวนโครงการ ({computed}) ระบบใช้ค่าที่คำนวณจากข้อมูลเท่านั้น"),

@@ -254,6 +254,21 @@ pub async fn designate(
         }
         .into());
     }
+    // a change of target is told to DLA by the year's date (seed 002: ๑๕ พ.ค.), as the calendar keeps it
+    if before.is_some() {
+        let last: Option<String> = db::query_scalar(
+            "SELECT due_on FROM deadlines WHERE fiscal_year = $1 AND kind = $2 AND period = ''",
+        )
+        .bind(year)
+        .bind(crate::reporting::MODEL_LAO_CHANGE)
+        .fetch_optional(&mut tx)
+        .await?;
+        if let Some(last) = last.as_deref().and_then(crate::db::types::parse_iso)
+            && on.as_str() > last.to_string().as_str()
+        {
+            return Err(Problem::ModelChangeTooLate { year, last }.into());
+        }
+    }
     let now = now_text();
     db::query("UPDATE model_laos SET replaced_at = $1 WHERE fiscal_year = $2 AND district_code = $3 AND replaced_at IS NULL")
         .bind(&now)

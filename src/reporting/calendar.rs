@@ -3,8 +3,8 @@
 //! move a due date or add a deadline, and every such change is audited.
 
 use super::{
-    DISTRICT_PLAN, DISTRICT_PROGRESS, KPI32_DISTRICT, KPI32_MONTHLY, KPI32_PROVINCE, REGISTER_1,
-    REGISTER_2, REGISTER_3, ROLE_MODEL,
+    DISTRICT_PLAN, DISTRICT_PROGRESS, KPI32_DISTRICT, KPI32_MONTHLY, KPI32_PROVINCE,
+    MODEL_LAO_CHANGE, MODEL_TAMBON_PLAN, REGISTER_1, REGISTER_2, REGISTER_3, ROLE_MODEL,
 };
 use crate::accounts::{self, Role, ScopeLevel, User};
 use crate::audit::{self, Actor, Change};
@@ -17,9 +17,11 @@ use serde::Serialize;
 use time::{Date, Month};
 
 /// Every kind of report the calendar knows, in the order of the circulars.
-pub const KINDS: [&str; 9] = [
+pub const KINDS: [&str; 11] = [
     REGISTER_1,
     DISTRICT_PROGRESS,
+    MODEL_TAMBON_PLAN,
+    MODEL_LAO_CHANGE,
     REGISTER_2,
     REGISTER_3,
     DISTRICT_PLAN,
@@ -72,6 +74,8 @@ pub fn yearly_pattern(fy_be: i32) -> Vec<Due> {
     let mut out = vec![
         yearly(REGISTER_1, day(y, Month::March, 31)),
         yearly(DISTRICT_PROGRESS, day(y, Month::March, 31)),
+        yearly(MODEL_TAMBON_PLAN, day(y, Month::March, 31)),
+        yearly(MODEL_LAO_CHANGE, day(y, Month::May, 15)),
         yearly(REGISTER_2, day(y, Month::May, 31)),
         yearly(REGISTER_3, day(y, Month::May, 31)),
         yearly(DISTRICT_PLAN, day(y, Month::June, 15)),
@@ -469,7 +473,9 @@ mod tests {
         assert_eq!(monthly[0].due_on, date!(2026 - 05 - 25));
         assert_eq!(monthly[4].period, "2026-09");
         assert_eq!(monthly[4].due_on, date!(2026 - 09 - 25));
-        assert_eq!(p.len(), 20);
+        assert_eq!(due(MODEL_TAMBON_PLAN, ""), Some(date!(2026 - 03 - 31)));
+        assert_eq!(due(MODEL_LAO_CHANGE, ""), Some(date!(2026 - 05 - 15)));
+        assert_eq!(p.len(), 22);
         let forwards = |kind| p.iter().filter(|d| d.kind == kind).count();
         assert_eq!((forwards(KPI32_DISTRICT), forwards(KPI32_PROVINCE)), (5, 5));
         // every deadline lies inside its fiscal year

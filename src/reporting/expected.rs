@@ -4,8 +4,8 @@
 //! size of the area.
 
 use super::{
-    DISTRICT_PLAN, DISTRICT_PROGRESS, KPI32_DISTRICT, KPI32_MONTHLY, KPI32_PROVINCE, REGISTER_1,
-    REGISTER_2, REGISTER_3, ROLE_MODEL,
+    DISTRICT_PLAN, DISTRICT_PROGRESS, KPI32_DISTRICT, KPI32_MONTHLY, KPI32_PROVINCE,
+    MODEL_LAO_CHANGE, MODEL_TAMBON_PLAN, REGISTER_1, REGISTER_2, REGISTER_3, ROLE_MODEL,
 };
 use crate::db::{self, Db};
 use serde::Serialize;
@@ -39,11 +39,16 @@ pub enum Basis {
     ModelLaoProvinces,
     /// The districts of the year's Role Model round (seed 004); none until rounds are kept.
     RoleModelRound,
+    /// A date of the calendar no unit reports for (the last day to change a model LAO).
+    NoOne,
 }
 
 pub fn basis(kind: &str) -> Basis {
     match kind {
-        REGISTER_1 | REGISTER_2 | REGISTER_3 | DISTRICT_PROGRESS => Basis::TargetDistricts,
+        REGISTER_1 | REGISTER_2 | REGISTER_3 | DISTRICT_PROGRESS | MODEL_TAMBON_PLAN => {
+            Basis::TargetDistricts
+        }
+        MODEL_LAO_CHANGE => Basis::NoOne,
         KPI32_MONTHLY => Basis::ModelLaos,
         KPI32_DISTRICT => Basis::ModelLaoDistricts,
         KPI32_PROVINCE => Basis::ModelLaoProvinces,
@@ -93,7 +98,7 @@ pub async fn units(
             .collect()
     };
     Ok(match basis {
-        Basis::RoleModelRound => Vec::new(),
+        Basis::RoleModelRound | Basis::NoOne => Vec::new(),
         Basis::AllDistricts => districts(
             db::query_as(
                 "SELECT code, name_th, name_en FROM areas WHERE level = 'district' AND code >= $1 AND code < $2 ORDER BY code",

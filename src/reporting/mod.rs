@@ -26,6 +26,11 @@ pub const KPI32_DISTRICT: &str = "kpi32_district";
 /// What a province's สถ.จ. forwards to the department: its districts' forwards of a month.
 pub const KPI32_PROVINCE: &str = "kpi32_province";
 pub const DISTRICT_PLAN: &str = "district_plan";
+/// The district's model tambon plan sent to the province (อำเภอละ ๑ เล่ม, ๓๑ มี.ค.).
+pub const MODEL_TAMBON_PLAN: &str = "model_tambon_plan";
+/// The last day to change a district's model LAO and tell DLA (seed 002: ๑๕ พ.ค.): a date of the
+/// calendar that no unit owes a report for.
+pub const MODEL_LAO_CHANGE: &str = "model_lao_change";
 pub const ROLE_MODEL: &str = "role_model";
 
 pub fn kind_th(kind: &str) -> &'static str {
@@ -40,6 +45,8 @@ pub fn kind_th(kind: &str) -> &'static str {
         KPI32_DISTRICT => "รายงานตัวชี้วัดที่ ๓.๒ ของ อปท. ต้นแบบในอำเภอ (สถ.อ. ส่งจังหวัด)",
         KPI32_PROVINCE => "รายงานตัวชี้วัดที่ ๓.๒ ของจังหวัด (สถ.จ. ส่งกรมส่งเสริมการปกครองท้องถิ่น)",
         DISTRICT_PLAN => "โครงการในแผนพัฒนาอำเภอที่ ก.บ.อ. อนุมัติ ส่งจังหวัด",
+        MODEL_TAMBON_PLAN => "แผนพัฒนาตำบลต้นแบบ อำเภอละ ๑ เล่ม ส่งจังหวัด",
+        MODEL_LAO_CHANGE => "กำหนดแจ้งการเปลี่ยนแปลง อปท. ต้นแบบ (ตัวชี้วัดที่ ๓.๒)",
         ROLE_MODEL => "รายงานโครงการอำเภอต้นแบบ",
         _ => "รายงาน",
     }

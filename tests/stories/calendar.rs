@@ -140,16 +140,17 @@ async fn records(db: &Db) -> Place {
 story!(calendar_counts_reminders_and_mail, Phayao);
 async fn calendar_counts_reminders_and_mail(backend: &str, db: Db) {
     // the calendar of the year, from the circulars' pattern, made once
-    // (twenty: five of each step of KPI 3.2 — the LAO's, the district's and the province's —
-    // and five yearly ones; the Role Model report is a round's deadline, not every year's)
-    assert_eq!(calendar::ensure_year(&db, FY).await.unwrap(), 20);
+    // (twenty-two: five of each step of KPI 3.2 — the LAO's, the district's and the
+    // province's — and seven yearly ones, with the model tambon plan (31 March) and the last day
+    // to change a model LAO (15 May); the Role Model report is a round's, not every year's)
+    assert_eq!(calendar::ensure_year(&db, FY).await.unwrap(), 22);
     assert_eq!(
         calendar::ensure_year(&db, FY).await.unwrap(),
         0,
         "{backend}"
     );
     let year = calendar::deadlines(&db, FY).await.unwrap();
-    assert_eq!(year.len(), 20);
+    assert_eq!(year.len(), 22);
     // the district plan sent by 15 June serves the plans of two years later
     let plan = year.iter().find(|d| d.kind == "district_plan").unwrap();
     assert!(
@@ -503,7 +504,7 @@ async fn calendar_pages_badge_and_api(backend: &str, db: Db) {
 
     // the same as JSON, and in the API description
     let v = c.get("/api/calendar?year=2569&area=56").await.json();
-    assert_eq!(v["deadlines"].as_array().unwrap().len(), 20);
+    assert_eq!(v["deadlines"].as_array().unwrap().len(), 22);
     let r1 = v["deadlines"]
         .as_array()
         .unwrap()

@@ -352,3 +352,98 @@ async fn the_chain_through_the_api(backend: &str, db: Db) {
         .json();
     assert_eq!(p["districts"][0]["stage"], "forwarded", "{p}");
 }
+
+story!(
+    the_calendar_expects_the_model_plan_and_closes_model_lao_changes,
+    Phayao
+);
+async fn the_calendar_expects_the_model_plan_and_closes_model_lao_changes(backend: &str, db: Db) {
+    use oneplan::reporting::{MODEL_LAO_CHANGE, MODEL_TAMBON_PLAN, calendar, overview};
+    calendar::ensure_year(&db, YEAR).await.unwrap();
+    let lao = cast::mae_sai_lao(&db).await;
+    cast::model_lao(&db, YEAR, "5601", lao.id).await;
+    let dla = oneplan::accounts::by_username(&db, "thongthin.5601")
+        .await
+        .unwrap()
+        .unwrap()
+        .0;
+    let other = oneplan::areas::laos_in(&db, "5601")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|l| l.id != lao.id && oneplan::kpi::model_laos::may_be_model(l))
+        .unwrap();
+    // after the year's 15 May a change of target is refused, before it accepted
+    refused(
+        oneplan::kpi::model_laos::designate(
+            &db,
+            &dla,
+            YEAR,
+            "5601",
+            other.id,
+            "16/05/2569",
+            "ย้ายพื้นที่",
+        )
+        .await,
+        "model_change_too_late",
+        "ต้องแจ้งภายใน 15 พฤษภาคม 2569",
+    );
+    oneplan::kpi::model_laos::designate(&db, &dla, YEAR, "5601", other.id, "15/05/2569", "ย้ายพื้นที่")
+        .await
+        .unwrap();
+    // the date is a deadline no unit owes a report for
+    let today = time::macros::date!(2026 - 06 - 10);
+    let o = overview::overview(&db, YEAR, "56", today).await.unwrap();
+    let change = o
+        .deadlines
+        .iter()
+        .find(|d| d.deadline.kind == MODEL_LAO_CHANGE)
+        .expect("on the calendar");
+    assert_eq!(change.counts.expected, 0, "{backend}");
+
+    // choosing the district's model tambon plan is sending it: the 31 March deadline counts it
+    oneplan::registers::targets::set(
+        &db,
+        &cast::district(&db).await,
+        YEAR,
+        "560114",
+        true,
+        "50,000",
+        "",
+    )
+    .await
+    .unwrap();
+    let tambon = cast::tambon(&db).await;
+    let owner = oneplan::plans::resolve_owner(&db, oneplan::plans::PlanKind::Tambon, "560114")
+        .await
+        .unwrap();
+    let plan = oneplan::plans::open(&db, &tambon, oneplan::plans::PlanKind::Tambon, &owner, YEAR)
+        .await
+        .unwrap();
+    let before = overview::overview(&db, YEAR, "5601", today).await.unwrap();
+    let model = before
+        .deadlines
+        .iter()
+        .find(|d| d.deadline.kind == MODEL_TAMBON_PLAN)
+        .unwrap();
+    assert_eq!(
+        (model.counts.expected, model.counts.reported),
+        (1, 0),
+        "{backend}"
+    );
+    let cdd = oneplan::accounts::by_username(&db, "pcho.5601")
+        .await
+        .unwrap()
+        .unwrap()
+        .0;
+    oneplan::books::model_plan::designate(&db, &cdd, plan.id, "")
+        .await
+        .unwrap();
+    let after = overview::overview(&db, YEAR, "5601", today).await.unwrap();
+    let model = after
+        .deadlines
+        .iter()
+        .find(|d| d.deadline.kind == MODEL_TAMBON_PLAN)
+        .unwrap();
+    assert_eq!(model.counts.reported, 1, "{backend}");
+}

@@ -77,6 +77,10 @@ fn kind_label(t: &Tr, kind: &str) -> String {
             crate::reporting::DISTRICT_PROGRESS => "calendar.kind.district_progress",
             crate::reporting::KPI32_MONTHLY => "calendar.kind.kpi32_monthly",
             crate::reporting::DISTRICT_PLAN => "calendar.kind.district_plan",
+            crate::reporting::KPI32_DISTRICT => "calendar.kind.kpi32_district",
+            crate::reporting::KPI32_PROVINCE => "calendar.kind.kpi32_province",
+            crate::reporting::MODEL_TAMBON_PLAN => "calendar.kind.model_tambon_plan",
+            crate::reporting::MODEL_LAO_CHANGE => "calendar.kind.model_lao_change",
             _ => "calendar.kind.role_model",
         })
         .to_string()
