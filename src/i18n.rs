@@ -1292,6 +1292,17 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("report.item4_rule", "ข้อ (๔) นับเมื่อ", "Item (4) counts one"),
     (
+        "sources.title",
+        "โครงการจากแผนหมู่บ้าน ตำบล ท้องถิ่น และอำเภอ",
+        "Projects from the village, tambon, local and district plans",
+    ),
+    (
+        "sources.count",
+        "โครงการที่นำเข้าแผนจังหวัดได้",
+        "Projects the province plan may adopt",
+    ),
+    ("sources.shown", "แสดง", "showing"),
+    (
         "calendar.kind.kpi32_district",
         "รายงานตัวชี้วัดที่ ๓.๒ ของอำเภอ",
         "KPI 3.2: the district's forward to the province",

@@ -68,13 +68,21 @@ fn source_condition(plan: &Plan) -> String {
             plan.last_year - 1,
             local_forum_needs(plan, &digits(&plan.area_code))
         ),
-        PlanKind::Province => format!(
-            "((pl.kind = 'district' AND {} AND pl.first_year <= {} AND pl.last_year >= {}) OR {})",
-            owners_under(&digits(&plan.area_code)),
-            plan.last_year,
-            plan.first_year,
-            local_forum_needs(plan, &digits(&plan.area_code))
-        ),
+        // seed 003: the province plan draws on the village, tambon, local and district plans
+        PlanKind::Province => {
+            let (from, to) = crate::db::prefix_range(&digits(&plan.area_code));
+            format!(
+                "((pl.kind = 'district' AND {owners} AND pl.first_year <= {last} AND pl.last_year >= {first}) \
+                 OR (pl.kind IN ('village', 'tambon') AND {owners} AND pl.first_year BETWEEN {before} AND {last_before}) \
+                 OR (pl.kind = 'local' AND pl.area_code >= '{from}' AND pl.area_code < '{to}' \
+                     AND i.fiscal_year BETWEEN {first} AND {last}))",
+                owners = owners_under(&digits(&plan.area_code)),
+                first = plan.first_year,
+                last = plan.last_year,
+                before = plan.first_year - 1,
+                last_before = plan.last_year - 1,
+            )
+        }
     }
 }
 
@@ -118,6 +126,26 @@ pub async fn candidates(db: &Db, plan: &Plan) -> anyhow::Result<Vec<Candidate>> 
             .fetch_all(db)
             .await?,
     )
+}
+
+/// The candidates a plan may take up from one kind of plan, at most `limit` of them, and how
+/// many there are: a province plan's sources run to thousands.
+pub async fn candidates_from(
+    db: &Db,
+    plan: &Plan,
+    kind: PlanKind,
+    limit: i64,
+) -> anyhow::Result<(Vec<Candidate>, i64)> {
+    let sql = candidate_sql(plan, &format!("AND pl.kind = '{}'", kind.as_str()));
+    let total: i64 = db::query_scalar(AssertSqlSafe(format!(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM ({sql}) c"
+    )))
+    .fetch_one(db)
+    .await?;
+    let list = db::query_as::<Candidate>(AssertSqlSafe(format!("{sql} LIMIT {}", limit.max(0))))
+        .fetch_all(db)
+        .await?;
+    Ok((list, total))
 }
 
 /// What is typed to adopt a project: all text, checked here.

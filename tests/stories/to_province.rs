@@ -209,3 +209,105 @@ async fn a_district_sends_its_approved_ranked_aligned_projects(backend: &str, db
         StatusCode::NOT_FOUND
     );
 }
+
+story!(
+    the_province_plan_draws_on_village_tambon_local_and_district_plans,
+    Phayao
+);
+async fn the_province_plan_draws_on_village_tambon_local_and_district_plans(backend: &str, db: Db) {
+    use oneplan::plans::PlanKind::{District, Local, Tambon, Village};
+    let village = cast::village(&db).await;
+    let owner = plans::resolve_owner(&db, Village, "56011401")
+        .await
+        .unwrap();
+    let vplan = plans::open(&db, &village, Village, &owner, 2569)
+        .await
+        .unwrap();
+    let need = oneplan::adoption::add_to_plan(
+        &db,
+        &village,
+        vplan.id,
+        vplan.version,
+        &ProjectInput {
+            title: "ศูนย์เรียนรู้เกษตรอินทรีย์บ้านร่องไฮ".into(),
+            dimension: "economy".into(),
+            budget: "120,000".into(),
+            executor: "หน่วยงานราชการ".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let planner = cast::district(&db).await;
+    let (_, district_ids) = district_plan_of(&db, &planner, &["ถนนเลี่ยงเมืองพะเยา"]).await;
+    let province = cast::province(&db).await;
+    let owner = plans::resolve_owner(&db, PlanKind::Province, "56")
+        .await
+        .unwrap();
+    let pplan = plans::open(&db, &province, PlanKind::Province, &owner, 2570)
+        .await
+        .unwrap();
+    let (from_village, n) = adopt::candidates_from(&db, &pplan, Village, 300)
+        .await
+        .unwrap();
+    assert!(
+        from_village.iter().any(|c| c.project_id == need.id),
+        "{backend}: the village plan's need is offered"
+    );
+    assert_eq!(n as usize, from_village.len());
+    let (from_district, _) = adopt::candidates_from(&db, &pplan, District, 300)
+        .await
+        .unwrap();
+    assert!(
+        from_district
+            .iter()
+            .any(|c| c.project_id == district_ids[0])
+    );
+    for kind in [Tambon, Local] {
+        adopt::candidates_from(&db, &pplan, kind, 300)
+            .await
+            .unwrap();
+    }
+    // the page lists them, one kind at a time, and the province adopts from it
+    let mut web = Client::new(&db);
+    web.sign_in(&province.username, cast::PASSWORD).await;
+    let page = web
+        .get(&format!("/plans/{}/sources?from=village", pplan.id))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("ศูนย์เรียนรู้เกษตรอินทรีย์บ้านร่องไฮ") && page.body.contains("class=\"adopt\""),
+        "{backend}"
+    );
+    assert_eq!(
+        web.get(&format!("/plans/{}/sources?from=budget", pplan.id))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    adopt::adopt(
+        &db,
+        &province,
+        pplan.id,
+        version(&db, pplan.id).await,
+        &AdoptInput {
+            project_id: need.id,
+            decided_on: "2026-11-20".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let items = oneplan::adoption::items(&db, pplan.id).await.unwrap();
+    assert_eq!(
+        items.iter().map(|i| i.project_id).collect::<Vec<_>>(),
+        [need.id]
+    );
+    let (again, _) = adopt::candidates_from(&db, &pplan, Village, 300)
+        .await
+        .unwrap();
+    assert!(
+        again.iter().all(|c| c.project_id != need.id),
+        "adopted once"
+    );
+}

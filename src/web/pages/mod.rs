@@ -16,6 +16,7 @@ mod notifications;
 mod plan_excel;
 mod plans;
 mod projects;
+mod province_sources;
 mod report_exports;
 mod reports;
 mod shared_tambons;
@@ -108,6 +109,7 @@ pub fn routes() -> Router<AppState> {
             get(to_province::send_page).post(to_province::send),
         )
         .route("/areas/{code}/district-plans", get(to_province::received))
+        .route("/plans/{id}/sources", get(province_sources::page))
         .route(
             "/plans/{id}/budget-requests",
             get(budget_requests::of_plan).post(budget_requests::record),
