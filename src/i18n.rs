@@ -1292,6 +1292,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("report.item4_rule", "ข้อ (๔) นับเมื่อ", "Item (4) counts one"),
     (
+        "components.title",
+        "องค์ประกอบของแผนพัฒนาตำบลที่กรมการพัฒนาชุมชนกำหนด (รายงานข้อ (๓))",
+        "Tambon plan components CDD requires (report item 3)",
+    ),
+    (
+        "components.set_for",
+        "กำหนดไว้ตั้งแต่ปีงบประมาณ",
+        "Set from fiscal year",
+    ),
+    (
         "sources.title",
         "โครงการจากแผนหมู่บ้าน ตำบล ท้องถิ่น และอำเภอ",
         "Projects from the village, tambon, local and district plans",

@@ -72,6 +72,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "budget requests",
         include_str!("../../migrations/0014_budget_requests.sql"),
     ),
+    (
+        15,
+        "tambon plan components",
+        include_str!("../../migrations/0015_plan_components.sql"),
+    ),
 ];
 
 /// Steps a migration needs that the two databases write differently, run before its file.

@@ -37,6 +37,7 @@ fields! {
     Step = "step", "ขั้นตอน", "Step";
     Reason = "reason", "เหตุผล", "Reason";
     Verdict = "verdict", "ผลการตรวจ", "Verdict";
+    Components = "components", "องค์ประกอบของแผน", "Plan components";
     AnsweredOn = "answered_on", "วันที่ตอบ", "Answered on";
     ReportNo = "report_no", "เลขที่รายงาน", "Report number";
     MadeQuarter = "made_quarter", "ไตรมาสที่จัดทำแผน", "Quarter the plan was made";

@@ -31,15 +31,8 @@ pub struct TambonRow {
     pub lacks: Vec<String>,
 }
 
-/// What item (๓) counts as a complete tambon plan, and item (๔) as finished and sent on time,
-/// in the words the district page and the signer read.
-pub const COMPLETE: [&str; 5] = [
-    "บันทึกเวทีประชาคมของแผน",
-    "มีโครงการในแผน",
-    "จัดลำดับความสำคัญครบทุกโครงการ",
-    "ครอบคลุมมิติการพัฒนาหลักครบทุกด้าน",
-    "ระบุวันที่หรือไตรมาสที่จัดทำแผน",
-];
+/// What item (๔) counts as finished and sent on time, in the words the signer reads (item (๓)'s
+/// components are CDD's data: `components`).
 pub const SENT: [&str; 2] = ["ส่ง อปท. ภายในกำหนด", "ส่งอำเภอภายในกำหนด"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -187,6 +180,7 @@ pub async fn of_area(db: &Db, prefix: &str, year: i64) -> anyhow::Result<Vec<Dis
     let core: i64 = db::query_scalar("SELECT COUNT(*) FROM dimensions WHERE core = 1")
         .fetch_one(db)
         .await?;
+    let required = super::components::for_year(db, year).await?.required;
     let due_date = crate::db::types::parse_iso(&due);
     let on_time =
         |d: &Option<time::Date>| matches!((d, due_date), (Some(d), Some(due)) if *d <= due);
@@ -195,25 +189,31 @@ pub async fn of_area(db: &Db, prefix: &str, year: i64) -> anyhow::Result<Vec<Dis
         .map(|d| DistrictReport::empty(d, year, due.clone()))
         .collect();
     for f in facts {
-        let parts = [
-            f.forums > 0,
-            f.items > 0,
-            f.items > 0 && f.unranked == 0,
-            f.core_dims == core,
-            f.made_quarter.is_some(),
-        ];
+        use super::components::Component;
+        let met = |c: Component| match c {
+            Component::Forum => f.forums > 0,
+            Component::Projects => f.items > 0,
+            Component::Ranked => f.items > 0 && f.unranked == 0,
+            Component::CoreDimensions => f.core_dims == core,
+            Component::MadeOn => f.made_quarter.is_some(),
+        };
         let sent_parts = [
             on_time(&f.delivered_lao_on),
             on_time(&f.delivered_district_on),
         ];
-        let complete = parts.iter().all(|p| *p);
+        let complete = required.iter().all(|c| met(*c));
         let sent = sent_parts.iter().all(|p| *p);
-        let lacks = COMPLETE
+        let lacks = required
             .iter()
-            .zip(parts)
-            .chain(SENT.iter().zip(sent_parts))
-            .filter(|(_, met)| !met)
-            .map(|(what, _)| what.to_string())
+            .filter(|c| !met(**c))
+            .map(|c| c.th())
+            .chain(
+                SENT.iter()
+                    .zip(sent_parts)
+                    .filter(|(_, m)| !m)
+                    .map(|(w, _)| *w),
+            )
+            .map(str::to_string)
             .collect();
         let row = TambonRow {
             met: [

@@ -4,6 +4,7 @@
 //! year Y is its tambon plan of year Y (the plan made in that year).
 
 pub mod budget_requests;
+pub mod components;
 pub mod district_report;
 pub mod document;
 pub mod targets;

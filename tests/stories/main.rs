@@ -25,6 +25,7 @@ mod kpi_chain;
 mod layout;
 mod other_forums;
 mod own_projects;
+mod plan_components;
 mod plans;
 mod prefix;
 mod reports;

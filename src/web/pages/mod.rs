@@ -13,6 +13,7 @@ mod format;
 mod kpi;
 mod kpi_chain;
 mod notifications;
+mod plan_components;
 mod plan_excel;
 mod plans;
 mod projects;
@@ -110,6 +111,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/areas/{code}/district-plans", get(to_province::received))
         .route("/plans/{id}/sources", get(province_sources::page))
+        .route(
+            "/district-report-settings",
+            get(plan_components::page).post(plan_components::save),
+        )
         .route(
             "/plans/{id}/budget-requests",
             get(budget_requests::of_plan).post(budget_requests::record),

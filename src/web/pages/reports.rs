@@ -413,7 +413,13 @@ async fn district_report_view(
         label,
         year,
         due_on: super::format::iso_date_th(&report.due_on),
-        complete_rule: district_report::COMPLETE.join(" · "),
+        complete_rule: crate::registers::components::for_year(&s.db, year)
+            .await?
+            .required
+            .iter()
+            .map(|c| c.th())
+            .collect::<Vec<_>>()
+            .join(" · "),
         sent_rule: district_report::SENT.join(" · "),
         lines: district_report::ITEMS
             .iter()
