@@ -68,22 +68,33 @@ fn source_condition(plan: &Plan) -> String {
             plan.last_year - 1,
             local_forum_needs(plan, &digits(&plan.area_code))
         ),
-        // seed 003: the province plan draws on the village, tambon, local and district plans
-        PlanKind::Province => {
-            let (from, to) = crate::db::prefix_range(&digits(&plan.area_code));
-            format!(
-                "((pl.kind = 'district' AND {owners} AND pl.first_year <= {last} AND pl.last_year >= {first}) \
-                 OR (pl.kind IN ('village', 'tambon') AND {owners} AND pl.first_year BETWEEN {before} AND {last_before}) \
-                 OR (pl.kind = 'local' AND pl.area_code >= '{from}' AND pl.area_code < '{to}' \
-                     AND i.fiscal_year BETWEEN {first} AND {last}))",
-                owners = owners_under(&digits(&plan.area_code)),
-                first = plan.first_year,
-                last = plan.last_year,
-                before = plan.first_year - 1,
-                last_before = plan.last_year - 1,
-            )
-        }
+        // seed 003: the province plan draws on the village, tambon, local and district plans,
+        // and the province's annual action plan on those and the province plan, for its year
+        PlanKind::ProvinceAction => format!(
+            "({} OR (pl.kind = 'province' AND pl.owner_key = '{}' AND i.fiscal_year = {}))",
+            province_sources(plan),
+            digits(&plan.area_code),
+            plan.first_year
+        ),
+        PlanKind::Province => province_sources(plan),
     }
+}
+
+/// The village, tambon, local and district plans of a province's plan's years.
+fn province_sources(plan: &Plan) -> String {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let (from, to) = crate::db::prefix_range(&digits(&plan.area_code));
+    format!(
+        "((pl.kind = 'district' AND {owners} AND pl.first_year <= {last} AND pl.last_year >= {first}) \
+         OR (pl.kind IN ('village', 'tambon') AND {owners} AND pl.first_year BETWEEN {before} AND {last_before}) \
+         OR (pl.kind = 'local' AND pl.area_code >= '{from}' AND pl.area_code < '{to}' \
+             AND i.fiscal_year BETWEEN {first} AND {last}))",
+        owners = owners_under(&digits(&plan.area_code)),
+        first = plan.first_year,
+        last = plan.last_year,
+        before = plan.first_year - 1,
+        last_before = plan.last_year - 1,
+    )
 }
 
 /// The needs raised at the forums of the LAOs under an area (เวทีประชาคมอื่นๆ, seed 003), in
@@ -315,7 +326,10 @@ pub async fn adopt(
         projects::rank_free(&mut tx, plan_id, rank, None).await?;
     }
     let year = c.year.unwrap_or_else(|| {
-        let next = if plan.kind() == PlanKind::Budget || plan.kind() == PlanKind::Province {
+        let next = if matches!(
+            plan.kind(),
+            PlanKind::Budget | PlanKind::Province | PlanKind::ProvinceAction
+        ) {
             source.source_year
         } else {
             source.source_year + 1

@@ -77,29 +77,70 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "tambon plan components",
         include_str!("../../migrations/0015_plan_components.sql"),
     ),
+    (
+        16,
+        "province action plans",
+        include_str!("../../migrations/0016_province_action_plans.sql"),
+    ),
 ];
 
-/// Steps a migration needs that the two databases write differently, run before its file.
-/// Migration 12 widens the level CHECK of `areas` to 'community': PostgreSQL replaces the
-/// constraint; SQLite cannot alter one, and its documented way for a change that leaves every
-/// stored row valid is to edit the table's schema text and bump the schema version
+/// A CHECK of a column widened to more values: the table, PostgreSQL's name for the constraint,
+/// the end of the CHECK as migration 1 wrote it and as it becomes.
+struct Widening {
+    version: i64,
+    table: &'static str,
+    constraint: &'static str,
+    old: &'static str,
+    new: &'static str,
+    check: &'static str,
+}
+
+const WIDENINGS: [Widening; 2] = [
+    // migration 12: a community is an area
+    Widening {
+        version: 12,
+        table: "areas",
+        constraint: "areas_level_check",
+        old: "'tambon', 'village'))",
+        new: "'tambon', 'village', 'community'))",
+        check: "CHECK (level IN ('province', 'district', 'tambon', 'village', 'community'))",
+    },
+    // migration 16: the provincial annual action plan is a kind of plan
+    Widening {
+        version: 16,
+        table: "plans",
+        constraint: "plans_kind_check",
+        old: "'district', 'province'))",
+        new: "'district', 'province', 'province_action'))",
+        check: "CHECK (kind IN ('village', 'tambon', 'local', 'budget', 'district', 'province', 'province_action'))",
+    },
+];
+
+/// Steps a migration needs that the two databases write differently, run before its file: a
+/// widened CHECK. PostgreSQL replaces the constraint; SQLite cannot alter one, and its
+/// documented way for a change that leaves every stored row valid is to edit the table's schema
+/// text and bump the schema version
 /// (<https://sqlite.org/lang_altertable.html>, "Making other kinds of table schema changes").
 async fn backend_steps(version: i64, tx: &mut super::Tx, backend: Backend) -> anyhow::Result<()> {
-    if version != 12 {
+    let Some(w) = WIDENINGS.iter().find(|w| w.version == version) else {
         return Ok(());
-    }
-    const OLD: &str = "'tambon', 'village'))";
-    const NEW: &str = "'tambon', 'village', 'community'))";
+    };
     match backend {
         Backend::Postgres => {
             super::raw(
                 &mut *tx,
-                "ALTER TABLE areas DROP CONSTRAINT areas_level_check",
+                sqlx::AssertSqlSafe(format!(
+                    "ALTER TABLE {} DROP CONSTRAINT {}",
+                    w.table, w.constraint
+                )),
             )
             .await?;
             super::raw(
                 &mut *tx,
-                "ALTER TABLE areas ADD CONSTRAINT areas_level_check CHECK (level IN ('province', 'district', 'tambon', 'village', 'community'))",
+                sqlx::AssertSqlSafe(format!(
+                    "ALTER TABLE {} ADD CONSTRAINT {} {}",
+                    w.table, w.constraint, w.check
+                )),
             )
             .await?;
         }
@@ -109,15 +150,17 @@ async fn backend_steps(version: i64, tx: &mut super::Tx, backend: Backend) -> an
                 .await?;
             super::raw(&mut *tx, "PRAGMA writable_schema = ON").await?;
             let changed = super::query(
-                "UPDATE sqlite_schema SET sql = replace(sql, $1, $2) WHERE type = 'table' AND name = 'areas' AND instr(sql, $1) > 0",
+                "UPDATE sqlite_schema SET sql = replace(sql, $1, $2) WHERE type = 'table' AND name = $3 AND instr(sql, $1) > 0",
             )
-            .bind(OLD)
-            .bind(NEW)
+            .bind(w.old)
+            .bind(w.new)
+            .bind(w.table)
             .execute(&mut *tx)
             .await?;
             anyhow::ensure!(
                 changed.rows_affected() == 1,
-                "the level CHECK of table areas is not the one migration 1 wrote"
+                "the CHECK of table {} is not the one migration 1 wrote",
+                w.table
             );
             super::raw(
                 &mut *tx,

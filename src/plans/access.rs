@@ -36,7 +36,7 @@ pub fn approver_problem(kind: PlanKind) -> Problem {
             PlanKind::Village => "ระดับตำบลขึ้นไป",
             PlanKind::Tambon | PlanKind::Local | PlanKind::Budget => "ระดับอำเภอขึ้นไป",
             PlanKind::District => "ระดับจังหวัดขึ้นไป",
-            PlanKind::Province => "ส่วนกลาง",
+            PlanKind::Province | PlanKind::ProvinceAction => "ส่วนกลาง",
         },
     }
 }

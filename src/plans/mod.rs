@@ -244,7 +244,12 @@ pub async fn resolve_owner(db: &Db, kind: PlanKind, code: &str) -> Result<Owner,
             .ok_or_else(|| Problem::not_found(Thing::Lao, &code).into());
     }
     match areas::get(db, &code).await? {
-        Some(a) if PlanKind::of_level(a.level) == kind => Ok(Owner::Area(a)),
+        Some(a)
+            if PlanKind::of_level(a.level) == kind
+                || (kind == PlanKind::ProvinceAction && a.level == areas::Level::Province) =>
+        {
+            Ok(Owner::Area(a))
+        }
         _ => Err(match kind.owner_level() {
             Some(level) => Problem::not_found(Thing::from(level), &code),
             None => Problem::not_found(Thing::Lao, &code),

@@ -37,6 +37,9 @@ pub async fn of_area(db: &Db, user: Option<&User>, area: &Area) -> anyhow::Resul
     let owner = Owner::Area(area.clone());
     let own = of_owner(db, &owner.key()).await?;
     let mut out = vec![shelf(db, user, kind, &owner, &own).await?];
+    if kind == PlanKind::Province {
+        out.push(shelf(db, user, PlanKind::ProvinceAction, &owner, &own).await?);
+    }
     if kind == PlanKind::Tambon {
         let rows = list_under(db, &area.code, None).await?;
         let mut villages = shelf(db, user, PlanKind::Village, &owner, &rows).await?;

@@ -86,7 +86,8 @@ impl PlanView {
         let province = &plan.area_code[..2];
         let issues = development_issues::of_province(db, province).await?;
         let candidates = match plan.kind {
-            PlanKind::Village | PlanKind::Province => Vec::new(),
+            // a province's sources run to thousands: listed one kind at a time (`/plans/{id}/sources`)
+            PlanKind::Village | PlanKind::Province | PlanKind::ProvinceAction => Vec::new(),
             _ => adoption::candidates(db, &plan).await?,
         };
         let (from_districts, districts) = if plan.kind == PlanKind::Province {

@@ -311,3 +311,87 @@ async fn the_province_plan_draws_on_village_tambon_local_and_district_plans(back
         "adopted once"
     );
 }
+
+story!(
+    the_provinces_annual_action_plan_takes_from_its_plan_and_below,
+    Phayao
+);
+async fn the_provinces_annual_action_plan_takes_from_its_plan_and_below(backend: &str, db: Db) {
+    use oneplan::plans::PlanKind::{Province, ProvinceAction};
+    let planner = cast::district(&db).await;
+    let (_, ids) = district_plan_of(&db, &planner, &["ถนนเลี่ยงเมืองพะเยา"]).await;
+    let province = cast::province(&db).await;
+    let owner = plans::resolve_owner(&db, Province, "56").await.unwrap();
+    let pplan = plans::open(&db, &province, Province, &owner, 2570)
+        .await
+        .unwrap();
+    adopt::adopt(
+        &db,
+        &province,
+        pplan.id,
+        pplan.version,
+        &AdoptInput {
+            project_id: ids[0],
+            fiscal_year: "2571".into(),
+            decided_on: "2026-11-20".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    // the action plan of 2571: one year, the province's, opened from the province's page
+    let owner = plans::resolve_owner(&db, ProvinceAction, "56")
+        .await
+        .unwrap();
+    let action = plans::open(&db, &province, ProvinceAction, &owner, 2571)
+        .await
+        .unwrap();
+    assert_eq!(
+        (action.first_year, action.last_year, action.kind),
+        (2571, 2571, ProvinceAction),
+        "{backend}"
+    );
+    assert!(
+        plans::resolve_owner(&db, ProvinceAction, "5601")
+            .await
+            .is_err(),
+        "a district owns none"
+    );
+    let (from_plan, _) = adopt::candidates_from(&db, &action, Province, 300)
+        .await
+        .unwrap();
+    assert_eq!(
+        from_plan.iter().map(|c| c.project_id).collect::<Vec<_>>(),
+        [ids[0]],
+        "the province plan's project of 2571"
+    );
+    adopt::adopt(
+        &db,
+        &province,
+        action.id,
+        action.version,
+        &AdoptInput {
+            project_id: ids[0],
+            decided_on: "2026-11-25".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let items = oneplan::adoption::items(&db, action.id).await.unwrap();
+    assert_eq!((items.len(), items[0].fiscal_year), (1, 2571));
+    let mut web = Client::new(&db);
+    web.sign_in(&province.username, cast::PASSWORD).await;
+    let area = web.get("/areas/56").await.body;
+    assert!(
+        area.contains("id=\"plans-province_action\""),
+        "{backend}: the province's page offers it"
+    );
+    let page = web.get(&format!("/plans/{}", action.id)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("แผนปฏิบัติการประจำปีของจังหวัด"));
+    let sources = web
+        .get(&format!("/plans/{}/sources?from=province", action.id))
+        .await;
+    assert_eq!(sources.status, StatusCode::OK);
+}

@@ -55,7 +55,7 @@ pub async fn page(
     Query(q): Query<From>,
 ) -> AppResult<Response> {
     let plan = crate::plans::get(&s.db, id).await?.ok_or_else(not_found)?;
-    if plan.kind() != PlanKind::Province {
+    if !matches!(plan.kind(), PlanKind::Province | PlanKind::ProvinceAction) {
         return Err(not_found());
     }
     let kind = match q.from.as_deref().unwrap_or("tambon") {
@@ -63,6 +63,7 @@ pub async fn page(
         "tambon" => PlanKind::Tambon,
         "local" => PlanKind::Local,
         "district" => PlanKind::District,
+        "province" if plan.kind() == PlanKind::ProvinceAction => PlanKind::Province,
         _ => return Err(not_found()),
     };
     let (list, total) = adopt::candidates_from(&s.db, &plan, kind, SHOWN).await?;
@@ -91,8 +92,10 @@ pub async fn page(
             PlanKind::Tambon,
             PlanKind::Local,
             PlanKind::District,
+            PlanKind::Province,
         ]
         .into_iter()
+        .filter(|k| *k != PlanKind::Province || plan.kind() == PlanKind::ProvinceAction)
         .map(|k| (k.as_str(), kind_label(&v.tr, k), k == kind))
         .collect(),
         rows: list

@@ -1,0 +1,3 @@
+-- Issue 12: the provincial annual action plan (แผนปฏิบัติการประจำปีของจังหวัด, seed 003) is a
+-- plan of its own kind, 'province_action', one year, owned by the province. The kind CHECK of
+-- `plans` is widened before this file runs (`db::migrate::backend_steps`); nothing else changes.
