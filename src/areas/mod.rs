@@ -79,6 +79,25 @@ pub async fn get(db: &Db, code: &str) -> anyhow::Result<Option<Area>> {
     .await?)
 }
 
+/// The areas of some codes, in one statement per 500 codes (unknown codes are left out).
+pub async fn many(db: &Db, codes: &[String]) -> anyhow::Result<Vec<Area>> {
+    let mut out = Vec::new();
+    for chunk in codes.chunks(500) {
+        let marks = (1..=chunk.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut q = db::query_as::<Area>(AssertSqlSafe(format!(
+            "SELECT {AREA_COLUMNS} FROM areas WHERE code IN ({marks})"
+        )));
+        for c in chunk {
+            q = q.bind(c.as_str());
+        }
+        out.extend(q.fetch_all(db).await?);
+    }
+    Ok(out)
+}
+
 /// The units directly below an area (the provinces when `parent` is None), with their own child counts.
 pub async fn children(db: &Db, parent: Option<&str>) -> anyhow::Result<Vec<AreaSummary>> {
     let sql = "SELECT a.code, a.level, a.name_th, a.name_en, a.moo, \

@@ -244,10 +244,8 @@ pub async fn resolve_owner(db: &Db, kind: PlanKind, code: &str) -> Result<Owner,
             .ok_or_else(|| Problem::not_found(Thing::Lao, &code).into());
     }
     match areas::get(db, &code).await? {
-        Some(a)
-            if PlanKind::of_level(a.level) == kind
-                || (kind == PlanKind::ProvinceAction && a.level == areas::Level::Province) =>
-        {
+        // a community owns a village plan (of_level); a province its plan and its action plan
+        Some(a) if PlanKind::of_level(a.level) == kind || kind.owner_level() == Some(a.level) => {
             Ok(Owner::Area(a))
         }
         _ => Err(match kind.owner_level() {

@@ -37,8 +37,11 @@ pub async fn of_area(db: &Db, user: Option<&User>, area: &Area) -> anyhow::Resul
     let owner = Owner::Area(area.clone());
     let own = of_owner(db, &owner.key()).await?;
     let mut out = vec![shelf(db, user, kind, &owner, &own).await?];
-    if kind == PlanKind::Province {
-        out.push(shelf(db, user, PlanKind::ProvinceAction, &owner, &own).await?);
+    // the other kinds the level owns (a province's annual action plan)
+    for other in PlanKind::ALL {
+        if other != kind && other.owner_level() == Some(area.level) {
+            out.push(shelf(db, user, other, &owner, &own).await?);
+        }
     }
     if kind == PlanKind::Tambon {
         let rows = list_under(db, &area.code, None).await?;

@@ -46,14 +46,23 @@ pub struct RequestsPage {
 }
 
 async fn rows(s: &AppState, v: &Visitor, list: Vec<BudgetRequest>) -> AppResult<Vec<Row>> {
+    let mut may: std::collections::HashMap<i64, bool> = std::collections::HashMap::new();
     let mut out = Vec::new();
     for r in list {
+        let can_answer = match may.get(&r.lao_id) {
+            Some(m) => *m,
+            None => {
+                let m = budget_requests::may_answer(&s.db, v.user.as_ref(), r.lao_id).await?;
+                may.insert(r.lao_id, m);
+                m
+            }
+        };
         let answer = match r.answered_on {
             Some(d) => format!("{} ({})", r.answer.th(), date_th(&d)),
             None => r.answer.th().to_string(),
         };
         out.push(Row {
-            can_answer: budget_requests::may_answer(&s.db, v.user.as_ref(), r.lao_id).await?,
+            can_answer,
             id: r.id,
             version: r.version,
             title: r.title,

@@ -86,7 +86,7 @@ fn stage_key(s: Stage) -> &'static str {
     }
 }
 
-fn sent_line<T>(_: &Visitor, s: &Sent<T>) -> String {
+fn sent_line<T>(s: &Sent<T>) -> String {
     format!("{} · {}", s.version, date_th(&s.submitted_on))
 }
 
@@ -151,11 +151,7 @@ async fn view(
                 rows.push(ChainRow {
                     name: l.lao_name.clone(),
                     href: Some(format!("/kpi/lao/{}?year={year}", l.lao_id)),
-                    sent: l
-                        .latest
-                        .as_ref()
-                        .map(|x| sent_line(v, x))
-                        .unwrap_or_default(),
+                    sent: l.latest.as_ref().map(|x| sent_line(x)).unwrap_or_default(),
                     late: l.latest.as_ref().is_some_and(|x| x.late),
                     print: l.latest.as_ref().map(|x| {
                         format!(
@@ -197,7 +193,7 @@ async fn view(
             forwarded = m
                 .forwarded
                 .as_ref()
-                .map(|f| format!("{} {}", v.tr.s("chain.stage"), sent_line(v, f)));
+                .map(|f| format!("{} {}", v.tr.s("chain.stage"), sent_line(f)));
             prints = m.forwarded.as_ref().map(|f| f.version);
             moved_on = m.moved_on;
             can_forward = may;
@@ -217,11 +213,7 @@ async fn view(
                         "/kpi/{}/chain?year={year}&period={period}",
                         d.district_code
                     )),
-                    sent: d
-                        .forward
-                        .as_ref()
-                        .map(|x| sent_line(v, x))
-                        .unwrap_or_default(),
+                    sent: d.forward.as_ref().map(|x| sent_line(x)).unwrap_or_default(),
                     late: d.forward.as_ref().is_some_and(|x| x.late),
                     print: d
                         .forward
@@ -253,7 +245,7 @@ async fn view(
             forwarded = m
                 .forwarded
                 .as_ref()
-                .map(|f| format!("{} {}", v.tr.s("chain.stage"), sent_line(v, f)));
+                .map(|f| format!("{} {}", v.tr.s("chain.stage"), sent_line(f)));
             prints = m.forwarded.as_ref().map(|f| f.version);
             moved_on = false;
             can_forward = may;

@@ -70,16 +70,14 @@ pub async fn page(
     let owner = crate::plans::owner_of(&s.db, &plan).await?;
     let rights = crate::plans::access::rights(&s.db, v.user.as_ref(), &plan, &owner).await?;
     let path = crate::areas::path(&s.db, &plan.area_code).await?;
-    let mut names = std::collections::HashMap::new();
-    for c in &list {
-        if !names.contains_key(&c.area_code) {
-            let label = match crate::areas::get(&s.db, &c.area_code).await? {
-                Some(a) => a.label_th(),
-                None => c.area_code.clone(),
-            };
-            names.insert(c.area_code.clone(), label);
-        }
-    }
+    let mut codes: Vec<String> = list.iter().map(|c| c.area_code.clone()).collect();
+    codes.sort();
+    codes.dedup();
+    let names: std::collections::HashMap<String, String> = crate::areas::many(&s.db, &codes)
+        .await?
+        .into_iter()
+        .map(|a| (a.code.clone(), a.label_th()))
+        .collect();
     let page = SourcesPage {
         p: Page::new(&v, &plan.title, &format!("/plans/{id}/sources")),
         crumbs: crumbs(&v.tr, &path),
@@ -103,7 +101,10 @@ pub async fn page(
             .map(|c| Row {
                 project_id: c.project_id,
                 title: c.title.clone(),
-                area: names.get(&c.area_code).cloned().unwrap_or_default(),
+                area: names
+                    .get(&c.area_code)
+                    .cloned()
+                    .unwrap_or_else(|| c.area_code.clone()),
                 dimension: dimension_label(&v.tr, c.dimension),
                 source: format!("{} {}", kind_label(&v.tr, c.source_kind), c.source_year),
                 amount: baht(c.source_amount_satang),
