@@ -30,22 +30,26 @@ fn code(r: &Result<impl std::fmt::Debug, AppError>) -> &'static str {
     }
 }
 
-story!(a_request_for_the_laos_budget_counts_on_register_3, Phayao);
-async fn a_request_for_the_laos_budget_counts_on_register_3(backend: &str, db: Db) {
-    let district = cast::district(&db).await;
-    targets::set(&db, &district, YEAR, "560114", true, "50,000", "")
+/// Tambon แม่ใส as a target tambon of 2569 (set by its district), and its tambon plan of the
+/// year with a forum of the tambon that raised one need per title: the plan and the projects.
+pub(crate) async fn target_tambon_plan(
+    db: &Db,
+    tambon: &oneplan::accounts::User,
+    titles: &[&str],
+) -> (plans::Plan, Vec<i64>) {
+    let district = cast::district(db).await;
+    targets::set(db, &district, YEAR, "560114", true, "50,000", "")
         .await
         .unwrap();
-    let tambon = cast::tambon(&db).await;
-    let owner = plans::resolve_owner(&db, PlanKind::Tambon, "560114")
+    let owner = plans::resolve_owner(db, PlanKind::Tambon, "560114")
         .await
         .unwrap();
-    let plan = plans::open(&db, &tambon, PlanKind::Tambon, &owner, YEAR)
+    let plan = plans::open(db, tambon, PlanKind::Tambon, &owner, YEAR)
         .await
         .unwrap();
     let f = forums::add(
-        &db,
-        &tambon,
+        db,
+        tambon,
         plan.id,
         plan.version,
         &ForumInput {
@@ -60,15 +64,14 @@ async fn a_request_for_the_laos_budget_counts_on_register_3(backend: &str, db: D
     .await
     .unwrap();
     let mut ids = vec![];
-    for title in ["ลานตากผลผลิตชุมชนบ้านร่องไฮ", "ฝายชะลอน้ำห้วยแม่ใส"]
-    {
+    for title in titles {
         let p = oneplan::adoption::add_to_plan(
-            &db,
-            &tambon,
+            db,
+            tambon,
             plan.id,
-            version(&db, plan.id).await,
+            version(db, plan.id).await,
             &ProjectInput {
-                title: title.into(),
+                title: title.to_string(),
                 dimension: "economy".into(),
                 budget: "80,000".into(),
                 executor: "องค์กรปกครองส่วนท้องถิ่น".into(),
@@ -80,6 +83,18 @@ async fn a_request_for_the_laos_budget_counts_on_register_3(backend: &str, db: D
         .unwrap();
         ids.push(p.id);
     }
+    (plan, ids)
+}
+
+story!(a_request_for_the_laos_budget_counts_on_register_3, Phayao);
+async fn a_request_for_the_laos_budget_counts_on_register_3(backend: &str, db: Db) {
+    let tambon = cast::tambon(&db).await;
+    let (plan, ids) = target_tambon_plan(
+        &db,
+        &tambon,
+        &["ลานตากผลผลิตชุมชนบ้านร่องไฮ", "ฝายชะลอน้ำห้วยแม่ใส"],
+    )
+    .await;
     assert!(
         registers::form3(&db, "5601", YEAR)
             .await

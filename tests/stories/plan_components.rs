@@ -6,58 +6,13 @@ use crate::common::{Client, cast, client::csrf_of};
 use axum::http::StatusCode;
 use oneplan::accounts::{Agency, Role, ScopeLevel};
 use oneplan::error::AppError;
-use oneplan::forums::{self, ForumInput};
-use oneplan::plans::{self, PlanKind};
-use oneplan::projects::input::ProjectInput;
 use oneplan::registers::components::{self, Component};
-use oneplan::registers::{district_report, targets};
+use oneplan::registers::district_report;
 
 story!(item_3_counts_the_components_cdd_requires, Phayao);
 async fn item_3_counts_the_components_cdd_requires(backend: &str, db: oneplan::db::Db) {
-    let district = cast::district(&db).await;
-    targets::set(&db, &district, 2569, "560114", true, "50,000", "")
-        .await
-        .unwrap();
     let tambon = cast::tambon(&db).await;
-    let owner = plans::resolve_owner(&db, PlanKind::Tambon, "560114")
-        .await
-        .unwrap();
-    let plan = plans::open(&db, &tambon, PlanKind::Tambon, &owner, 2569)
-        .await
-        .unwrap();
-    let f = forums::add(
-        &db,
-        &tambon,
-        plan.id,
-        plan.version,
-        &ForumInput {
-            held_on: "20/02/2569".into(),
-            place: "ศาลาประชาคมตำบลแม่ใส".into(),
-            chaired_by: "กำนันตำบลแม่ใส".into(),
-            held_by: "ศอช.ต.".into(),
-            attendance: "60".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
-    let v = plans::get(&db, plan.id).await.unwrap().unwrap().version;
-    oneplan::adoption::add_to_plan(
-        &db,
-        &tambon,
-        plan.id,
-        v,
-        &ProjectInput {
-            title: "ฝายชะลอน้ำห้วยแม่ใส".into(),
-            dimension: "economy".into(),
-            budget: "80,000".into(),
-            executor: "องค์กรปกครองส่วนท้องถิ่น".into(),
-            forum_id: Some(f.id),
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
+    crate::budget_requests::target_tambon_plan(&db, &tambon, &["ฝายชะลอน้ำห้วยแม่ใส"]).await;
     // all five required (as migrated): a plan unranked, without all core dimensions or a date lacks (๓)
     let r = district_report::compute(&db, "5601", 2569).await.unwrap();
     assert_eq!(r.counts[2], 0, "{backend}");
