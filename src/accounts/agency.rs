@@ -136,8 +136,9 @@ impl Agency {
     }
 }
 
-/// Refuses, and records the refusal, unless the user acts for one of `agencies`: a step the
-/// circulars give to a named office (`step_th` says which).
+/// Refuses, and records the refusal (under the actor's area and `area_code`, the area the step
+/// was tried on), unless the user acts for one of `agencies`: a step the circulars give to a
+/// named office (`step_th` says which).
 pub async fn require(
     db: &Db,
     user: &User,
@@ -145,6 +146,7 @@ pub async fn require(
     step_th: &'static str,
     entity: &str,
     key: &str,
+    area_code: &str,
 ) -> Result<(), AppError> {
     if agencies.contains(&user.agency) {
         return Ok(());
@@ -154,7 +156,8 @@ pub async fn require(
         step_th,
         agency_th: names.join(" หรือ "),
     };
-    super::record_denied(db, user, entity, key, step_th, &p.message(Lang::Th)).await?;
+    let target = Some((area_code.to_string(), None));
+    super::record_denied_at(db, user, entity, key, step_th, &p.message(Lang::Th), target).await?;
     Err(p.into())
 }
 

@@ -25,7 +25,10 @@ pub async fn readable_part(
             name: format!("พื้นที่รหัส {asked}"),
         };
         let message = p.message(crate::i18n::Lang::Th);
-        super::record_denied(db, user, "audit_log", &asked, "view", &message).await?;
+        // filed under the area asked for when it can be one (a DOPA code of 2–8 digits)
+        let is_code = (2..=8).contains(&asked.len()) && asked.bytes().all(|b| b.is_ascii_digit());
+        let target = is_code.then(|| (asked.clone(), None));
+        super::record_denied_at(db, user, "audit_log", &asked, "view", &message, target).await?;
         return Err(p.into());
     }
     Ok((asked, None))

@@ -304,7 +304,9 @@ pub async fn authorize_admin_over(
             code: target.code.clone(),
         }
     };
-    record_denied(db, admin, "user", key, action, &problem.message(Lang::Th)).await?;
+    let place = audit_place(db, target).await?;
+    let message = problem.message(Lang::Th);
+    record_denied_at(db, admin, "user", key, action, &message, Some(place)).await?;
     Err(problem.into())
 }
 

@@ -174,6 +174,7 @@ pub async fn send(
         "ส่งแผนพัฒนาอำเภอถึงจังหวัด",
         DISTRICT_PLAN,
         &plan.area_code,
+        &plan.area_code,
     )
     .await?;
     if !(plan.first_year..=plan.last_year).contains(&plan_year) {

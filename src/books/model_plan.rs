@@ -62,6 +62,7 @@ pub async fn designate(
         "คัดเลือกแผนพัฒนาตำบลต้นแบบ",
         "model_tambon_plan",
         &key,
+        &plan.area_code,
     )
     .await?;
     let mut tx = db.begin_write().await?;

@@ -255,7 +255,17 @@ async fn authorize(
     };
     let key = format!("{}:{}", kind.as_str(), owner.key());
     let message = problem.message(crate::i18n::Lang::Th);
-    accounts::record_denied(db, user, "committee", &key, action, &message).await?;
+    let target = match lao_key {
+        Some(key) => {
+            let lao = Scope {
+                level: ScopeLevel::Lao,
+                code: key.to_string(),
+            };
+            accounts::audit_place(db, &lao).await?
+        }
+        None => (owner.area_code.clone(), None),
+    };
+    accounts::record_denied_at(db, user, "committee", &key, action, &message, Some(target)).await?;
     Err(problem.into())
 }
 

@@ -147,7 +147,16 @@ async fn district_for(
         district,
     )
     .await?;
-    crate::accounts::agency::require(db, user, &[agency], step_th, "model_lao", district).await?;
+    crate::accounts::agency::require(
+        db,
+        user,
+        &[agency],
+        step_th,
+        "model_lao",
+        district,
+        district,
+    )
+    .await?;
     Ok(area)
 }
 

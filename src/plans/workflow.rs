@@ -73,15 +73,33 @@ pub async fn step(
     if step == Step::Approve {
         if !access::is_above(db, user, &owner).await? {
             let p = access::approver_problem(plan.kind());
-            crate::accounts::record_denied(db, user, "plan", &key, "approve", &p.message(Lang::Th))
-                .await?;
+            let target = Some((owner.area_code(), owner.lao_id()));
+            crate::accounts::record_denied_at(
+                db,
+                user,
+                "plan",
+                &key,
+                "approve",
+                &p.message(Lang::Th),
+                target,
+            )
+            .await?;
             return Err(p.into());
         }
     } else if step == Step::Reopen {
         if !access::is_above(db, user, &owner).await? {
             let p = Problem::OnlyLevelAbove;
-            crate::accounts::record_denied(db, user, "plan", &key, "reopen", &p.message(Lang::Th))
-                .await?;
+            let target = Some((owner.area_code(), owner.lao_id()));
+            crate::accounts::record_denied_at(
+                db,
+                user,
+                "plan",
+                &key,
+                "reopen",
+                &p.message(Lang::Th),
+                target,
+            )
+            .await?;
             return Err(p.into());
         }
         if reason.trim().chars().count() < 5 {

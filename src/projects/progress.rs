@@ -51,13 +51,14 @@ pub async fn record(
     let project = get(db, project_id).await?.ok_or_else(AppError::not_found)?;
     if !super::rights::may_report(db, Some(user), &project).await? {
         let m = Problem::OutsideProject.message(crate::i18n::Lang::Th);
-        crate::accounts::record_denied(
+        crate::accounts::record_denied_at(
             db,
             user,
             "project",
             &project_id.to_string(),
             "progress",
             &m,
+            Some((project.area_code.clone(), None)),
         )
         .await?;
         return Err(Problem::OutsideProject.into());

@@ -286,6 +286,7 @@ pub async fn submit(
         "ลงนามรายงานผลการดำเนินงานระดับอำเภอ",
         reporting::DISTRICT_PROGRESS,
         district,
+        district,
     )
     .await?;
     let report = compute(db, district, year).await?;

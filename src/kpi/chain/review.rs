@@ -41,7 +41,8 @@ pub(super) async fn check_office(
         &area.code,
     )
     .await?;
-    crate::accounts::agency::require(db, user, &[agency], step_th, entity, &area.code).await
+    crate::accounts::agency::require(db, user, &[agency], step_th, entity, &area.code, &area.code)
+        .await
 }
 
 pub async fn review(
