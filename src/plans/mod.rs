@@ -265,6 +265,8 @@ pub async fn open(
     first_year: i64,
 ) -> Result<Plan, AppError> {
     if let Some(plan) = find(db, kind, &owner.key(), first_year).await? {
+        // only those who may write the plan open it (anyone may read it on its page)
+        access::check_owner_write(db, user, owner, "plan", &owner.key()).await?;
         return Ok(plan);
     }
     if !(2500..=2700).contains(&first_year) {

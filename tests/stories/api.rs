@@ -15,7 +15,7 @@ const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /// The paths a router routes, as its `Debug` shows them (`RouteId(3): "/api/plans"`): axum has
 /// no other way to list them.
-fn routed_paths(app: &axum::Router) -> BTreeSet<String> {
+pub(crate) fn routed_paths(app: &axum::Router) -> BTreeSet<String> {
     format!("{app:?}")
         .split("RouteId(")
         .filter_map(|s| {

@@ -5,6 +5,7 @@
 #[macro_use]
 mod common;
 
+mod access;
 mod accounts;
 mod agencies;
 mod api;

@@ -28,136 +28,106 @@ use super::AppState;
 use axum::Router;
 use axum::routing::{get, post};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(areas::country))
-        .route("/areas/{code}", get(areas::area))
-        .route("/laos/{id}", get(areas::lao))
-        .route("/search", get(areas::search))
-        .route("/lang/{lang}", get(signin::set_lang))
-        .route("/signin", get(signin::form).post(signin::submit))
-        .route("/signout", post(signin::sign_out))
-        .route("/account", get(accounts::mine))
-        .route("/account/password", post(accounts::change_password))
-        .route("/account/email", post(accounts::change_email))
-        .route("/admin/users", get(accounts::list).post(accounts::create))
-        .route("/admin/users/new", get(accounts::new_form))
-        .route(
-            "/admin/users/{id}",
-            get(accounts::edit_form).post(accounts::update),
-        )
-        .route("/admin/users/{id}/password", post(accounts::reset_password))
-        .route("/audit", get(audit::list))
-        .route("/registers/{code}", get(reports::registers_page))
-        .route("/registers/{code}/submit", post(reports::submit_register))
-        .route(
-            "/registers/{code}/targets",
-            get(reports::targets_page).post(reports::save_targets),
-        )
-        .route(
-            "/district-report/{code}",
-            get(reports::district_report_page).post(reports::submit_district_report),
-        )
-        .route("/kpi", get(kpi::kpi_national))
-        .route("/kpi/{code}", get(kpi::kpi_area))
-        .route("/kpi/{code}/designate", post(kpi::designate))
-        .route("/kpi/{code}/agree", post(kpi::agree))
-        .route("/kpi/lao/{id}", get(kpi::kpi_lao).post(kpi::submit_monthly))
-        .route("/kpi/lao/{id}/work-plan", post(kpi::save_work_plan))
-        .route("/kpi-chain", get(kpi_chain::chain_national))
-        .route("/kpi/{code}/chain", get(kpi_chain::chain_area))
-        .route(
-            "/kpi/{code}/chain/export/{file}",
-            get(kpi_chain::export_forward),
-        )
-        .route("/kpi/{code}/forward", post(kpi_chain::forward_reports))
-        .route("/kpi/review/{id}", post(kpi_chain::review_report))
-        .route(
-            "/registers/{code}/export/{file}",
-            get(report_exports::export_register),
-        )
-        .route(
-            "/district-report/{code}/export/{file}",
-            get(report_exports::export_district_report),
-        )
-        .route(
-            "/kpi/lao/{id}/export/{file}",
-            get(report_exports::export_monthly),
-        )
-        .route("/kpi-export/{file}", get(report_exports::export_rollup))
-        .route(
-            "/kpi-settings",
-            get(kpi::settings_page).post(kpi::save_settings),
-        )
-        .route("/plans", post(plans::open))
-        .route("/plans/{id}", get(plans::page))
-        .route("/plans/{id}/projects", post(plans::add_project))
-        .route("/plans/{id}/forums", post(plans::add_forum))
-        .route("/plans/{id}/adopt", post(plans::adopt))
-        .route("/plans/{id}/item", post(plans::update_item))
-        .route("/plans/{id}/remove", post(plans::remove))
-        .route("/plans/{id}/merge", post(plans::merge))
-        .route("/plans/{id}/step", post(plans::step))
-        .route("/plans/{id}/milestones", post(plans::milestones))
-        .route("/plans/{id}/carry", post(plans::carry_forward))
-        .route("/plans/{id}/route", post(plans::route))
-        .route("/plans/{id}/issues", post(plans::add_issue))
-        .route("/plans/{id}/template.xlsx", get(plan_excel::template))
-        .route("/plans/{id}/import", post(plan_excel::import))
-        .route("/plans/{id}/assess", post(plans::assess))
-        .route(
-            "/plans/{id}/to-province",
-            get(to_province::send_page).post(to_province::send),
-        )
-        .route("/areas/{code}/district-plans", get(to_province::received))
-        .route("/plans/{id}/sources", get(province_sources::page))
-        .route(
-            "/district-report-settings",
-            get(plan_components::page).post(plan_components::save),
-        )
-        .route(
-            "/plans/{id}/budget-requests",
-            get(budget_requests::of_plan).post(budget_requests::record),
-        )
-        .route("/laos/{id}/budget-requests", get(budget_requests::of_lao))
-        .route(
-            "/budget-requests/{id}/answer",
-            post(budget_requests::answer),
-        )
-        // issue 11: a plan's own projects
-        .route("/plans/{id}/own", post(plans::add_own))
-        .route("/plans/{id}/own/import", post(plans::import_own))
-        .route("/plans/{id}/own/{project}", post(plans::update_own))
-        .route("/plans/{id}/own/{project}/delete", post(plans::delete_own))
-        .route("/plans/{id}/book.docx", get(documents::book_docx))
-        .route("/plans/{id}/book.xlsx", get(documents::book_xlsx))
-        .route("/plans/{id}/book.csv", get(documents::book_csv))
-        .route("/plans/{id}/model", post(documents::mark_model))
-        .route("/projects/{id}", get(projects::page).post(projects::update))
-        .route("/projects/{id}/edit", get(projects::edit))
-        .route("/projects/{id}/progress", post(projects::report_progress))
-        .route("/areas/{code}/committees", get(committees::of_area))
-        .route(
-            "/areas/{code}/shared-tambons",
-            get(shared_tambons::show).post(shared_tambons::save),
-        )
-        .route("/laos/{id}/committees", get(committees::of_lao))
-        // issue 11: communities
-        .route(
-            "/laos/{id}/communities",
-            get(communities::show).post(communities::add),
-        )
-        .route("/laos/{id}/communities/import", post(communities::import))
-        .route("/communities/{code}/rename", post(communities::rename))
-        .route("/communities/{code}/end", post(communities::end))
-        .route("/committees/{id}", get(committee::show))
-        .route("/committees/{id}/meetings", post(committee::record_meeting))
-        .route("/committees/orders/new", get(committees::new_order))
-        .route("/committees/orders", post(committees::record))
-        .route("/calendar", get(calendar::page))
-        .route("/calendar/years", post(calendar::create_year))
-        .route("/calendar/deadlines", post(calendar::add))
-        .route("/calendar/deadlines/{id}", post(calendar::set_due))
-        .route("/notifications", get(notifications::list))
-        .route("/notifications/read", post(notifications::mark_read))
+/// Every page route, one line each. The router and `ROUTES` (each method and path, which the
+/// access story walks) are made from this one list, so no route is in one and not the other.
+macro_rules! page_routes {
+    ($($path:literal => $m:ident($h:path) $(.$more:ident($mh:path))*,)*) => {
+        /// Each page route's method (`get`, `post`) and path.
+        pub const ROUTES: &[(&str, &str)] = &[$((stringify!($m), $path), $((stringify!($more), $path),)*)*];
+
+        pub fn routes() -> Router<AppState> {
+            Router::new()$(.route($path, $m($h)$(.$more($mh))*))*
+        }
+    };
+}
+
+page_routes! {
+    "/" => get(areas::country),
+    "/areas/{code}" => get(areas::area),
+    "/laos/{id}" => get(areas::lao),
+    "/search" => get(areas::search),
+    "/lang/{lang}" => get(signin::set_lang),
+    "/signin" => get(signin::form).post(signin::submit),
+    "/signout" => post(signin::sign_out),
+    "/account" => get(accounts::mine),
+    "/account/password" => post(accounts::change_password),
+    "/account/email" => post(accounts::change_email),
+    "/admin/users" => get(accounts::list).post(accounts::create),
+    "/admin/users/new" => get(accounts::new_form),
+    "/admin/users/{id}" => get(accounts::edit_form).post(accounts::update),
+    "/admin/users/{id}/password" => post(accounts::reset_password),
+    "/audit" => get(audit::list),
+    "/registers/{code}" => get(reports::registers_page),
+    "/registers/{code}/submit" => post(reports::submit_register),
+    "/registers/{code}/targets" => get(reports::targets_page).post(reports::save_targets),
+    "/district-report/{code}" => get(reports::district_report_page).post(reports::submit_district_report),
+    "/kpi" => get(kpi::kpi_national),
+    "/kpi/{code}" => get(kpi::kpi_area),
+    "/kpi/{code}/designate" => post(kpi::designate),
+    "/kpi/{code}/agree" => post(kpi::agree),
+    "/kpi/lao/{id}" => get(kpi::kpi_lao).post(kpi::submit_monthly),
+    "/kpi/lao/{id}/work-plan" => post(kpi::save_work_plan),
+    "/kpi-chain" => get(kpi_chain::chain_national),
+    "/kpi/{code}/chain" => get(kpi_chain::chain_area),
+    "/kpi/{code}/chain/export/{file}" => get(kpi_chain::export_forward),
+    "/kpi/{code}/forward" => post(kpi_chain::forward_reports),
+    "/kpi/review/{id}" => post(kpi_chain::review_report),
+    "/registers/{code}/export/{file}" => get(report_exports::export_register),
+    "/district-report/{code}/export/{file}" => get(report_exports::export_district_report),
+    "/kpi/lao/{id}/export/{file}" => get(report_exports::export_monthly),
+    "/kpi-export/{file}" => get(report_exports::export_rollup),
+    "/kpi-settings" => get(kpi::settings_page).post(kpi::save_settings),
+    "/plans" => post(plans::open),
+    "/plans/{id}" => get(plans::page),
+    "/plans/{id}/projects" => post(plans::add_project),
+    "/plans/{id}/forums" => post(plans::add_forum),
+    "/plans/{id}/adopt" => post(plans::adopt),
+    "/plans/{id}/item" => post(plans::update_item),
+    "/plans/{id}/remove" => post(plans::remove),
+    "/plans/{id}/merge" => post(plans::merge),
+    "/plans/{id}/step" => post(plans::step),
+    "/plans/{id}/milestones" => post(plans::milestones),
+    "/plans/{id}/carry" => post(plans::carry_forward),
+    "/plans/{id}/route" => post(plans::route),
+    "/plans/{id}/issues" => post(plans::add_issue),
+    "/plans/{id}/template.xlsx" => get(plan_excel::template),
+    "/plans/{id}/import" => post(plan_excel::import),
+    "/plans/{id}/assess" => post(plans::assess),
+    "/plans/{id}/to-province" => get(to_province::send_page).post(to_province::send),
+    "/areas/{code}/district-plans" => get(to_province::received),
+    "/plans/{id}/sources" => get(province_sources::page),
+    "/district-report-settings" => get(plan_components::page).post(plan_components::save),
+    "/plans/{id}/budget-requests" => get(budget_requests::of_plan).post(budget_requests::record),
+    "/laos/{id}/budget-requests" => get(budget_requests::of_lao),
+    "/budget-requests/{id}/answer" => post(budget_requests::answer),
+    // issue 11: a plan's own projects
+    "/plans/{id}/own" => post(plans::add_own),
+    "/plans/{id}/own/import" => post(plans::import_own),
+    "/plans/{id}/own/{project}" => post(plans::update_own),
+    "/plans/{id}/own/{project}/delete" => post(plans::delete_own),
+    "/plans/{id}/book.docx" => get(documents::book_docx),
+    "/plans/{id}/book.xlsx" => get(documents::book_xlsx),
+    "/plans/{id}/book.csv" => get(documents::book_csv),
+    "/plans/{id}/model" => post(documents::mark_model),
+    "/projects/{id}" => get(projects::page).post(projects::update),
+    "/projects/{id}/edit" => get(projects::edit),
+    "/projects/{id}/progress" => post(projects::report_progress),
+    "/areas/{code}/committees" => get(committees::of_area),
+    "/areas/{code}/shared-tambons" => get(shared_tambons::show).post(shared_tambons::save),
+    "/laos/{id}/committees" => get(committees::of_lao),
+    // issue 11: communities
+    "/laos/{id}/communities" => get(communities::show).post(communities::add),
+    "/laos/{id}/communities/import" => post(communities::import),
+    "/communities/{code}/rename" => post(communities::rename),
+    "/communities/{code}/end" => post(communities::end),
+    "/committees/{id}" => get(committee::show),
+    "/committees/{id}/meetings" => post(committee::record_meeting),
+    "/committees/orders/new" => get(committees::new_order),
+    "/committees/orders" => post(committees::record),
+    "/calendar" => get(calendar::page),
+    "/calendar/years" => post(calendar::create_year),
+    "/calendar/deadlines" => post(calendar::add),
+    "/calendar/deadlines/{id}" => post(calendar::set_due),
+    "/notifications" => get(notifications::list),
+    "/notifications/read" => post(notifications::mark_read),
 }
