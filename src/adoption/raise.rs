@@ -11,17 +11,14 @@ use crate::plans::{self, PlanKind};
 use crate::projects::input::{Checked, ProjectInput};
 use crate::projects::{Project, get, get_in, insert_funding, rank_free};
 
-/// The area a plan's new projects lie in (its villages are typed under it): a village plan's
-/// tambon, a tambon's; an LAO's office district; a district; a province. A draft budget raises
-/// nothing: it takes its projects from the local plan.
+/// The area of a plan that raises projects, or why it raises none.
 fn area_of(plan: &plans::Plan) -> Result<&str, AppError> {
-    let code = plan.area_code.as_str();
-    match plan.kind() {
-        PlanKind::Village | PlanKind::Tambon => Ok(&code[..6]),
-        PlanKind::Local => Ok(&code[..4.min(code.len())]),
-        PlanKind::District | PlanKind::Province => Ok(code),
-        kind => Err(Problem::RaiseOnlyVillageOrTambon { kind: kind.into() }.into()),
-    }
+    plan.raising_area().ok_or_else(|| {
+        Problem::RaiseOnlyVillageOrTambon {
+            kind: plan.kind().into(),
+        }
+        .into()
+    })
 }
 
 /// Above the tambon, a plan raises only the needs of its own forums.

@@ -60,6 +60,19 @@ impl Plan {
         self.kind
     }
 
+    /// The area a plan's new projects lie in (its villages are typed under it): a village plan's
+    /// tambon, a tambon's; an LAO's office district; a district; a province. A draft budget and
+    /// the province's action plan raise nothing: they take their projects from plans below.
+    pub fn raising_area(&self) -> Option<&str> {
+        let code = self.area_code.as_str();
+        match self.kind {
+            PlanKind::Village | PlanKind::Tambon => code.get(..6),
+            PlanKind::Local => Some(&code[..4.min(code.len())]),
+            PlanKind::District | PlanKind::Province => Some(code),
+            _ => None,
+        }
+    }
+
     pub fn status(&self) -> Status {
         self.status
     }

@@ -181,7 +181,9 @@ pub async fn update(
     let owner = plans::owner_of(db, &plan).await?;
     plans::access::check_owner_write(db, user, &owner, "project", &project_id.to_string()).await?;
     plans::workflow::ensure_editable(&plan)?;
-    let c = input.check(&plan.area_code[..6]).map_err(AppError::from)?;
+    // a project of a district or province plan once cut a 6-digit tambon out of a shorter code
+    let area = plan.raising_area().unwrap_or(&plan.area_code);
+    let c = input.check(area).map_err(AppError::from)?;
     let mut tx = db.begin_write().await?;
     let current = get_in(&mut tx, project_id).await?;
     if let Some(rank) = c.rank {

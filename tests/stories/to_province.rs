@@ -395,3 +395,42 @@ async fn the_provinces_annual_action_plan_takes_from_its_plan_and_below(backend:
         .await;
     assert_eq!(sources.status, StatusCode::OK);
 }
+
+story!(a_district_plans_project_is_edited_on_its_page, Phayao);
+/// The project page once cut a 6-digit tambon code out of the district's 4 digits and crashed.
+async fn a_district_plans_project_is_edited_on_its_page(backend: &str, db: Db) {
+    let planner = cast::district(&db).await;
+    let (_, ids) = district_plan_of(&db, &planner, &["ถนนเลี่ยงเมืองพะเยา"]).await;
+    let project = oneplan::projects::get(&db, ids[0]).await.unwrap().unwrap();
+    let mut web = Client::new(&db);
+    web.sign_in(&planner.username, cast::PASSWORD).await;
+    let page = web.get(&format!("/projects/{}/edit", project.id)).await;
+    assert_eq!(page.status, StatusCode::OK, "{backend}");
+    let csrf = common::csrf_of(&page.body);
+    let version = project.version.to_string();
+    let saved = web
+        .form(
+            &format!("/projects/{}", project.id),
+            &[
+                ("csrf", csrf.as_str()),
+                ("version", version.as_str()),
+                ("title", "ถนนเลี่ยงเมืองพะเยา ช่วงที่ ๒"),
+                ("dimension", "economy"),
+                ("executor", "หน่วยงานราชการ"),
+                ("budget", "300,000"),
+                ("villages", "56011401"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        saved.status,
+        StatusCode::SEE_OTHER,
+        "{backend}: {}",
+        saved.body
+    );
+    let after = oneplan::projects::get(&db, project.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.title, "ถนนเลี่ยงเมืองพะเยา ช่วงที่ ๒");
+}
