@@ -82,6 +82,12 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "province action plans",
         include_str!("../../migrations/0016_province_action_plans.sql"),
     ),
+    // issue 13: several servers on one database
+    (
+        17,
+        "job runs",
+        include_str!("../../migrations/0017_job_runs.sql"),
+    ),
 ];
 
 /// A CHECK of a column widened to more values: the table, PostgreSQL's name for the constraint,

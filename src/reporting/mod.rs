@@ -3,6 +3,7 @@
 //! new version, and one after the deadline is accepted but marked late, with who and when.
 
 pub mod calendar;
+pub mod daily_claim;
 pub mod expected;
 pub mod forwards;
 pub mod notifications;

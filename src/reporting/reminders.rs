@@ -232,14 +232,24 @@ pub async fn daily(db: &Db, today: Date) -> anyhow::Result<Reminded> {
     remind(db, today).await
 }
 
-/// Runs the daily round now and then every 24 hours, for as long as the server runs.
+/// Runs the daily round now and then every hour, for as long as the server runs: each day's
+/// round once, by whichever server sharing the database claims the day first.
 pub fn spawn_daily(db: Db) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
         every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             every.tick().await; // the first tick is immediate: a round at start
-            match daily(&db, crate::thai::fiscal::today_in_thailand()).await {
+            let today = crate::thai::fiscal::today_in_thailand();
+            match super::daily_claim::claim(&db, super::daily_claim::DAILY_ROUND, today).await {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(e) => {
+                    tracing::error!("the daily round could not be claimed: {e:#}");
+                    continue;
+                }
+            }
+            match daily(&db, today).await {
                 Ok(r) => tracing::info!(
                     "reminders: {} deadlines, {} units pending, {} new notifications, {} mails queued",
                     r.deadlines,
@@ -247,7 +257,13 @@ pub fn spawn_daily(db: Db) -> tokio::task::JoinHandle<()> {
                     r.notifications,
                     r.mails
                 ),
-                Err(e) => tracing::error!("reminders failed: {e:#}"),
+                Err(e) => {
+                    tracing::error!("reminders failed: {e:#}");
+                    let job = super::daily_claim::DAILY_ROUND;
+                    if let Err(e) = super::daily_claim::release(&db, job, today).await {
+                        tracing::error!("the daily round could not be given back: {e:#}");
+                    }
+                }
             }
         }
     })

@@ -441,7 +441,10 @@ async fn every_write_route_refuses_every_account_but_the_right_ones(backend: &st
         .filter(|p| !["/static/style.css", "/healthz"].contains(&p.as_str()))
         .filter(|p| !p.contains("__private__axum_fallback"))
         .collect();
-    assert!(unlisted.is_empty(), "{backend}: routes in no list {unlisted:?}");
+    assert!(
+        unlisted.is_empty(),
+        "{backend}: routes in no list {unlisted:?}"
+    );
     for (m, p) in OWN {
         assert!(routes.remove(&(m.to_string(), p.to_string())), "{m} {p}");
     }

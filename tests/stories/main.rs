@@ -30,6 +30,7 @@ mod plan_components;
 mod plans;
 mod prefix;
 mod reports;
+mod servers;
 mod shared_tambons;
 mod signed;
 mod spreadsheet;

@@ -12,6 +12,7 @@ pub struct Client {
     pub cookie: String,
 }
 
+#[derive(Debug)]
 pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,

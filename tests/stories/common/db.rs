@@ -128,6 +128,11 @@ async fn postgres_template(server: &str, data: Data) -> &'static str {
 
 /// A new database copied from the template; None when no server was given and none is required.
 pub async fn postgres(data: Data) -> Option<Db> {
+    postgres_with_url(data).await.map(|(db, _)| db)
+}
+
+/// `postgres`, with the new database's URL (for a server started as its own process).
+pub async fn postgres_with_url(data: Data) -> Option<(Db, String)> {
     let Some(server) = postgres_server() else {
         // straight to stderr, past the test harness's capture, so that the skip is seen
         use std::io::Write;
@@ -138,5 +143,6 @@ pub async fn postgres(data: Data) -> Option<Db> {
     let template = postgres_template(&server, data).await;
     let name = unique("oneplan_t");
     create_database(&server, &name, Some(template)).await;
-    Some(Db::connect(&database_url(&server, &name)).await.unwrap())
+    let url = database_url(&server, &name);
+    Some((Db::connect(&url).await.unwrap(), url))
 }

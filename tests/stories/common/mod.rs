@@ -7,6 +7,7 @@ pub mod client;
 pub mod db;
 pub mod pictures;
 pub mod print;
+pub mod server;
 
 pub use cast::account;
 pub use client::{Client, Reply, csrf_of};
