@@ -201,12 +201,18 @@ fn statements(sql: &str) -> Vec<String> {
         .collect()
 }
 
+/// Applies the migrations not yet applied, each in one transaction. Servers started at once on
+/// one database take turns: on PostgreSQL each transaction first takes one advisory lock (SQLite's
+/// BEGIN IMMEDIATE already serialises writers), and a migration another server applied meanwhile
+/// is skipped.
 pub(super) async fn run(db: &Db) -> anyhow::Result<()> {
+    let mut tx = locked(db).await?;
     super::raw(
-        db,
+        &mut tx,
         "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
     )
     .await?;
+    tx.commit().await?;
     let applied: Vec<i64> = super::query_scalar("SELECT version FROM schema_migrations")
         .fetch_all(db)
         .await?;
@@ -214,7 +220,15 @@ pub(super) async fn run(db: &Db) -> anyhow::Result<()> {
         if applied.contains(version) {
             continue;
         }
-        let mut tx = db.begin_write().await?;
+        let mut tx = locked(db).await?;
+        let done: i64 =
+            super::query_scalar("SELECT COUNT(*) FROM schema_migrations WHERE version = $1")
+                .bind(version)
+                .fetch_one(&mut tx)
+                .await?;
+        if done > 0 {
+            continue;
+        }
         backend_steps(*version, &mut tx, db.backend).await?;
         for statement in statements(&render(sql, db.backend)) {
             super::raw(&mut tx, sqlx::AssertSqlSafe(statement.clone()))
@@ -235,4 +249,14 @@ pub(super) async fn run(db: &Db) -> anyhow::Result<()> {
         tracing::info!("applied migration {version} {name}");
     }
     Ok(())
+}
+
+/// A write transaction that holds the migrations' lock until it ends.
+async fn locked(db: &Db) -> anyhow::Result<super::Tx> {
+    let mut tx = db.begin_write().await?;
+    if db.backend == super::Backend::Postgres {
+        // any constant: the key of "oneplan is migrating"
+        super::raw(&mut tx, "SELECT pg_advisory_xact_lock(7301969)").await?;
+    }
+    Ok(tx)
 }

@@ -330,3 +330,31 @@ async fn the_days_round_is_claimed_once(backend: &str, db: Db) {
     release(&db, DAILY_ROUND, day).await.unwrap();
     assert!(claim(&db, DAILY_ROUND, day).await.unwrap(), "{backend}");
 }
+
+/// Servers started at the same moment on a new database (or after an upgrade) migrate it once.
+#[tokio::test(flavor = "multi_thread")]
+async fn servers_started_at_once_migrate_a_new_database_once() {
+    let dir = common::temp_dir("oneplan-migrate");
+    let sqlite = format!("sqlite://{}?mode=rwc", dir.join("oneplan.db").display());
+    let mut urls = vec![("sqlite", sqlite)];
+    if let Some(url) = common::db::postgres_blank().await {
+        urls.push(("postgres", url));
+    }
+    for (backend, url) in urls {
+        let started = opened_at_once(&url).await;
+        for db in &started {
+            let n: i64 = oneplan::db::query_scalar("SELECT COUNT(*) FROM schema_migrations")
+                .fetch_one(db)
+                .await
+                .unwrap();
+            assert_eq!(n, 17, "{backend}: every migration applied once");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Three connections opened at once, each migrating; all must succeed.
+async fn opened_at_once(url: &str) -> Vec<Db> {
+    let (a, b, c) = tokio::join!(Db::connect(url), Db::connect(url), Db::connect(url));
+    vec![a.unwrap(), b.unwrap(), c.unwrap()]
+}

@@ -146,3 +146,11 @@ pub async fn postgres_with_url(data: Data) -> Option<(Db, String)> {
     let url = database_url(&server, &name);
     Some((Db::connect(&url).await.unwrap(), url))
 }
+
+/// The URL of a new database with nothing in it, not even the schema.
+pub async fn postgres_blank() -> Option<String> {
+    let server = postgres_server()?;
+    let name = unique("oneplan_blank");
+    create_database(&server, &name, None).await;
+    Some(database_url(&server, &name))
+}
