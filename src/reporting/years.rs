@@ -53,3 +53,35 @@ pub async fn of_kpi_lao(db: &Db, lao_id: i64) -> anyhow::Result<i64> {
     )
     .await
 }
+
+/// The years a query or body may name: Buddhist era, as the calendar and the plans take them.
+pub const TYPED: std::ops::RangeInclusive<i64> = 2400..=2800;
+
+/// A fiscal year as typed into a query or a body (`#[serde(deserialize_with = …)]`): outside
+/// `TYPED` it is refused at the edge, before any figure is computed from it.
+pub fn be<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    let year = <i64 as serde::Deserialize>::deserialize(d)?;
+    if TYPED.contains(&year) {
+        Ok(year)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{year} is not a fiscal year of the Buddhist era ({}–{})",
+            TYPED.start(),
+            TYPED.end()
+        )))
+    }
+}
+
+/// `be`, for a year that may be left out.
+pub fn be_opt<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Typed(#[serde(deserialize_with = "be")] i64);
+    Ok(<Option<Typed> as serde::Deserialize>::deserialize(d)?.map(|Typed(y)| y))
+}
+
+/// A year typed on a page (Thai or Arabic digits), if it is one of `TYPED`.
+pub fn typed(text: &str) -> Option<i64> {
+    crate::thai::parse_int(text)
+        .ok()
+        .filter(|y| TYPED.contains(y))
+}

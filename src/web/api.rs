@@ -46,7 +46,7 @@ pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
 #[derive(OpenApi)]
 #[openapi(info(
     title = "oneplan API",
-    description = "One Plan (แผนเดียวกัน): areas, local administrative organisations, committees and their appointment orders, accounts and the audit log."
+    description = "One Plan (แผนเดียวกัน): areas, local administrative organisations, plans and their projects, reports, committees and their appointment orders, accounts and the audit log. Sign in with POST /api/session: it sets the session cookie and answers a csrf_token, which every write sends back in the X-CSRF-Token header. Errors answer {\"error\": {\"code\", \"message\", …}} with the message in Thai."
 ))]
 pub struct ApiDoc;
 
@@ -78,7 +78,9 @@ fn all_routes() -> impl Iterator<Item = UtoipaMethodRouter<AppState>> {
 
 /// The whole API's description, as `/api/openapi.json` serves it.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    router().into_openapi()
+    let mut doc = router().into_openapi();
+    super::openapi::complete(&mut doc);
+    doc
 }
 
 /// This description of the API.

@@ -31,6 +31,8 @@ pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
 #[into_params(parameter_in = Query)]
 pub struct Month {
     /// Fiscal year, Buddhist era.
+    #[serde(deserialize_with = "crate::reporting::years::be")]
+    #[param(minimum = 2400, maximum = 2800)]
     year: i64,
     /// 'YYYY-MM' (CE or BE, Thai or Arabic digits), May to September; by default the latest
     /// month of the year that has begun.
@@ -99,6 +101,9 @@ async fn review_report(
 
 #[derive(Deserialize, ToSchema)]
 pub struct ForwardBody {
+    /// Fiscal year, Buddhist era.
+    #[serde(deserialize_with = "crate::reporting::years::be")]
+    #[schema(minimum = 2400, maximum = 2800)]
     year: i64,
     period: String,
     #[serde(default)]

@@ -7,6 +7,7 @@ pub mod communities_api;
 mod errors;
 mod json;
 pub mod kpi_chain_api;
+mod openapi;
 pub mod page;
 pub mod pages;
 pub mod plans_api;

@@ -31,6 +31,8 @@ pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
 #[into_params(parameter_in = Query)]
 pub struct YearArea {
     /// Fiscal year, Buddhist era.
+    #[serde(deserialize_with = "crate::reporting::years::be")]
+    #[param(minimum = 2400, maximum = 2800)]
     year: i64,
     /// A DOPA code prefix; empty for the whole country.
     #[serde(default)]
@@ -43,6 +45,8 @@ pub struct YearArea {
 pub struct Year {
     /// Fiscal year, Buddhist era; by default the latest year, up to the current one, in which
     /// the unit has records (`reporting::years`).
+    #[serde(default, deserialize_with = "crate::reporting::years::be_opt")]
+    #[param(minimum = 2400, maximum = 2800)]
     year: Option<i64>,
 }
 
@@ -51,6 +55,8 @@ pub struct Year {
 #[into_params(parameter_in = Query)]
 pub struct ReportYear {
     /// Fiscal year, Buddhist era.
+    #[serde(deserialize_with = "crate::reporting::years::be")]
+    #[param(minimum = 2400, maximum = 2800)]
     year: i64,
 }
 
@@ -98,6 +104,9 @@ async fn district_report_of(
 
 #[derive(Deserialize, ToSchema)]
 pub struct DistrictReportBody {
+    /// Fiscal year, Buddhist era.
+    #[serde(deserialize_with = "crate::reporting::years::be")]
+    #[schema(minimum = 2400, maximum = 2800)]
     year: i64,
     #[serde(default)]
     problems: String,

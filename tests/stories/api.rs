@@ -38,7 +38,10 @@ fn query(op: &Value) -> String {
         .into_iter()
         .flatten()
         .filter(|p| p["in"] == "query" && p["required"] == true)
-        .map(|p| format!("{}=1", p["name"].as_str().unwrap()))
+        .map(|p| {
+            let value = p["schema"]["minimum"].as_i64().unwrap_or(1);
+            format!("{}={value}", p["name"].as_str().unwrap())
+        })
         .collect();
     if params.is_empty() {
         String::new()
@@ -82,7 +85,7 @@ fn example(schema: &Value, doc: &Value) -> Value {
             Value::Object(fields)
         }
         Some("array") => json!([]),
-        Some("integer" | "number") => json!(1),
+        Some("integer" | "number") => schema.get("minimum").cloned().unwrap_or(json!(1)),
         Some("boolean") => json!(false),
         Some("string") => json!("1"),
         _ => Value::Null,
@@ -313,4 +316,32 @@ async fn api_writes_refuse_unknown_fields_and_take_known_ones(backend: &str, db:
         "“members.0.postion” is not a field this request takes"
     );
     db.close().await;
+}
+
+story!(a_year_no_calendar_has_is_refused_before_any_figure, Phayao);
+/// schemathesis found `year=-9223372036854775808` overflowing the KPI chain's months (a panic
+/// that dropped the connection): a year outside พ.ศ. 2400–2800 is refused at the edge.
+async fn a_year_no_calendar_has_is_refused_before_any_figure(backend: &str, db: Db) {
+    let mut c = Client::new(&db);
+    for uri in [
+        "/api/kpi/chain/department?year=-9223372036854775808",
+        "/api/kpi/chain/district/5601?year=9223372036854775807",
+        "/api/kpi?year=99999",
+        "/api/registers/5601?year=0",
+    ] {
+        let r = c.get(uri).await;
+        assert_eq!(
+            r.status,
+            StatusCode::BAD_REQUEST,
+            "{backend}: {uri}: {}",
+            r.body
+        );
+    }
+    let r = c.get("/api/kpi/chain/department?year=2569").await;
+    assert_eq!(r.status, StatusCode::OK, "{backend}: {}", r.body);
+    // a page asked for such a year opens on its usual one
+    let r = c.get("/kpi/5601?year=-9223372036854775808").await;
+    assert_eq!(r.status, StatusCode::OK, "{backend}");
+    let r = c.get("/kpi-chain?year=9223372036854775807").await;
+    assert_eq!(r.status, StatusCode::OK, "{backend}");
 }

@@ -19,6 +19,7 @@ mod chain_browser;
 mod committees;
 mod communities;
 mod concurrency;
+mod contract;
 mod dataset;
 mod documents;
 mod export;

@@ -284,6 +284,7 @@ pub async fn set_due(
 
 #[derive(Deserialize)]
 pub struct AddForm {
+    #[serde(deserialize_with = "crate::reporting::years::be")]
     fiscal_year: i64,
     kind: String,
     #[serde(default)]
@@ -310,6 +311,7 @@ pub async fn add(State(s): State<AppState>, w: FormWrite<AddForm>) -> AppResult<
 
 #[derive(Deserialize)]
 pub struct YearForm {
+    #[serde(deserialize_with = "crate::reporting::years::be")]
     fiscal_year: i64,
     #[serde(default)]
     area: String,

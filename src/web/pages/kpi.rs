@@ -208,6 +208,7 @@ pub async fn kpi_area(
 
 #[derive(Deserialize)]
 pub struct DesignateForm {
+    #[serde(deserialize_with = "crate::reporting::years::be")]
     year: i64,
     lao_id: i64,
     #[serde(default)]
@@ -218,6 +219,7 @@ pub struct DesignateForm {
 
 #[derive(Deserialize)]
 pub struct AgreeForm {
+    #[serde(deserialize_with = "crate::reporting::years::be")]
     year: i64,
 }
 
@@ -381,7 +383,7 @@ pub async fn submit_monthly(
 ) -> AppResult<Response> {
     let f = &w.form;
     let get = |k: &str| f.get(k).cloned().unwrap_or_default();
-    let year = crate::thai::parse_int(&get("year")).unwrap_or(0);
+    let year = crate::reporting::years::typed(&get("year")).unwrap_or(0);
     let input = monthly::MonthlyInput {
         period: get("period"),
         report_no: get("report_no"),
@@ -407,6 +409,7 @@ pub async fn submit_monthly(
 
 #[derive(Deserialize)]
 pub struct WorkPlanForm {
+    #[serde(deserialize_with = "crate::reporting::years::be")]
     year: i64,
     approved_on: String,
     #[serde(default)]
@@ -480,6 +483,7 @@ pub async fn settings_page(
 
 #[derive(Deserialize)]
 pub struct SettingsForm {
+    #[serde(deserialize_with = "crate::reporting::years::be")]
     year: i64,
     local: String,
     budget: String,

@@ -398,7 +398,7 @@ pub async fn review_report(
         }
         .into()),
     };
-    let year = crate::thai::parse_int(&f.year).unwrap_or(0);
+    let year = crate::reporting::years::typed(&f.year).unwrap_or(0);
     let (code, period) = (f.code.clone(), f.period.clone());
     after(
         &w.v,
@@ -423,7 +423,7 @@ pub async fn forward_reports(
     w: FormWrite<ForwardForm>,
 ) -> AppResult<Response> {
     let f = &w.form;
-    let year = crate::thai::parse_int(&f.year).unwrap_or(0);
+    let year = crate::reporting::years::typed(&f.year).unwrap_or(0);
     let r = forward::forward(&s.db, &w.user, &code, year, &f.period, &f.report_no).await;
     let period = f.period.clone();
     after(

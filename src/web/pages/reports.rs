@@ -23,17 +23,15 @@ pub struct YearQuery {
     pub(super) done: Option<String>,
 }
 
-/// The year asked for, if any (Thai or Arabic digits).
+/// The year asked for, if any (Thai or Arabic digits); a year no calendar has is not one.
 pub(super) fn asked(q: &YearQuery) -> Option<i64> {
-    q.year
-        .as_deref()
-        .and_then(|y| crate::thai::parse_int(y).ok())
+    q.year.as_deref().and_then(crate::reporting::years::typed)
 }
 
 pub(super) fn year_of(q: &YearQuery) -> i64 {
     q.year
         .as_deref()
-        .and_then(|y| crate::thai::parse_int(y).ok())
+        .and_then(crate::reporting::years::typed)
         .unwrap_or_else(|| {
             crate::thai::fiscal_year_be(crate::thai::fiscal::today_in_thailand()) as i64
         })
@@ -216,6 +214,7 @@ pub async fn registers_page(
 
 #[derive(Deserialize)]
 pub struct SubmitForm {
+    #[serde(deserialize_with = "crate::reporting::years::be")]
     year: i64,
     kind: String,
 }
@@ -453,6 +452,7 @@ pub async fn district_report_page(
 
 #[derive(Deserialize)]
 pub struct DistrictReportForm {
+    #[serde(deserialize_with = "crate::reporting::years::be")]
     year: i64,
     #[serde(default)]
     problems: String,

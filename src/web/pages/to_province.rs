@@ -139,7 +139,7 @@ pub async fn send(
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
-    let year = crate::thai::parse_int(&get("year")).unwrap_or(0);
+    let year = crate::reporting::years::typed(&get("year")).unwrap_or(0);
     let chosen: Vec<i64> = w
         .form
         .iter()

@@ -1,0 +1,102 @@
+//! The API against its own document, as a third-party client would test it (issue 13):
+//! schemathesis generates requests from `/api/openapi.json` — examples, boundary values and
+//! fuzzed ones — signed in as the national administrator, on both databases. No answer may be a
+//! server error, a status the document does not name, a content type it does not say, or a body
+//! that contradicts its schema; and the server must not drop a connection (a panic).
+
+use crate::common::server::Remote;
+use crate::common::{self, cast};
+use oneplan::db::Db;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// schemathesis as scripts/test.sh installs it (ONEPLAN_SCHEMATHESIS), or from the PATH.
+fn schemathesis() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("ONEPLAN_SCHEMATHESIS") {
+        return Some(p.into());
+    }
+    let on_path = Command::new("schemathesis").arg("--version").output();
+    if on_path.is_ok_and(|o| o.status.success()) {
+        return Some("schemathesis".into());
+    }
+    assert!(
+        !common::db::required(),
+        "schemathesis is not installed: run the tests with scripts/test.sh"
+    );
+    None
+}
+
+/// Seconds of generated requests per database: 45, or ONEPLAN_CONTRACT_SECONDS.
+fn seconds() -> String {
+    std::env::var("ONEPLAN_CONTRACT_SECONDS").unwrap_or_else(|_| "45".into())
+}
+
+story!(
+    the_api_answers_as_its_document_says,
+    Phayao,
+    flavor = "multi_thread"
+);
+async fn the_api_answers_as_its_document_says(backend: &str, db: Db) {
+    let Some(program) = schemathesis() else {
+        eprintln!("schemathesis is not installed: the API contract is not tested");
+        return;
+    };
+    cast::root(&db).await;
+    cast::village(&db).await;
+    let base = crate::browser::server(&db).await;
+    let mut client = Remote::new(&base);
+    let csrf = client.sign_in("root", cast::PASSWORD).await.unwrap();
+    let cookie = client.cookie.clone();
+    let dir = common::temp_dir("oneplan-contract");
+    let args = vec![
+        "run".to_string(),
+        format!("{base}/api/openapi.json"),
+        "-H".into(),
+        format!("Cookie: {cookie}"),
+        "-H".into(),
+        format!("X-CSRF-Token: {csrf}"),
+        // signing out would end the session the run works in
+        "--exclude-path".into(),
+        "/api/session".into(),
+        "--checks".into(),
+        "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
+            .into(),
+        "--phases".into(),
+        "examples,coverage,fuzzing".into(),
+        "--max-examples".into(),
+        "20".into(),
+        "--max-time".into(),
+        seconds(),
+        "--workers".into(),
+        "2".into(),
+    ];
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new(program)
+            .args(&args)
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let summary = text.split("SUMMARY").last().unwrap_or_default().to_string();
+    assert!(
+        !text.contains("=== FAILURES") && !text.contains("Network Error"),
+        "{backend}: the API answered against its document:\n{text}"
+    );
+    let generated: usize = summary
+        .lines()
+        .find_map(|l| l.trim().split_once(" generated,")?.0.parse().ok())
+        .unwrap_or_else(|| panic!("{backend}: no test cases run:\n{text}"));
+    assert!(
+        generated > 500,
+        "{backend}: only {generated} cases:\n{text}"
+    );
+    if !out.status.success() {
+        // schemathesis' own errors (not the server's), such as a generator that gave up
+        eprintln!("{backend}: schemathesis reported errors of its own:\n{summary}");
+    }
+    eprintln!("{backend}: schemathesis, {generated} cases, no failure");
+}
