@@ -326,6 +326,10 @@ fn field_of(header: &str) -> Option<Field> {
     if header == FUNDING_HEADER {
         return Some(Field::Funding);
     }
+    // the short title that marks a header row too (`read_rows`)
+    if header == "ชื่อโครงการ" {
+        return Some(Field::Title);
+    }
     COLUMNS
         .iter()
         .find(|(h, _, _)| *h == header)
@@ -347,13 +351,26 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
-/// Excel counts days from 30 December 1899.
+/// Excel counts days from 30 December 1899, and counts a 29 February 1900 that never was:
+/// its serials 1–59 are 1 January – 28 February 1900. A serial beyond any calendar is no date.
 fn excel_serial_date(serial: f64) -> String {
-    let base = time::macros::date!(1899 - 12 - 30);
-    base.checked_add(time::Duration::days(serial.floor() as i64))
+    let days = serial.floor();
+    // (and beyond what `time::Duration::days` holds without panicking)
+    if !(-1e8..=1e8).contains(&days) {
+        return String::new();
+    }
+    let base = if days < 60.0 {
+        time::macros::date!(1899 - 12 - 31)
+    } else {
+        time::macros::date!(1899 - 12 - 30)
+    };
+    base.checked_add(time::Duration::days(days as i64))
         .map(|d| d.to_string())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod fuzz;
 
 #[cfg(test)]
 mod tests {

@@ -378,7 +378,12 @@ impl ProjectInput {
             err(p);
             Vec::new()
         });
-        let funded: i64 = funding.iter().map(|f| f.amount_satang).sum();
+        // each amount is at most `MAX_SATANG`, but a text too long (refused above) may hold
+        // enough of them to overflow a plain sum
+        let funded = funding
+            .iter()
+            .map(|f| f.amount_satang)
+            .fold(0i64, i64::saturating_add);
         if budget.is_some() && funded > budget_satang {
             err(Problem::FundingOverBudget {
                 funded,

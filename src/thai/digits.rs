@@ -49,17 +49,13 @@ pub fn parse_int(input: &str) -> Result<i64, NumberError> {
     if s.is_empty() {
         return Err(NumberError::Empty);
     }
-    let (neg, digits) = match s.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, s.as_str()),
-    };
+    let digits = s.strip_prefix('-').unwrap_or(&s);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(NumberError::NotANumber(input.trim().to_string()));
     }
-    let value: i64 = digits
-        .parse()
-        .map_err(|_| NumberError::TooLarge(input.trim().to_string()))?;
-    Ok(if neg { -value } else { value })
+    // read with its sign: -9223372036854775808 fits, its digits alone do not
+    s.parse()
+        .map_err(|_| NumberError::TooLarge(input.trim().to_string()))
 }
 
 /// Arabic digits, no separators or spaces: the form the parsers read.

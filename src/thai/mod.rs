@@ -6,6 +6,9 @@ pub mod digits;
 pub mod encoding;
 pub mod fiscal;
 
+#[cfg(test)]
+pub(crate) mod fuzz;
+
 pub use baht::{baht_text, format_baht, parse_baht};
 pub use dates::{format_date_long, format_date_short, parse_date};
 pub use digits::{parse_int, to_arabic_digits, to_thai_digits};

@@ -6,6 +6,7 @@ use super::report::{Notes, Report};
 use crate::areas::codes::Level;
 use crate::db::bulk::insert_rows;
 use crate::db::{Tx, Value};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub(super) struct AbolishedRow {
@@ -25,6 +26,7 @@ pub(super) fn check_abolished(
     notes: &mut Notes,
 ) -> Vec<AbolishedRow> {
     let mut out = Vec::with_capacity(rows.len());
+    let mut seen: HashMap<String, u64> = HashMap::new();
     for (row, r) in rows {
         let row = *row;
         let code = code_cell(r, col, "code");
@@ -34,6 +36,11 @@ pub(super) fn check_abolished(
             continue;
         };
         if !check_code(&code, lvl, row, "code", notes) {
+            continue;
+        }
+        // one row a code: the upsert that writes them may touch each only once
+        if let Some(first) = seen.get(&code) {
+            notes.error(row, "code", format!("รหัส {code} ซ้ำกับแถวที่ {first}"));
             continue;
         }
         let name_th = cell(r, col, "name_th").to_string();
@@ -58,6 +65,7 @@ pub(super) fn check_abolished(
             code.clone(),
             (successors.clone(), name_th.clone(), abolished_on.clone()),
         );
+        seen.insert(code.clone(), row);
         let parent = code_cell(r, col, "parent_code");
         out.push(AbolishedRow {
             code,

@@ -12,6 +12,9 @@ mod postal;
 mod report;
 mod tree;
 
+#[cfg(test)]
+mod fuzz;
+
 pub use file_kind::FileKind;
 pub use report::{Report, RowNote};
 
@@ -51,61 +54,9 @@ pub async fn import_files(
     let mut known = Known::load(db).await?;
     let mut decoded = Vec::new();
     for (name, bytes) in files {
-        let err = |message: String| RowNote {
-            file: name.clone(),
-            row: 0,
-            field: String::new(),
-            message,
-        };
-        let Some((text, encoding)) = decode_text(bytes) else {
-            report.errors.push(err(
-                "ไฟล์ไม่ใช่ข้อความ CSV ที่อ่านได้ (ต้องเข้ารหัส UTF-8 หรือ TIS-620/Windows-874)".into(),
-            ));
-            continue;
-        };
-        if encoding == TextEncoding::Windows874 {
-            report.warnings.push(err(
-                "ไฟล์เข้ารหัส TIS-620/Windows-874: อ่านเป็นภาษาไทยและบันทึกเป็น UTF-8 แล้ว".into(),
-            ));
+        if let Some((kind, headers, rows)) = read_csv(name, bytes, &mut report) {
+            decoded.push((name.clone(), kind, headers, rows));
         }
-        let mut reader = csv::ReaderBuilder::new()
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
-        let headers: Vec<String> = match reader.headers() {
-            Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
-            Err(e) => {
-                report.errors.push(err(format!("อ่านหัวตารางไม่ได้: {e}")));
-                continue;
-            }
-        };
-        let Some(kind) = FileKind::detect(&headers) else {
-            let expected: Vec<String> = FileKind::ALL
-                .iter()
-                .map(|k| format!("{} ({})", k.th(), k.required().join(", ")))
-                .collect();
-            report.errors.push(err(format!(
-                "คอลัมน์ไม่ตรงกับแบบไฟล์ใด พบคอลัมน์: {}; ต้องเป็นแบบใดแบบหนึ่ง: {}",
-                headers.join(", "),
-                expected.join("; ")
-            )));
-            continue;
-        };
-        let mut rows = Vec::new();
-        for (i, record) in reader.records().enumerate() {
-            match record {
-                Ok(r) => rows.push((r.position().map(|p| p.line()).unwrap_or(i as u64 + 2), r)),
-                Err(e) => {
-                    let row = e.position().map(|p| p.line()).unwrap_or(i as u64 + 2);
-                    report.errors.push(RowNote {
-                        file: name.clone(),
-                        row,
-                        field: String::new(),
-                        message: format!("จำนวนคอลัมน์หรือเครื่องหมายคำพูดไม่ถูกต้อง ({e})"),
-                    });
-                }
-            }
-        }
-        decoded.push((name.clone(), kind, headers, rows));
     }
     decoded.sort_by_key(|(_, kind, _, _)| FileKind::ALL.iter().position(|k| k == kind));
 
@@ -170,4 +121,71 @@ pub async fn import_files(
     .await?;
     tx.commit().await?;
     Ok(report)
+}
+
+/// A file read as CSV: its kind, its header and its rows, each with the line it starts on.
+/// What cannot be read is noted in `report`; None when the file as a whole cannot be used.
+#[allow(clippy::type_complexity)]
+fn read_csv(
+    name: &str,
+    bytes: &[u8],
+    report: &mut Report,
+) -> Option<(FileKind, Vec<String>, Vec<(u64, csv::StringRecord)>)> {
+    let err = |message: String| RowNote {
+        file: name.to_string(),
+        row: 0,
+        field: String::new(),
+        message,
+    };
+    let Some((text, encoding)) = decode_text(bytes) else {
+        report.errors.push(err(
+            "ไฟล์ไม่ใช่ข้อความ CSV ที่อ่านได้ (ต้องเข้ารหัส UTF-8 หรือ TIS-620/Windows-874)".into(),
+        ));
+        return None;
+    };
+    if encoding == TextEncoding::Windows874 {
+        report.warnings.push(err(
+            "ไฟล์เข้ารหัส TIS-620/Windows-874: อ่านเป็นภาษาไทยและบันทึกเป็น UTF-8 แล้ว".into(),
+        ));
+    }
+    // line endings as "\n": after a "\r\n" the reader counts the next record's line one short
+    let text = text.replace("\r\n", "\n");
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        Err(e) => {
+            report.errors.push(err(format!("อ่านหัวตารางไม่ได้: {e}")));
+            return None;
+        }
+    };
+    let Some(kind) = FileKind::detect(&headers) else {
+        let expected: Vec<String> = FileKind::ALL
+            .iter()
+            .map(|k| format!("{} ({})", k.th(), k.required().join(", ")))
+            .collect();
+        report.errors.push(err(format!(
+            "คอลัมน์ไม่ตรงกับแบบไฟล์ใด พบคอลัมน์: {}; ต้องเป็นแบบใดแบบหนึ่ง: {}",
+            headers.join(", "),
+            expected.join("; ")
+        )));
+        return None;
+    };
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        match record {
+            Ok(r) => rows.push((r.position().map(|p| p.line()).unwrap_or(i as u64 + 2), r)),
+            Err(e) => {
+                let row = e.position().map(|p| p.line()).unwrap_or(i as u64 + 2);
+                report.errors.push(RowNote {
+                    file: name.to_string(),
+                    row,
+                    field: String::new(),
+                    message: format!("จำนวนคอลัมน์หรือเครื่องหมายคำพูดไม่ถูกต้อง ({e})"),
+                });
+            }
+        }
+    }
+    Some((kind, headers, rows))
 }

@@ -6,6 +6,7 @@ use super::report::{Notes, Report};
 use crate::areas::codes::Level;
 use crate::db::bulk::insert_rows;
 use crate::db::{self, Tx, Value};
+use std::collections::HashMap;
 
 pub(super) fn check_postal(
     known: &Known,
@@ -14,6 +15,7 @@ pub(super) fn check_postal(
     notes: &mut Notes,
 ) -> Vec<(String, String)> {
     let mut out = Vec::with_capacity(rows.len());
+    let mut seen: HashMap<String, u64> = HashMap::new();
     for (row, r) in rows {
         let row = *row;
         let tambon = code_cell(r, col, "tambon_code");
@@ -23,6 +25,15 @@ pub(super) fn check_postal(
         }
         if known.level_of(&tambon) != Some(Level::Tambon) {
             notes.error(row, "tambon_code", format!("ไม่พบตำบลรหัส {tambon}"));
+            continue;
+        }
+        // one row a tambon: the staging table that writes them holds each once
+        if let Some(first) = seen.get(&tambon) {
+            notes.error(
+                row,
+                "tambon_code",
+                format!("ตำบลรหัส {tambon} ซ้ำกับแถวที่ {first}"),
+            );
             continue;
         }
         if let Some(bad) = codes
@@ -36,6 +47,7 @@ pub(super) fn check_postal(
             );
             continue;
         }
+        seen.insert(tambon.clone(), row);
         out.push((
             tambon,
             codes.split_whitespace().collect::<Vec<_>>().join(" "),
