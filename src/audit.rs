@@ -58,6 +58,44 @@ pub async fn record(
     Ok(())
 }
 
+/// Records many changes by one actor, a hundred to a statement (a large import).
+pub async fn record_many(
+    conn: &mut crate::db::Tx,
+    actor: &Actor,
+    changes: Vec<Change<'_>>,
+) -> anyhow::Result<()> {
+    let at = now_text();
+    for chunk in changes.chunks(100) {
+        let tuples: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let marks: Vec<String> = (1..=11).map(|c| format!("${}", r * 11 + c)).collect();
+                format!("({})", marks.join(", "))
+            })
+            .collect();
+        let mut q = db::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO audit_log (at, user_id, username, action, entity, entity_key, area_code, lao_id, before_json, after_json, note) \
+             VALUES {}",
+            tuples.join(", ")
+        )));
+        for change in chunk {
+            q = q
+                .bind(&at)
+                .bind(actor.user_id)
+                .bind(&actor.username)
+                .bind(change.action)
+                .bind(change.entity)
+                .bind(&change.entity_key)
+                .bind(&change.area_code)
+                .bind(change.lao_id)
+                .bind(change.before.as_ref().map(|v| v.to_string()))
+                .bind(change.after.as_ref().map(|v| v.to_string()))
+                .bind(&change.note);
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Entry {
     pub id: i64,

@@ -5,11 +5,11 @@
 
 use crate::accounts::User;
 use crate::audit::{self, Change};
-use crate::db::{self, Db, now_text};
+use crate::db::{self, Db, Param, now_text};
 use crate::error::{AppError, Problem};
 use crate::plans::{self, PlanKind};
 use crate::projects::input::{Checked, ProjectInput};
-use crate::projects::{Project, get, get_in, insert_funding, rank_free};
+use crate::projects::{Project, get, insert_funding, rank_free};
 
 /// The area of a plan that raises projects, or why it raises none.
 fn area_of(plan: &plans::Plan) -> Result<&str, AppError> {
@@ -53,13 +53,39 @@ pub async fn add_to_plan(
 }
 
 /// Inserts a checked project and its item in `plan`, inside the caller's transaction (which
-/// has claimed the plan); used by the form, the API and the Excel import alike.
+/// has claimed the plan); used by the form and the API.
 pub(crate) async fn insert(
     conn: &mut crate::db::Tx,
     user: &User,
     plan: &plans::Plan,
     c: &Checked,
 ) -> Result<i64, AppError> {
+    let placed = place(conn, plan, c).await?;
+    if let Some(rank) = c.rank {
+        rank_free(conn, plan.id, rank, None).await?;
+    }
+    write(conn, user, plan, c, &placed).await
+}
+
+/// What a new project takes from the database besides what was typed: its villages (each a
+/// village or community of the plan's tambon), its forum (the plan's latest when none is named)
+/// and that forum's date, on which the plan decided it. Read before the write, so that a large
+/// import holds the write lock only to write (issue 13, defect 15).
+pub(crate) struct Placed {
+    villages: Vec<String>,
+    forum_id: Option<i64>,
+    decided_on: Option<String>,
+}
+
+/// `Placed` for a project of `plan`, read on the pool or inside a transaction.
+pub(crate) async fn place<C>(
+    conn: &mut C,
+    plan: &plans::Plan,
+    c: &Checked,
+) -> Result<Placed, AppError>
+where
+    for<'e> &'e mut C: db::Executor<'e>,
+{
     let tambon = area_of(plan)?;
     let mut villages = c.villages.clone();
     if plan.kind() == PlanKind::Village && !villages.contains(&plan.area_code) {
@@ -80,36 +106,159 @@ pub(crate) async fn insert(
             .into());
         }
     }
-    if let Some(rank) = c.rank {
-        rank_free(conn, plan.id, rank, None).await?;
-    }
     // a need comes from a forum: without one named, the plan's latest forum
-    let latest: Option<i64> = db::query_scalar(
-        "SELECT id FROM forums WHERE plan_id = $1 ORDER BY held_on DESC, id DESC LIMIT 1",
-    )
-    .bind(plan.id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let c = &Checked {
-        forum_id: c.forum_id.or(latest),
-        ..c.clone()
-    };
-    if c.forum_id.is_none() && needs_forum(plan) {
+    let forum_id =
+        match c.forum_id {
+            Some(f) => Some(f),
+            None => db::query_scalar(
+                "SELECT id FROM forums WHERE plan_id = $1 ORDER BY held_on DESC, id DESC LIMIT 1",
+            )
+            .bind(plan.id)
+            .fetch_optional(&mut *conn)
+            .await?,
+        };
+    if forum_id.is_none() && needs_forum(plan) {
         return Err(Problem::RaiseOnlyFromForum {
             kind: plan.kind().into(),
         }
         .into());
     }
-    if let Some(f) = c.forum_id {
-        let of_plan: Option<i64> = db::query_scalar("SELECT plan_id FROM forums WHERE id = $1")
-            .bind(f)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if of_plan != Some(plan.id) {
-            return Err(Problem::ForumOfOtherPlan.into());
+    let mut decided_on = None;
+    if let Some(f) = forum_id {
+        let forum: Option<(i64, String)> =
+            db::query_as("SELECT plan_id, held_on FROM forums WHERE id = $1")
+                .bind(f)
+                .fetch_optional(&mut *conn)
+                .await?;
+        match forum {
+            Some((of_plan, held_on)) if of_plan == plan.id => decided_on = Some(held_on),
+            _ => return Err(Problem::ForumOfOtherPlan.into()),
         }
     }
+    Ok(Placed {
+        villages,
+        forum_id,
+        decided_on,
+    })
+}
+
+/// Writes a project placed by `place` and its item, with its audit entry: inserts only.
+pub(crate) async fn write(
+    conn: &mut crate::db::Tx,
+    user: &User,
+    plan: &plans::Plan,
+    c: &Checked,
+    placed: &Placed,
+) -> Result<i64, AppError> {
+    Ok(write_many(conn, user, plan, &[(c, placed)]).await?[0])
+}
+
+/// Rows of one table written per statement by `write_many` (within both databases' limits on
+/// a statement's values).
+const ROWS_PER_STATEMENT: usize = 100;
+
+/// Writes many projects placed by `place`, each with its item and audit entry: inserts only,
+/// one per project and then many items, villages and audit entries to a statement, so that a
+/// large import holds the write lock briefly. Returns the projects' ids in order.
+pub(crate) async fn write_many(
+    conn: &mut crate::db::Tx,
+    user: &User,
+    plan: &plans::Plan,
+    rows: &[(&Checked, &Placed)],
+) -> Result<Vec<i64>, AppError> {
     let now = now_text();
+    let actor = user.actor();
+    let (mut ids, mut villages, mut items, mut changes) = (vec![], vec![], vec![], vec![]);
+    for (c, placed) in rows {
+        let c = &Checked {
+            forum_id: placed.forum_id,
+            ..(*c).clone()
+        };
+        let project = insert_project(conn, plan, c, &placed.villages, &now).await?;
+        let id = project.id;
+        insert_funding(conn, id, &c.funding).await?;
+        villages.extend(
+            placed
+                .villages
+                .iter()
+                .map(|v| vec![id.value(), v.clone().value()]),
+        );
+        let decided_on = placed
+            .decided_on
+            .clone()
+            .unwrap_or_else(|| now[..10].to_string());
+        items.push(vec![
+            plan.id.value(),
+            id.value(),
+            plan.first_year.value(),
+            c.rank.value(),
+            c.budget_satang.value(),
+            decided_on.value(),
+            now.clone().value(),
+            user.username.clone().value(),
+        ]);
+        changes.push(Change {
+            action: "create",
+            entity: "project",
+            entity_key: id.to_string(),
+            area_code: project.area_code.clone(),
+            lao_id: None,
+            before: None,
+            after: Some(project.audit_json()),
+            note: format!("{} #{}", plan.kind().th(), plan.id),
+        });
+        ids.push(id);
+    }
+    insert_rows(
+        conn,
+        "project_villages (project_id, village_code)",
+        villages,
+    )
+    .await?;
+    insert_rows(
+        conn,
+        "plan_items (plan_id, project_id, fiscal_year, rank, amount_satang, decided_on, created_at, created_by)",
+        items,
+    )
+    .await?;
+    audit::record_many(conn, &actor, changes).await?;
+    Ok(ids)
+}
+
+/// Rows into `table (columns)`, `ROWS_PER_STATEMENT` to a statement.
+async fn insert_rows(
+    conn: &mut crate::db::Tx,
+    table: &str,
+    rows: Vec<Vec<db::Value>>,
+) -> anyhow::Result<()> {
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let width = chunk[0].len();
+        let tuples: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let marks: Vec<String> =
+                    (1..=width).map(|c| format!("${}", r * width + c)).collect();
+                format!("({})", marks.join(", "))
+            })
+            .collect();
+        let sql = format!("INSERT INTO {table} VALUES {}", tuples.join(", "));
+        let mut q = db::query(sqlx::AssertSqlSafe(sql));
+        for v in chunk.iter().flatten() {
+            q = q.bind(v.clone());
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// The project row itself; the row as written comes back, for the audit entry (no second
+/// read under the write lock).
+async fn insert_project(
+    conn: &mut crate::db::Tx,
+    plan: &plans::Plan,
+    c: &Checked,
+    villages: &[String],
+    now: &str,
+) -> anyhow::Result<Project> {
     let area = if plan.kind() == PlanKind::Village {
         plan.area_code.clone()
     } else {
@@ -121,12 +270,14 @@ pub(crate) async fn insert(
     let target_villages = c
         .target_villages
         .or(Some(villages.len() as i64).filter(|n| *n > 0));
-    let id: i64 = db::query_scalar(
+    Ok(db::query_as(sqlx::AssertSqlSafe(format!(
         "INSERT INTO projects (title, dimension, need, objective, format, area_code, origin_plan_id, forum_id, reach, \
            target_villages, target_households, target_people, budget_satang, executor, within_lao_authority, starts_on, ends_on, \
            created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id",
-    )
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) \
+         RETURNING {}",
+        crate::projects::PROJECT_COLUMNS
+    )))
     .bind(&c.title)
     .bind(c.dimension)
     .bind(&c.need)
@@ -144,55 +295,7 @@ pub(crate) async fn insert(
     .bind(c.within_lao_authority as i64)
     .bind(c.starts_on.map(|d| d.to_string()))
     .bind(c.ends_on.map(|d| d.to_string()))
-    .bind(&now)
+    .bind(now)
     .fetch_one(&mut *conn)
-    .await?;
-    for v in &villages {
-        db::query("INSERT INTO project_villages (project_id, village_code) VALUES ($1, $2)")
-            .bind(id)
-            .bind(v)
-            .execute(&mut *conn)
-            .await?;
-    }
-    insert_funding(conn, id, &c.funding).await?;
-    let decided_on: Option<String> = match c.forum_id {
-        Some(f) => {
-            db::query_scalar("SELECT held_on FROM forums WHERE id = $1")
-                .bind(f)
-                .fetch_optional(&mut *conn)
-                .await?
-        }
-        None => None,
-    };
-    db::query(
-        "INSERT INTO plan_items (plan_id, project_id, fiscal_year, rank, amount_satang, decided_on, created_at, created_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(plan.id)
-    .bind(id)
-    .bind(plan.first_year)
-    .bind(c.rank)
-    .bind(c.budget_satang)
-    .bind(decided_on.unwrap_or_else(|| now[..10].to_string()))
-    .bind(&now)
-    .bind(&user.username)
-    .execute(&mut *conn)
-    .await?;
-    let project = get_in(conn, id).await?;
-    audit::record(
-        conn,
-        &user.actor(),
-        Change {
-            action: "create",
-            entity: "project",
-            entity_key: id.to_string(),
-            area_code: area,
-            lao_id: None,
-            before: None,
-            after: Some(project.audit_json()),
-            note: format!("{} #{}", plan.kind().th(), plan.id),
-        },
-    )
-    .await?;
-    Ok(id)
+    .await?)
 }

@@ -121,6 +121,12 @@ impl<'e> Executor<'e> for &'e Db {
     }
 }
 
+impl<'e> Executor<'e> for &'e mut Db {
+    fn target(self) -> Target<'e> {
+        (&*self).target()
+    }
+}
+
 impl<'e, 'a: 'e> Executor<'e> for &'e &'a Db {
     fn target(self) -> Target<'e> {
         (*self).target()
