@@ -70,46 +70,26 @@ pub async fn step(
     let plan = get(db, plan_id).await?.ok_or_else(AppError::not_found)?;
     let owner = owner_of(db, &plan).await?;
     let key = plan.id.to_string();
-    if step == Step::Approve {
-        if !access::is_above(db, user, &owner).await? {
-            let p = access::approver_problem(plan.kind());
-            let target = Some((owner.area_code(), owner.lao_id()));
-            crate::accounts::record_denied_at(
-                db,
-                user,
-                "plan",
-                &key,
-                "approve",
-                &p.message(Lang::Th),
-                target,
-            )
-            .await?;
-            return Err(p.into());
-        }
-    } else if step == Step::Reopen {
-        if !access::is_above(db, user, &owner).await? {
-            let p = Problem::OnlyLevelAbove;
-            let target = Some((owner.area_code(), owner.lao_id()));
-            crate::accounts::record_denied_at(
-                db,
-                user,
-                "plan",
-                &key,
-                "reopen",
-                &p.message(Lang::Th),
-                target,
-            )
-            .await?;
-            return Err(p.into());
-        }
-        if reason.trim().chars().count() < 5 {
+    if matches!(step, Step::Approve | Step::Reopen) && !access::is_above(db, user, &owner).await? {
+        let (p, action) = match step {
+            Step::Approve => (access::approver_problem(plan.kind()), "approve"),
+            _ => (Problem::OnlyLevelAbove, "reopen"),
+        };
+        let target = Some((owner.area_code(), owner.lao_id()));
+        let message = p.message(Lang::Th);
+        crate::accounts::record_denied_at(db, user, "plan", &key, action, &message, target).await?;
+        return Err(p.into());
+    }
+    match step {
+        Step::Approve => {}
+        Step::Reopen if reason.trim().chars().count() < 5 => {
             return Err(Problem::Missing {
                 field: Field::Reason,
             }
             .into());
         }
-    } else {
-        access::check_owner_write(db, user, &owner, "plan", &key).await?;
+        Step::Reopen => {}
+        _ => access::check_owner_write(db, user, &owner, "plan", &key).await?,
     }
     if step == Step::Submit {
         check_ready(db, &plan).await?;

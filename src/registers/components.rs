@@ -61,15 +61,17 @@ pub struct Components {
     pub required: Vec<Component>,
 }
 
+/// The setting in force in `year`: the latest made for it or before; before the first one
+/// (a year older than any setting), the first.
 pub async fn for_year(db: &Db, year: i64) -> anyhow::Result<Components> {
     let set_for: Option<i64> = db::query_scalar(
-        "SELECT MAX(fiscal_year) FROM tambon_plan_components WHERE fiscal_year <= $1",
+        "SELECT COALESCE(MAX(CASE WHEN fiscal_year <= $1 THEN fiscal_year END), MIN(fiscal_year)) \
+         FROM tambon_plan_components",
     )
     .bind(year)
     .fetch_one(db)
     .await?;
-    let set_for =
-        set_for.ok_or_else(|| anyhow::anyhow!("tambon_plan_components has no year ≤ {year}"))?;
+    let set_for = set_for.ok_or_else(|| anyhow::anyhow!("tambon_plan_components is empty"))?;
     let rows: Vec<(Component, i64)> = db::query_as(
         "SELECT component, required FROM tambon_plan_components WHERE fiscal_year = $1",
     )

@@ -65,6 +65,18 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiWrite<T> {
     }
 }
 
+/// Whether a text anywhere in a value holds NUL, which no text of ours has and PostgreSQL
+/// refuses to store (schemathesis found it answering 500).
+fn holds_nul(value: &serde_json::Value) -> bool {
+    use serde_json::Value::*;
+    match value {
+        String(s) => s.contains('\0'),
+        Array(items) => items.iter().any(holds_nul),
+        Object(fields) => fields.iter().any(|(k, v)| k.contains('\0') || holds_nul(v)),
+        _ => false,
+    }
+}
+
 /// The CSRF token an API write sends in its `X-CSRF-Token` header ("" when none).
 pub fn csrf_of(headers: &HeaderMap) -> &str {
     headers
@@ -76,6 +88,12 @@ pub fn csrf_of(headers: &HeaderMap) -> &str {
 /// A JSON value as a `T`, refusing every field that `T` does not take. The unknown fields come
 /// first, so that a body with a misspelt field says so rather than only that one is missing.
 pub fn read<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
+    if holds_nul(&value) {
+        return Err(Problem::Unreadable {
+            detail: "a NUL character in a text".into(),
+        }
+        .into());
+    }
     let mut problems = Vec::new();
     let body = serde_ignored::deserialize(value, |path| {
         problems.push(Problem::UnknownField {

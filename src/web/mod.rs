@@ -38,6 +38,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/style.css", axum::routing::get(style))
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .layer(middleware::from_fn(errors::render))
+        .layer(middleware::from_fn(no_nul_in_address))
         .layer(middleware::from_fn_with_state(
             state.config.secure_cookies,
             same_origin_writes,
@@ -100,6 +101,18 @@ async fn style() -> impl IntoResponse {
         ],
         include_str!("../../static/style.css"),
     )
+}
+
+/// Refuses an address whose path or query holds an encoded NUL (`%00`): no code, name or year
+/// has one, and PostgreSQL refuses to store or compare text that does.
+async fn no_nul_in_address(req: Request, next: Next) -> Response {
+    let uri = req.uri().to_string();
+    if uri.contains("%00") {
+        let detail = "a NUL character in the address".to_string();
+        return crate::error::AppError::from(crate::error::Problem::Unreadable { detail })
+            .into_response();
+    }
+    next.run(req).await
 }
 
 /// Refuses writes that a browser says come from another site: the first CSRF defence,

@@ -41,6 +41,12 @@ impl<T: DeserializeOwned> FromRequest<AppState> for FormWrite<T> {
             .map_err(|e| unreadable(e.to_string()))?;
         let pairs: Vec<(String, String)> =
             serde_urlencoded::from_bytes(&bytes).map_err(|e| unreadable(e.to_string()))?;
+        if pairs
+            .iter()
+            .any(|(k, v)| k.contains('\0') || v.contains('\0'))
+        {
+            return Err(unreadable("a NUL character in a field".into()));
+        }
         let csrf = pairs
             .iter()
             .find(|(k, _)| k == "csrf")
