@@ -189,6 +189,10 @@ impl CodeStatus {
 /// keeps its number under the successor tambon.
 pub async fn resolve(db: &Db, code: &str) -> anyhow::Result<CodeStatus> {
     let code = crate::thai::to_arabic_digits(code.trim());
+    // a code is digits (and a community's C): anything else is none, and is not cut by bytes
+    if !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Ok(CodeStatus::Unknown { code });
+    }
     if super::get(db, &code).await?.is_some() {
         return Ok(CodeStatus::Current { code });
     }

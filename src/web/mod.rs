@@ -37,8 +37,9 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router().split_for_parts().0)
         .route("/static/style.css", axum::routing::get(style))
         .route("/healthz", axum::routing::get(|| async { "ok" }))
-        .layer(middleware::from_fn(errors::render))
+        // inside `errors::render`, which words its refusal as every other one
         .layer(middleware::from_fn(no_nul_in_address))
+        .layer(middleware::from_fn(errors::render))
         .layer(middleware::from_fn_with_state(
             state.config.secure_cookies,
             same_origin_writes,
