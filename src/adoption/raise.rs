@@ -9,7 +9,7 @@ use crate::db::{self, Db, Param, now_text};
 use crate::error::{AppError, Problem};
 use crate::plans::{self, PlanKind};
 use crate::projects::input::{Checked, ProjectInput};
-use crate::projects::{Project, get, insert_funding, rank_free};
+use crate::projects::{Project, get, rank_free};
 
 /// The area of a plan that raises projects, or why it raises none.
 fn area_of(plan: &plans::Plan) -> Result<&str, AppError> {
@@ -169,6 +169,7 @@ pub(crate) async fn write_many(
     let now = now_text();
     let actor = user.actor();
     let (mut ids, mut villages, mut items, mut changes) = (vec![], vec![], vec![], vec![]);
+    let mut funding = vec![];
     for (c, placed) in rows {
         let c = &Checked {
             forum_id: placed.forum_id,
@@ -176,7 +177,14 @@ pub(crate) async fn write_many(
         };
         let project = insert_project(conn, plan, c, &placed.villages, &now).await?;
         let id = project.id;
-        insert_funding(conn, id, &c.funding).await?;
+        funding.extend(c.funding.iter().map(|f| {
+            vec![
+                id.value(),
+                f.source.clone().value(),
+                f.partner_role.value(),
+                f.amount_satang.value(),
+            ]
+        }));
         villages.extend(
             placed
                 .villages
@@ -213,6 +221,12 @@ pub(crate) async fn write_many(
         conn,
         "project_villages (project_id, village_code)",
         villages,
+    )
+    .await?;
+    insert_rows(
+        conn,
+        "project_funding (project_id, source, partner_role, amount_satang)",
+        funding,
     )
     .await?;
     insert_rows(

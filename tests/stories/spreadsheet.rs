@@ -397,6 +397,15 @@ async fn a_large_import_keeps_other_saves_waiting_briefly(backend: &str, db: Db)
             .await
             .unwrap();
     assert_eq!(items, 4990, "{backend}: the import is whole");
+    let funded: i64 = oneplan::db::query_scalar(
+        "SELECT COUNT(*) FROM project_funding f JOIN plan_items i ON i.project_id = f.project_id \
+         WHERE i.plan_id = $1 AND f.amount_satang = 500000",
+    )
+    .bind(plan.id)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(funded, 4990, "{backend}: each row's funding too");
     let longest = waits.iter().max().copied().unwrap_or_default();
     eprintln!(
         "{backend}: a 4,990-row import (the largest a form holds) took {took:.2?}; {} saves meanwhile, the longest waited {longest:.2?}",
