@@ -237,8 +237,9 @@ pub async fn send(
         .iter()
         .map(|p| p.project_id.to_string())
         .collect();
-    reporting::forwards::send(
-        db,
+    let mut tx = db.begin_write().await?;
+    let s = reporting::forwards::send(
+        &mut tx,
         user,
         DISTRICT_PLAN,
         &district.code,
@@ -248,7 +249,9 @@ pub async fn send(
         carries,
         report_no,
     )
-    .await
+    .await?;
+    tx.commit().await?;
+    Ok(s)
 }
 
 /// Each district of the province that owes its plan year, with what it sent (or nothing).

@@ -72,6 +72,20 @@ impl Tx {
             TxInner::Postgres(_) => Backend::Postgres,
         }
     }
+
+    /// Makes the transactions that take the lock named `key` run one after another, until
+    /// each commits or rolls back: what one reads before it writes, the next sees written. On
+    /// PostgreSQL an advisory lock; on SQLite write transactions already run one at a time.
+    /// Take locks from the wider to the narrower (a province before its district).
+    pub async fn lock(&mut self, key: &str) -> anyhow::Result<()> {
+        if self.backend() == Backend::Postgres {
+            query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .bind(key)
+                .execute(self)
+                .await?;
+        }
+        Ok(())
+    }
 }
 
 impl Db {

@@ -204,12 +204,33 @@ pub async fn submit(
         .into());
     }
     let period = check_period(&input.period, year)?;
-    // the chain has moved on once the district forwarded this LAO's report of the month
-    if let Some(district) = super::model_laos::district_of(db, year, lao_id).await?
+    let district = super::model_laos::district_of(db, year, lao_id).await?;
+    let m = compute(db, lao_id, year).await?;
+    agrees(Field::Item7, &input.local_pct, m.rates.local_pct_x100)?;
+    agrees(Field::Item8, &input.budget_pct, m.rates.budget_pct_x100)?;
+    let mut expected = serde_json::Map::new();
+    for (item, date) in &input.expected {
+        if date.trim().is_empty() {
+            continue;
+        }
+        let d = crate::thai::parse_date(date).map_err(|error| Problem::ExpectedDate {
+            item: item.clone(),
+            error,
+        })?;
+        expected.insert(item.clone(), serde_json::json!(d.to_string()));
+    }
+    // the chain has moved on once the district forwarded this LAO's report of the month: read
+    // under the lock the district's forward takes
+    let mut tx = db.begin_write().await?;
+    if let Some(district) = &district {
+        tx.lock(&reporting::forwards::lock_key(district, year, &period))
+            .await?;
+    }
+    if let Some(district) = &district
         && reporting::forwards::carried_by(
             db,
             reporting::KPI32_DISTRICT,
-            &district,
+            district,
             year,
             &period,
             &owner.key(),
@@ -217,7 +238,7 @@ pub async fn submit(
         .await?
         .is_some()
     {
-        let d = crate::areas::get(db, &district)
+        let d = crate::areas::get(db, district)
             .await?
             .map(|a| a.name_th)
             .unwrap_or_default();
@@ -243,21 +264,6 @@ pub async fn submit(
         })
         .into());
     }
-    let m = compute(db, lao_id, year).await?;
-    agrees(Field::Item7, &input.local_pct, m.rates.local_pct_x100)?;
-    agrees(Field::Item8, &input.budget_pct, m.rates.budget_pct_x100)?;
-    let mut expected = serde_json::Map::new();
-    for (item, date) in &input.expected {
-        if date.trim().is_empty() {
-            continue;
-        }
-        let d = crate::thai::parse_date(date).map_err(|error| Problem::ExpectedDate {
-            item: item.clone(),
-            error,
-        })?;
-        expected.insert(item.clone(), serde_json::json!(d.to_string()));
-    }
-    let mut tx = db.begin_write().await?;
     let s = reporting::submissions::submit(
         &mut tx,
         user,

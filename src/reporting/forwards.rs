@@ -77,11 +77,19 @@ pub async fn report_no_used(
     Ok(None)
 }
 
-/// Submits a forward as the next version of `unit`'s report of the period: the report under
-/// "report", what it carries, its number, and who signed.
+/// The lock that a unit's forward of a period and every report it may carry take (see
+/// `Tx::lock`): a report sent while its forward is being decided waits, and then finds the
+/// chain moved on; a forward decided while a report is being sent sees it.
+pub fn lock_key(unit_above: &str, fiscal_year: i64, period: &str) -> String {
+    format!("forward {unit_above} {fiscal_year} {period}")
+}
+
+/// Submits a forward as the next version of `unit`'s report of the period, inside the
+/// caller's transaction (which holds `lock_key`): the report under "report", what it carries,
+/// its number, and who signed.
 #[allow(clippy::too_many_arguments)]
 pub async fn send(
-    db: &Db,
+    tx: &mut crate::db::Tx,
     user: &crate::accounts::User,
     kind: &'static str,
     unit: &str,
@@ -91,9 +99,8 @@ pub async fn send(
     carries: Vec<String>,
     report_no: &str,
 ) -> Result<Submission, crate::error::AppError> {
-    let mut tx = db.begin_write().await?;
-    let s = submissions::submit(
-        &mut tx,
+    submissions::submit(
+        tx,
         user,
         super::NewSubmission {
             kind,
@@ -108,7 +115,5 @@ pub async fn send(
             }),
         },
     )
-    .await?;
-    tx.commit().await?;
-    Ok(s)
+    .await
 }

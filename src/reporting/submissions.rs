@@ -41,12 +41,18 @@ pub struct NewSubmission {
 
 const COLUMNS: &str = "id, kind, unit_key, area_code, lao_id, fiscal_year, period, version, payload_json, submitted_at, submitted_by, deadline, late";
 
-/// Records a submission as the next version, inside the caller's transaction.
+/// Records a submission as the next version, inside the caller's transaction. Two sent at
+/// once become two versions, one after the other (the unit's lock).
 pub async fn submit(
     conn: &mut crate::db::Tx,
     user: &User,
     s: NewSubmission,
 ) -> Result<Submission, AppError> {
+    conn.lock(&format!(
+        "submission {} {} {} {}",
+        s.kind, s.unit_key, s.fiscal_year, s.period
+    ))
+    .await?;
     let version: i64 = db::query_scalar(
         "SELECT CAST(COALESCE(MAX(version), 0) + 1 AS BIGINT) FROM submissions WHERE kind = $1 AND unit_key = $2 AND fiscal_year = $3 AND period = $4",
     )

@@ -21,6 +21,7 @@ mod communities;
 mod concurrency;
 mod contract;
 mod dataset;
+mod deadline_day;
 mod documents;
 mod export;
 mod kpi_chain;

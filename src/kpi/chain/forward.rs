@@ -114,7 +114,6 @@ pub async fn forward_district(
 ) -> Result<Submission, AppError> {
     let a = area(db, district).await?;
     let period = crate::kpi::monthly::check_period(period, year)?;
-    let m = months::district(db, district, year, &period).await?;
     check_office(
         db,
         user,
@@ -124,6 +123,13 @@ pub async fn forward_district(
         KPI32_DISTRICT,
     )
     .await?;
+    // the month is read under the locks of the province's forward and of this one
+    let mut tx = db.begin_write().await?;
+    tx.lock(&forwards::lock_key(&district[..2], year, &period))
+        .await?;
+    tx.lock(&forwards::lock_key(district, year, &period))
+        .await?;
+    let m = months::district(db, district, year, &period).await?;
     if m.moved_on {
         let p = area(db, &district[..2]).await?;
         return Err(chain(ChainProblem::MovedOn {
@@ -163,8 +169,8 @@ pub async fn forward_district(
         .iter()
         .map(|c| crate::reporting::expected::lao_unit_key(c.lao_id))
         .collect();
-    forwards::send(
-        db,
+    let s = forwards::send(
+        &mut tx,
         user,
         KPI32_DISTRICT,
         district,
@@ -174,7 +180,9 @@ pub async fn forward_district(
         carries,
         report_no,
     )
-    .await
+    .await?;
+    tx.commit().await?;
+    Ok(s)
 }
 
 /// What the province would forward now: its districts' newest forwards, and those missing.
@@ -215,7 +223,6 @@ pub async fn forward_province(
 ) -> Result<Submission, AppError> {
     let a = area(db, province).await?;
     let period = crate::kpi::monthly::check_period(period, year)?;
-    let m = months::province(db, province, year, &period).await?;
     check_office(
         db,
         user,
@@ -225,6 +232,10 @@ pub async fn forward_province(
         KPI32_PROVINCE,
     )
     .await?;
+    let mut tx = db.begin_write().await?;
+    tx.lock(&forwards::lock_key(province, year, &period))
+        .await?;
+    let m = months::province(db, province, year, &period).await?;
     let f = province_forward(&m);
     if f.districts.is_empty() {
         return Err(chain(ChainProblem::NothingToForward {
@@ -246,8 +257,8 @@ pub async fn forward_province(
         .iter()
         .map(|d| d.forward.district_code.clone())
         .collect();
-    forwards::send(
-        db,
+    let s = forwards::send(
+        &mut tx,
         user,
         KPI32_PROVINCE,
         province,
@@ -257,5 +268,7 @@ pub async fn forward_province(
         carries,
         report_no,
     )
-    .await
+    .await?;
+    tx.commit().await?;
+    Ok(s)
 }
