@@ -60,7 +60,7 @@ pub async fn load(db: &Db, province: Option<&str>) -> anyhow::Result<Report> {
     Ok(report)
 }
 
-/// The rows of a shipped file that belong to one province (by code prefix).
+/// The rows of a shipped file that belong to one province, or the provinces of a code prefix.
 fn only_province(name: &str, bytes: &[u8], province: &str) -> Vec<u8> {
     let text = std::str::from_utf8(bytes).unwrap_or("");
     let mut lines = text.lines();
@@ -69,7 +69,10 @@ fn only_province(name: &str, bytes: &[u8], province: &str) -> Vec<u8> {
     for line in lines {
         let keep = match name {
             // name_th_full,lao_type,name_th,name_en,district_code,province_code,…
-            "laos.csv" => line.split(',').nth(5) == Some(province),
+            "laos.csv" => line
+                .split(',')
+                .nth(5)
+                .is_some_and(|p| p.starts_with(province)),
             _ => line.starts_with(province),
         };
         if keep {

@@ -220,7 +220,8 @@ pub async fn submit(
         expected.insert(item.clone(), serde_json::json!(d.to_string()));
     }
     // the chain has moved on once the district forwarded this LAO's report of the month: read
-    // under the lock the district's forward takes
+    // under the lock the district's forward takes, through the transaction (a transaction that
+    // holds a lock never waits for a second connection)
     let mut tx = db.begin_write().await?;
     if let Some(district) = &district {
         tx.lock(&reporting::forwards::lock_key(district, year, &period))
@@ -228,7 +229,7 @@ pub async fn submit(
     }
     if let Some(district) = &district
         && reporting::forwards::carried_by(
-            db,
+            &mut tx,
             reporting::KPI32_DISTRICT,
             district,
             year,
@@ -238,6 +239,7 @@ pub async fn submit(
         .await?
         .is_some()
     {
+        drop(tx);
         let d = crate::areas::get(db, district)
             .await?
             .map(|a| a.name_th)
@@ -249,7 +251,7 @@ pub async fn submit(
         .into());
     }
     if let Some(used) = reporting::forwards::report_no_used(
-        db,
+        &mut tx,
         reporting::KPI32_MONTHLY,
         &owner.key(),
         year,

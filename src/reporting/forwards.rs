@@ -4,7 +4,6 @@
 //! past a report without reading the report itself.
 
 use super::submissions::{self, Submission};
-use crate::db::Db;
 
 /// The units a forward carries.
 pub fn carries(s: &Submission) -> anyhow::Result<Vec<String>> {
@@ -27,16 +26,15 @@ pub fn carries(s: &Submission) -> anyhow::Result<Vec<String>> {
 }
 
 /// The newest forward of `unit_above` for the period, if it carries `unit`.
-pub async fn carried_by(
-    db: &Db,
+pub async fn carried_by<'e>(
+    e: impl crate::db::Executor<'e>,
     kind_above: &str,
     unit_above: &str,
     fiscal_year: i64,
     period: &str,
     unit: &str,
 ) -> anyhow::Result<Option<Submission>> {
-    let Some(s) = submissions::latest(db, kind_above, unit_above, fiscal_year, period).await?
-    else {
+    let Some(s) = submissions::latest(e, kind_above, unit_above, fiscal_year, period).await? else {
         return Ok(None);
     };
     Ok(carries(&s)?.iter().any(|k| k == unit).then_some(s))
@@ -44,8 +42,8 @@ pub async fn carried_by(
 
 /// A report number used by another period's report of the unit in the year, if any: the
 /// period it was used for.
-pub async fn report_no_used(
-    db: &Db,
+pub async fn report_no_used<'e>(
+    e: impl crate::db::Executor<'e>,
     kind: &str,
     unit_key: &str,
     fiscal_year: i64,
@@ -63,7 +61,7 @@ pub async fn report_no_used(
     .bind(unit_key)
     .bind(fiscal_year)
     .bind(period)
-    .fetch_all(db)
+    .fetch_all(e)
     .await?;
     for (p, payload) in rows {
         let v: serde_json::Value = serde_json::from_str(&payload)?;

@@ -161,17 +161,22 @@ pub async fn history(
     .await?)
 }
 
-pub async fn latest(
-    db: &Db,
+pub async fn latest<'e>(
+    e: impl db::Executor<'e>,
     kind: &str,
     unit_key: &str,
     fiscal_year: i64,
     period: &str,
 ) -> anyhow::Result<Option<Submission>> {
-    Ok(history(db, kind, unit_key, fiscal_year, period)
-        .await?
-        .into_iter()
-        .next())
+    Ok(db::query_as::<Submission>(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM submissions WHERE kind = $1 AND unit_key = $2 AND fiscal_year = $3 AND period = $4 ORDER BY version DESC LIMIT 1"
+    )))
+    .bind(kind)
+    .bind(unit_key)
+    .bind(fiscal_year)
+    .bind(period)
+    .fetch_optional(e)
+    .await?)
 }
 
 /// The newest submission of a unit in a fiscal year, whatever its period.

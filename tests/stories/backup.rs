@@ -99,7 +99,7 @@ async fn seen(db: &Db, upto: i64) -> Vec<(String, serde_json::Value)> {
     let mut c = common::Client::new(db);
     c.api_sign_in("root", common::cast::PASSWORD).await;
     let mut out = Vec::new();
-    let mut get = async |c: &mut common::Client, uri: String| {
+    let get = async |c: &mut common::Client, uri: String| {
         let r = c.get(&uri).await;
         assert!(r.status.is_success(), "{uri}: {}", r.body);
         (uri, r.json())

@@ -48,6 +48,15 @@ async fn the_api_answers_as_its_document_says(backend: &str, db: Db) {
     let csrf = client.sign_in("root", cast::PASSWORD).await.unwrap();
     let cookie = client.cookie.clone();
     let dir = common::temp_dir("oneplan-contract");
+    let report = dir.join("report");
+    // opening a plan is given a real tambon and year; the other fields and operations are
+    // generated
+    std::fs::write(
+        dir.join("schemathesis.toml"),
+        "[[operations]]\ninclude-path = \"/api/plans\"\ninclude-method = \"POST\"\n\
+         parameters = { \"body.kind\" = \"tambon\", \"body.owner\" = \"560114\", \"body.year\" = 2569 }\n",
+    )
+    .unwrap();
     let args = vec![
         "run".to_string(),
         format!("{base}/api/openapi.json"),
@@ -67,6 +76,11 @@ async fn the_api_answers_as_its_document_says(backend: &str, db: Db) {
         "20".into(),
         "--max-time".into(),
         seconds(),
+        // every request and answer, to count the writes that succeeded
+        "--report".into(),
+        "har".into(),
+        "--report-dir".into(),
+        "report".into(),
         "--workers".into(),
         "2".into(),
         // the same cases on every run (a slower machine runs fewer of them); ONEPLAN_CONTRACT_SEED
@@ -102,5 +116,32 @@ async fn the_api_answers_as_its_document_says(backend: &str, db: Db) {
         // schemathesis' own errors (not the server's), such as a generator that gave up
         eprintln!("{backend}: schemathesis reported errors of its own:\n{summary}");
     }
-    eprintln!("{backend}: schemathesis, {generated} cases, no failure");
+    let writes = succeeded_writes(&report);
+    let total: usize = writes.values().sum();
+    assert!(
+        writes.get("/api/plans").is_some_and(|n| *n > 0),
+        "{backend}: no generated write succeeded: {writes:?}"
+    );
+    eprintln!(
+        "{backend}: schemathesis, {generated} cases, no failure; generated writes answered 2xx: {total} {writes:?}"
+    );
+}
+
+/// The generated writes (POST) answered with success, by path, from schemathesis' HAR report.
+fn succeeded_writes(report: &std::path::Path) -> std::collections::BTreeMap<String, usize> {
+    let mut writes = std::collections::BTreeMap::new();
+    for file in std::fs::read_dir(report).unwrap() {
+        let har: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(file.unwrap().path()).unwrap()).unwrap();
+        for e in har["log"]["entries"].as_array().unwrap() {
+            let status = e["response"]["status"].as_u64().unwrap_or(0);
+            if e["request"]["method"] == "POST" && (200..300).contains(&status) {
+                let url = e["request"]["url"].as_str().unwrap_or("");
+                let path = url.split_once("/api/").map_or(url, |(_, p)| p);
+                let path = path.split('?').next().unwrap_or(path);
+                *writes.entry(format!("/api/{path}")).or_insert(0) += 1;
+            }
+        }
+    }
+    writes
 }

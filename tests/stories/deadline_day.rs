@@ -211,6 +211,10 @@ async fn deadline_day(backend: &str, db: &Db, url: &str, dir: &std::path::Path) 
             code: d.code,
         });
     }
+    assert!(
+        !districts.is_empty(),
+        "no district with a model LAO under {area}"
+    );
     let provinces: Vec<String> = {
         let mut p: Vec<String> = districts.iter().map(|d| d.code[..2].to_string()).collect();
         p.dedup();

@@ -7,9 +7,11 @@ use super::months::{self, DistrictMonth, ProvinceMonth};
 use super::review::{REVIEWS, check_office};
 use super::{Carried, CarriedDistrict, DistrictForward, Left, ProvinceForward, Stage, office_th};
 use crate::accounts::{Agency, User};
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::error::{AppError, ChainProblem, Problem};
-use crate::reporting::{self, KPI32_DISTRICT, KPI32_PROVINCE, Submission, forwards};
+use crate::reporting::{
+    self, KPI32_DISTRICT, KPI32_MONTHLY, KPI32_PROVINCE, Submission, forwards, submissions,
+};
 
 /// Who forwards a province's reports to the department (seed 002 ๓).
 pub const FORWARDS_PROVINCE: Agency = Agency::DlaProvince;
@@ -25,14 +27,14 @@ async fn area(db: &Db, code: &str) -> Result<crate::areas::Area, AppError> {
 }
 
 async fn check_report_no(
-    db: &Db,
+    tx: &mut Tx,
     kind: &str,
     unit: &str,
     year: i64,
     period: &str,
     report_no: &str,
 ) -> Result<(), AppError> {
-    match forwards::report_no_used(db, kind, unit, year, period, report_no).await? {
+    match forwards::report_no_used(tx, kind, unit, year, period, report_no).await? {
         Some(p) => Err(chain(ChainProblem::ReportNoUsed {
             no: report_no.trim().to_string(),
             period_th: reporting::calendar::period_th(&p),
@@ -123,14 +125,9 @@ pub async fn forward_district(
         KPI32_DISTRICT,
     )
     .await?;
-    // the month is read under the locks of the province's forward and of this one
-    let mut tx = db.begin_write().await?;
-    tx.lock(&forwards::lock_key(&district[..2], year, &period))
-        .await?;
-    tx.lock(&forwards::lock_key(district, year, &period))
-        .await?;
-    let m = months::district(db, district, year, &period).await?;
+    let (m, mut tx) = district_month_held(db, district, year, &period).await?;
     if m.moved_on {
+        drop(tx);
         let p = area(db, &district[..2]).await?;
         return Err(chain(ChainProblem::MovedOn {
             period_th: m.period_th.clone(),
@@ -163,7 +160,7 @@ pub async fn forward_district(
             version: last.version,
         }));
     }
-    check_report_no(db, KPI32_DISTRICT, district, year, &period, report_no).await?;
+    check_report_no(&mut tx, KPI32_DISTRICT, district, year, &period, report_no).await?;
     let carries: Vec<String> = f
         .carried
         .iter()
@@ -183,6 +180,109 @@ pub async fn forward_district(
     .await?;
     tx.commit().await?;
     Ok(s)
+}
+
+/// The district's month, read and then found unchanged under the locks of the province's
+/// forward and of the district's, with the transaction that holds them; read again when it
+/// changed meanwhile. What is checked under the locks is read through the transaction: one
+/// that holds a lock never waits for a second connection.
+async fn district_month_held(
+    db: &Db,
+    district: &str,
+    year: i64,
+    period: &str,
+) -> Result<(DistrictMonth, Tx), AppError> {
+    let mut changed = (0, 0);
+    for _ in 0..5 {
+        let m = months::district(db, district, year, period).await?;
+        let mut tx = db.begin_write().await?;
+        tx.lock(&forwards::lock_key(&district[..2], year, period))
+            .await?;
+        tx.lock(&forwards::lock_key(district, year, period)).await?;
+        match district_changed(&mut tx, &m).await? {
+            None => return Ok((m, tx)),
+            Some(c) => changed = c,
+        }
+    }
+    Err(Problem::Stale {
+        thing: crate::error::Thing::Record,
+        expected: changed.0,
+        found: Some(changed.1),
+    }
+    .into())
+}
+
+/// The newest version of a unit's report of the month (0: none), read through `tx`.
+async fn newest(
+    tx: &mut Tx,
+    kind: &str,
+    unit: &str,
+    year: i64,
+    period: &str,
+) -> anyhow::Result<i64> {
+    Ok(submissions::latest(tx, kind, unit, year, period)
+        .await?
+        .map_or(0, |s| s.version))
+}
+
+/// The first of what `m` read that has changed since — a newer report of one of its LAOs, a
+/// forward of the district or of its province — as (the version read, the version now).
+async fn district_changed(tx: &mut Tx, m: &DistrictMonth) -> anyhow::Result<Option<(i64, i64)>> {
+    let (year, period) = (m.fiscal_year, m.period.as_str());
+    for l in &m.laos {
+        let unit = crate::reporting::expected::lao_unit_key(l.lao_id);
+        let read = l.latest.as_ref().map_or(0, |s| s.version);
+        let now = newest(tx, KPI32_MONTHLY, &unit, year, period).await?;
+        if read != now {
+            return Ok(Some((read, now)));
+        }
+    }
+    let read = m.forwarded.as_ref().map_or(0, |s| s.version);
+    let now = newest(tx, KPI32_DISTRICT, &m.district_code, year, period).await?;
+    if read != now {
+        return Ok(Some((read, now)));
+    }
+    let province = newest(tx, KPI32_PROVINCE, &m.district_code[..2], year, period).await?;
+    if m.moved_on != (province > 0) {
+        return Ok(Some((i64::from(m.moved_on), province)));
+    }
+    Ok(None)
+}
+
+/// The province's month, read and then found unchanged under the lock of its forward (as
+/// `district_month_held`).
+async fn province_month_held(
+    db: &Db,
+    province: &str,
+    year: i64,
+    period: &str,
+) -> Result<(ProvinceMonth, Tx), AppError> {
+    let mut changed = (0, 0);
+    for _ in 0..5 {
+        let m = months::province(db, province, year, period).await?;
+        let mut tx = db.begin_write().await?;
+        tx.lock(&forwards::lock_key(province, year, period)).await?;
+        let mut seen = vec![(
+            m.forwarded.as_ref().map_or(0, |f| f.version),
+            newest(&mut tx, KPI32_PROVINCE, province, year, period).await?,
+        )];
+        for d in &m.districts {
+            seen.push((
+                d.forward.as_ref().map_or(0, |f| f.version),
+                newest(&mut tx, KPI32_DISTRICT, &d.district_code, year, period).await?,
+            ));
+        }
+        match seen.into_iter().find(|(read, now)| read != now) {
+            None => return Ok((m, tx)),
+            Some(c) => changed = c,
+        }
+    }
+    Err(Problem::Stale {
+        thing: crate::error::Thing::Record,
+        expected: changed.0,
+        found: Some(changed.1),
+    }
+    .into())
 }
 
 /// What the province would forward now: its districts' newest forwards, and those missing.
@@ -232,10 +332,7 @@ pub async fn forward_province(
         KPI32_PROVINCE,
     )
     .await?;
-    let mut tx = db.begin_write().await?;
-    tx.lock(&forwards::lock_key(province, year, &period))
-        .await?;
-    let m = months::province(db, province, year, &period).await?;
+    let (m, mut tx) = province_month_held(db, province, year, &period).await?;
     let f = province_forward(&m);
     if f.districts.is_empty() {
         return Err(chain(ChainProblem::NothingToForward {
@@ -251,7 +348,7 @@ pub async fn forward_province(
             version: last.version,
         }));
     }
-    check_report_no(db, KPI32_PROVINCE, province, year, &period, report_no).await?;
+    check_report_no(&mut tx, KPI32_PROVINCE, province, year, &period, report_no).await?;
     let carries: Vec<String> = f
         .districts
         .iter()

@@ -7,7 +7,7 @@ use axum::http::{Request, header};
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::{Client, connect::HttpConnector};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::Duration;
 
 /// A running server; killed (SIGKILL) when dropped.
@@ -28,7 +28,8 @@ impl Server {
             .env("ONEPLAN_DATABASE_URL", database_url)
             .env("ONEPLAN_DATA_DIR", data_dir)
             .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-            .stdout(Stdio::null())
+            // the server logs to stdout
+            .stdout(log.try_clone().unwrap())
             .stderr(log)
             .spawn()
             .unwrap();
