@@ -57,11 +57,14 @@ pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Forum>> {
 #[serde(default)]
 pub struct ForumInput {
     /// BE or CE.
+    #[schema(required = true)]
     pub held_on: String,
     pub place: String,
+    #[schema(required = true)]
     pub chaired_by: String,
     /// For a tambon forum: ศอช.ต., สอช. or both.
     pub held_by: String,
+    #[schema(required = true)]
     pub attendance: String,
     pub households: String,
     /// "on"/"1"/"ใช่" when the จปฐ. survey was used.

@@ -13,8 +13,10 @@ pub const MAX_TEXT: usize = 5_000;
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ProjectInput {
+    #[schema(required = true)]
     pub title: String,
     /// Code (economy, society, …), Thai name, or number in the list.
+    #[schema(required = true)]
     pub dimension: String,
     pub need: String,
     pub objective: String,
