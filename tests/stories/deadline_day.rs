@@ -246,7 +246,8 @@ async fn deadline_day(backend: &str, db: &Db, url: &str, dir: &std::path::Path) 
     let forwarded: Arc<Mutex<HashSet<String>>> = Arc::default();
     let stop = Arc::new(AtomicBool::new(false));
     let secs = seconds();
-    let started = Instant::now();
+    // everyone signs in first; the day starts for all at once
+    let (day_starts, go) = tokio::sync::watch::channel(None::<Instant>);
     let mut actors = Vec::new();
     let sign_in = |user: String| {
         let base = server.base.clone();
@@ -265,11 +266,17 @@ async fn deadline_day(backend: &str, db: &Db, url: &str, dir: &std::path::Path) 
             let (tally, stop, lao_id) = (tally.clone(), stop.clone(), d.lao_id);
             let (forwarded, code) = (forwarded.clone(), d.code.clone());
             let mut dice = Dice(0x9E37_79B9 + 31 * n as u64 + tab);
+            let mut go = go.clone();
             actors.push(tokio::spawn(async move {
+                let started = go.wait_for(Option::is_some).await.unwrap().unwrap();
                 let path = format!("/api/kpi/lao/{lao_id}?year={YEAR}");
                 let body = json!({"period": MAY, "report_no": format!("{}/๒๕๖๙", 100 + n)});
-                // until the district has forwarded the month (what is sent meanwhile is refused)
-                while !stop.load(Ordering::SeqCst) && !forwarded.lock().unwrap().contains(&code) {
+                // for the first three quarters of the day, and not once the district has
+                // forwarded the month (what is sent meanwhile is refused)
+                while !stop.load(Ordering::SeqCst)
+                    && started.elapsed().as_secs_f64() < secs as f64 * 0.75
+                    && !forwarded.lock().unwrap().contains(&code)
+                {
                     let times = if dice.below(4) == 0 { 2 } else { 1 };
                     let sends = (0..times).map(|_| {
                         let mut who = who.clone();
@@ -310,7 +317,9 @@ async fn deadline_day(backend: &str, db: &Db, url: &str, dir: &std::path::Path) 
                 d.code.clone(),
             );
             let mut dice = Dice(0x85EB_CA6B + n as u64);
+            let mut go = go.clone();
             actors.push(tokio::spawn(async move {
+                let started = go.wait_for(Option::is_some).await.unwrap().unwrap();
                 while !stop.load(Ordering::SeqCst) {
                     let month = format!("/api/kpi/chain/district/{code}?year={YEAR}&period={MAY}");
                     let Some(m) = tally.send(&mut who, "district month", "GET", &month, None, "").await else {
@@ -348,7 +357,9 @@ async fn deadline_day(backend: &str, db: &Db, url: &str, dir: &std::path::Path) 
             let (mut who, csrf) = sign_in(d.cdd_user.clone()).await;
             let (tally, stop, code) = (tally.clone(), stop.clone(), d.code.clone());
             let mut dice = Dice(0xC2B2_AE35 + n as u64);
+            let mut go = go.clone();
             actors.push(tokio::spawn(async move {
+                go.wait_for(Option::is_some).await.unwrap();
                 for k in 0.. {
                     if stop.load(Ordering::SeqCst) {
                         break;
@@ -394,7 +405,9 @@ async fn deadline_day(backend: &str, db: &Db, url: &str, dir: &std::path::Path) 
             .map(|d| d.code.clone())
             .collect();
         let mut dice = Dice(0x27D4_EB2F + n as u64);
+        let mut go = go.clone();
         actors.push(tokio::spawn(async move {
+            go.wait_for(Option::is_some).await.unwrap();
             while !stop.load(Ordering::SeqCst) {
                 tally.send(&mut who, "province month", "GET", &format!("/api/kpi/chain/province/{p}?year={YEAR}&period={MAY}"), None, "").await;
                 if all.is_subset(&forwarded.lock().unwrap()) {
@@ -419,7 +432,9 @@ async fn deadline_day(backend: &str, db: &Db, url: &str, dir: &std::path::Path) 
             .map(|d| (d.code.clone(), d.lao_id))
             .collect();
         let mut dice = Dice(0x1656_67B1 + r as u64);
+        let mut go = go.clone();
         actors.push(tokio::spawn(async move {
+            go.wait_for(Option::is_some).await.unwrap();
             while !stop.load(Ordering::SeqCst) {
                 let (code, lao) = &codes[dice.below(codes.len() as u64) as usize];
                 let path = match dice.below(5) {
@@ -435,6 +450,8 @@ async fn deadline_day(backend: &str, db: &Db, url: &str, dir: &std::path::Path) 
         }));
     }
 
+    let started = Instant::now();
+    day_starts.send(Some(started)).unwrap();
     tokio::time::sleep(Duration::from_secs(secs)).await;
     stop.store(true, Ordering::SeqCst);
     for a in actors {
