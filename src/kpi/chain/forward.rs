@@ -204,12 +204,17 @@ async fn district_month_held(
             Some(c) => changed = c,
         }
     }
-    Err(Problem::Stale {
+    Err(changed_meanwhile(changed))
+}
+
+/// The month kept changing while it was read (the version read, the version found).
+fn changed_meanwhile((read, now): (i64, i64)) -> AppError {
+    Problem::Stale {
         thing: crate::error::Thing::Record,
-        expected: changed.0,
-        found: Some(changed.1),
+        expected: read,
+        found: Some(now),
     }
-    .into())
+    .into()
 }
 
 /// The newest version of a unit's report of the month (0: none), read through `tx`.
@@ -277,12 +282,7 @@ async fn province_month_held(
             Some(c) => changed = c,
         }
     }
-    Err(Problem::Stale {
-        thing: crate::error::Thing::Record,
-        expected: changed.0,
-        found: Some(changed.1),
-    }
-    .into())
+    Err(changed_meanwhile(changed))
 }
 
 /// What the province would forward now: its districts' newest forwards, and those missing.
