@@ -15,17 +15,6 @@ use crate::thai::to_thai_digits;
 use proptest::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
-fn report() -> Report {
-    Report {
-        files: vec![],
-        inserted: 0,
-        updated: 0,
-        unchanged: 0,
-        warnings: vec![],
-        errors: vec![],
-    }
-}
-
 fn area(code: &str, level: Level, parent: Option<&str>) -> (String, AreaRow) {
     (
         code.to_string(),
@@ -283,7 +272,7 @@ proptest! {
             b
         }),
     ]) {
-        let mut r = report();
+        let mut r = Report::default();
         match read_csv("f.csv", &bytes, &mut r) {
             Some((kind, headers, rows)) => {
                 prop_assert_eq!(FileKind::detect(&headers), Some(kind));
@@ -315,7 +304,7 @@ proptest! {
         if bom {
             bytes.splice(0..0, *b"\xEF\xBB\xBF");
         }
-        let mut r = report();
+        let mut r = Report::default();
         let (read_kind, read_headers, read) = read_csv("f.csv", &bytes, &mut r)
             .ok_or_else(|| TestCaseError::fail(format!("{:?}", r.errors)))?;
         prop_assert_eq!(read_kind, kind);
@@ -449,7 +438,7 @@ proptest! {
 fn regression_fuzz_rows_of_a_crlf_file_keep_their_line_numbers() {
     let bytes = b"abolished_on,code,level,name_en,name_th,note,parent_code,successor_codes\r\n\
                   ,10,province,,,,10,\r\n,11,province,,x,,,\r\n";
-    let mut r = report();
+    let mut r = Report::default();
     let (kind, _, rows) = read_csv("f.csv", bytes, &mut r).unwrap();
     assert_eq!(kind, FileKind::Abolished);
     let lines: Vec<u64> = rows.iter().map(|(l, _)| *l).collect();
@@ -483,16 +472,11 @@ fn regression_fuzz_a_tambon_twice_in_a_postal_file_is_named() {
 /// touch a row twice ("ON CONFLICT DO UPDATE command cannot affect row a second time").
 #[test]
 fn regression_fuzz_a_code_twice_in_an_abolished_file_is_named() {
-    let headers: Vec<String> = [
-        "code",
-        "level",
-        "parent_code",
-        "name_th",
-        "abolished_on",
-        "successor_codes",
-    ]
-    .map(String::from)
-    .to_vec();
+    let headers: Vec<String> = FileKind::Abolished
+        .required()
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
     let row = ["100199", "tambon", "1001", "เดิม", "2562-01-01", "100102"].map(String::from);
     let rows = records(&[row.to_vec(), row.map(|c| to_thai_digits(&c)).to_vec()]);
     let (keys, notes) = check(FileKind::Abolished, &mut known(), &headers, &rows);

@@ -43,14 +43,7 @@ pub async fn import_files(
     actor: &Actor,
     files: &[(String, Vec<u8>)],
 ) -> anyhow::Result<Report> {
-    let mut report = Report {
-        files: vec![],
-        inserted: 0,
-        updated: 0,
-        unchanged: 0,
-        warnings: vec![],
-        errors: vec![],
-    };
+    let mut report = Report::default();
     let mut known = Known::load(db).await?;
     let mut decoded = Vec::new();
     for (name, bytes) in files {

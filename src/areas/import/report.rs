@@ -27,7 +27,7 @@ impl std::fmt::Display for RowNote {
 }
 
 /// What an import did, or why it did nothing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
     pub files: Vec<(String, Option<FileKind>, usize)>,
     pub inserted: usize,
