@@ -114,7 +114,8 @@ enum When {
 }
 
 struct Abbreviation {
-    short: String,
+    /// the short form's characters, as `expand` compares them
+    short: Vec<char>,
     full: String,
     when: When,
 }
@@ -139,12 +140,12 @@ static ABBREVIATIONS: LazyLock<Vec<Abbreviation>> = LazyLock::new(|| {
             w => panic!("abbreviations.csv line {}: unknown when {w:?}", n + 1),
         };
         rows.push(Abbreviation {
-            short: short.to_string(),
+            short: short.chars().collect(),
             full: full.to_string(),
             when,
         });
     }
-    rows.sort_by_key(|a| std::cmp::Reverse(a.short.chars().count()));
+    rows.sort_by_key(|a| std::cmp::Reverse(a.short.len()));
     rows
 });
 
@@ -266,14 +267,14 @@ fn expand(text: &str) -> String {
         let starts_word = i == 0 || !is_thai_letter(chars[i - 1]);
         if starts_word {
             for a in ABBREVIATIONS.iter() {
-                let short: Vec<char> = a.short.chars().collect();
-                if !chars[i..].starts_with(&short) {
+                let short = &a.short;
+                if !chars[i..].starts_with(short) {
                     continue;
                 }
                 let rest = &chars[i + short.len()..];
                 let next = rest.iter().find(|c| **c != ' ');
                 // an abbreviation without its dot must end where the word ends
-                if !a.short.ends_with('.') && rest.first().is_some_and(|c| is_thai_letter(*c)) {
+                if short.last() != Some(&'.') && rest.first().is_some_and(|c| is_thai_letter(*c)) {
                     continue;
                 }
                 let before_number = out.trim_end().ends_with(|c: char| c.is_ascii_digit());
@@ -401,16 +402,19 @@ fn guards(text: &str) -> Guards {
             let start = i;
             let (number, end) = number_at(&chars, i);
             i = end;
-            let before: String = chars[..start].iter().collect();
-            if before.trim_end().ends_with("หมู่ที่") {
+            // the words around the number, without copying the text
+            let before = chars[..start].iter().rev().skip_while(|c| **c == ' ');
+            if before.take(7).copied().eq("หมู่ที่".chars().rev()) {
                 if let Ok(n) = number.parse() {
                     g.villages.insert(n);
                 }
                 continue;
             }
-            let after: String = chars[i..].iter().collect();
-            let after = after.trim_start();
-            if let Some(unit) = UNITS.iter().find(|u| after.starts_with(**u)) {
+            let after = || chars[i..].iter().copied().skip_while(|c| *c == ' ');
+            if let Some(unit) = UNITS
+                .iter()
+                .find(|u| after().take(u.chars().count()).eq(u.chars()))
+            {
                 g.quantities.entry(unit).or_default().insert(number);
             }
             continue;

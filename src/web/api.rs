@@ -86,8 +86,10 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 /// This description of the API.
 #[utoipa::path(get, path = "/api/openapi.json",
     responses((status = 200, description = "The OpenAPI 3.1 document of the JSON API", content_type = "application/json")))]
-async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(openapi())
+async fn openapi_json() -> Json<&'static utoipa::openapi::OpenApi> {
+    // built once: the routes do not change while the server runs
+    static DOC: std::sync::LazyLock<utoipa::openapi::OpenApi> = std::sync::LazyLock::new(openapi);
+    Json(&DOC)
 }
 
 /// The error body of every failed call.
