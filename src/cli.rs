@@ -98,6 +98,9 @@ enum Command {
         plan: i64,
         file: PathBuf,
     },
+    /// Makes the search index again from the records (as the server does at start when the
+    /// Thai normalisation changed or the index does not match the records).
+    SearchIndex,
     /// Writes official documents in bulk.
     Export {
         #[command(subcommand)]
@@ -268,6 +271,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             import_plan_projects(&db, plan, &file).await
         }
         Command::Dataset { action } => dataset(&config, action).await,
+        Command::SearchIndex => {
+            let db = Db::connect(&config.database_url).await?;
+            let started = Instant::now();
+            let n = rebuild_index(&db).await?;
+            println!(
+                "ดัชนีค้นหา {n} รายการ ใน {:.1} วินาที / search index entries",
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
         Command::Backup { file } => {
             let db = Db::connect(&config.database_url).await?;
             crate::backup::backup(&db, &file).await?;
@@ -444,6 +457,14 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             report.warnings.len()
         );
     }
+    if crate::text_index::is_stale(&db).await? {
+        let indexing = Instant::now();
+        let n = rebuild_index(&db).await?;
+        tracing::info!(
+            "search index made again: {n} entries in {:.1?}",
+            indexing.elapsed()
+        );
+    }
     if accounts::count(&db).await? == 0 {
         first_admin(&db).await?;
     }
@@ -460,6 +481,18 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     );
     println!("oneplan: http://{addr}");
     web::serve(AppState { db, config }, listener).await
+}
+
+/// The search index made again, its progress on the console: the records done of each kind.
+async fn rebuild_index(db: &Db) -> anyhow::Result<u64> {
+    use std::io::Write;
+    let n = crate::text_index::rebuild(db, |kind, done| {
+        eprint!("\rดัชนีค้นหา / search index: {} {done}   ", kind.as_str());
+        let _ = std::io::stderr().flush();
+    })
+    .await?;
+    eprintln!();
+    Ok(n)
 }
 
 /// With no account at all, makes `admin` with a one-time password printed on the console.
@@ -544,6 +577,10 @@ async fn dataset(config: &Config, action: DatasetAction) -> anyhow::Result<()> {
                 l.rows,
                 l.seconds,
                 l.rows as f64 / l.seconds
+            );
+            println!(
+                "ดัชนีค้นหา {} รายการ ใน {:.2} วินาที / search index entries",
+                l.indexed, l.index_seconds
             );
         }
     }

@@ -181,6 +181,7 @@ pub async fn add(
     .bind(user.agency.as_str())
     .fetch_one(&mut tx)
     .await?;
+    crate::text_index::refresh(&mut tx, crate::text_index::Kind::Forum, id).await?;
     audit::record(
         &mut tx,
         &user.actor(),

@@ -284,7 +284,7 @@ async fn insert_project(
     let target_villages = c
         .target_villages
         .or(Some(villages.len() as i64).filter(|n| *n > 0));
-    Ok(db::query_as(sqlx::AssertSqlSafe(format!(
+    let project: Project = db::query_as(sqlx::AssertSqlSafe(format!(
         "INSERT INTO projects (title, dimension, need, objective, format, area_code, origin_plan_id, forum_id, reach, \
            target_villages, target_households, target_people, budget_satang, executor, within_lao_authority, starts_on, ends_on, \
            created_at, updated_at) \
@@ -311,5 +311,7 @@ async fn insert_project(
     .bind(c.ends_on.map(|d| d.to_string()))
     .bind(now)
     .fetch_one(&mut *conn)
-    .await?)
+    .await?;
+    crate::text_index::refresh(conn, crate::text_index::Kind::Project, project.id).await?;
+    Ok(project)
 }

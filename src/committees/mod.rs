@@ -409,6 +409,7 @@ pub async fn record_order(
         .execute(&mut tx)
         .await?;
     }
+    crate::text_index::refresh(&mut tx, crate::text_index::Kind::Committee, committee_id).await?;
     let members: Vec<_> = order
         .members
         .iter()

@@ -16,6 +16,9 @@ pub struct Loaded {
     pub tables: Vec<(&'static str, u64)>,
     pub rows: u64,
     pub seconds: f64,
+    /// Entries of the text index made from the loaded records, after the load, and the time.
+    pub indexed: u64,
+    pub index_seconds: f64,
 }
 
 fn value(kind: Kind, field: &str) -> Result<Value, String> {
@@ -120,6 +123,9 @@ pub async fn load(db: &Db, dir: &Path) -> anyhow::Result<Loaded> {
     };
     db::raw(db, settle).await?;
     loaded.seconds = started.elapsed().as_secs_f64();
+    let indexing = Instant::now();
+    loaded.indexed = crate::text_index::rebuild(db, |_, _| {}).await?;
+    loaded.index_seconds = indexing.elapsed().as_secs_f64();
     Ok(loaded)
 }
 

@@ -88,7 +88,35 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "job runs",
         include_str!("../../migrations/0017_job_runs.sql"),
     ),
+    // issue 15: Thai search
+    (
+        18,
+        "search",
+        include_str!("../../migrations/0018_search.sql"),
+    ),
 ];
+
+/// Statements a migration's file is followed by that only one database has: the token index of
+/// `text_index` (an FTS5 table kept by triggers on SQLite; a GIN index on PostgreSQL). Each runs
+/// whole, as a trigger's body holds `;`.
+fn after_file(version: i64, backend: Backend) -> &'static [&'static str] {
+    match (version, backend) {
+        (18, Backend::Sqlite) => &[
+            "CREATE VIRTUAL TABLE search_grams USING fts5(grams, content='search_entries', content_rowid='id', tokenize='ascii', detail='none')",
+            "CREATE TRIGGER search_entries_insert AFTER INSERT ON search_entries BEGIN \
+               INSERT INTO search_grams (rowid, grams) VALUES (new.id, new.grams); END",
+            "CREATE TRIGGER search_entries_delete AFTER DELETE ON search_entries BEGIN \
+               INSERT INTO search_grams (search_grams, rowid, grams) VALUES ('delete', old.id, old.grams); END",
+            "CREATE TRIGGER search_entries_update AFTER UPDATE ON search_entries BEGIN \
+               INSERT INTO search_grams (search_grams, rowid, grams) VALUES ('delete', old.id, old.grams); \
+               INSERT INTO search_grams (rowid, grams) VALUES (new.id, new.grams); END",
+        ],
+        (18, Backend::Postgres) => &[
+            "CREATE INDEX search_entries_grams ON search_entries USING GIN (to_tsvector('simple', grams))",
+        ],
+        _ => &[],
+    }
+}
 
 /// A CHECK of a column widened to more values: the table, PostgreSQL's name for the constraint,
 /// the end of the CHECK as migration 1 wrote it and as it becomes.
@@ -232,6 +260,13 @@ pub(super) async fn run(db: &Db) -> anyhow::Result<()> {
         backend_steps(*version, &mut tx, db.backend).await?;
         for statement in statements(&render(sql, db.backend)) {
             super::raw(&mut tx, sqlx::AssertSqlSafe(statement.clone()))
+                .await
+                .map_err(|e| {
+                    anyhow::anyhow!("migration {version} ({name}) failed: {e}\n{statement}")
+                })?;
+        }
+        for statement in after_file(*version, db.backend) {
+            super::raw(&mut tx, sqlx::AssertSqlSafe(*statement))
                 .await
                 .map_err(|e| {
                     anyhow::anyhow!("migration {version} ({name}) failed: {e}\n{statement}")

@@ -54,6 +54,10 @@ fields! {
     File = "file", "ไฟล์", "File";
     AssessedOn = "assessed_on", "วันที่ประเมิน", "Assessed on";
     Criteria = "met", "เกณฑ์", "Criteria";
+    // issue 15: search
+    SearchKind = "kind", "ประเภทข้อมูล", "Kind of record";
+    PlanLevel = "level", "ระดับแผน", "Plan level";
+    Page = "page", "หน้า", "Page";
     // projects
     Project = "project_id", "โครงการ", "Project";
     Title = "title", "ชื่อโครงการ", "Project title";

@@ -161,6 +161,7 @@ pub(super) async fn insert(
         },
     )
     .await?;
+    crate::text_index::refresh(tx, crate::text_index::Kind::Project, id).await?;
     Ok(id)
 }
 
@@ -238,6 +239,7 @@ pub async fn update(
         .execute(&mut tx)
         .await?;
     insert_years(&mut tx, project_id, &c).await?;
+    crate::text_index::refresh(&mut tx, crate::text_index::Kind::Project, project_id).await?;
     db::query(
         "UPDATE plan_items SET fiscal_year = $1, amount_satang = $2 WHERE plan_id = $3 AND project_id = $4",
     )

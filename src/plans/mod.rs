@@ -362,6 +362,7 @@ pub(crate) async fn create_in(
     .bind(user.agency.as_str())
     .fetch_one(&mut *conn)
     .await?;
+    crate::text_index::refresh(conn, crate::text_index::Kind::Plan, id).await?;
     let plan = get_in(conn, id).await?;
     audit::record(
         conn,

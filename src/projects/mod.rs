@@ -228,6 +228,7 @@ pub async fn update(
         .execute(&mut tx)
         .await?;
     insert_funding(&mut tx, project_id, &c.funding).await?;
+    crate::text_index::refresh(&mut tx, crate::text_index::Kind::Project, project_id).await?;
     db::query("UPDATE plans SET version = version + 1, updated_at = $1 WHERE id = $2")
         .bind(now_text())
         .bind(plan.id)
@@ -294,5 +295,6 @@ pub(crate) async fn delete_in(tx: &mut crate::db::Tx, project_id: i64) -> anyhow
         .bind(project_id)
         .execute(&mut *tx)
         .await?;
+    crate::text_index::refresh(tx, crate::text_index::Kind::Project, project_id).await?;
     Ok(())
 }

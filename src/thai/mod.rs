@@ -5,6 +5,7 @@ pub mod dates;
 pub mod digits;
 pub mod encoding;
 pub mod fiscal;
+pub mod likeness;
 pub mod text;
 
 #[cfg(test)]

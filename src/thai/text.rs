@@ -27,6 +27,9 @@ pub struct Title {
     pub key: String,
     /// "โครงการ" or "กิจกรรม" when the title began with it.
     pub kind_word: Option<&'static str>,
+    /// The key without the places and villages it names: the work itself, which titles are
+    /// compared on when the guards have already compared where (`likeness`).
+    pub work: String,
     pub guards: Guards,
 }
 
@@ -57,15 +60,48 @@ pub enum Apart {
     },
 }
 
+impl Apart {
+    /// Said in Thai: "คนละหมู่บ้าน (หมู่ที่ 3 / หมู่ที่ 4)".
+    pub fn th(&self) -> String {
+        let list = |s: &BTreeSet<String>, before: &str, after: &str| {
+            s.iter()
+                .map(|x| format!("{before}{x}{after}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            Apart::Villages(a, b) => {
+                let moo = |s: &BTreeSet<u32>| {
+                    s.iter()
+                        .map(|n| format!("หมู่ที่ {n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                format!("คนละหมู่บ้าน ({} / {})", moo(a), moo(b))
+            }
+            Apart::Quantity { unit, a, b } => format!(
+                "ขนาดต่างกัน ({} / {})",
+                list(a, "", &format!(" {unit}")),
+                list(b, "", &format!(" {unit}"))
+            ),
+            Apart::Place { kind, a, b } => {
+                format!("คนละสถานที่ ({} / {})", list(a, kind, ""), list(b, kind, ""))
+            }
+        }
+    }
+}
+
 impl Guards {
-    /// The first guard on which the two differ: both name villages and none in common, both
-    /// give a quantity in a unit and no number in common, both name a place of a kind and none
-    /// in common. A guard only one of them has keeps nothing apart.
+    /// The first guard on which the two differ: both name villages, quantities in a unit or
+    /// places of a kind, and neither names all of the other's (หมู่ที่ 1 and 2 against หมู่ที่ 2
+    /// and 3; กว้าง 6 ยาว 400 เมตร against กว้าง 6 ยาว 2,100 เมตร). A guard only one of them
+    /// has keeps nothing apart, nor one that names more of the same (ยาว 850 against กว้าง 5
+    /// ยาว 850 เมตร).
     pub fn apart(&self, other: &Guards) -> Option<Apart> {
-        if !self.villages.is_empty()
-            && !other.villages.is_empty()
-            && self.villages.is_disjoint(&other.villages)
-        {
+        fn differ<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> bool {
+            !a.is_empty() && !b.is_empty() && !a.is_subset(b) && !b.is_subset(a)
+        }
+        if differ(&self.villages, &other.villages) {
             return Some(Apart::Villages(
                 self.villages.clone(),
                 other.villages.clone(),
@@ -73,7 +109,7 @@ impl Guards {
         }
         for (unit, a) in &self.quantities {
             if let Some(b) = other.quantities.get(unit)
-                && a.is_disjoint(b)
+                && differ(a, b)
             {
                 return Some(Apart::Quantity {
                     unit,
@@ -84,7 +120,7 @@ impl Guards {
         }
         for (kind, a) in &self.places {
             if let Some(b) = other.places.get(kind)
-                && a.is_disjoint(b)
+                && differ(a, b)
             {
                 return Some(Apart::Place {
                     kind,
@@ -192,7 +228,30 @@ static UNITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that name a place of a kind, and the kind.
-const PLACE_WORDS: [&str; 3] = ["บ้าน", "ตำบล", "สาย"];
+/// Words before a place's name: บ้านนาเลี่ยง, ตำบลแม่ใส, สายบ้านดอน–บ้านนา, อำเภอพาน.
+const PLACE_WORDS: [&str; 5] = ["บ้าน", "ตำบล", "สาย", "อำเภอ", "จังหวัด"];
+
+/// Words that end a place's name where no space does ("บ้านบุตาโฮหมู่ที่ 6", "ตำบลแม่ใสอำเภอ…"):
+/// the next place or village, or a measure that follows a name.
+const NAME_ENDS: [&str; 17] = [
+    "บ้าน",
+    "ตำบล",
+    "สาย",
+    "อำเภอ",
+    "จังหวัด",
+    "หมู่ที่",
+    "หมู่",
+    "กว้าง",
+    "ยาว",
+    "ระยะทาง",
+    "จำนวน",
+    "ขนาด",
+    "พื้นที่",
+    "ปริมาตร",
+    "เชื่อม",
+    "ถนน",
+    "ซอย",
+];
 
 /// Thai consonants, vowels and marks (not the digits, not ฿).
 fn is_thai_letter(c: char) -> bool {
@@ -328,9 +387,24 @@ pub fn title(text: &str) -> Title {
                 .map(|rest| (Some(w), rest.trim_start()))
         })
         .unwrap_or((None, normal.as_str()));
+    let (guards, spans) = guards(text);
+    let chars: Vec<char> = text.chars().collect();
+    let mut rest = String::with_capacity(text.len());
+    let mut at = 0;
+    for (from, to) in spans {
+        if from >= at {
+            rest.extend(&chars[at..from]);
+            rest.push(' ');
+            at = to;
+        } else {
+            at = at.max(to);
+        }
+    }
+    rest.extend(&chars[at.min(chars.len())..]);
     Title {
-        guards: guards(text),
+        guards,
         key: key(text),
+        work: key(&collapse_spaces(&rest)),
         text: text.to_string(),
         kind_word,
     }
@@ -392,10 +466,22 @@ fn number_at(chars: &[char], start: usize) -> (String, usize) {
     }
 }
 
-/// Reads the guards of a normalised text.
-fn guards(text: &str) -> Guards {
+/// Reads the guards of a normalised text, and where in it (by character) each village and
+/// named place stands, in order.
+fn guards(text: &str) -> (Guards, Vec<(usize, usize)>) {
     let mut g = Guards::default();
+    let mut spans = Vec::new();
     let chars: Vec<char> = text.chars().collect();
+    let starts = |at: usize, word: &str| {
+        let mut n = 0;
+        for w in word.chars() {
+            if chars.get(at + n) != Some(&w) {
+                return false;
+            }
+            n += 1;
+        }
+        true
+    };
     let mut i = 0;
     while i < chars.len() {
         if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
@@ -408,6 +494,13 @@ fn guards(text: &str) -> Guards {
                 if let Ok(n) = number.parse() {
                     g.villages.insert(n);
                 }
+                let moo = chars[..start]
+                    .iter()
+                    .rev()
+                    .take_while(|c| **c == ' ')
+                    .count()
+                    + 7;
+                spans.push((start - moo, end));
                 continue;
             }
             let after = || chars[i..].iter().copied().skip_while(|c| *c == ' ');
@@ -421,22 +514,31 @@ fn guards(text: &str) -> Guards {
         }
         i += 1;
     }
-    for word in text.split(' ') {
+    for at in 0..chars.len() {
         for kind in PLACE_WORDS {
-            // the place word and the name after it, within one word of the text
-            if let Some(at) = word.find(kind) {
-                let name: String = word[at + kind.len()..]
-                    .chars()
-                    .take_while(|c| is_thai_letter(*c))
-                    .collect();
-                // สายที่ 1 is a road's number, not its name
-                if name.chars().count() >= 2 && !name.starts_with("ที่") {
-                    g.places.entry(kind).or_default().insert(name);
-                }
+            // หมู่บ้าน is a village, not the start of its name
+            if !starts(at, kind) || (kind == "บ้าน" && at >= 4 && starts(at - 4, "หมู่"))
+            {
+                continue;
+            }
+            let from = at + kind.chars().count();
+            let mut to = from;
+            while to < chars.len()
+                && is_thai_letter(chars[to])
+                && (to == from || !NAME_ENDS.iter().any(|w| starts(to, w)))
+            {
+                to += 1;
+            }
+            let name: String = chars[from..to].iter().collect();
+            // สายที่ 1 is a road's number, not its name
+            if name.chars().count() >= 2 && !name.starts_with("ที่") {
+                g.places.entry(kind).or_default().insert(name);
+                spans.push((at, to));
             }
         }
     }
-    g
+    spans.sort();
+    (g, spans)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use super::json::{ApiWrite, Json};
 use super::page::{ApiError, not_found};
 use super::session::{Visitor, clear_session_cookie, session_cookie};
 use crate::accounts::{self, NewUser, User, sessions, signin};
-use crate::areas::{self, Area, AreaSummary, CodeStatus, Counts, Coverage, Found, Lao};
+use crate::areas::{self, Area, AreaSummary, CodeStatus, Counts, Coverage, Lao};
 use crate::audit;
 use crate::committees::{self, CommitteeDetail, Overview, Place};
 use axum::extract::{Path, Query, State};
@@ -29,7 +29,6 @@ pub fn routes() -> Vec<UtoipaMethodRouter<AppState>> {
         routes!(area),
         routes!(lao),
         routes!(resolve_code),
-        routes!(search),
         routes!(sign_in, sign_out),
         routes!(me),
         routes!(users, create_user),
@@ -71,6 +70,7 @@ fn all_routes() -> impl Iterator<Item = UtoipaMethodRouter<AppState>> {
         super::calendar_api::routes(),
         super::shared_tambons_api::routes(),
         super::communities_api::routes(),
+        super::search_api::routes(),
     ]
     .into_iter()
     .flatten()
@@ -185,18 +185,6 @@ async fn resolve_code(
     let mut v = serde_json::to_value(&status).map_err(anyhow::Error::from)?;
     v["message"] = status.message_th().into();
     Ok(Json(v))
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-struct SearchParams {
-    /// A name (Thai or English) or a code prefix.
-    q: String,
-}
-
-#[utoipa::path(get, path = "/api/search", params(SearchParams), responses((status = 200, body = Found)))]
-async fn search(State(s): State<AppState>, Query(p): Query<SearchParams>) -> ApiResult<Found> {
-    Ok(Json(areas::search(&s.db, &p.q, 100).await?))
 }
 
 #[derive(Deserialize, ToSchema)]

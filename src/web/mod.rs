@@ -12,6 +12,7 @@ pub mod page;
 pub mod pages;
 pub mod plans_api;
 pub mod reports_api;
+pub mod search_api;
 pub mod session;
 pub mod shared_tambons_api;
 pub mod upload;
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::routes())
         .merge(api::router().split_for_parts().0)
         .route("/static/style.css", axum::routing::get(style))
+        .route("/static/similar.js", axum::routing::get(similar_js))
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         // inside `errors::render`, which words its refusal as every other one
         .layer(middleware::from_fn(no_nul_in_address))
@@ -51,8 +53,8 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// What every answer tells the browser: no scripts, frames or other sites' resources (the pages
-/// need none), no guessing of types, no referrer to other sites, HTTPS only when served over it;
+/// What every answer tells the browser: no scripts but this server's own files (the pages work
+/// without them), no frames or other sites' resources, no guessing of types, no referrer to other sites, HTTPS only when served over it;
 /// and nothing a signed-in user saw (it carries the CSRF token) kept in a cache.
 async fn security_headers(
     axum::extract::State(secure): axum::extract::State<bool>,
@@ -79,7 +81,7 @@ async fn security_headers(
     set(
         h,
         header::CONTENT_SECURITY_POLICY,
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
          frame-ancestors 'none'; base-uri 'none'",
     );
     set(h, header::X_FRAME_OPTIONS, "DENY");
@@ -92,6 +94,17 @@ async fn security_headers(
         set(h, header::CACHE_CONTROL, "no-store");
     }
     res
+}
+
+/// Similar projects while a title is typed (`search::similar`), on the plan page.
+async fn similar_js() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../static/similar.js"),
+    )
 }
 
 async fn style() -> impl IntoResponse {

@@ -7,9 +7,8 @@ use crate::web::AppState;
 use crate::web::page::{Page, not_found, render};
 use crate::web::session::Visitor;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
-use serde::Deserialize;
 
 pub struct Crumb {
     pub href: String,
@@ -80,7 +79,7 @@ pub fn crumbs(t: &Tr, path: &[Area]) -> Vec<Crumb> {
     out
 }
 
-fn lao_row(
+pub(super) fn lao_row(
     t: &Tr,
     id: i64,
     name_th: &str,
@@ -334,63 +333,6 @@ pub async fn lao(
                 kind: level_label(&t, &a.level),
                 extent: t.s(&format!("extent.{}", extent.as_str())).to_string(),
                 code: a.code.clone(),
-            })
-            .collect(),
-    };
-    render(&page)
-}
-
-#[derive(Deserialize)]
-pub struct SearchQuery {
-    #[serde(default)]
-    q: String,
-}
-
-#[derive(Template)]
-#[template(path = "search.html")]
-pub struct SearchPage {
-    p: Page,
-    q: String,
-    areas: Vec<LaoRow>,
-    laos: Vec<LaoRow>,
-}
-
-pub async fn search(
-    State(s): State<AppState>,
-    v: Visitor,
-    Query(q): Query<SearchQuery>,
-) -> AppResult<Response> {
-    let t = v.tr;
-    let found = areas::search(&s.db, &q.q, 100).await?;
-    let mut area_rows = Vec::new();
-    for a in &found.areas {
-        let path = areas::path(&s.db, &a.code).await?;
-        let names: Vec<String> = path.iter().rev().map(|x| area_label(&t, x)).collect();
-        area_rows.push(LaoRow {
-            href: format!("/areas/{}", a.code),
-            label: names.join(" · "),
-            kind: level_label(&t, &a.level),
-            extent: String::new(),
-            code: a.code.clone(),
-        });
-    }
-    let page = SearchPage {
-        p: Page::new(&v, t.s("areas.search.title"), "/search"),
-        q: q.q.clone(),
-        areas: area_rows,
-        laos: found
-            .laos
-            .iter()
-            .map(|l| {
-                lao_row(
-                    &t,
-                    l.id,
-                    &l.full_name_th,
-                    &l.name_en,
-                    &l.kind,
-                    None,
-                    l.dla_code.as_deref().unwrap_or(""),
-                )
             })
             .collect(),
     };

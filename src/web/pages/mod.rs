@@ -20,6 +20,7 @@ mod projects;
 mod province_sources;
 mod report_exports;
 mod reports;
+mod search;
 mod shared_tambons;
 mod signin;
 mod to_province;
@@ -45,7 +46,7 @@ page_routes! {
     "/" => get(areas::country),
     "/areas/{code}" => get(areas::area),
     "/laos/{id}" => get(areas::lao),
-    "/search" => get(areas::search),
+    "/search" => get(search::page),
     "/lang/{lang}" => get(signin::set_lang),
     "/signin" => get(signin::form).post(signin::submit),
     "/signout" => post(signin::sign_out),

@@ -265,6 +265,8 @@ pub async fn report_progress(
 pub struct EditPage {
     p: Page,
     id: i64,
+    /// The plan that raised it: similar projects are looked for near its area.
+    plan_id: i64,
     version: i64,
     d: ProjectInput,
     dimensions: Vec<(String, String)>,
@@ -291,6 +293,7 @@ async fn edit_page(
     let page = EditPage {
         p: Page::new(v, &p.title, &format!("/projects/{id}/edit")),
         id,
+        plan_id: p.origin_plan_id.unwrap_or(0),
         version: p.version,
         d,
         dimensions: Dimension::ALL
