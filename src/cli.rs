@@ -101,6 +101,18 @@ enum Command {
     /// Makes the search index again from the records (as the server does at start when the
     /// Thai normalisation changed or the index does not match the records).
     SearchIndex,
+    /// The national pass for likely duplicates of a fiscal year: every province's projects
+    /// compared where a duplicate can be, the findings written to a CSV file for review.
+    Duplicates {
+        /// Fiscal year, Buddhist era.
+        #[arg(long)]
+        year: i64,
+        /// A DOPA code prefix; '' for the whole country.
+        #[arg(long, default_value = "")]
+        area: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Writes official documents in bulk.
     Export {
         #[command(subcommand)]
@@ -271,6 +283,32 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             import_plan_projects(&db, plan, &file).await
         }
         Command::Dataset { action } => dataset(&config, action).await,
+        Command::Duplicates { year, area, out } => {
+            use std::io::Write;
+            let db = Db::connect(&config.database_url).await?;
+            let area = crate::thai::to_arabic_digits(area.trim());
+            let s = crate::duplicates::pass::run(&db, &area, year, &out, |done, all, code| {
+                let width = 30;
+                let filled = done * width / all.max(1);
+                eprint!(
+                    "\r[{}{}] {done}/{all} จังหวัด {code}",
+                    "#".repeat(filled),
+                    " ".repeat(width - filled)
+                );
+                let _ = std::io::stderr().flush();
+            })
+            .await?;
+            eprintln!();
+            println!(
+                "{} จังหวัด {} โครงการ พบโครงการที่น่าจะซ้ำกัน {} คู่ ใน {:.1} วินาที → {} / provinces, projects, likely duplicates",
+                s.provinces,
+                s.projects,
+                s.findings,
+                s.seconds,
+                out.display()
+            );
+            Ok(())
+        }
         Command::SearchIndex => {
             let db = Db::connect(&config.database_url).await?;
             let started = Instant::now();
@@ -486,9 +524,13 @@ async fn serve(config: Config) -> anyhow::Result<()> {
 /// The search index made again, its progress on the console: the records done of each kind.
 async fn rebuild_index(db: &Db) -> anyhow::Result<u64> {
     use std::io::Write;
+    let mut shown = 0;
     let n = crate::text_index::rebuild(db, |kind, done| {
-        eprint!("\rดัชนีค้นหา / search index: {} {done}   ", kind.as_str());
-        let _ = std::io::stderr().flush();
+        if done >= shown + 100_000 {
+            shown = done;
+            eprint!("\rดัชนีค้นหา / search index: {} {done}   ", kind.as_str());
+            let _ = std::io::stderr().flush();
+        }
     })
     .await?;
     eprintln!();

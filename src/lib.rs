@@ -13,6 +13,7 @@ pub mod dataset;
 pub mod db;
 pub mod dimensions;
 pub mod documents;
+pub mod duplicates;
 pub mod error;
 pub mod forums;
 pub mod i18n;

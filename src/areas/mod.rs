@@ -10,6 +10,7 @@ pub mod units;
 use crate::db::{self, Db};
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
+use std::collections::HashMap;
 
 pub use codes::{CodeStatus, Level};
 pub use lao_kind::{Extent, LaoKind};
@@ -55,6 +56,46 @@ impl Area {
             _ => self.name_en.clone(),
         }
     }
+}
+
+/// Each code's place, from the unit up to the province, read in one statement.
+pub async fn places<'a>(
+    db: &Db,
+    codes: impl Iterator<Item = &'a str>,
+) -> anyhow::Result<HashMap<String, String>> {
+    let codes: Vec<String> = codes.map(String::from).collect();
+    let mut wanted: Vec<String> = Vec::new();
+    for c in &codes {
+        for len in [2, 4, 6, 8, c.len()] {
+            if len <= c.len() {
+                wanted.push(c[..len].to_string());
+            }
+        }
+    }
+    wanted.sort();
+    wanted.dedup();
+    let found: HashMap<String, Area> = many(db, &wanted)
+        .await?
+        .into_iter()
+        .map(|a| (a.code.clone(), a))
+        .collect();
+    Ok(codes
+        .into_iter()
+        .map(|c| {
+            let mut labels: Vec<String> = Vec::new();
+            let mut lens: Vec<usize> = [2, 4, 6, 8, c.len()]
+                .into_iter()
+                .filter(|l| *l <= c.len())
+                .collect();
+            lens.dedup();
+            for len in lens.into_iter().rev() {
+                if let Some(a) = found.get(&c[..len]) {
+                    labels.push(a.label_th());
+                }
+            }
+            (c, labels.join(" · "))
+        })
+        .collect())
 }
 
 /// An area with the number of units directly below it.
@@ -356,12 +397,15 @@ pub async fn search(db: &Db, query: &str, limit: i64) -> anyhow::Result<Found> {
     .bind(limit)
     .fetch_all(db)
     .await?;
-    let laos = db::query_as::<Lao>(AssertSqlSafe(format!(
-        "SELECT {LAO_COLUMNS} FROM laos WHERE full_name_th LIKE $1 OR LOWER(name_en) LIKE $1 ORDER BY full_name_th LIMIT $2"
+    // the first by id, then by name in Rust: the two databases order Thai text by their own
+    // collations, and the same search must give the same LAOs on both
+    let mut laos = db::query_as::<Lao>(AssertSqlSafe(format!(
+        "SELECT {LAO_COLUMNS} FROM laos WHERE full_name_th LIKE $1 OR LOWER(name_en) LIKE $1 ORDER BY id LIMIT $2"
     )))
     .bind(&pattern)
     .bind(limit)
     .fetch_all(db)
     .await?;
+    laos.sort_by(|a, b| a.full_name_th.cmp(&b.full_name_th).then(a.id.cmp(&b.id)));
     Ok(Found { areas, laos })
 }

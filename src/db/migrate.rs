@@ -94,11 +94,16 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "search",
         include_str!("../../migrations/0018_search.sql"),
     ),
+    (
+        19,
+        "duplicates",
+        include_str!("../../migrations/0019_duplicates.sql"),
+    ),
 ];
 
 /// Statements a migration's file is followed by that only one database has: the token index of
-/// `text_index` (an FTS5 table kept by triggers on SQLite; a GIN index on PostgreSQL). Each runs
-/// whole, as a trigger's body holds `;`.
+/// `text_index` (an FTS5 table kept by triggers on SQLite; on PostgreSQL a stored tsvector of
+/// the tokens with a GIN index). Each runs whole, as a trigger's body holds `;`.
 fn after_file(version: i64, backend: Backend) -> &'static [&'static str] {
     match (version, backend) {
         (18, Backend::Sqlite) => &[
@@ -112,7 +117,8 @@ fn after_file(version: i64, backend: Backend) -> &'static [&'static str] {
                INSERT INTO search_grams (rowid, grams) VALUES (new.id, new.grams); END",
         ],
         (18, Backend::Postgres) => &[
-            "CREATE INDEX search_entries_grams ON search_entries USING GIN (to_tsvector('simple', grams))",
+            "ALTER TABLE search_entries ADD COLUMN grams_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', grams)) STORED",
+            "CREATE INDEX search_entries_grams ON search_entries USING GIN (grams_tsv)",
         ],
         _ => &[],
     }

@@ -201,6 +201,20 @@ pub enum Problem {
         plans: i64,
     },
     MergeTooFew,
+    /// issue 15: a pair of likely duplicates decided before, or a project merged meanwhile.
+    DuplicateDecided {
+        a: i64,
+        b: i64,
+    },
+    AlreadyMerged {
+        project_id: i64,
+    },
+    /// The project kept is not one of the pair.
+    KeepNotInPair {
+        project_id: i64,
+    },
+    /// Likely duplicates are reviewed by the tambon, district, province or centre.
+    DuplicatesFromTambonUp,
     NotFromTambon {
         project_id: i64,
     },
@@ -583,7 +597,10 @@ impl Problem {
             | PlanExists { .. }
             | PlanNotDraft { .. }
             | StepNotFrom { .. }
-            | AdoptedElsewhere { .. } => Class::Conflict,
+            | AdoptedElsewhere { .. }
+            | DuplicateDecided { .. }
+            | AlreadyMerged { .. } => Class::Conflict,
+            DuplicatesFromTambonUp => Class::Forbidden,
             TooManyAttempts { .. } => Class::TooMany,
             _ => Class::Invalid,
         }
@@ -636,6 +653,7 @@ impl Problem {
             BadEmail { .. } => Some(Field::Email),
             NationalScopeHasCode | ScopeCode { .. } => Some(Field::Scope),
             MergeTooFew => Some(Field::Merge),
+            KeepNotInPair { .. } => Some(Field::Keep),
             NotFromTambon { .. } => Some(Field::Merge),
             NotXlsx | NoHeader | HeaderIncomplete | NoRowsInFile => Some(Field::File),
             // issue 11: a plan's own projects (ผ.02)
@@ -726,6 +744,10 @@ impl Problem {
             IssueOfOtherProvince => "issue_of_other_province",
             AdoptedElsewhere { .. } => "adopted_elsewhere",
             MergeTooFew => "merge_too_few",
+            DuplicateDecided { .. } => "duplicate_decided",
+            AlreadyMerged { .. } => "already_merged",
+            KeepNotInPair { .. } => "keep_not_in_pair",
+            DuplicatesFromTambonUp => "duplicates_from_tambon_up",
             NotFromTambon { .. } => "not_from_tambon",
             NotInDistrictPlan => "not_in_district_plan",
             YearOutsidePlan { .. } => "year_outside_plan",

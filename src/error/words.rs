@@ -321,6 +321,22 @@ impl Problem {
                 format!("“{title}” is held by {plans} other plans: take it out of those first"),
             ),
             MergeTooFew => pick("เลือกโครงการที่จะรวมอย่างน้อย 2 โครงการ".into(), "choose at least 2 projects to merge".into()),
+            DuplicateDecided { a, b } => pick(
+                format!("โครงการรหัส {a} และ {b} ได้รับการพิจารณาแล้ว"),
+                format!("projects {a} and {b} were decided already"),
+            ),
+            AlreadyMerged { project_id } => pick(
+                format!("โครงการรหัส {project_id} ถูกรวมเข้ากับโครงการอื่นแล้ว"),
+                format!("project {project_id} is merged into another already"),
+            ),
+            KeepNotInPair { project_id } => pick(
+                format!("โครงการที่เก็บไว้ (รหัส {project_id}) ต้องเป็นหนึ่งในสองโครงการที่ซ้ำกัน"),
+                format!("the project kept ({project_id}) must be one of the pair"),
+            ),
+            DuplicatesFromTambonUp => pick(
+                "การพิจารณาโครงการที่ซ้ำซ้อนทำโดยเจ้าหน้าที่ระดับตำบล อำเภอ จังหวัด หรือส่วนกลาง".into(),
+                "likely duplicates are decided by tambon, district, province or national officers".into(),
+            ),
             NotFromTambon { project_id } => pick(
                 format!("โครงการรหัส {project_id} ไม่ได้มาจากหมู่บ้านในตำบลนี้ หรือถูกรวมไปแล้ว"),
                 format!("project {project_id} is not from a village of this tambon, or is merged"),

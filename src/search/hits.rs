@@ -1,7 +1,7 @@
 //! The results as a page shows them: each record's title, place and what kind of thing it is,
 //! read for the page's hits only.
 
-use crate::areas::{self, Area};
+use crate::areas;
 use crate::committees::kinds::Kind as CommitteeKind;
 use crate::db::{self, Db, OptIsoDate};
 use crate::dimensions::Dimension;
@@ -104,7 +104,7 @@ pub(super) async fn describe(db: &Db, shown: &[(Kind, i64, u32)]) -> anyhow::Res
             rows.insert((kind, r.id), r);
         }
     }
-    let places = places(db, rows.values().map(|r| r.area_code.as_str())).await?;
+    let places = areas::places(db, rows.values().map(|r| r.area_code.as_str())).await?;
     Ok(shown
         .iter()
         .filter_map(|(kind, id, score)| {
@@ -129,46 +129,6 @@ pub(super) async fn describe(db: &Db, shown: &[(Kind, i64, u32)]) -> anyhow::Res
                 committee_kind: r.committee_kind,
                 score: *score,
             })
-        })
-        .collect())
-}
-
-/// Each code's place, from the unit up to the province, read in one statement.
-async fn places<'a>(
-    db: &Db,
-    codes: impl Iterator<Item = &'a str>,
-) -> anyhow::Result<HashMap<String, String>> {
-    let codes: Vec<String> = codes.map(String::from).collect();
-    let mut wanted: Vec<String> = Vec::new();
-    for c in &codes {
-        for len in [2, 4, 6, 8, c.len()] {
-            if len <= c.len() {
-                wanted.push(c[..len].to_string());
-            }
-        }
-    }
-    wanted.sort();
-    wanted.dedup();
-    let found: HashMap<String, Area> = areas::many(db, &wanted)
-        .await?
-        .into_iter()
-        .map(|a| (a.code.clone(), a))
-        .collect();
-    Ok(codes
-        .into_iter()
-        .map(|c| {
-            let mut labels: Vec<String> = Vec::new();
-            let mut lens: Vec<usize> = [2, 4, 6, 8, c.len()]
-                .into_iter()
-                .filter(|l| *l <= c.len())
-                .collect();
-            lens.dedup();
-            for len in lens.into_iter().rev() {
-                if let Some(a) = found.get(&c[..len]) {
-                    labels.push(a.label_th());
-                }
-            }
-            (c, labels.join(" · "))
         })
         .collect())
 }

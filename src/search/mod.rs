@@ -23,9 +23,9 @@ use serde::Serialize;
 
 /// Results shown on one page.
 pub const PAGE: usize = 30;
-/// The most candidates one query reads from the index, newest first within each kind; a query
+/// The most candidates one query reads from the index, the newest entries first; a query
 /// that reaches it says so (`Results::capped`) and asks for a narrower one.
-pub const CANDIDATES: i64 = 3000;
+pub const CANDIDATES: i64 = 1000;
 
 /// A search as typed, every filter read into its type.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -217,6 +217,16 @@ pub async fn find(db: &Db, s: &Search) -> anyhow::Result<Results> {
             ..Results::default()
         });
     }
+    let mut tokens = tokens;
+    // where and what are tokens too (`text_index::Entry::grams`); the statement still checks both
+    if let Some(area) = &s.area
+        && (grams::AREA_PREFIXES.contains(&area.len()) || area.len() > 8)
+    {
+        tokens.insert(grams::area(area));
+    }
+    if let Some(kind) = s.kind {
+        tokens.insert(grams::kind(kind.as_str()));
+    }
     let (sql, values) = candidates_sql(db.backend, s, &grams::joined(&tokens));
     let mut q = db::query_as::<Candidate>(sqlx::AssertSqlSafe(sql));
     for v in values {
@@ -261,17 +271,15 @@ pub async fn find(db: &Db, s: &Search) -> anyhow::Result<Results> {
 }
 
 /// The candidates' statement and its values: the entries with every token, under the area,
-/// through the filters (each names the kinds it applies to), newest first within each kind.
+/// through the filters (each names the kinds it applies to), the newest entries first.
 fn candidates_sql(backend: db::Backend, s: &Search, tokens: &str) -> (String, Vec<db::Value>) {
     let mut values: Vec<db::Value> = vec![tokens.to_string().value()];
     let next = |v: db::Value, values: &mut Vec<db::Value>| {
         values.push(v);
         values.len()
     };
-    let mut sql = format!(
-        "SELECT e.kind, e.ref_id, e.title_key, e.body_key FROM search_entries e WHERE {}",
-        text_index::has_tokens(backend, 1)
-    );
+    let (from, newest_first) = text_index::with_tokens(backend, 1);
+    let mut sql = format!("SELECT e.kind, e.ref_id, e.title_key, e.body_key {from}");
     if let Some(area) = &s.area {
         let (from, to) = db::prefix_range(area);
         let a = next(from.value(), &mut values);
@@ -295,10 +303,11 @@ fn candidates_sql(backend: db::Backend, s: &Search, tokens: &str) -> (String, Ve
         ));
     }
     // the plans a record belongs to: a project's every plan, a forum's plan, a plan itself
+    // (CROSS JOIN: from the project's few items, not from every plan of a kind, on SQLite)
     let in_plans = |cond: &str| {
         format!(
-            " AND ((e.kind = 'project' AND EXISTS (SELECT 1 FROM plan_items i JOIN plans l ON l.id = i.plan_id \
-               WHERE i.project_id = e.ref_id AND {cond})) \
+            " AND ((e.kind = 'project' AND EXISTS (SELECT 1 FROM plan_items i CROSS JOIN plans l \
+               WHERE l.id = i.plan_id AND i.project_id = e.ref_id AND {cond})) \
              OR (e.kind = 'plan' AND EXISTS (SELECT 1 FROM plans l WHERE l.id = e.ref_id AND {cond})) \
              OR (e.kind = 'forum' AND EXISTS (SELECT 1 FROM forums f JOIN plans l ON l.id = f.plan_id \
                WHERE f.id = e.ref_id AND {cond})))"
@@ -323,6 +332,6 @@ fn candidates_sql(backend: db::Backend, s: &Search, tokens: &str) -> (String, Ve
         sql.push_str(&in_plans(&format!("l.agency = ${n}")));
     }
     let n = next(CANDIDATES.value(), &mut values);
-    sql.push_str(&format!(" ORDER BY e.kind, e.ref_id DESC LIMIT ${n}"));
+    sql.push_str(&format!(" {newest_first} LIMIT ${n}"));
     (sql, values)
 }

@@ -21,6 +21,19 @@ pub fn token(a: char, b: char) -> String {
     format!("g{:04x}{:04x}", code(a), code(b))
 }
 
+/// The lengths of area code whose prefixes are tokens: province, district, tambon, village.
+pub const AREA_PREFIXES: [usize; 4] = [2, 4, 6, 8];
+
+/// The token of an area code (a record's, or one of its prefixes): `a5601`.
+pub fn area(code: &str) -> String {
+    format!("a{code}")
+}
+
+/// The token of a kind of record: `kproject`.
+pub fn kind(kind: &str) -> String {
+    format!("k{kind}")
+}
+
 /// Tokens joined by spaces, as stored and as matched (every token must be there).
 pub fn joined(tokens: &BTreeSet<String>) -> String {
     tokens

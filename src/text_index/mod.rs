@@ -6,7 +6,7 @@
 //! search checks each against its text, so both give the same results.
 //!
 //! A write calls `refresh` for the record it changed, in its own transaction; `rebuild` makes
-//! the whole index again (at start, when `thai::text::VERSION` is not the one it was built with).
+//! the whole index again (at start, when `VERSION` is not the one it was built with).
 
 pub mod grams;
 mod sources;
@@ -64,13 +64,26 @@ impl Entry {
         }
     }
 
-    /// The tokens of both keys, joined.
+    /// The tokens of both keys, and of where the record is and what it is (`grams::area`,
+    /// `grams::kind`), joined: a search within an area or of one kind is one more token to
+    /// match, which the token index intersects instead of reading every match.
     pub fn grams(&self) -> String {
         let mut g = grams::of_key(&self.title_key);
         g.extend(grams::of_key(&self.body_key));
+        for len in grams::AREA_PREFIXES {
+            if let Some(p) = self.area_code.get(..len) {
+                g.insert(grams::area(p));
+            }
+        }
+        g.insert(grams::area(&self.area_code));
+        g.insert(grams::kind(self.kind.as_str()));
         grams::joined(&g)
     }
 }
+
+/// Stored beside each entry: the normalisation's version and the tokens' format, so that a
+/// change to either makes the index again.
+pub const VERSION: i64 = text::VERSION * 1000 + 2;
 
 const COLUMNS: &str = "kind, ref_id, area_code, title_key, body_key, grams, version";
 
@@ -99,7 +112,7 @@ pub async fn refresh(tx: &mut Tx, kind: Kind, ref_id: i64) -> anyhow::Result<()>
     .bind(e.title_key.as_str())
     .bind(e.body_key.as_str())
     .bind(e.grams())
-    .bind(text::VERSION)
+    .bind(VERSION)
     .execute(&mut *tx)
     .await?;
     Ok(())
@@ -153,7 +166,7 @@ pub async fn stored(db: &Db, kind: Kind) -> anyhow::Result<Vec<Entry>> {
 /// records than the tables (a database loaded or restored from before the index existed).
 pub async fn is_stale(db: &Db) -> anyhow::Result<bool> {
     let other: i64 = db::query_scalar("SELECT COUNT(*) FROM search_entries WHERE version <> $1")
-        .bind(text::VERSION)
+        .bind(VERSION)
         .fetch_one(db)
         .await?;
     if other > 0 {
@@ -199,7 +212,7 @@ pub async fn rebuild(db: &Db, mut progress: impl FnMut(Kind, u64)) -> anyhow::Re
                         e.title_key.value(),
                         e.body_key.value(),
                         grams.value(),
-                        text::VERSION.value(),
+                        VERSION.value(),
                     ]
                 })
                 .collect();
@@ -220,15 +233,23 @@ pub async fn rebuild(db: &Db, mut progress: impl FnMut(Kind, u64)) -> anyhow::Re
     Ok(written)
 }
 
-/// The condition that an entry `e` has every token of the parameter `$n` (tokens joined by
-/// spaces): the one place the two databases are asked differently.
-pub fn has_tokens(backend: Backend, n: usize) -> String {
+/// The entries `e` that have every token of the parameter `$n` (tokens joined by spaces):
+/// `FROM … WHERE …` to go on with `AND`, and the `ORDER BY` that reads them newest first
+/// from the token index itself, so that a common word stops at the first entries it needs
+/// instead of sorting all it matches. The one place the two databases are asked differently.
+pub fn with_tokens(backend: Backend, n: usize) -> (String, &'static str) {
     match backend {
-        Backend::Sqlite => {
-            format!("e.id IN (SELECT rowid FROM search_grams WHERE search_grams MATCH ${n})")
-        }
-        Backend::Postgres => {
-            format!("to_tsvector('simple', e.grams) @@ plainto_tsquery('simple', ${n})")
-        }
+        Backend::Sqlite => (
+            // CROSS JOIN: the token index leads (SQLite 3.51 would otherwise read every entry
+            // of a kind through its index and look each up in the tokens)
+            format!(
+                "FROM search_grams g CROSS JOIN search_entries e WHERE e.id = g.rowid AND search_grams MATCH ${n}"
+            ),
+            "ORDER BY g.rowid DESC",
+        ),
+        Backend::Postgres => (
+            format!("FROM search_entries e WHERE e.grams_tsv @@ plainto_tsquery('simple', ${n})"),
+            "ORDER BY e.id DESC",
+        ),
     }
 }

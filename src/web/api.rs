@@ -71,6 +71,7 @@ fn all_routes() -> impl Iterator<Item = UtoipaMethodRouter<AppState>> {
         super::shared_tambons_api::routes(),
         super::communities_api::routes(),
         super::search_api::routes(),
+        super::duplicates_api::routes(),
     ]
     .into_iter()
     .flatten()

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod calendar_api;
 pub mod communities_api;
+pub mod duplicates_api;
 mod errors;
 mod json;
 pub mod kpi_chain_api;

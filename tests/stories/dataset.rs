@@ -35,7 +35,7 @@ async fn count(db: &Db, sql: &str) -> i64 {
 
 /// Phayao's files, generated once per test process from a SQLite copy of the province and
 /// loaded by the tests of both databases, and how many rows they hold.
-async fn phayao_files() -> &'static (PathBuf, u64) {
+pub(crate) async fn phayao_files() -> &'static (PathBuf, u64) {
     static FILES: OnceCell<(PathBuf, u64)> = OnceCell::const_new();
     FILES
         .get_or_init(|| async {

@@ -9,6 +9,7 @@ mod committee;
 mod committees;
 mod communities;
 mod documents;
+mod duplicates;
 mod format;
 mod kpi;
 mod kpi_chain;
@@ -47,6 +48,8 @@ page_routes! {
     "/areas/{code}" => get(areas::area),
     "/laos/{id}" => get(areas::lao),
     "/search" => get(search::page),
+    "/duplicates" => get(duplicates::page),
+    "/duplicates/decide" => post(duplicates::decide),
     "/lang/{lang}" => get(signin::set_lang),
     "/signin" => get(signin::form).post(signin::submit),
     "/signout" => post(signin::sign_out),

@@ -723,5 +723,26 @@ pub fn cases(w: &World) -> Vec<Case> {
             national_admins(),
             "",
         ),
+        // issue 15: likely duplicates are decided from the tambon up, by whoever holds both
+        form(
+            "/duplicates/decide",
+            "/duplicates/decide",
+            &[
+                ("a", "<pv6>"),
+                ("b", "<pv9>"),
+                ("verdict", "different"),
+                ("area", "56011401"),
+                ("year", "2569"),
+            ],
+            tambon(),
+            "56011401",
+        ),
+        api(
+            "/api/duplicates/decisions",
+            "/api/duplicates/decisions",
+            r#"{"a":<pv8>,"b":<pv9>,"verdict":"different"}"#,
+            tambon(),
+            "56011401",
+        ),
     ]
 }
