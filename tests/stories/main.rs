@@ -34,6 +34,7 @@ mod plans;
 mod prefix;
 mod reports;
 mod search;
+mod search_browser;
 mod servers;
 mod shared_tambons;
 mod signed;
