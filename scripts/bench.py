@@ -7,6 +7,7 @@
     scripts/bench.py memory    # 4. the server's peak RSS with the whole country x 5 years
     scripts/bench.py export    # 5. every tambon plan book of a year to .docx
     scripts/bench.py scales    # import and roll-ups on one province and one region (docs/PERFORMANCE.md)
+    scripts/bench.py search    # 6. Thai search p50/p99 and the national duplicate pass, SQLite and PostgreSQL
 
 Options: --area PREFIX (default '' = whole country), --years 2569 or 2565-2569, --seed N.
 Each run rewrites its own section of docs/BENCHMARKS.md with the machine and date.
@@ -31,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
@@ -586,9 +588,76 @@ def bench_export(a, pg=None):
     write_section(f"export-{key(a.area, a.years)}", f"5. Every tambon plan book to Word ({scale_name(a)})", body)
 
 
+def search_queries(q, n=60):
+    """Queries as officials type them, from projects spread over the whole country: a title's
+    first word nationally, in the project's district and in its tambon, and the whole title."""
+    total = q("SELECT MAX(id) FROM projects")[0][0]
+    step = max(total // n, 1)
+    rows = q(f"SELECT title, area_code FROM projects WHERE id % {step} = 0 ORDER BY id LIMIT {n}")
+    out = []
+    for title, area in rows:
+        first = title.split(" ")[0][:12]
+        out += [{"q": first}, {"q": first, "area": area[:4]}, {"q": first, "area": area[:6]}, {"q": title}]
+    return out
+
+
+def search_once(server, params):
+    url = server.base + "/api/search?" + urllib.parse.urlencode(params)
+    t = time.perf_counter()
+    body = urllib.request.urlopen(urllib.request.Request(url, headers={"cookie": server.cookie})).read()
+    return time.perf_counter() - t, json.loads(body)
+
+
+def duplicate_pass(year, db=None, data_dir=None):
+    out = WORK / f"duplicates-{year}.csv"
+    pre = (["--database", str(db)] if db else []) + (["--data-dir", str(data_dir)] if data_dir else [])
+    r = sh("/usr/bin/time", "-v", str(BIN), *pre, "duplicates", "--year", str(year), "--out", str(out))
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1)) / 1024
+    said = r.stdout.strip().splitlines()[-1]
+    pairs = int(re.search(r"(\d+) คู่", said).group(1))
+    seconds = float(re.search(r"ใน ([\d.]+) วินาที", said).group(1))
+    return seconds, peak, pairs
+
+
+def bench_search(a, pg=None):
+    """Every query is asked of both engines and their answers compared before any is timed;
+    then five rounds, the engines interleaved query by query."""
+    year = int(a.years.split("-")[-1])
+    d = loaded_sqlite(a.area, a.years, a.seed)
+    engines = [("SQLite", Server(data_dir=d), None, d)]
+    if pg:
+        url = pg.loaded("search", a.area, a.years, a.seed)
+        engines.append((f"PostgreSQL {pg.version}", Server(db=url), url, None))
+    qs = search_queries(sqlite_query(d))
+    for params in qs:
+        answers = [json.dumps(search_once(s, params)[1], sort_keys=True) for _, s, _, _ in engines]
+        assert len(set(answers)) == 1, f"the engines differ on {params}"
+    times = {name: [] for name, *_ in engines}
+    for _ in range(5):
+        for params in qs:
+            for name, s, _, _ in engines:
+                times[name].append(search_once(s, params)[0])
+    rows = []
+    for name, s, url, data_dir in engines:
+        t = sorted(times[name])
+        s.stop()
+        seconds, peak, pairs = duplicate_pass(year, db=url, data_dir=data_dir)
+        rows.append([name, n(len(qs)), ms(t[len(t) // 2]), ms(t[int(len(t) * 0.99)]), ms(t[-1]),
+                     f"{seconds:.1f} s", f"{peak:.0f} MB", n(pairs)])
+        print(rows[-1], flush=True)
+    body = table(["engine", "queries", "search p50 ms", "search p99 ms", "search max ms",
+                  f"duplicate pass {year}", "pass peak RSS", "likely pairs"], rows)
+    body += ("\n\nSearch: `GET /api/search` as the search page asks it, one request at a time on loopback, "
+             f"{len(qs)} queries from projects spread over the country (a title's first word nationally, in its "
+             "district and in its tambon, and the whole title), each answered alike by both engines before "
+             "timing, five rounds with the engines interleaved. Duplicate pass: `oneplan duplicates --year` "
+             "over the whole country, wall time and the process's peak RSS (`/usr/bin/time -v`).")
+    write_section(f"search-{key(a.area, a.years)}", f"6. Thai search and the duplicate pass ({scale_name(a)})", body)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("bench", choices=["import", "rollups", "load", "memory", "export", "scales"])
+    p.add_argument("bench", choices=["import", "rollups", "load", "memory", "export", "scales", "search"])
     p.add_argument("--area", default="")
     p.add_argument("--years", default=None)
     p.add_argument("--seed", type=int, default=1)
@@ -610,7 +679,7 @@ def main():
             bench_rollups(a, pg)
         return
     {"import": bench_import, "rollups": bench_rollups, "load": bench_load, "memory": bench_memory,
-     "export": bench_export}[a.bench](a, pg)
+     "export": bench_export, "search": bench_search}[a.bench](a, pg)
 
 
 if __name__ == "__main__":

@@ -570,14 +570,7 @@ pub async fn merge(
             .bind(other)
             .execute(&mut tx)
             .await?;
-        db::query(
-            "INSERT INTO project_villages (project_id, village_code) SELECT $1, v.village_code FROM project_villages v \
-             WHERE v.project_id = $2 AND NOT EXISTS (SELECT 1 FROM project_villages k WHERE k.project_id = $1 AND k.village_code = v.village_code)",
-        )
-        .bind(keep)
-        .bind(other)
-        .execute(&mut tx)
-        .await?;
+        projects::join_villages(&mut tx, keep, *other).await?;
     }
     db::query(
         "UPDATE projects SET target_villages = (SELECT COUNT(*) FROM project_villages WHERE project_id = $1), \

@@ -4,7 +4,7 @@
 
 use crate::db::{self, Db, Executor};
 use crate::error::{AppError, Field, Problem};
-use crate::thai::likeness::{self, SAME_WORK};
+use crate::thai::likeness::{self, Prepared, SAME_WORK};
 use crate::thai::text::{self, Title};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -16,8 +16,7 @@ pub struct Item {
     pub title: String,
     pub area_code: String,
     pub norm: Title,
-    /// How many character pairs its work has: pairs too unlike in size are not compared.
-    pairs: usize,
+    prepared: Prepared,
 }
 
 #[derive(sqlx::FromRow)]
@@ -30,18 +29,12 @@ pub(super) struct Row {
 impl Item {
     pub(super) fn of(r: Row) -> Item {
         let norm = text::title(&r.title);
-        let pairs = norm
-            .work
-            .chars()
-            .filter(|c| *c != ' ')
-            .count()
-            .saturating_sub(1);
         Item {
             id: r.id,
             title: r.title,
             area_code: r.area_code,
+            prepared: Prepared::of(&norm),
             norm,
-            pairs,
         }
     }
 }
@@ -169,10 +162,15 @@ pub(super) fn compare_tambon(items: &[Item], skip: &HashSet<(i64, i64)>) -> Vec<
     for v in villages.values() {
         pairs_within(v, skip, &mut out);
     }
-    let all: Vec<&Item> = items.iter().collect();
     for o in &own {
-        for i in &all {
-            if i.id != o.id && (i.area_code.len() > 6 || i.id > o.id) {
+        let (least, most) = sizes(o);
+        for i in items {
+            let size = i.prepared.size();
+            if i.id != o.id
+                && (i.area_code.len() > 6 || i.id > o.id)
+                && size >= least
+                && size <= most
+            {
                 consider(o, i, skip, &mut out);
             }
         }
@@ -180,15 +178,22 @@ pub(super) fn compare_tambon(items: &[Item], skip: &HashSet<(i64, i64)>) -> Vec<
     out
 }
 
+/// The sizes (`Prepared::size`) another title may have and still reach `SAME_WORK` with this:
+/// Dice's coefficient is at most 2·min / (min + max).
+fn sizes(i: &Item) -> (usize, usize) {
+    let n = i.prepared.size() as f64;
+    let least = (n * SAME_WORK / (2.0 - SAME_WORK)).floor() as usize;
+    let most = (n * (2.0 - SAME_WORK) / SAME_WORK).ceil() as usize;
+    (least, most)
+}
+
 fn pairs_within(items: &[&Item], skip: &HashSet<(i64, i64)>, out: &mut Vec<Finding>) {
     let mut sorted: Vec<&Item> = items.to_vec();
-    sorted.sort_by_key(|i| i.pairs);
+    sorted.sort_by_key(|i| i.prepared.size());
     for (n, a) in sorted.iter().enumerate() {
-        // Dice reaches SAME_WORK only if the smaller has at least SAME_WORK / (2 - SAME_WORK)
-        // of the larger's pairs
-        let most = (a.pairs as f64 * (2.0 - SAME_WORK) / SAME_WORK).ceil() as usize + 1;
+        let (_, most) = sizes(a);
         for b in &sorted[n + 1..] {
-            if b.pairs > most {
+            if b.prepared.size() > most {
                 break;
             }
             consider(a, b, skip, out);
@@ -201,7 +206,7 @@ fn consider(a: &Item, b: &Item, skip: &HashSet<(i64, i64)>, out: &mut Vec<Findin
     if skip.contains(&(a.id, b.id)) {
         return;
     }
-    let l = likeness::compare(&a.norm, &b.norm);
+    let l = likeness::compare_prepared(&a.norm, &a.prepared, &b.norm, &b.prepared);
     if !l.same_work() {
         return;
     }

@@ -252,14 +252,7 @@ async fn merge(tx: &mut Tx, keep: i64, other: i64) -> Result<(), AppError> {
         .bind(other)
         .execute(&mut *tx)
         .await?;
-    db::query(
-        "INSERT INTO project_villages (project_id, village_code) SELECT $1, v.village_code FROM project_villages v \
-         WHERE v.project_id = $2 AND NOT EXISTS (SELECT 1 FROM project_villages k WHERE k.project_id = $1 AND k.village_code = v.village_code)",
-    )
-    .bind(keep)
-    .bind(other)
-    .execute(&mut *tx)
-    .await?;
+    crate::projects::join_villages(tx, keep, other).await?;
     db::query("UPDATE projects SET merged_into = $1, updated_at = $2, version = version + 1 WHERE id = $3")
         .bind(keep)
         .bind(now_text())

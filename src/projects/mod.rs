@@ -159,6 +159,23 @@ pub async fn is_own(db: &Db, project_id: i64) -> anyhow::Result<bool> {
     Ok(n > 0)
 }
 
+/// Adds the villages `other` serves to those of `keep` (merging the same need raised twice).
+pub(crate) async fn join_villages(
+    tx: &mut crate::db::Tx,
+    keep: i64,
+    other: i64,
+) -> anyhow::Result<()> {
+    db::query(
+        "INSERT INTO project_villages (project_id, village_code) SELECT $1, v.village_code FROM project_villages v \
+         WHERE v.project_id = $2 AND NOT EXISTS (SELECT 1 FROM project_villages k WHERE k.project_id = $1 AND k.village_code = v.village_code)",
+    )
+    .bind(keep)
+    .bind(other)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
 /// Changes a project's description. Allowed while the plan that raised it is a draft; the
 /// version guards against overwriting someone else's change.
 pub async fn update(

@@ -28,11 +28,46 @@ impl Likeness {
 /// The works compared (`Title::work`: the title without the places and villages it names,
 /// which the guards compare), or the whole titles when either is only a place.
 pub fn compare(a: &Title, b: &Title) -> Likeness {
-    let worded = |t: &Title| t.work.chars().filter(|c| *c != ' ').count() >= 4;
-    let score = if worded(a) && worded(b) {
-        dice(&a.work, &b.work)
+    compare_prepared(a, &Prepared::of(a), b, &Prepared::of(b))
+}
+
+/// A title's character pairs, sorted once for the many comparisons of a pass.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    work: Vec<(char, char)>,
+    key: Vec<(char, char)>,
+    /// The work has words of its own (four letters or more), not only places.
+    worded: bool,
+}
+
+impl Prepared {
+    pub fn of(t: &Title) -> Prepared {
+        Prepared {
+            work: pairs(&t.work),
+            key: pairs(&t.key),
+            worded: t.work.chars().filter(|c| *c != ' ').count() >= 4,
+        }
+    }
+
+    /// How many pairs the comparison reads: a title with fewer than `SAME_WORK / (2 -
+    /// SAME_WORK)` of another's cannot reach `SAME_WORK` with it.
+    pub fn size(&self) -> usize {
+        if self.worded {
+            self.work.len()
+        } else {
+            self.key.len()
+        }
+    }
+}
+
+/// `compare` with the pairs prepared; the guards are read only for titles alike enough.
+pub fn compare_prepared(a: &Title, pa: &Prepared, b: &Title, pb: &Prepared) -> Likeness {
+    let score = if a.key == b.key {
+        1.0
+    } else if pa.worded && pb.worded {
+        dice_pairs(&pa.work, &pb.work)
     } else {
-        dice(&a.key, &b.key)
+        dice_pairs(&pa.key, &pb.key)
     };
     Likeness {
         score,
@@ -45,8 +80,10 @@ pub fn dice(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
-    let pa = pairs(a);
-    let pb = pairs(b);
+    dice_pairs(&pairs(a), &pairs(b))
+}
+
+fn dice_pairs(pa: &[(char, char)], pb: &[(char, char)]) -> f64 {
     if pa.is_empty() || pb.is_empty() {
         return 0.0;
     }

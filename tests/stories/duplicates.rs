@@ -15,7 +15,8 @@ use oneplan::own::{self, OwnInput};
 use oneplan::plans::{self, Owner, PlanKind};
 use oneplan::projects::input::ProjectInput;
 
-async fn raise(db: &Db, user: &User, code: &str, title: &str) -> (i64, i64) {
+/// A project raised in a village's plan for 2569 (the plan opened when there is none).
+pub(crate) async fn raise(db: &Db, user: &User, code: &str, title: &str) -> (i64, i64) {
     let owner = plans::resolve_owner(db, PlanKind::Village, code)
         .await
         .unwrap();
