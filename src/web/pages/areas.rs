@@ -59,11 +59,11 @@ pub struct ModelRow {
     pub chosen_by: String,
 }
 
-fn level_label(t: &Tr, level: &Level) -> String {
+pub(super) fn level_label(t: &Tr, level: &Level) -> String {
     t.s(&format!("level.{}", level.as_str())).to_string()
 }
 
-fn area_label(t: &Tr, a: &Area) -> String {
+pub(super) fn area_label(t: &Tr, a: &Area) -> String {
     if t.en() { a.label_en() } else { a.label_th() }
 }
 

@@ -142,8 +142,8 @@ pub async fn page(
         .iter()
         .map(|a: &Area| super::areas::LaoRow {
             href: format!("/areas/{}", a.code),
-            label: if t.en() { a.label_en() } else { a.label_th() },
-            kind: t.s(&format!("level.{}", a.level.as_str())).to_string(),
+            label: super::areas::area_label(&t, a),
+            kind: super::areas::level_label(&t, &a.level),
             extent: String::new(),
             code: a.code.clone(),
         })
