@@ -1,6 +1,7 @@
 //! oneplan: the One Plan (แผนเดียวกัน) information system.
 pub mod accounts;
 pub mod adoption;
+pub mod agency_plans;
 pub mod areas;
 pub mod audit;
 pub mod backup;

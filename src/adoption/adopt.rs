@@ -42,7 +42,8 @@ fn source_condition(plan: &Plan) -> String {
     let lao = plan.lao_id.unwrap_or(-1);
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     match plan.kind() {
-        PlanKind::Village => "1 = 0".into(),
+        // a village plan raises its needs; an agency's list is imported, never adopted into
+        PlanKind::Village | PlanKind::Agency => "1 = 0".into(),
         PlanKind::Tambon => format!(
             "pl.kind = 'village' AND {} AND pl.first_year = {}",
             owners_under(&digits(&plan.area_code)),

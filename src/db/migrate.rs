@@ -99,6 +99,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "duplicates",
         include_str!("../../migrations/0019_duplicates.sql"),
     ),
+    (
+        20,
+        "agency plans",
+        include_str!("../../migrations/0020_agency_plans.sql"),
+    ),
 ];
 
 /// Statements a migration's file is followed by that only one database has: the token index of
@@ -135,7 +140,7 @@ struct Widening {
     check: &'static str,
 }
 
-const WIDENINGS: [Widening; 2] = [
+const WIDENINGS: [Widening; 3] = [
     // migration 12: a community is an area
     Widening {
         version: 12,
@@ -153,6 +158,15 @@ const WIDENINGS: [Widening; 2] = [
         old: "'district', 'province'))",
         new: "'district', 'province', 'province_action'))",
         check: "CHECK (kind IN ('village', 'tambon', 'local', 'budget', 'district', 'province', 'province_action'))",
+    },
+    // migration 20: another agency's project list is a kind of plan
+    Widening {
+        version: 20,
+        table: "plans",
+        constraint: "plans_kind_check",
+        old: "'province_action'))",
+        new: "'province_action', 'agency'))",
+        check: "CHECK (kind IN ('village', 'tambon', 'local', 'budget', 'district', 'province', 'province_action', 'agency'))",
     },
 ];
 

@@ -55,6 +55,10 @@ pub struct Finding {
     /// Where each is, from the unit up (filled for a page, not by the national pass).
     pub a_place: String,
     pub b_place: String,
+    /// The plans that hold each for the year, by their titles (an agency's list names its
+    /// agency first): filled for a page, not by the national pass.
+    pub a_plans: Vec<String>,
+    pub b_plans: Vec<String>,
     /// `likeness::compare`: the share of the works' character pairs in common.
     pub score: f64,
     /// What the guards read in each (villages, sizes, places), agreeing.
@@ -110,11 +114,46 @@ pub async fn in_area(db: &Db, prefix: &str, year: i64) -> Result<Vec<Finding>, A
         .flat_map(|f| [f.a_area.as_str(), f.b_area.as_str()])
         .collect();
     let places = crate::areas::places(db, codes.into_iter()).await?;
+    let ids: Vec<i64> = found.iter().flat_map(|f| [f.a, f.b]).collect();
+    let held = plans_holding(db, &ids, year).await?;
+    let of = |id: i64| held.get(&id).cloned().unwrap_or_default();
     for f in &mut found {
         f.a_place = places.get(&f.a_area).cloned().unwrap_or_default();
         f.b_place = places.get(&f.b_area).cloned().unwrap_or_default();
+        f.a_plans = of(f.a);
+        f.b_plans = of(f.b);
     }
     Ok(found)
+}
+
+/// The titles of the plans holding each project for the year, in the order they were made.
+async fn plans_holding(
+    db: &Db,
+    ids: &[i64],
+    year: i64,
+) -> anyhow::Result<std::collections::HashMap<i64, Vec<String>>> {
+    let mut out: std::collections::HashMap<i64, Vec<String>> = Default::default();
+    for chunk in ids.chunks(500) {
+        let list = chunk
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rows: Vec<(i64, String)> = db::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT i.project_id, pl.title FROM plan_items i JOIN plans pl ON pl.id = i.plan_id \
+             WHERE i.fiscal_year = $1 AND i.project_id IN ({list}) ORDER BY pl.id"
+        )))
+        .bind(year)
+        .fetch_all(db)
+        .await?;
+        for (id, title) in rows {
+            let titles = out.entry(id).or_default();
+            if !titles.contains(&title) {
+                titles.push(title);
+            }
+        }
+    }
+    Ok(out)
 }
 
 pub(super) fn sort(found: &mut [Finding]) {
@@ -221,6 +260,8 @@ fn consider(a: &Item, b: &Item, skip: &HashSet<(i64, i64)>, out: &mut Vec<Findin
         b_area: b.area_code.clone(),
         a_place: String::new(),
         b_place: String::new(),
+        a_plans: Vec::new(),
+        b_plans: Vec::new(),
         score: (l.score * 1000.0).round() / 1000.0,
         guards: guards_th(&a.norm, &b.norm),
     });

@@ -83,6 +83,11 @@ fields! {
     FiscalYear = "fiscal_year", "ปีงบประมาณ", "Fiscal year";
     DecidedOn = "decided_on", "วันที่มีมติ", "Decided on";
     Agency = "agency", "ส่วนราชการ", "Agency";
+    AgencyName = "agency_name", "หน่วยงาน", "Agency";
+    District = "district", "อำเภอ", "District";
+    Tambon = "tambon", "ตำบล", "Tambon";
+    Moo = "moo", "หมู่ที่", "Village no.";
+    VillageName = "village", "หมู่บ้าน", "Village";
     RequestedAmount = "amount", "งบประมาณที่ขอ", "Amount requested";
     RequestedOn = "requested_on", "วันที่ส่ง", "Sent on";
     // progress

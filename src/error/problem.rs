@@ -476,6 +476,46 @@ pub enum Problem {
         line: u64,
         detail: String,
     },
+    // ---- issue 15: other agencies' project lists
+    /// An agency's list is made by importing its file, not opened empty.
+    AgencyPlanIsImported,
+    /// An agency's list is for a province, district or tambon.
+    AgencyListLevel,
+    AgencyListNoTitle,
+    /// The file says nowhere where its projects lie.
+    AgencyListNoPlace,
+    AgencyListNoYear,
+    AgencyListNoAgency,
+    AgencyListExists {
+        agency: String,
+        year: i64,
+        plan_id: i64,
+    },
+    PlaceNotInArea {
+        typed: String,
+        area: String,
+    },
+    DistrictNotInArea {
+        typed: String,
+        area: String,
+    },
+    TambonNotInArea {
+        typed: String,
+        area: String,
+    },
+    /// Two tambons of the area share the name: the file needs its district.
+    TambonAmbiguous {
+        typed: String,
+        districts: String,
+    },
+    MooNotInTambon {
+        moo: String,
+        tambon: String,
+    },
+    VillageNameNotInTambon {
+        typed: String,
+        tambon: String,
+    },
     // ---- issue 11: shared tambons
     /// The tambon is not covered partially by any LAO: nothing to split.
     NotSharedTambon {
@@ -599,7 +639,8 @@ impl Problem {
             | StepNotFrom { .. }
             | AdoptedElsewhere { .. }
             | DuplicateDecided { .. }
-            | AlreadyMerged { .. } => Class::Conflict,
+            | AlreadyMerged { .. }
+            | AgencyListExists { .. } => Class::Conflict,
             DuplicatesFromTambonUp => Class::Forbidden,
             TooManyAttempts { .. } => Class::TooMany,
             _ => Class::Invalid,
@@ -666,6 +707,16 @@ impl Problem {
             | NoTitleColumn
             | NotSpreadsheet
             | CsvLine { .. } => Some(Field::File),
+            // issue 15: other agencies' project lists
+            AgencyListLevel => Some(Field::AreaCode),
+            AgencyListNoTitle | AgencyListNoPlace | AgencyListExists { .. } => Some(Field::File),
+            AgencyListNoYear => Some(Field::FiscalYear),
+            AgencyListNoAgency => Some(Field::AgencyName),
+            PlaceNotInArea { .. } => Some(Field::AreaCode),
+            DistrictNotInArea { .. } => Some(Field::District),
+            TambonNotInArea { .. } | TambonAmbiguous { .. } => Some(Field::Tambon),
+            MooNotInTambon { .. } => Some(Field::Moo),
+            VillageNameNotInTambon { .. } => Some(Field::VillageName),
             // issue 11: shared tambons
             NotSharedTambon { .. } => Some(Field::SplitTambon),
             VillageNotInTambon { .. } | VillageTwice { .. } => Some(Field::SplitVillage),
@@ -827,6 +878,19 @@ impl Problem {
             YearColumnMissing { .. } => "year_column_missing",
             YearColumnOutside { .. } => "year_column_outside",
             NoTitleColumn => "no_title_column",
+            AgencyPlanIsImported => "agency_plan_is_imported",
+            AgencyListLevel => "agency_list_level",
+            AgencyListNoTitle => "agency_list_no_title",
+            AgencyListNoPlace => "agency_list_no_place",
+            AgencyListNoYear => "agency_list_no_year",
+            AgencyListNoAgency => "agency_list_no_agency",
+            AgencyListExists { .. } => "agency_list_exists",
+            PlaceNotInArea { .. } => "place_not_in_area",
+            DistrictNotInArea { .. } => "district_not_in_area",
+            TambonNotInArea { .. } => "tambon_not_in_area",
+            TambonAmbiguous { .. } => "tambon_ambiguous",
+            MooNotInTambon { .. } => "moo_not_in_tambon",
+            VillageNameNotInTambon { .. } => "village_name_not_in_tambon",
             NotSpreadsheet => "not_a_spreadsheet",
             CsvLine { .. } => "csv_line",
             // issue 11: shared tambons

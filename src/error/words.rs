@@ -599,6 +599,58 @@ impl Problem {
                 "ไม่พบหัวตารางคอลัมน์ “โครงการ” (ตามแบบ ผ.02: ยุทธศาสตร์ แผนงาน โครงการ วัตถุประสงค์ เป้าหมาย งบประมาณรายปี ตัวชี้วัด ผลที่คาดว่าจะได้รับ หน่วยงานรับผิดชอบหลัก)".into(),
                 "no “โครงการ” (project) column header: use the ผ.02 layout".into(),
             ),
+            AgencyPlanIsImported => pick(
+                "แผนงาน/โครงการของหน่วยงานสร้างจากการนำเข้าไฟล์รายการโครงการของหน่วยงาน (หน้า “โครงการของหน่วยงานอื่น”)".into(),
+                "an agency's project list is made by importing its file (the “other agencies' projects” page)".into(),
+            ),
+            AgencyListLevel => pick(
+                "นำเข้าโครงการของหน่วยงานได้สำหรับจังหวัด อำเภอ หรือตำบล".into(),
+                "an agency's list is imported for a province, district or tambon".into(),
+            ),
+            AgencyListNoTitle => pick(
+                "ไม่พบหัวตารางคอลัมน์ “โครงการ” (ต้องมีคอลัมน์ โครงการ, ตำบล และ หมู่ที่ หรือ รหัสพื้นที่, ปีงบประมาณ, งบประมาณ, หน่วยงาน)".into(),
+                "no “โครงการ” (project) column header: the file needs โครงการ, ตำบล with หมู่ที่ or รหัสพื้นที่, ปีงบประมาณ, งบประมาณ, หน่วยงาน".into(),
+            ),
+            AgencyListNoPlace => pick(
+                "ไฟล์ไม่ระบุพื้นที่ของโครงการ: ต้องมีคอลัมน์ “ตำบล” (และ “หมู่ที่” หรือ “หมู่บ้าน”) หรือ “รหัสพื้นที่”".into(),
+                "the file does not say where its projects are: it needs a “ตำบล” column (with “หมู่ที่” or “หมู่บ้าน”) or “รหัสพื้นที่”".into(),
+            ),
+            AgencyListNoYear => pick(
+                "ไฟล์ไม่มีคอลัมน์ “ปีงบประมาณ”: ระบุปีงบประมาณในแบบฟอร์ม".into(),
+                "the file has no “ปีงบประมาณ” column: give the fiscal year in the form".into(),
+            ),
+            AgencyListNoAgency => pick(
+                "ไฟล์ไม่มีคอลัมน์ “หน่วยงาน”: ระบุชื่อหน่วยงานในแบบฟอร์ม".into(),
+                "the file has no “หน่วยงาน” column: give the agency's name in the form".into(),
+            ),
+            AgencyListExists { agency, year, plan_id } => pick(
+                format!("มีรายการโครงการของ{agency} ปีงบประมาณ {year} ในพื้นที่นี้แล้ว (แผนเลขที่ {plan_id}): ไม่นำเข้าซ้ำ"),
+                format!("{agency}'s list for {year} is here already (plan {plan_id}): not imported twice"),
+            ),
+            PlaceNotInArea { typed, area } => pick(
+                format!("รหัสพื้นที่ “{typed}” ไม่ใช่หมู่บ้าน ชุมชน หรือตำบลใน{area}"),
+                format!("area code “{typed}” is no village, community or tambon of {area}"),
+            ),
+            DistrictNotInArea { typed, area } => pick(
+                format!("ไม่พบอำเภอ “{typed}” ใน{area}"),
+                format!("no district “{typed}” in {area}"),
+            ),
+            TambonNotInArea { typed, area } => pick(
+                format!("ไม่พบตำบล “{typed}” ใน{area}"),
+                format!("no tambon “{typed}” in {area}"),
+            ),
+            TambonAmbiguous { typed, districts } => pick(
+                format!("มีตำบล “{typed}” มากกว่าหนึ่งแห่ง (อำเภอ{districts}): เพิ่มคอลัมน์ “อำเภอ”"),
+                format!("more than one tambon “{typed}” (districts {districts}): add a “อำเภอ” column"),
+            ),
+            MooNotInTambon { moo, tambon } => pick(
+                format!("ไม่พบหมู่ที่ {moo} ใน{tambon}"),
+                format!("no village หมู่ที่ {moo} in {tambon}"),
+            ),
+            VillageNameNotInTambon { typed, tambon } => pick(
+                format!("ไม่พบหมู่บ้าน “{typed}” ใน{tambon}"),
+                format!("no village “{typed}” in {tambon}"),
+            ),
             NotSpreadsheet => pick(
                 "ไฟล์นี้ไม่ใช่ไฟล์ CSV หรือ Excel (.xlsx) ที่อ่านได้ (CSV ต้องเข้ารหัส UTF-8 หรือ TIS-620)".into(),
                 "this is not a CSV or Excel (.xlsx) file we can read (CSV in UTF-8 or TIS-620)".into(),

@@ -37,6 +37,7 @@ pub fn approver_problem(kind: PlanKind) -> Problem {
             PlanKind::Tambon | PlanKind::Local | PlanKind::Budget => "ระดับอำเภอขึ้นไป",
             PlanKind::District => "ระดับจังหวัดขึ้นไป",
             PlanKind::Province | PlanKind::ProvinceAction => "ส่วนกลาง",
+            PlanKind::Agency => "ระดับที่เหนือพื้นที่ของแผน",
         },
     }
 }

@@ -22,10 +22,14 @@ pub enum PlanKind {
     /// village, tambon, local, district and provincial plans.
     #[serde(rename = "province_action")]
     ProvinceAction,
+    /// แผนงาน/โครงการของหน่วยงาน: one year, a line agency's or another department's project
+    /// list for an area, imported (`agency_plans`) so that its overlap with the village and
+    /// local plans can be seen. Adopts nothing and is adopted by nothing.
+    Agency,
 }
 
 impl PlanKind {
-    pub const ALL: [PlanKind; 7] = [
+    pub const ALL: [PlanKind; 8] = [
         PlanKind::Village,
         PlanKind::Tambon,
         PlanKind::Local,
@@ -33,6 +37,7 @@ impl PlanKind {
         PlanKind::District,
         PlanKind::Province,
         PlanKind::ProvinceAction,
+        PlanKind::Agency,
     ];
 
     pub fn parse(s: &str) -> Option<PlanKind> {
@@ -48,6 +53,7 @@ impl PlanKind {
             PlanKind::District => "district",
             PlanKind::Province => "province",
             PlanKind::ProvinceAction => "province_action",
+            PlanKind::Agency => "agency",
         }
     }
 
@@ -60,6 +66,7 @@ impl PlanKind {
             PlanKind::District => "แผนพัฒนาอำเภอ",
             PlanKind::Province => "แผนพัฒนาจังหวัด",
             PlanKind::ProvinceAction => "แผนปฏิบัติการประจำปีของจังหวัด",
+            PlanKind::Agency => "แผนงาน/โครงการของหน่วยงาน",
         }
     }
 
@@ -72,12 +79,17 @@ impl PlanKind {
             PlanKind::District => "District plan",
             PlanKind::Province => "Provincial plan",
             PlanKind::ProvinceAction => "Provincial annual action plan",
+            PlanKind::Agency => "Agency project list",
         }
     }
 
     pub fn span_years(self) -> i64 {
         match self {
-            PlanKind::Village | PlanKind::Tambon | PlanKind::Budget | PlanKind::ProvinceAction => 1,
+            PlanKind::Village
+            | PlanKind::Tambon
+            | PlanKind::Budget
+            | PlanKind::ProvinceAction
+            | PlanKind::Agency => 1,
             PlanKind::Local | PlanKind::District | PlanKind::Province => 5,
         }
     }
@@ -86,9 +98,11 @@ impl PlanKind {
         matches!(self, PlanKind::Local | PlanKind::Budget)
     }
 
-    /// The area level that owns the plan; None for an LAO's.
+    /// The area level that owns the plan; None for an LAO's, and for an agency's list (its area
+    /// is the one it was imported for, of any level).
     pub fn owner_level(self) -> Option<Level> {
         match self {
+            PlanKind::Agency => None,
             PlanKind::Village => Some(Level::Village),
             PlanKind::Tambon => Some(Level::Tambon),
             PlanKind::Local | PlanKind::Budget => None,
@@ -142,6 +156,7 @@ impl From<Status> for crate::error::Named {
 pub fn owner_th(kind: PlanKind) -> &'static str {
     match kind.owner_level() {
         Some(level) => level.th(),
+        None if kind == PlanKind::Agency => "หน่วยงาน",
         None => "องค์กรปกครองส่วนท้องถิ่น",
     }
 }

@@ -51,6 +51,9 @@ pub struct Plan {
     pub sent_on: Option<time::Date>,
     /// The agency that made the plan: that of the account that opened it.
     pub agency: crate::accounts::Agency,
+    /// For an agency's list, the name the agency gives itself (สำนักงานเกษตรอำเภอเมือง…);
+    /// empty for the other kinds.
+    pub agency_name: String,
     pub updated_at: String,
     pub version: i64,
 }
@@ -85,7 +88,7 @@ impl Plan {
     pub fn audit_json(&self) -> serde_json::Value {
         serde_json::json!({
             "kind": self.kind, "owner": self.owner_key, "years": [self.first_year, self.last_year],
-            "status": self.status, "agency": self.agency, "made_quarter": self.made_quarter, "made_on": self.made_on,
+            "status": self.status, "agency": self.agency, "agency_name": self.agency_name, "made_quarter": self.made_quarter, "made_on": self.made_on,
             "delivered_lao_on": self.delivered_lao_on, "delivered_district_on": self.delivered_district_on,
             "evaluated_on": self.evaluated_on, "evaluation": self.evaluation,
             "committee_approved_on": self.committee_approved_on, "sent_on": self.sent_on,
@@ -102,7 +105,7 @@ pub fn years_label(first: i64, last: i64) -> String {
 }
 
 pub(crate) const PLAN_COLUMNS: &str = "id, kind, owner_key, area_code, lao_id, first_year, last_year, title, status, copied_from, \
-     made_quarter, made_on, delivered_lao_on, delivered_district_on, evaluated_on, evaluation, committee_approved_on, sent_on, agency, updated_at, version";
+     made_quarter, made_on, delivered_lao_on, delivered_district_on, evaluated_on, evaluation, committee_approved_on, sent_on, agency, agency_name, updated_at, version";
 
 pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Plan>> {
     Ok(db::query_as::<Plan>(AssertSqlSafe(format!(
@@ -247,6 +250,9 @@ pub async fn owner_of(db: &Db, plan: &Plan) -> anyhow::Result<Owner> {
 /// Finds the owner a kind of plan needs from a code: an area code of the kind's level, or an LAO id.
 pub async fn resolve_owner(db: &Db, kind: PlanKind, code: &str) -> Result<Owner, AppError> {
     let code = crate::thai::to_arabic_digits(code.trim());
+    if kind == PlanKind::Agency {
+        return Err(Problem::AgencyPlanIsImported.into());
+    }
     if kind.owned_by_lao() {
         let lao = match code.parse::<i64>() {
             Ok(id) => areas::lao(db, id).await?,

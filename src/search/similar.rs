@@ -62,6 +62,8 @@ pub async fn for_plan(
         PlanKind::Village | PlanKind::Tambon | PlanKind::Local | PlanKind::Budget => 6,
         PlanKind::District => 4,
         PlanKind::Province | PlanKind::ProvinceAction => 2,
+        // an agency's list: the area it was imported for, down to a tambon
+        PlanKind::Agency => plan.area_code.len().min(6),
     };
     let prefix = plan.area_code.get(..near).unwrap_or(&plan.area_code);
     Ok(find(db, typed, prefix, plan.first_year, except).await?)

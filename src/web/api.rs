@@ -72,6 +72,7 @@ fn all_routes() -> impl Iterator<Item = UtoipaMethodRouter<AppState>> {
         super::communities_api::routes(),
         super::search_api::routes(),
         super::duplicates_api::routes(),
+        super::agency_plans_api::routes(),
     ]
     .into_iter()
     .flatten()

@@ -1,6 +1,7 @@
 //! The web layer: thin handlers over the domain modules. Pages are rendered on the server
 //! (askama templates, no JavaScript needed); the JSON API serves the same data.
 
+pub mod agency_plans_api;
 pub mod api;
 pub mod calendar_api;
 pub mod communities_api;

@@ -9,6 +9,8 @@ pub struct Upload {
     /// The version of the record as the form showed it; -1 when the form sends none.
     pub version: i64,
     pub file: Vec<u8>,
+    /// The form's other text fields, by name.
+    pub fields: std::collections::HashMap<String, String>,
 }
 
 pub async fn read(mut form: Multipart) -> Result<Upload, Problem> {
@@ -19,6 +21,7 @@ pub async fn read(mut form: Multipart) -> Result<Upload, Problem> {
         csrf: String::new(),
         version: -1,
         file: Vec::new(),
+        fields: Default::default(),
     };
     while let Some(field) = form.next_field().await.map_err(unreadable)? {
         match field.name() {
@@ -27,7 +30,12 @@ pub async fn read(mut form: Multipart) -> Result<Upload, Problem> {
                 u.version = field.text().await.unwrap_or_default().parse().unwrap_or(-1)
             }
             Some("file") => u.file = field.bytes().await.map_err(unreadable)?.to_vec(),
-            _ => {}
+            Some(name) => {
+                let name = name.to_string();
+                let text = field.text().await.map_err(unreadable)?;
+                u.fields.insert(name, text);
+            }
+            None => {}
         }
     }
     Ok(u)

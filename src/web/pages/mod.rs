@@ -1,6 +1,7 @@
 //! The HTML pages, one module per part of the product.
 
 mod accounts;
+mod agency_plans;
 mod areas;
 mod audit;
 mod budget_requests;
@@ -50,6 +51,8 @@ page_routes! {
     "/search" => get(search::page),
     "/duplicates" => get(duplicates::page),
     "/duplicates/decide" => post(duplicates::decide),
+    "/agency-plans" => get(agency_plans::page),
+    "/agency-plans/import" => post(agency_plans::import),
     "/lang/{lang}" => get(signin::set_lang),
     "/signin" => get(signin::form).post(signin::submit),
     "/signout" => post(signin::sign_out),

@@ -48,6 +48,7 @@ pub async fn import(
         csrf,
         version,
         file,
+        ..
     } = crate::web::upload::read(form).await?;
     let user = v.check_csrf(&csrf)?.clone();
     if file.is_empty() {

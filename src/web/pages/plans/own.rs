@@ -183,6 +183,7 @@ pub async fn import_own(
         csrf,
         version,
         file,
+        ..
     } = crate::web::upload::read(form).await?;
     let user = v.check_csrf(&csrf)?.clone();
     let r = if file.is_empty() {
