@@ -346,15 +346,17 @@ pub async fn import(
             })),
         }
     }
+    let mut there = Vec::new();
     for (agency, year) in lists.keys() {
         let key = super::owner_key(&area.code, agency);
         if let Some(plan) = plans::find(db, PlanKind::Agency, &key, *year).await? {
-            errors.push(Problem::AgencyListExists {
-                agency: agency.clone(),
-                year: *year,
-                plan_id: plan.id,
-            });
+            there.push(format!("{agency} ปีงบประมาณ {year} (แผนเลขที่ {})", plan.id));
         }
+    }
+    if !there.is_empty() {
+        errors.push(Problem::AgencyListExists {
+            lists: there.join(", "),
+        });
     }
     if !errors.is_empty() {
         let errors = crate::uploads::at_most(errors, |more| Problem::MoreProblems { more });
@@ -409,7 +411,7 @@ async fn create_in(
     let title = format!(
         "{agency} — {} {} ปีงบประมาณ {year}",
         PlanKind::Agency.th(),
-        area.label_th()
+        area.titled_th()
     );
     let now = now_text();
     let id: i64 = db::query_scalar(

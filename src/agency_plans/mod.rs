@@ -46,13 +46,20 @@ pub async fn of_area(db: &Db, code: &str) -> anyhow::Result<Vec<Listed>> {
            CAST(COUNT(i.project_id) AS BIGINT) AS projects, CAST(COALESCE(SUM(i.amount_satang), 0) AS BIGINT) AS budget_satang \
          FROM plans pl LEFT JOIN plan_items i ON i.plan_id = pl.id \
          WHERE pl.kind = 'agency' AND ((pl.area_code >= $1 AND pl.area_code < $2) OR pl.area_code IN ($3, $4, $5)) \
-         GROUP BY pl.id, pl.agency_name, pl.first_year, pl.area_code, pl.status \
-         ORDER BY pl.first_year DESC, pl.agency_name, pl.id",
+         GROUP BY pl.id, pl.agency_name, pl.first_year, pl.area_code, pl.status",
     )
     .bind(from)
     .bind(to);
     for n in 0..3 {
         q = q.bind(above.get(n).cloned().unwrap_or_default());
     }
-    Ok(q.fetch_all(db).await?)
+    let mut lists = q.fetch_all(db).await?;
+    // ordered here: the two databases collate Thai differently
+    lists.sort_by(|a, b| {
+        b.fiscal_year
+            .cmp(&a.fiscal_year)
+            .then_with(|| a.agency_name.cmp(&b.agency_name))
+            .then(a.plan_id.cmp(&b.plan_id))
+    });
+    Ok(lists)
 }

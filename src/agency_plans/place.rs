@@ -59,7 +59,7 @@ impl Places {
                 .find(|a| a.code == code)
                 .ok_or_else(|| Problem::PlaceNotInArea {
                     typed: code.clone(),
-                    area: self.area.label_th(),
+                    area: self.area.titled_th(),
                 });
         }
         let tambon = self.tambon(t)?;
@@ -76,7 +76,7 @@ impl Places {
                 })
                 .ok_or_else(|| Problem::MooNotInTambon {
                     moo: t.moo.trim().to_string(),
-                    tambon: tambon.label_th(),
+                    tambon: tambon.titled_th(),
                 });
         }
         let village = bare(&t.village, &["หมู่บ้าน", "บ้าน", "ชุมชน"]);
@@ -90,7 +90,7 @@ impl Places {
                 })
                 .ok_or_else(|| Problem::VillageNameNotInTambon {
                     typed: t.village.trim().to_string(),
-                    tambon: tambon.label_th(),
+                    tambon: tambon.titled_th(),
                 });
         }
         Ok(tambon)
@@ -115,7 +115,7 @@ impl Places {
                 None => {
                     return Err(Problem::DistrictNotInArea {
                         typed: t.district.trim().to_string(),
-                        area: self.area.label_th(),
+                        area: self.area.titled_th(),
                     });
                 }
             }
@@ -129,14 +129,14 @@ impl Places {
             [one] => Ok(one),
             [] => Err(Problem::TambonNotInArea {
                 typed: t.tambon.trim().to_string(),
-                area: self.area.label_th(),
+                area: self.area.titled_th(),
             }),
             many => Err(Problem::TambonAmbiguous {
                 typed: t.tambon.trim().to_string(),
                 districts: many
                     .iter()
                     .filter_map(|a| self.districts.iter().find(|d| a.code.starts_with(&d.code)))
-                    .map(|d| d.name_th.clone())
+                    .map(|d| d.titled_th())
                     .collect::<Vec<_>>()
                     .join(", "),
             }),

@@ -27,7 +27,7 @@ pub struct Area {
 }
 
 impl Area {
-    /// The name as Thai users read it: "หมู่ที่ 3 บ้านดอน", "ตำบลแม่ใส".
+    /// The name as Thai users read it in a list: "หมู่ที่ 3 บ้านดอน", "แม่ใส".
     pub fn label_th(&self) -> String {
         match self.level {
             Level::Village => {
@@ -43,6 +43,24 @@ impl Area {
                 format!("ชุมชน{}", self.name_th)
             }
             _ => self.name_th.clone(),
+        }
+    }
+
+    /// The name with its level as a sentence names it: "จังหวัดพะเยา", "ตำบลแม่ใส", "หมู่ที่ 3
+    /// บ้านดอน"; in Bangkok "เขตพระนคร", "แขวงวัดราชบพิธ" and the city itself.
+    pub fn titled_th(&self) -> String {
+        let bangkok = self.code.starts_with("10");
+        let lead = match self.level {
+            Level::Village | Level::Community => return self.label_th(),
+            Level::Province if bangkok => "",
+            Level::District if bangkok => "เขต",
+            Level::Tambon if bangkok => "แขวง",
+            level => level.th(),
+        };
+        if self.name_th.starts_with(lead) {
+            self.name_th.clone()
+        } else {
+            format!("{lead}{}", self.name_th)
         }
     }
 

@@ -486,10 +486,9 @@ pub enum Problem {
     AgencyListNoPlace,
     AgencyListNoYear,
     AgencyListNoAgency,
+    /// Lists of the file already imported for the area: each agency, year and plan number.
     AgencyListExists {
-        agency: String,
-        year: i64,
-        plan_id: i64,
+        lists: String,
     },
     PlaceNotInArea {
         typed: String,

@@ -623,9 +623,9 @@ impl Problem {
                 "ไฟล์ไม่มีคอลัมน์ “หน่วยงาน”: ระบุชื่อหน่วยงานในแบบฟอร์ม".into(),
                 "the file has no “หน่วยงาน” column: give the agency's name in the form".into(),
             ),
-            AgencyListExists { agency, year, plan_id } => pick(
-                format!("มีรายการโครงการของ{agency} ปีงบประมาณ {year} ในพื้นที่นี้แล้ว (แผนเลขที่ {plan_id}): ไม่นำเข้าซ้ำ"),
-                format!("{agency}'s list for {year} is here already (plan {plan_id}): not imported twice"),
+            AgencyListExists { lists } => pick(
+                format!("มีรายการโครงการเหล่านี้ในพื้นที่นี้แล้ว จึงไม่นำเข้าซ้ำ: {lists}"),
+                format!("these lists are here already, so the file is not imported twice: {lists}"),
             ),
             PlaceNotInArea { typed, area } => pick(
                 format!("รหัสพื้นที่ “{typed}” ไม่ใช่หมู่บ้าน ชุมชน หรือตำบลใน{area}"),
@@ -640,7 +640,7 @@ impl Problem {
                 format!("no tambon “{typed}” in {area}"),
             ),
             TambonAmbiguous { typed, districts } => pick(
-                format!("มีตำบล “{typed}” มากกว่าหนึ่งแห่ง (อำเภอ{districts}): เพิ่มคอลัมน์ “อำเภอ”"),
+                format!("มีตำบล “{typed}” มากกว่าหนึ่งแห่ง ({districts}): เพิ่มคอลัมน์ “อำเภอ”"),
                 format!("more than one tambon “{typed}” (districts {districts}): add a “อำเภอ” column"),
             ),
             MooNotInTambon { moo, tambon } => pick(

@@ -8,6 +8,7 @@ mod common;
 mod access;
 mod accounts;
 mod agencies;
+mod agency_plans;
 mod api;
 mod areas;
 mod audit_reading;
