@@ -10,6 +10,7 @@ pub mod import;
 pub mod place;
 
 use crate::db::{self, Db};
+use crate::error::{AppError, Field, Problem, Thing};
 use crate::plans::Status;
 use serde::Serialize;
 
@@ -34,7 +35,23 @@ pub struct Listed {
 
 /// The agencies' lists of an area: those imported for it or an area under it, and those of the
 /// areas it lies in (a province's list covers its districts' villages); newest year first.
-pub async fn of_area(db: &Db, code: &str) -> anyhow::Result<Vec<Listed>> {
+pub async fn of_area(db: &Db, typed: &str) -> Result<Vec<Listed>, AppError> {
+    let code = crate::thai::to_arabic_digits(typed.trim());
+    if code.is_empty() {
+        return Err(Problem::Missing {
+            field: Field::AreaCode,
+        }
+        .into());
+    }
+    if !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Problem::UnknownCode {
+            field: Field::AreaCode,
+            thing: Thing::AnyArea,
+            code,
+        }
+        .into());
+    }
+    let code = code.as_str();
     let (from, to) = db::prefix_range(code);
     let above: Vec<String> = [2, 4, 6]
         .iter()

@@ -26,16 +26,22 @@ struct AreaQuery {
 
 /// The agencies' lists of an area: imported for it, for an area under it or for one it lies in.
 #[utoipa::path(get, path = "/api/agency-plans", params(AreaQuery),
-    responses((status = 200, body = [Listed])))]
+    responses((status = 200, body = [Listed]), (status = 400, body = super::api::ErrorBody)))]
 async fn lists(State(s): State<AppState>, Query(q): Query<AreaQuery>) -> ApiResult<Vec<Listed>> {
-    let area = crate::thai::to_arabic_digits(q.area.trim());
-    Ok(Json(agency_plans::of_area(&s.db, &area).await?))
+    Ok(Json(agency_plans::of_area(&s.db, &q.area).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AgencyImport {
-    #[serde(flatten)]
-    input: ImportInput,
+    /// The area the list is for: a province, district or tambon code.
+    area_code: String,
+    /// The agency, for a file without a หน่วยงาน column.
+    #[serde(default)]
+    agency_name: String,
+    /// The fiscal year (BE), for a file without a ปีงบประมาณ column.
+    #[serde(default)]
+    fiscal_year: String,
     /// The CSV file's text (an .xlsx goes through the page).
     csv: String,
 }
@@ -49,7 +55,12 @@ async fn import_list(
     State(s): State<AppState>,
     ApiWrite { user, body }: ApiWrite<AgencyImport>,
 ) -> ApiResult<Imported> {
+    let input = ImportInput {
+        area_code: body.area_code,
+        agency_name: body.agency_name,
+        fiscal_year: body.fiscal_year,
+    };
     Ok(Json(
-        import::import(&s.db, &user, &body.input, body.csv.as_bytes()).await?,
+        import::import(&s.db, &user, &input, body.csv.as_bytes()).await?,
     ))
 }

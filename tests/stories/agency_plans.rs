@@ -160,7 +160,10 @@ async fn an_agencys_list_comes_in_and_its_overlap_is_found(backend: &str, db: Db
         .unwrap_err();
     assert_eq!(again.code(), "agency_list_exists", "{backend}");
     let said = again.message(oneplan::i18n::Lang::Th);
-    assert!(said.contains(WORKS) && said.contains(FARMING), "{backend}: {said}");
+    assert!(
+        said.contains(WORKS) && said.contains(FARMING),
+        "{backend}: {said}"
+    );
     let outsider = cast::outsider(&db).await;
     let e = import::import(&db, &outsider, &input, list().as_bytes())
         .await

@@ -45,14 +45,20 @@ async fn show(
     typed: ImportInput,
 ) -> AppResult<Response> {
     let area = crate::thai::to_arabic_digits(area.trim());
+    let mut errors = errors;
     let (lists, place) = if area.is_empty() {
         (Vec::new(), String::new())
     } else {
-        let places = crate::areas::places(&s.db, std::iter::once(area.as_str())).await?;
-        (
-            agency_plans::of_area(&s.db, &area).await?,
-            places.get(&area).cloned().unwrap_or_default(),
-        )
+        match agency_plans::of_area(&s.db, &area).await {
+            Ok(lists) => {
+                let places = crate::areas::places(&s.db, std::iter::once(area.as_str())).await?;
+                (lists, places.get(&area).cloned().unwrap_or_default())
+            }
+            Err(e) => {
+                errors.push(shown(e, v.tr.lang)?.1);
+                (Vec::new(), String::new())
+            }
+        }
     };
     render(&AgencyPlansPage {
         p: Page::new(v, v.tr.s("agency.title"), "/agency-plans"),

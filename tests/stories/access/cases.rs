@@ -17,6 +17,11 @@ pub fn cases(w: &World) -> Vec<Case> {
     );
     let own_json = serde_json::to_string(&own_csv).unwrap();
     let communities_csv = "เลขที่ชุมชน,ชื่อชุมชน,รหัสตำบล\n5,ชุมชนห้า,560114\n";
+    let agency_csv = "โครงการ,หมู่ที่,ปีงบประมาณ,งบประมาณ\nส่งเสริมการปลูกผักปลอดสารพิษ,1,2569,\"15,000\"\n";
+    let agency_json = serde_json::json!({
+        "area_code": "560114", "agency_name": "สำนักงานปศุสัตว์อำเภอเมืองพะเยา", "csv": agency_csv,
+    })
+    .to_string();
     vec![
         // accounts
         form(
@@ -743,6 +748,27 @@ pub fn cases(w: &World) -> Vec<Case> {
             r#"{"a":<pv8>,"b":<pv9>,"verdict":"different"}"#,
             tambon(),
             "56011401",
+        ),
+        // issue 15: another agency's list is imported by whoever writes the area's plans
+        upload(
+            "/agency-plans/import",
+            "/agency-plans/import",
+            &[
+                ("area_code", "560114"),
+                ("agency_name", "สำนักงานเกษตรอำเภอเมืองพะเยา"),
+                ("fiscal_year", ""),
+            ],
+            "agency.csv",
+            agency_csv.as_bytes().to_vec(),
+            tambon(),
+            "560114",
+        ),
+        api(
+            "/api/agency-plans/import",
+            "/api/agency-plans/import",
+            &agency_json,
+            tambon(),
+            "560114",
         ),
     ]
 }
