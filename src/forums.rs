@@ -95,6 +95,9 @@ pub async fn add(
     if plan.kind() == PlanKind::Budget {
         return Err(Problem::ForumNotInBudget.into());
     }
+    if plan.kind() == PlanKind::Agency {
+        return Err(Problem::AgencyListAsImported.into());
+    }
     let owner = plans::owner_of(db, &plan).await?;
     plans::access::check_owner_write(db, user, &owner, "forum", &plan_id.to_string()).await?;
     let mut errors = Vec::new();

@@ -788,6 +788,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("agency.done", "นำเข้าแล้ว", "Imported"),
     (
+        "agency.as_imported",
+        "รายการโครงการของหน่วยงานตามไฟล์ที่นำเข้า ใช้ตรวจความซ้ำซ้อนกับแผนในพื้นที่ (ไม่มีการเสนอหรืออนุมัติในระบบนี้) ·",
+        "An agency's list as its file gave it, for finding overlaps with the area's plans (not submitted or approved here) ·",
+    ),
+    (
         "duplicates.none",
         "ไม่พบโครงการที่น่าจะซ้ำซ้อนที่ยังไม่ได้พิจารณา",
         "No likely duplicates left to decide",

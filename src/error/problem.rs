@@ -481,6 +481,8 @@ pub enum Problem {
     AgencyPlanIsImported,
     /// An agency's list is for a province, district or tambon.
     AgencyListLevel,
+    /// An agency's list holds what its file gave: no forum, no submission or approval here.
+    AgencyListAsImported,
     AgencyListNoTitle,
     /// The file says nowhere where its projects lie.
     AgencyListNoPlace,
@@ -879,6 +881,7 @@ impl Problem {
             NoTitleColumn => "no_title_column",
             AgencyPlanIsImported => "agency_plan_is_imported",
             AgencyListLevel => "agency_list_level",
+            AgencyListAsImported => "agency_list_as_imported",
             AgencyListNoTitle => "agency_list_no_title",
             AgencyListNoPlace => "agency_list_no_place",
             AgencyListNoYear => "agency_list_no_year",

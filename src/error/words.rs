@@ -603,6 +603,10 @@ impl Problem {
                 "แผนงาน/โครงการของหน่วยงานสร้างจากการนำเข้าไฟล์รายการโครงการของหน่วยงาน (หน้า “โครงการของหน่วยงานอื่น”)".into(),
                 "an agency's project list is made by importing its file (the “other agencies' projects” page)".into(),
             ),
+            AgencyListAsImported => pick(
+                "รายการโครงการของหน่วยงานเป็นไปตามไฟล์ที่นำเข้า ไม่มีเวทีประชาคม และไม่ต้องเสนอหรืออนุมัติในระบบนี้".into(),
+                "an agency's list is as its file gave it: it has no forums and is not submitted or approved here".into(),
+            ),
             AgencyListLevel => pick(
                 "นำเข้าโครงการของหน่วยงานได้สำหรับจังหวัด อำเภอ หรือตำบล".into(),
                 "an agency's list is imported for a province, district or tambon".into(),

@@ -68,6 +68,9 @@ pub async fn step(
     reason: &str,
 ) -> Result<Plan, AppError> {
     let plan = get(db, plan_id).await?.ok_or_else(AppError::not_found)?;
+    if plan.kind == PlanKind::Agency {
+        return Err(Problem::AgencyListAsImported.into());
+    }
     let owner = owner_of(db, &plan).await?;
     let key = plan.id.to_string();
     if matches!(step, Step::Approve | Step::Reopen) && !access::is_above(db, user, &owner).await? {

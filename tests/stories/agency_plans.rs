@@ -174,6 +174,18 @@ async fn an_agencys_list_comes_in_and_its_overlap_is_found(backend: &str, db: Db
         .await
         .unwrap_err();
     assert_eq!(e.code(), "agency_plan_is_imported");
+    // nor submitted, nor given forums: it is what its file gave
+    let e = plans::workflow::step(
+        &db,
+        &works,
+        works_plan.id,
+        works_plan.version,
+        plans::workflow::Step::Submit,
+        "",
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.code(), "agency_list_as_imported");
     // and a tambon's list needs no tambon column
     let one_tambon = import::ImportInput {
         area_code: "560114".into(),
