@@ -34,6 +34,8 @@ pub struct Hit {
     pub committee_kind: Option<CommitteeKind>,
     /// How well it matched: the phrases in its title or body, at the start, the whole title.
     pub score: u32,
+    /// The title in runs, those holding what was searched marked (`highlight`).
+    pub title_parts: Vec<super::Part>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -128,6 +130,7 @@ pub(super) async fn describe(db: &Db, shown: &[(Kind, i64, u32)]) -> anyhow::Res
                 held_on: r.held_on,
                 committee_kind: r.committee_kind,
                 score: *score,
+                title_parts: Vec::new(),
             })
         })
         .collect())

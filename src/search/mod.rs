@@ -5,6 +5,7 @@
 //! and in what order they come, is decided here (`phrases`). Areas and LAOs are found by name
 //! as before (`areas::search`).
 
+pub mod highlight;
 mod hits;
 pub mod phrases;
 pub mod similar;
@@ -17,6 +18,7 @@ use crate::error::{Field, Problem};
 use crate::plans::kind::PlanKind;
 use crate::projects::status::ProjectStatus;
 use crate::text_index::{self, Kind, grams};
+pub use highlight::Part;
 pub use hits::Hit;
 use phrases::Phrases;
 use serde::Serialize;
@@ -257,7 +259,10 @@ pub async fn find(db: &Db, s: &Search) -> anyhow::Result<Results> {
         .take(PAGE)
         .map(|(score, _, kind, id)| (*kind, *id, *score))
         .collect();
-    let hits = hits::describe(db, &shown).await?;
+    let mut hits = hits::describe(db, &shown).await?;
+    for h in &mut hits {
+        h.title_parts = highlight::parts(&h.title, &phrases.keys);
+    }
     Ok(Results {
         phrases: phrases.keys,
         total,

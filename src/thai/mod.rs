@@ -7,6 +7,7 @@ pub mod encoding;
 pub mod fiscal;
 pub mod likeness;
 pub mod text;
+pub mod words;
 
 #[cfg(test)]
 pub(crate) mod fuzz;

@@ -156,6 +156,16 @@ struct Abbreviation {
     when: When,
 }
 
+/// The short forms of the table that end in a dot (คสล., ม.), as the word list of
+/// `thai::words` takes them.
+pub fn abbreviations() -> impl Iterator<Item = &'static str> {
+    include_str!("abbreviations.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .filter(|short| short.ends_with('.'))
+}
+
 /// The table, longest first so that ตร.ม. is read before ม.
 static ABBREVIATIONS: LazyLock<Vec<Abbreviation>> = LazyLock::new(|| {
     let mut rows = Vec::new();

@@ -105,6 +105,8 @@ async fn an_officer_searches_sees_a_similar_project_and_reviews_duplicates(backe
             .await
             .contains("ขยายเขตประปาหมู่บ้าน")
     );
+    // the words that hold what was typed are marked, whole
+    assert_eq!(text(&c, "#search-results mark").await, "ประปา", "{backend}");
     shot(&c, backend, "search").await;
 
     // typing the same road into หมู่ที่ 2's plan shows the village's road under the title

@@ -19,6 +19,8 @@ pub struct Row {
     pub href: String,
     pub kind: String,
     pub title: String,
+    /// The title in runs, those holding what was searched marked.
+    pub parts: Vec<crate::search::Part>,
     pub place: String,
     /// The plan, years, dimension and status, as they apply.
     pub detail: String,
@@ -86,10 +88,19 @@ fn row(t: &Tr, h: &Hit) -> Row {
         Kind::Forum => format!("{} {}", kind_th(t, Kind::Forum), h.title),
         _ => h.title.clone(),
     };
+    let mut parts = h.title_parts.clone();
+    if h.kind == Kind::Forum {
+        let lead = crate::search::Part {
+            text: format!("{} ", kind_th(t, Kind::Forum)),
+            hit: false,
+        };
+        parts.insert(0, lead);
+    }
     Row {
         href,
         kind: kind_th(t, h.kind),
         title,
+        parts,
         place: h.place.clone(),
         detail: detail.join(" · "),
     }
