@@ -202,6 +202,12 @@ struct Candidate {
 
 /// The records that hold every phrase of the search and pass its filters, best first.
 pub async fn find(db: &Db, s: &Search) -> anyhow::Result<Results> {
+    find_from(db, s, WINDOW).await
+}
+
+/// `find`, with PostgreSQL asked first among the newest `window` entries (the stories ask
+/// with a small one, to prove each window's answer is the whole table's).
+pub async fn find_from(db: &Db, s: &Search, window: i64) -> anyhow::Result<Results> {
     let phrases = Phrases::of(&s.text);
     let tokens = phrases.tokens();
     let page = s.page.max(1);
@@ -229,12 +235,7 @@ pub async fn find(db: &Db, s: &Search) -> anyhow::Result<Results> {
     if let Some(kind) = s.kind {
         tokens.insert(grams::kind(kind.as_str()));
     }
-    let (sql, values) = candidates_sql(db.backend, s, &grams::joined(&tokens));
-    let mut q = db::query_as::<Candidate>(sqlx::AssertSqlSafe(sql));
-    for v in values {
-        q = q.bind(v);
-    }
-    let rows = q.fetch_all(db).await?;
+    let rows = candidates(db, s, &grams::joined(&tokens), window).await?;
     let capped = rows.len() as i64 >= CANDIDATES;
     let mut scored: Vec<(u32, usize, Kind, i64)> = rows
         .iter()
@@ -275,9 +276,57 @@ pub async fn find(db: &Db, s: &Search) -> anyhow::Result<Results> {
     })
 }
 
-/// The candidates' statement and its values: the entries with every token, under the area,
-/// through the filters (each names the kinds it applies to), the newest entries first.
-fn candidates_sql(backend: db::Backend, s: &Search, tokens: &str) -> (String, Vec<db::Value>) {
+/// The newest `CANDIDATES` entries with every token that pass the filters. SQLite's FTS5 reads
+/// its matches newest first and stops; PostgreSQL's GIN index gives every match unordered, so
+/// it is asked of the newest entries first (`WINDOW`, then eight times as many, …): once a
+/// window holds `CANDIDATES` matches they are the newest of all, the same answer as the
+/// whole table's.
+async fn candidates(
+    db: &Db,
+    s: &Search,
+    tokens: &str,
+    window: i64,
+) -> anyhow::Result<Vec<Candidate>> {
+    let run = |above: Option<i64>| {
+        let (sql, values) = candidates_sql(db.backend, s, tokens, above);
+        async move {
+            let mut q = db::query_as::<Candidate>(sqlx::AssertSqlSafe(sql));
+            for v in values {
+                q = q.bind(v);
+            }
+            q.fetch_all(db).await
+        }
+    };
+    if db.backend == db::Backend::Sqlite {
+        return Ok(run(None).await?);
+    }
+    let top: Option<i64> = db::query_scalar("SELECT MAX(id) FROM search_entries")
+        .fetch_one(db)
+        .await?;
+    let top = top.unwrap_or(0);
+    let mut width = window.max(1);
+    while width < top {
+        let rows = run(Some(top - width)).await?;
+        if rows.len() as i64 >= CANDIDATES {
+            return Ok(rows);
+        }
+        width = width.saturating_mul(8);
+    }
+    Ok(run(None).await?)
+}
+
+/// The newest entries PostgreSQL is first asked for candidates among.
+const WINDOW: i64 = 50_000;
+
+/// The candidates' statement and its values: the entries with every token (above an id, when
+/// given), under the area, through the filters (each names the kinds it applies to), the
+/// newest entries first.
+fn candidates_sql(
+    backend: db::Backend,
+    s: &Search,
+    tokens: &str,
+    above: Option<i64>,
+) -> (String, Vec<db::Value>) {
     let mut values: Vec<db::Value> = vec![tokens.to_string().value()];
     let next = |v: db::Value, values: &mut Vec<db::Value>| {
         values.push(v);
@@ -285,6 +334,10 @@ fn candidates_sql(backend: db::Backend, s: &Search, tokens: &str) -> (String, Ve
     };
     let (from, newest_first) = text_index::with_tokens(backend, 1);
     let mut sql = format!("SELECT e.kind, e.ref_id, e.title_key, e.body_key {from}");
+    if let Some(above) = above {
+        let n = next(above.value(), &mut values);
+        sql.push_str(&format!(" AND e.id > ${n}"));
+    }
     if let Some(area) = &s.area {
         let (from, to) = db::prefix_range(area);
         let a = next(from.value(), &mut values);
