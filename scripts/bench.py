@@ -8,6 +8,7 @@
     scripts/bench.py export    # 5. every tambon plan book of a year to .docx
     scripts/bench.py scales    # import and roll-ups on one province and one region (docs/PERFORMANCE.md)
     scripts/bench.py search    # 6. Thai search p50/p99 and the national duplicate pass, SQLite and PostgreSQL
+    scripts/bench.py text      # 7. Thai words and normalisation vs PyThaiNLP newmm; duplicate pairs vs rapidfuzz
 
 Options: --area PREFIX (default '' = whole country), --years 2569 or 2565-2569, --seed N.
 Each run rewrites its own section of docs/BENCHMARKS.md with the machine and date.
@@ -654,10 +655,108 @@ def bench_search(a, pg=None):
              "over the whole country, wall time and the process's peak RSS (`/usr/bin/time -v`).")
     write_section(f"search-{key(a.area, a.years)}", f"6. Thai search and the duplicate pass ({scale_name(a)})", body)
 
+# ---------------------------------------------------------------- 7. Thai text
+
+def venv_python(name, package):
+    """A virtualenv of its own under ~/.cache/oneplan with `package` installed."""
+    v = Path.home() / ".cache" / "oneplan" / name
+    py = v / "bin" / "python"
+    if not py.exists():
+        sh(sys.executable, "-m", "venv", str(v), capture=False)
+    if sh(str(py), "-c", f"import {package.split('==')[0]}", check=False).returncode != 0:
+        sh(str(py), "-m", "pip", "install", "-q", package, capture=False)
+    return str(py)
+
+
+NEWMM = """
+import sys, time, json
+from pythainlp.tokenize import word_tokenize
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+t = time.perf_counter(); word_tokenize("ทดสอบ", engine="newmm"); load = time.perf_counter() - t
+t = time.perf_counter()
+cut = [word_tokenize(l, engine="newmm", keep_whitespace=True) for l in lines]
+seg = time.perf_counter() - t
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    for w in cut: f.write("|".join(w) + "\\n")
+print(json.dumps({"load_seconds": load, "segment_seconds": seg}))
+"""
+
+
+def thai_breaks(line):
+    """Where a line of words joined by | breaks between two Thai characters."""
+    words = line.split("|")
+    text = "".join(words)
+    out, pos = set(), 0
+    for w in words[:-1]:
+        pos += len(w)
+        if 0 < pos < len(text) and "\u0e00" <= text[pos - 1] <= "\u0e7f" and "\u0e00" <= text[pos] <= "\u0e7f":
+            out.add(pos)
+    return out
+
+
+def bench_text(a, pg=None):
+    """Both segmenters cut the same real titles and their Thai word breaks are compared before
+    the times are read; each times its own cutting in-process, the word list loaded first."""
+    src = Path(ROOT.parent / "shared" / "data" / "projects" / "budget2565_local_items.csv")
+    if not src.exists():
+        src = ROOT / "data" / "projects" / "budget2565_titles_sample.txt"
+        titles = src.read_text().splitlines()
+    else:
+        with open(src, encoding="utf-8") as f:
+            titles = [r["item_description"] for r in csv.DictReader(f) if r["item_description"].strip()]
+    titles = [t.replace("\n", " ") for t in titles]
+    path = WORK / "titles.txt"
+    path.write_text("\n".join(titles) + "\n")
+    chars = sum(len(t) for t in titles)
+    ours_out, theirs_out = WORK / "words-oneplan.txt", WORK / "words-newmm.txt"
+    r = sh(BIN, "words", str(path), "--timing")
+    ours_out.write_text(r.stdout)
+    ours = json.loads(r.stderr.strip().splitlines()[-1])
+    py = venv_python("pythainlp-venv", "pythainlp==5.4.0")
+    script = WORK / "newmm.py"
+    script.write_text(NEWMM)
+    theirs = json.loads(sh(py, str(script), str(path), str(theirs_out)).stdout.strip().splitlines()[-1])
+    mine, other = ours_out.read_text().splitlines(), theirs_out.read_text().splitlines()
+    assert len(mine) == len(other) == len(titles), (len(mine), len(other), len(titles))
+    same = agree = only_ours = only_theirs = 0
+    for x, y in zip(mine, other):
+        bx, by = thai_breaks(x), thai_breaks(y)
+        same += bx == by
+        agree += len(bx & by)
+        only_ours += len(bx - by)
+        only_theirs += len(by - bx)
+    per_m = lambda seconds: f"{seconds / chars * 1e6 * 1000:,.0f} ms"
+    rows = [
+        ["oneplan `thai::words` (nlpo3 1.4 newmm, Rust)", n(len(titles)), n(chars), f"{ours['load_seconds']:.2f} s",
+         f"{ours['segment_seconds']:.2f} s", per_m(ours["segment_seconds"])],
+        ["PyThaiNLP 5.4.0 `word_tokenize(engine=\"newmm\")`", n(len(titles)), n(chars), f"{theirs['load_seconds']:.2f} s",
+         f"{theirs['segment_seconds']:.2f} s", per_m(theirs["segment_seconds"])],
+        ["oneplan `thai::text::title` (normalisation and guards)", n(len(titles)), n(chars), "–",
+         f"{ours['normalise_seconds']:.2f} s", per_m(ours["normalise_seconds"])],
+    ]
+    body = table(["what", "titles", "characters", "word list load", "time", "per million characters"], rows)
+    body += (f"\n\nThe same {n(len(titles))} item descriptions of the FY2565 budget bill's local line items, as written. "
+             f"Thai word breaks: the same in {same / len(titles):.1%} of titles ({n(agree)} breaks agree, "
+             f"{n(only_ours)} only ours, {n(only_theirs)} only newmm's: oneplan adds the abbreviations of "
+             "`src/thai/abbreviations.csv` to PyThaiNLP's word list, so คสล. stays one word). "
+             "Both on one core, in-process, after loading the word list.")
+    pairs = ROOT / "data" / "projects" / "duplicate_pairs.csv"
+    j = json.loads(sh(BIN, "pairs", str(pairs)).stdout)
+    rf = venv_python("rapidfuzz-venv", "rapidfuzz")
+    base = json.loads(sh(rf, str(ROOT / "scripts" / "duplicates_baseline.py"), "--json", str(pairs)).stdout)
+    best = max(base["scorers"], key=lambda s: s["f1"]) if isinstance(base, dict) and "scorers" in base else base
+    rows = [["oneplan `thai::likeness` at 0.7 (fixed beforehand)", f"{j['precision']:.3f}", f"{j['recall']:.3f}", f"{j['f1']:.3f}"],
+            [f"rapidfuzz {best.get('scorer', '')} {best.get('processor', '')}, threshold {best.get('threshold', '?')} chosen in hindsight",
+             f"{best['precision']:.3f}", f"{best['recall']:.3f}", f"{best['f1']:.3f}"]]
+    body += "\n\n" + table(["duplicate pairs (data/projects/duplicate_pairs.csv, " + n(j["pairs"]) + " pairs)",
+                             "precision", "recall", "F1"], rows)
+    write_section("text", "7. Thai words, normalisation and duplicate pairs", body)
+
+
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("bench", choices=["import", "rollups", "load", "memory", "export", "scales", "search"])
+    p.add_argument("bench", choices=["import", "rollups", "load", "memory", "export", "scales", "search", "text"])
     p.add_argument("--area", default="")
     p.add_argument("--years", default=None)
     p.add_argument("--seed", type=int, default=1)
@@ -670,7 +769,7 @@ def main():
     ensure_tools()
     if not a.no_build:
         build()
-    pg = None if a.no_postgres or a.bench in ("load", "export") else Postgres()
+    pg = None if a.no_postgres or a.bench in ("load", "export", "text") else Postgres()
     if a.bench == "scales":
         # the whole country is the main run of `import` and `rollups`
         for area in ["56", "4"]:
@@ -679,7 +778,7 @@ def main():
             bench_rollups(a, pg)
         return
     {"import": bench_import, "rollups": bench_rollups, "load": bench_load, "memory": bench_memory,
-     "export": bench_export, "search": bench_search}[a.bench](a, pg)
+     "export": bench_export, "search": bench_search, "text": bench_text}[a.bench](a, pg)
 
 
 if __name__ == "__main__":

@@ -121,6 +121,9 @@ enum Command {
         #[arg(long)]
         timing: bool,
     },
+    /// Judges a labelled set of title pairs (a,b,label,case) as the duplicate review would, at
+    /// its fixed threshold: precision, recall and F1 as JSON (the benchmark reads it).
+    Pairs { file: PathBuf },
     /// Writes official documents in bulk.
     Export {
         #[command(subcommand)]
@@ -350,6 +353,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     })
                 );
             }
+            Ok(())
+        }
+        Command::Pairs { file } => {
+            let j = crate::thai::likeness::judge(&file)?;
+            println!("{}", serde_json::to_string(&j)?);
             Ok(())
         }
         Command::SearchIndex => {

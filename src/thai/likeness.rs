@@ -109,6 +109,58 @@ fn pairs(key: &str) -> Vec<(char, char)> {
     p
 }
 
+/// How the comparison judges a labelled set of pairs (a CSV of a,b,label,case: label 1 for the
+/// same work), at `SAME_WORK`, fixed beforehand.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Judged {
+    pub pairs: u32,
+    pub true_positives: u32,
+    pub false_positives: u32,
+    pub false_negatives: u32,
+    pub true_negatives: u32,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    /// Per case of the set: (judged right, pairs).
+    pub cases: std::collections::BTreeMap<String, (u32, u32)>,
+    /// The pairs judged wrong: case, score, a, b.
+    pub misses: Vec<(String, f64, String, String)>,
+}
+
+pub fn judge(file: &std::path::Path) -> anyhow::Result<Judged> {
+    let mut r = csv::Reader::from_path(file)?;
+    let mut j = Judged::default();
+    for row in r.records() {
+        let row = row?;
+        let (a, b, label, case) = (&row[0], &row[1], &row[2] == "1", row[3].to_string());
+        let l = compare(&super::text::title(a), &super::text::title(b));
+        let said = l.same_work();
+        match (said, label) {
+            (true, true) => j.true_positives += 1,
+            (true, false) => j.false_positives += 1,
+            (false, true) => j.false_negatives += 1,
+            (false, false) => j.true_negatives += 1,
+        }
+        let c = j.cases.entry(case.clone()).or_default();
+        c.1 += 1;
+        if said == label {
+            c.0 += 1;
+        } else {
+            j.misses.push((case, l.score, a.to_string(), b.to_string()));
+        }
+        j.pairs += 1;
+    }
+    let (tp, fp, fn_) = (
+        f64::from(j.true_positives),
+        f64::from(j.false_positives),
+        f64::from(j.false_negatives),
+    );
+    j.precision = tp / (tp + fp);
+    j.recall = tp / (tp + fn_);
+    j.f1 = 2.0 * j.precision * j.recall / (j.precision + j.recall);
+    Ok(j)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,52 +213,28 @@ mod tests {
             )
             .into()
         });
-        let mut r = csv::Reader::from_path(&path).unwrap();
-        let (mut tp, mut fp, mut fn_, mut tn) = (0, 0, 0, 0);
-        let mut cases: std::collections::BTreeMap<String, (u32, u32)> = Default::default();
-        for row in r.records() {
-            let row = row.unwrap();
-            let (a, b, label, case) = (&row[0], &row[1], &row[2] == "1", row[3].to_string());
-            let l = compare(&title(a), &title(b));
-            let said = l.same_work();
-            if said != label && std::env::var("SHOW_MISSES").is_ok() {
-                println!(
-                    "MISS {case} {:.2} {:?}\n  {}\n  {}\n  {}\n  {}",
-                    l.score,
-                    l.apart,
-                    a,
-                    b,
-                    title(a).key,
-                    title(b).key
-                );
-            }
-            match (said, label) {
-                (true, true) => tp += 1,
-                (true, false) => fp += 1,
-                (false, true) => fn_ += 1,
-                (false, false) => tn += 1,
-            }
-            let c = cases.entry(case).or_default();
-            c.1 += 1;
-            if said == label {
-                c.0 += 1;
+        let j = judge(std::path::Path::new(&path)).unwrap();
+        if std::env::var("SHOW_MISSES").is_ok() {
+            for (case, score, a, b) in &j.misses {
+                println!("MISS {case} {score:.2}\n  {a}\n  {b}");
             }
         }
-        let precision = tp as f64 / (tp + fp) as f64;
-        let recall = tp as f64 / (tp + fn_) as f64;
-        let f1 = 2.0 * precision * recall / (precision + recall);
         println!(
-            "pairs {}: tp {tp} fp {fp} fn {fn_} tn {tn}",
-            tp + fp + fn_ + tn
+            "pairs {}: tp {} fp {} fn {} tn {}",
+            j.pairs, j.true_positives, j.false_positives, j.false_negatives, j.true_negatives
         );
-        println!("precision {precision:.3} recall {recall:.3} F1 {f1:.3} at {SAME_WORK}");
-        for (case, (right, all)) in &cases {
+        println!(
+            "precision {:.3} recall {:.3} F1 {:.3} at {SAME_WORK}",
+            j.precision, j.recall, j.f1
+        );
+        for (case, (right, all)) in &j.cases {
             println!("{case:>16} {right}/{all}");
         }
-        assert!(tp + fp + fn_ + tn >= 500);
+        assert!(j.pairs >= 500);
         assert!(
-            f1 > 0.782,
-            "no better than rapidfuzz in hindsight: F1 {f1:.3}"
+            j.f1 > 0.782,
+            "no better than rapidfuzz in hindsight: F1 {:.3}",
+            j.f1
         );
     }
 }
