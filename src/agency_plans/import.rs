@@ -238,14 +238,9 @@ fn read(
     area: &Area,
 ) -> Result<Vec<(usize, RowInput)>, Vec<Problem>> {
     let rows = sheet::rows(bytes).map_err(|p| vec![p])?;
-    let Some(at) = rows
-        .iter()
-        .take(20)
-        .position(|(_, cells)| cells.iter().any(|c| column_of(c) == Some(Column::Title)))
-    else {
+    let Some((at, columns)) = sheet::header(&rows, column_of, Column::Title) else {
         return Err(vec![Problem::AgencyListNoTitle]);
     };
-    let columns: Vec<Option<Column>> = rows[at].1.iter().map(|c| column_of(c)).collect();
     let has = |c: Column| columns.contains(&Some(c));
     let mut errors = Vec::new();
     if area.level != Level::Tambon && !has(Column::Code) && !has(Column::Tambon) {
@@ -261,10 +256,7 @@ fn read(
         return Err(errors);
     }
     let mut out = Vec::new();
-    for (row, cells) in &rows[at + 1..] {
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
+    for (row, cells) in sheet::filled(&rows, at) {
         let mut r = RowInput {
             year: input.fiscal_year.clone(),
             agency: input.agency_name.clone(),

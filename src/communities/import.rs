@@ -50,14 +50,9 @@ pub async fn import(
     let l = lao(db, lao_id).await?;
     check_keeper(db, user, &l, &format!("lao:{lao_id}")).await?;
     let rows = sheet::rows(bytes).map_err(AppError::from)?;
-    let Some(at) = rows
-        .iter()
-        .take(20)
-        .position(|(_, cells)| cells.iter().any(|c| column_of(c) == Some(Column::Name)))
-    else {
+    let Some((at, columns)) = sheet::header(&rows, column_of, Column::Name) else {
         return Err(Problem::NoCommunityNameColumn.into());
     };
-    let columns: Vec<Option<Column>> = rows[at].1.iter().map(|c| column_of(c)).collect();
     let tambons = covered_tambons(db, lao_id).await?;
     let only_tambon = match tambons.as_slice() {
         [only] => only.code.clone(),

@@ -94,14 +94,9 @@ fn column_of(header: &str) -> Option<Column> {
 fn read(bytes: &[u8], plan: &Plan) -> Result<Vec<(usize, OwnInput)>, Vec<Problem>> {
     let rows = sheet::rows(bytes).map_err(|p| vec![p])?;
     // the header is the first row (of the first twenty) that names the project column
-    let Some(at) = rows
-        .iter()
-        .take(20)
-        .position(|(_, cells)| cells.iter().any(|c| column_of(c) == Some(Column::Title)))
-    else {
+    let Some((at, columns)) = sheet::header(&rows, column_of, Column::Title) else {
         return Err(vec![Problem::NoTitleColumn]);
     };
-    let columns: Vec<Option<Column>> = rows[at].1.iter().map(|c| column_of(c)).collect();
     let span = plans::years_label(plan.first_year, plan.last_year);
     let mut errors = Vec::new();
     for year in plan.first_year..=plan.last_year {
@@ -126,10 +121,7 @@ fn read(bytes: &[u8], plan: &Plan) -> Result<Vec<(usize, OwnInput)>, Vec<Problem
         return Err(errors);
     }
     let mut out = Vec::new();
-    for (row, cells) in &rows[at + 1..] {
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
+    for (row, cells) in sheet::filled(&rows, at) {
         let mut input = OwnInput::default();
         for (col, text) in cells.iter().enumerate() {
             let Some(Some(column)) = columns.get(col) else {

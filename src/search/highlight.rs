@@ -17,10 +17,6 @@ pub struct Part {
     pub hit: bool,
 }
 
-fn is_thai_letter(c: char) -> bool {
-    ('\u{0E01}'..='\u{0E4E}').contains(&c)
-}
-
 /// The title in runs, marked where the phrases (keys, as `Phrases::keys`) stand.
 pub fn parts(title: &str, phrases: &[String]) -> Vec<Part> {
     let words = words::words(title);
@@ -31,7 +27,7 @@ pub fn parts(title: &str, phrases: &[String]) -> Vec<Part> {
             // a space between two Thai letters is no part of the key (`text::key`)
             let before = i.checked_sub(1).and_then(|p| words[p].chars().next_back());
             let after = words.get(i + 1).and_then(|n| n.chars().next());
-            if before.is_some_and(is_thai_letter) && after.is_some_and(is_thai_letter) {
+            if before.is_some_and(text::is_thai_letter) && after.is_some_and(text::is_thai_letter) {
                 String::new()
             } else {
                 " ".to_string()

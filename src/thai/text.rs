@@ -264,7 +264,7 @@ const NAME_ENDS: [&str; 17] = [
 ];
 
 /// Thai consonants, vowels and marks (not the digits, not ฿).
-fn is_thai_letter(c: char) -> bool {
+pub(crate) fn is_thai_letter(c: char) -> bool {
     ('\u{0E01}'..='\u{0E4E}').contains(&c) && c != '\u{0E3F}'
 }
 

@@ -6,6 +6,27 @@ use calamine::Data;
 
 pub(crate) type Rows = Vec<(usize, Vec<String>)>;
 
+/// Where a table's header is: the first of the first twenty rows with a cell naming the `key`
+/// column (a title row may stand above it), and what each of its cells names.
+pub(crate) fn header<C: Copy + PartialEq>(
+    rows: &Rows,
+    column_of: impl Fn(&str) -> Option<C>,
+    key: C,
+) -> Option<(usize, Vec<Option<C>>)> {
+    let at = rows
+        .iter()
+        .take(20)
+        .position(|(_, cells)| cells.iter().any(|c| column_of(c) == Some(key)))?;
+    Some((at, rows[at].1.iter().map(|c| column_of(c)).collect()))
+}
+
+/// The rows below the header `at` that are not blank.
+pub(crate) fn filled(rows: &Rows, at: usize) -> impl Iterator<Item = &(usize, Vec<String>)> {
+    rows[at + 1..]
+        .iter()
+        .filter(|(_, cells)| !cells.iter().all(|c| c.trim().is_empty()))
+}
+
 /// The rows of the file; an .xlsx is told by its zip signature, anything else is read as CSV.
 pub(crate) fn rows(bytes: &[u8]) -> Result<Rows, Problem> {
     if bytes.starts_with(b"PK\x03\x04") {

@@ -31,6 +31,19 @@ pub struct Visitor {
 }
 
 impl Visitor {
+    /// The area typed in a page's query, or else the signed-in user's own ("" for none).
+    pub fn area_or_own(&self, typed: &str) -> String {
+        match typed.trim() {
+            "" => self
+                .user
+                .as_ref()
+                .and_then(|u| u.scope.area_prefix())
+                .unwrap_or("")
+                .to_string(),
+            t => t.to_string(),
+        }
+    }
+
     /// The signed-in user, or 401.
     pub fn user(&self) -> Result<&User, AppError> {
         self.user.as_ref().ok_or(AppError::SignInRequired)

@@ -83,15 +83,7 @@ pub async fn page(
     v: Visitor,
     Query(q): Query<AreaQuery>,
 ) -> AppResult<Response> {
-    let area = if q.area.trim().is_empty() {
-        v.user
-            .as_ref()
-            .and_then(|u| u.scope.area_prefix())
-            .unwrap_or("")
-            .to_string()
-    } else {
-        q.area
-    };
+    let area = v.area_or_own(&q.area);
     let notice = match q.done {
         Some(n) => format!(
             "{} {n} {}",

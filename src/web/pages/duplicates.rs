@@ -38,15 +38,7 @@ pub async fn page(
     Query(q): Query<AreaYear>,
 ) -> AppResult<Response> {
     let t = v.tr;
-    let area = if q.area.trim().is_empty() {
-        v.user
-            .as_ref()
-            .and_then(|u| u.scope.area_prefix())
-            .unwrap_or("")
-            .to_string()
-    } else {
-        q.area.trim().to_string()
-    };
+    let area = v.area_or_own(&q.area);
     let year = if q.year.trim().is_empty() {
         crate::thai::fiscal_year_be(crate::thai::fiscal::today_in_thailand()).to_string()
     } else {
