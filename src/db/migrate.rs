@@ -104,6 +104,12 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "agency plans",
         include_str!("../../migrations/0020_agency_plans.sql"),
     ),
+    // issue 14: the Tambon Project Bank and Role Model rounds
+    (
+        21,
+        "role model",
+        include_str!("../../migrations/0021_role_model.sql"),
+    ),
 ];
 
 /// Statements a migration's file is followed by that only one database has: the token index of

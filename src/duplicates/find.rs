@@ -175,14 +175,35 @@ pub(super) fn group(items: Vec<Item>) -> BTreeMap<String, Vec<Item>> {
     by
 }
 
+/// Every tambon's pairs, the tambons shared among the cores.
 pub(super) fn compare_tambons(
     tambons: &BTreeMap<String, Vec<Item>>,
     skip: &HashSet<(i64, i64)>,
 ) -> Vec<Finding> {
-    tambons
-        .values()
-        .flat_map(|t| compare_tambon(t, skip))
-        .collect()
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let all: Vec<&Vec<Item>> = tambons.values().collect();
+    if cores == 1 || all.len() < 2 {
+        return all.iter().flat_map(|t| compare_tambon(t, skip)).collect();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..cores)
+            .map(|k| {
+                let all = &all;
+                // every k-th tambon, so that a province's large tambons are spread
+                scope.spawn(move || {
+                    all.iter()
+                        .skip(k)
+                        .step_by(cores)
+                        .flat_map(|t| compare_tambon(t, skip))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("comparing a province's tambons"))
+            .collect()
+    })
 }
 
 /// One tambon's pairs: within each village, and the tambon's own projects (whose area is the
@@ -245,10 +266,10 @@ fn consider(a: &Item, b: &Item, skip: &HashSet<(i64, i64)>, out: &mut Vec<Findin
     if skip.contains(&(a.id, b.id)) {
         return;
     }
-    let l = likeness::compare_prepared(&a.norm, &a.prepared, &b.norm, &b.prepared);
-    if !l.same_work() {
+    let Some(score) = likeness::same_work_prepared(&a.norm, &a.prepared, &b.norm, &b.prepared)
+    else {
         return;
-    }
+    };
     out.push(Finding {
         a: a.id,
         b: b.id,
@@ -262,7 +283,7 @@ fn consider(a: &Item, b: &Item, skip: &HashSet<(i64, i64)>, out: &mut Vec<Findin
         b_place: String::new(),
         a_plans: Vec::new(),
         b_plans: Vec::new(),
-        score: (l.score * 1000.0).round() / 1000.0,
+        score: (score * 1000.0).round() / 1000.0,
         guards: guards_th(&a.norm, &b.norm),
     });
 }

@@ -58,6 +58,20 @@ fields! {
     SearchKind = "kind", "ประเภทข้อมูล", "Kind of record";
     PlanLevel = "level", "ระดับแผน", "Plan level";
     Page = "page", "หน้า", "Page";
+    // issue 14: the Tambon Project Bank and Role Model rounds
+    Tambons = "tambons", "ตำบลที่ดำเนินการ", "Tambons covered";
+    Months = "months", "ระยะเวลาดำเนินการ (เดือน)", "Duration (months)";
+    SiteReady = "site_ready", "ความพร้อมของพื้นที่", "Site ready";
+    Consent = "consent", "การอนุมัติ/อนุญาตจากประชาชน/หน่วยงานที่เกี่ยวข้อง", "Consent of the people and agencies";
+    BankStatus = "status", "สถานะในคลัง", "Status in the bank";
+    MinBudget = "min_budget", "งบประมาณตั้งแต่", "Budget from";
+    MaxBudget = "max_budget", "งบประมาณไม่เกิน", "Budget up to";
+    Cap = "cap", "วงเงินต่ออำเภอ", "Cap per district";
+    WorkDueOn = "work_due_on", "ดำเนินการแล้วเสร็จภายในวันที่", "Work due on";
+    ReportDueOn = "report_due_on", "ส่งรายงานภายในวันที่", "Report due on";
+    Districts = "districts", "อำเภอที่เข้าร่วม", "Districts taking part";
+    Passes = "passes", "ผลการคัดกรอง", "Screening answer";
+    Criterion = "criterion", "ข้อคัดกรอง", "Screening item";
     // projects
     Project = "project_id", "โครงการ", "Project";
     Title = "title", "ชื่อโครงการ", "Project title";

@@ -6,11 +6,13 @@
 mod chain;
 mod field;
 mod problem;
+mod role_model;
 mod words;
 
 pub use chain::ChainProblem;
 pub use field::Field;
 pub use problem::{Class, FundingProblem, MemberProblem, Named, Problem, Thing};
+pub use role_model::RoleModelProblem;
 
 use crate::i18n::Lang;
 use axum::http::StatusCode;

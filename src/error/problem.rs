@@ -589,6 +589,8 @@ pub enum Problem {
     },
     // ---- issue 12: a step of the reporting chain
     Chain(super::chain::ChainProblem),
+    // ---- issue 14: the Tambon Project Bank and Role Model rounds
+    RoleModel(super::role_model::RoleModelProblem),
 }
 
 /// What is wrong with one line of a project's funding.
@@ -633,6 +635,7 @@ impl Problem {
             }
             CommunityEnded { .. } => Class::Conflict,
             Chain(c) => c.class(),
+            RoleModel(r) => r.class(),
             NotFound { .. } => Class::NotFound,
             Stale { .. }
             | PlanExists { .. }
@@ -733,6 +736,7 @@ impl Problem {
             BaseBelowDesignated { .. } => Some(Field::BaseCount),
             ModelChangeTooLate { .. } => Some(Field::DesignatedOn),
             Chain(c) => c.field(),
+            RoleModel(r) => r.field(),
             _ => None,
         }
     }
@@ -916,6 +920,7 @@ impl Problem {
             NoCommunityNameColumn => "no_community_name_column",
             CommunityNumberTwice { .. } => "community_number_twice",
             Chain(c) => c.code(),
+            RoleModel(r) => r.code(),
         }
     }
 

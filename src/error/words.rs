@@ -604,8 +604,8 @@ impl Problem {
                 "an agency's project list is made by importing its file (the “other agencies' projects” page)".into(),
             ),
             AgencyListAsImported => pick(
-                "รายการโครงการของหน่วยงานเป็นไปตามไฟล์ที่นำเข้า ไม่มีเวทีประชาคม และไม่ต้องเสนอหรืออนุมัติในระบบนี้".into(),
-                "an agency's list is as its file gave it: it has no forums and is not submitted or approved here".into(),
+                "รายการโครงการของหน่วยงานเป็นไปตามไฟล์ที่นำเข้า ไม่แก้ไข ไม่มีเวทีประชาคม และไม่ต้องเสนอหรืออนุมัติในระบบนี้".into(),
+                "an agency's list is as its file gave it: it is not edited, has no forums and is not submitted or approved here".into(),
             ),
             AgencyListLevel => pick(
                 "นำเข้าโครงการของหน่วยงานได้สำหรับจังหวัด อำเภอ หรือตำบล".into(),
@@ -728,6 +728,7 @@ impl Problem {
                 "no “ชื่อชุมชน” (community name) column in the header row".into(),
             ),
             Chain(c) => c.message(lang),
+            RoleModel(r) => r.message(lang),
             CommunityNumberTwice { number, first_row } => pick(
                 format!("เลขที่ชุมชน {number} ซ้ำกับแถวที่ {first_row}"),
                 format!("community number {number} repeats row {first_row}"),

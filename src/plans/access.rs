@@ -86,7 +86,7 @@ pub async fn rights(
     };
     Ok(PlanRights {
         write,
-        editable: write && plan.status == Status::Draft,
+        editable: write && plan.status == Status::Draft && plan.kind != PlanKind::Agency,
         approve: above && plan.status == Status::Submitted,
         reopen,
         mark_model,

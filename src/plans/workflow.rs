@@ -9,8 +9,12 @@ use crate::db::{self, Db, Param, now_text};
 use crate::error::{AppError, Field, Problem};
 use crate::i18n::Lang;
 
-/// Content may change only while the plan is a draft.
+/// Content may change only while the plan is a draft, and never in an agency's list, which
+/// holds what the agency's file said.
 pub fn ensure_editable(plan: &Plan) -> Result<(), AppError> {
+    if plan.kind == PlanKind::Agency {
+        return Err(Problem::AgencyListAsImported.into());
+    }
     match plan.status() {
         Status::Draft => Ok(()),
         status => Err(Problem::PlanNotDraft {

@@ -98,7 +98,7 @@ pub fn yearly_pattern(fy_be: i32) -> Vec<Due> {
         }
     }
     // the Role Model report is due as its round says (seed 004), from the round's districts
-    // only: not a yearly deadline of every district
+    // only (`role_model::rounds::open` makes the deadline): not a yearly deadline of every district
     out
 }
 

@@ -37,7 +37,7 @@ pub enum Basis {
     ModelLaoDistricts,
     /// The provinces with a district that did.
     ModelLaoProvinces,
-    /// The districts of the year's Role Model round (seed 004); none until rounds are kept.
+    /// The districts of the year's Role Model round (seed 004); none in a year without one.
     RoleModelRound,
     /// A date of the calendar no unit reports for (the last day to change a model LAO).
     NoOne,
@@ -98,7 +98,19 @@ pub async fn units(
             .collect()
     };
     Ok(match basis {
-        Basis::RoleModelRound | Basis::NoOne => Vec::new(),
+        Basis::NoOne => Vec::new(),
+        Basis::RoleModelRound => districts(
+            db::query_as(
+                "SELECT a.code, a.name_th, a.name_en FROM areas a \
+                 JOIN role_model_districts d ON d.district_code = a.code \
+                 JOIN role_model_rounds r ON r.id = d.round_id \
+                 WHERE r.fiscal_year = $1 AND a.code >= $2 AND a.code < $3 ORDER BY a.code",
+            )
+            .bind(fiscal_year)
+            .bind_prefix(prefix)
+            .fetch_all(db)
+            .await?,
+        ),
         Basis::AllDistricts => districts(
             db::query_as(
                 "SELECT code, name_th, name_en FROM areas WHERE level = 'district' AND code >= $1 AND code < $2 ORDER BY code",

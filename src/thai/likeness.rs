@@ -60,18 +60,28 @@ impl Prepared {
     }
 }
 
-/// `compare` with the pairs prepared; the guards are read only for titles alike enough.
+/// `compare` with the pairs prepared.
 pub fn compare_prepared(a: &Title, pa: &Prepared, b: &Title, pb: &Prepared) -> Likeness {
-    let score = if a.key == b.key {
+    Likeness {
+        score: score_prepared(a, pa, b, pb),
+        apart: a.guards.apart(&b.guards),
+    }
+}
+
+/// The score of two likely the same work, `None` otherwise: the guards are read only for
+/// titles that score `SAME_WORK` (what a pass over the country asks of most pairs).
+pub fn same_work_prepared(a: &Title, pa: &Prepared, b: &Title, pb: &Prepared) -> Option<f64> {
+    let score = score_prepared(a, pa, b, pb);
+    (score >= SAME_WORK && a.guards.apart(&b.guards).is_none()).then_some(score)
+}
+
+fn score_prepared(a: &Title, pa: &Prepared, b: &Title, pb: &Prepared) -> f64 {
+    if a.key == b.key {
         1.0
     } else if pa.worded && pb.worded {
         dice_pairs(&pa.work, &pb.work)
     } else {
         dice_pairs(&pa.key, &pb.key)
-    };
-    Likeness {
-        score,
-        apart: a.guards.apart(&b.guards),
     }
 }
 

@@ -73,6 +73,7 @@ fn all_routes() -> impl Iterator<Item = UtoipaMethodRouter<AppState>> {
         super::search_api::routes(),
         super::duplicates_api::routes(),
         super::agency_plans_api::routes(),
+        super::role_model_api::routes(),
     ]
     .into_iter()
     .flatten()

@@ -14,6 +14,7 @@ pub mod page;
 pub mod pages;
 pub mod plans_api;
 pub mod reports_api;
+pub mod role_model_api;
 pub mod search_api;
 pub mod session;
 pub mod shared_tambons_api;

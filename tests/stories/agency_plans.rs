@@ -186,6 +186,20 @@ async fn an_agencys_list_comes_in_and_its_overlap_is_found(backend: &str, db: Db
     .await
     .unwrap_err();
     assert_eq!(e.code(), "agency_list_as_imported");
+    // nor edited: its items stay as the file gave them
+    let item = oneplan::adoption::items(&db, works_plan.id).await.unwrap()[0].project_id;
+    let e = oneplan::adoption::remove(&db, &works, works_plan.id, works_plan.version, item)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "agency_list_as_imported", "{backend}");
+    assert_eq!(
+        oneplan::adoption::items(&db, works_plan.id)
+            .await
+            .unwrap()
+            .len(),
+        lists[1].projects as usize,
+        "{backend}"
+    );
     // and a tambon's list needs no tambon column
     let one_tambon = import::ImportInput {
         area_code: "560114".into(),

@@ -34,6 +34,7 @@ mod plan_components;
 mod plans;
 mod prefix;
 mod reports;
+mod role_model;
 mod search;
 mod search_browser;
 mod servers;

@@ -18,10 +18,12 @@ mod notifications;
 mod plan_components;
 mod plan_excel;
 mod plans;
+mod project_bank;
 mod projects;
 mod province_sources;
 mod report_exports;
 mod reports;
+mod role_model;
 mod search;
 mod shared_tambons;
 mod signin;
@@ -53,6 +55,13 @@ page_routes! {
     "/duplicates/decide" => post(duplicates::decide),
     "/agency-plans" => get(agency_plans::page),
     "/agency-plans/import" => post(agency_plans::import),
+    "/project-bank" => get(project_bank::page).post(project_bank::put),
+    "/role-model" => get(role_model::page),
+    "/role-model/rounds" => post(role_model::open),
+    "/role-model/select" => post(role_model::select),
+    "/role-model/unselect" => post(role_model::unselect),
+    "/role-model/screen" => post(role_model::screen),
+    "/role-model/step" => post(role_model::step),
     "/lang/{lang}" => get(signin::set_lang),
     "/signin" => get(signin::form).post(signin::submit),
     "/signout" => post(signin::sign_out),

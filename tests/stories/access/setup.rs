@@ -309,6 +309,56 @@ pub async fn records(db: &Db, w: &mut World, root: &mut Actor) {
     w.set("split.lao", by, None);
     w.set("shared", &shared, None);
     w.set("shared.district", &shared[..4], None);
+
+    // issue 14: a Role Model round of next fiscal year for Mueang Phayao, four projects in its
+    // bank, two of them selected by its ปค.อ. (for the cases that take them out)
+    let fy = i64::from(oneplan::thai::fiscal_year_be(
+        oneplan::thai::fiscal::today_in_thailand(),
+    )) + 1;
+    w.set("rm.year", fy, None);
+    w.set("rm.open1", fy + 5, None);
+    w.set("rm.open2", fy + 6, None);
+    w.set("rm.due", format!("31/08/{fy}"), None);
+    post(
+        root,
+        "/api/role-model/rounds",
+        json!({"fiscal_year": fy.to_string(), "cap": "150,000", "work_due_on": format!("31/08/{fy}"),
+               "report_due_on": format!("31/08/{fy}"), "districts": "5601"}),
+    )
+    .await;
+    let rm = scalar(
+        db,
+        "SELECT MAX(id) FROM role_model_districts WHERE district_code = '5601'",
+    )
+    .await;
+    w.set("rm", rm, Some("role_model_districts"));
+    for n in 1..=4 {
+        let e = post(
+            root,
+            "/api/project-bank",
+            json!({"district": "5601", "entry": {"title": format!("ส่งเสริมอาชีพกลุ่มที่ {n}"), "dimension": "economy",
+                   "tambons": "560114", "target_villages": "2", "target_households": "40", "budget": "10,000",
+                   "months": "4", "site_ready": "1", "consent": ""}}),
+        )
+        .await;
+        w.set(&format!("bank{n}"), e["id"].as_i64().unwrap(), None);
+    }
+    let palat_id =
+        oneplan::db::query_scalar::<i64>("SELECT id FROM users WHERE username = 'x.palat'")
+            .fetch_one(db)
+            .await
+            .unwrap();
+    let palat = oneplan::accounts::get(db, palat_id).await.unwrap().unwrap();
+    for n in [3, 4] {
+        let v = oneplan::role_model::selection::of(db, fy, "5601")
+            .await
+            .unwrap()
+            .version;
+        let bank: i64 = w.get(&format!("bank{n}")).parse().unwrap();
+        oneplan::role_model::selection::select(db, &palat, fy, "5601", v, bank)
+            .await
+            .unwrap();
+    }
 }
 
 /// The downloaded village-plan form filled with one project, as an officer would in Excel.
