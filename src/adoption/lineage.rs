@@ -44,6 +44,9 @@ pub struct Lineage {
     /// Projects of other villages merged into this one, and the one this was merged into.
     pub merged_from: Vec<(i64, String)>,
     pub merged_into: Option<(i64, String)>,
+    /// Its entry in the Tambon Project Bank, and the Role Model rounds that selected it.
+    pub bank: Option<crate::project_bank::Entry>,
+    pub rounds: Vec<crate::role_model::selection::InRound>,
 }
 
 pub async fn of(db: &Db, project_id: i64) -> anyhow::Result<Option<Lineage>> {
@@ -83,6 +86,8 @@ pub async fn of(db: &Db, project_id: i64) -> anyhow::Result<Option<Lineage>> {
         None => None,
     };
     Ok(Some(Lineage {
+        bank: crate::project_bank::of_project(db, project_id).await?,
+        rounds: crate::role_model::selection::rounds_of_project(db, project_id).await?,
         funding: funding(db, project_id).await?,
         agency_requests: agency_requests(db, project_id).await?,
         progress: progress::reports(db, project_id).await?,

@@ -125,6 +125,17 @@ pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Entry>> {
     Ok(complete(db, rows).await?.pop())
 }
 
+/// The bank entry of a project, if it is in the bank.
+pub async fn of_project(db: &Db, project_id: i64) -> anyhow::Result<Option<Entry>> {
+    let rows: Vec<Row> = db::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE b.project_id = $1"
+    )))
+    .bind(project_id)
+    .fetch_all(db)
+    .await?;
+    Ok(complete(db, rows).await?.pop())
+}
+
 /// The rows with their tambons and rounds.
 async fn complete(db: &Db, rows: Vec<Row>) -> anyhow::Result<Vec<Entry>> {
     let mut out = Vec::with_capacity(rows.len());

@@ -111,6 +111,26 @@ pub struct DistrictRound {
     pub approved_by: Option<String>,
 }
 
+/// A round that selected a bank project, for the project's lineage.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct InRound {
+    pub fiscal_year: i64,
+    pub district_code: String,
+    pub status: Status,
+}
+
+/// The rounds that selected the bank project of `project_id`, oldest first.
+pub async fn rounds_of_project(db: &Db, project_id: i64) -> anyhow::Result<Vec<InRound>> {
+    Ok(db::query_as(
+        "SELECT r.fiscal_year, e.district_code, e.status FROM role_model_selections s \
+         JOIN bank_projects b ON b.id = s.bank_id JOIN role_model_districts e ON e.id = s.entry_id \
+         JOIN role_model_rounds r ON r.id = e.round_id WHERE b.project_id = $1 ORDER BY r.fiscal_year",
+    )
+    .bind(project_id)
+    .fetch_all(db)
+    .await?)
+}
+
 #[derive(sqlx::FromRow)]
 struct EntryRow {
     id: i64,

@@ -35,6 +35,7 @@ mod plans;
 mod prefix;
 mod reports;
 mod role_model;
+mod role_model_browser;
 mod search;
 mod search_browser;
 mod servers;

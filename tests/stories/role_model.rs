@@ -441,6 +441,22 @@ async fn a_role_model_round_selects_under_the_cap(backend: &str, db: Db) {
         "{backend}"
     );
 
+    // the tambon plan's project carries on its lineage: plan → bank → round
+    let l = oneplan::adoption::lineage::of(&db, weir_project)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(l.steps[0].plan_kind, PlanKind::Tambon, "{backend}");
+    assert_eq!(l.bank.as_ref().map(|b| b.id), Some(weir.id), "{backend}");
+    assert_eq!(
+        l.rounds
+            .iter()
+            .map(|r| (r.fiscal_year, r.status))
+            .collect::<Vec<_>>(),
+        vec![(fy, Status::Approved)],
+        "{backend}"
+    );
+
     // a district outside the round, and a round whose work is past due
     let e = selection::of(&db, fy, "5603").await.unwrap_err();
     assert_eq!(e.code(), "district_not_in_round", "{backend}");

@@ -57,6 +57,9 @@ pub struct ProjectPage {
     reports: Vec<(String, String, i64, String, String, String)>,
     merged_from: Vec<(i64, String)>,
     merged_into: Option<(i64, String)>,
+    /// In the Tambon Project Bank: the amount asked, and the rounds that selected it
+    /// (fiscal year, district, status).
+    bank: Option<(String, Vec<(i64, String, &'static str)>)>,
     can_report: bool,
     can_edit: bool,
     notice: String,
@@ -215,6 +218,15 @@ async fn show(
             .collect(),
         merged_from: l.merged_from.clone(),
         merged_into: l.merged_into.clone(),
+        bank: l.bank.as_ref().map(|b| {
+            (
+                crate::thai::format_baht(b.budget_satang),
+                l.rounds
+                    .iter()
+                    .map(|r| (r.fiscal_year, r.district_code.clone(), r.status.th()))
+                    .collect(),
+            )
+        }),
         can_report: view.rights.report_progress,
         can_edit: view.rights.edit,
         notice,
