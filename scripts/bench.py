@@ -589,7 +589,7 @@ def bench_export(a, pg=None):
     write_section(f"export-{key(a.area, a.years)}", f"5. Every tambon plan book to Word ({scale_name(a)})", body)
 
 
-def search_queries(q, n=60):
+def search_queries(q, n):
     """Queries as officials type them, from projects spread over the whole country: a title's
     first word nationally, in the project's district and in its tambon, and the whole title."""
     total = q("SELECT MAX(id) FROM projects")[0][0]
@@ -627,9 +627,10 @@ def bench_search(a, pg=None):
     d = loaded_sqlite(a.area, a.years, a.seed)
     engines = [("SQLite", Server(data_dir=d), None, d)]
     if pg:
-        url = pg.loaded("search", a.area, a.years, a.seed)
+        # ONEPLAN_BENCH_PG_URL: a database this command loaded before (a cluster left running)
+        url = os.environ.get("ONEPLAN_BENCH_PG_URL") or pg.loaded("search", a.area, a.years, a.seed)
         engines.append((f"PostgreSQL {pg.version}", Server(db=url), url, None))
-    qs = search_queries(sqlite_query(d))
+    qs = search_queries(sqlite_query(d), a.queries)
     for params in qs:
         answers = [json.dumps(search_once(s, params)[1], sort_keys=True) for _, s, _, _ in engines]
         assert len(set(answers)) == 1, f"the engines differ on {params}"
@@ -643,7 +644,7 @@ def bench_search(a, pg=None):
         t = sorted(times[name])
         s.stop()
         seconds, peak, pairs = duplicate_pass(year, db=url, data_dir=data_dir)
-        rows.append([name, n(len(qs)), ms(t[len(t) // 2]), ms(t[int(len(t) * 0.99)]), ms(t[-1]),
+        rows.append([name, n(len(qs)), ms(t[len(t) // 2] * 1000), ms(t[int(len(t) * 0.99)] * 1000), ms(t[-1] * 1000),
                      f"{seconds:.1f} s", f"{peak:.0f} MB", n(pairs)])
         print(rows[-1], flush=True)
     body = table(["engine", "queries", "search p50 ms", "search p99 ms", "search max ms",
@@ -763,6 +764,7 @@ def main():
     p.add_argument("--seconds", type=int, default=10, help="wrk duration per row")
     p.add_argument("--no-build", action="store_true")
     p.add_argument("--no-postgres", action="store_true")
+    p.add_argument("--queries", type=int, default=60, help="search: projects sampled (four queries each)")
     a = p.parse_args()
     a.years = a.years or ("2565-2569" if a.bench == "memory" else "2569")
     WORK.mkdir(parents=True, exist_ok=True)

@@ -310,6 +310,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             })
             .await?;
             eprintln!();
+            eprintln!(
+                "อ่านโครงการ {:.1} วินาที · จัดรูปชื่อ {:.1} · เปรียบเทียบ {:.1} · เขียนไฟล์ {:.1} / read, normalise, compare, write",
+                s.read_seconds, s.normalise_seconds, s.compare_seconds, s.write_seconds
+            );
             println!(
                 "{} จังหวัด {} โครงการ พบโครงการที่น่าจะซ้ำกัน {} คู่ ใน {:.1} วินาที → {} / provinces, projects, likely duplicates",
                 s.provinces,

@@ -14,6 +14,12 @@ pub struct Summary {
     pub projects: usize,
     pub findings: usize,
     pub seconds: f64,
+    /// Where the time went: reading the projects, normalising their titles, comparing them
+    /// (with sorting), and writing the file.
+    pub read_seconds: f64,
+    pub normalise_seconds: f64,
+    pub compare_seconds: f64,
+    pub write_seconds: f64,
 }
 
 /// Runs the pass over the provinces under `prefix` ('' for the country), a province at a
@@ -60,12 +66,19 @@ pub async fn run(
         } else {
             p.as_str()
         };
+        let t = Instant::now();
         let rows = find::items(db, area, year).await?;
         s.projects += rows.len();
+        s.read_seconds += t.elapsed().as_secs_f64();
+        let t = Instant::now();
         let items = normalise_on_every_core(rows);
+        s.normalise_seconds += t.elapsed().as_secs_f64();
+        let t = Instant::now();
         let tambons = find::group(items);
         let mut found: Vec<Finding> = find::compare_tambons(&tambons, &skip);
         find::sort(&mut found);
+        s.compare_seconds += t.elapsed().as_secs_f64();
+        let t = Instant::now();
         for f in &found {
             w.write_record([
                 p.as_str(),
@@ -81,6 +94,7 @@ pub async fn run(
             ])?;
         }
         s.findings += found.len();
+        s.write_seconds += t.elapsed().as_secs_f64();
         progress(n + 1, provinces.len(), p);
     }
     w.flush()?;
