@@ -182,7 +182,7 @@ impl RoleModelProblem {
             RoundPastDeadline { date } => pick(
                 format!(
                     "เลยกำหนดดำเนินการของรอบนี้แล้ว ({})",
-                    crate::reporting::calendar::date_th(*date)
+                    crate::thai::dates::format_date_long(*date, crate::thai::dates::Digits::Arabic)
                 ),
                 format!("the round's work was due on {date}"),
             ),
