@@ -125,6 +125,27 @@ pub async fn get(db: &Db, id: i64) -> anyhow::Result<Option<Entry>> {
     Ok(complete(db, rows).await?.pop())
 }
 
+/// Every entry of a district's bank, with what the screening reads of each project besides
+/// its title: its objective, by bank id.
+pub async fn of_district(
+    db: &Db,
+    district: &str,
+) -> anyhow::Result<(Vec<Entry>, std::collections::HashMap<i64, String>)> {
+    let rows: Vec<Row> = db::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE b.district_code = $1 ORDER BY b.id"
+    )))
+    .bind(district)
+    .fetch_all(db)
+    .await?;
+    let objectives: Vec<(i64, String)> = db::query_as(
+        "SELECT b.id, p.objective FROM bank_projects b JOIN projects p ON p.id = b.project_id WHERE b.district_code = $1",
+    )
+    .bind(district)
+    .fetch_all(db)
+    .await?;
+    Ok((complete(db, rows).await?, objectives.into_iter().collect()))
+}
+
 /// The bank entry of a project, if it is in the bank.
 pub async fn of_project(db: &Db, project_id: i64) -> anyhow::Result<Option<Entry>> {
     let rows: Vec<Row> = db::query_as(sqlx::AssertSqlSafe(format!(

@@ -164,15 +164,18 @@ pub async fn of(db: &Db, fiscal_year: i64, district: &str) -> Result<DistrictRou
     .bind(row.id)
     .fetch_all(db)
     .await?;
+    let (entries, objectives) = project_bank::of_district(db, &area.code).await?;
+    let mut answers = answers_of(db, row.id).await?;
     let mut selected = Vec::with_capacity(picked.len());
     for (selection_id, bank_id) in picked {
-        let entry = project_bank::get(db, bank_id)
-            .await?
+        let entry = entries
+            .iter()
+            .find(|e| e.id == bank_id)
+            .cloned()
             .ok_or_else(AppError::not_found)?;
-        let answers = answers_of(db, selection_id).await?;
-        let project = crate::projects::get(db, entry.project_id).await?;
-        let objective = project.map(|p| p.objective).unwrap_or_default();
-        let flags = screening::flags(&entry.title, &objective);
+        let answers = answers.remove(&selection_id).unwrap_or_default();
+        let objective = objectives.get(&bank_id).map_or("", |o| o.as_str());
+        let flags = screening::flags(&entry.title, objective);
         let screened = Criterion::ALL
             .iter()
             .all(|c| answers.iter().any(|a| a.criterion == c.as_str()));
@@ -204,6 +207,7 @@ pub async fn of(db: &Db, fiscal_year: i64, district: &str) -> Result<DistrictRou
 
 #[derive(sqlx::FromRow)]
 struct AnswerRow {
+    selection_id: i64,
     criterion: String,
     #[sqlx(try_from = "crate::db::Flag")]
     passes: bool,
@@ -213,19 +217,24 @@ struct AnswerRow {
     flag_why: String,
 }
 
-async fn answers_of(db: &Db, selection_id: i64) -> anyhow::Result<Vec<Answer>> {
+/// The answers of every project a district's entry selected, by selection, in the list's order.
+async fn answers_of(
+    db: &Db,
+    entry_id: i64,
+) -> anyhow::Result<std::collections::HashMap<i64, Vec<Answer>>> {
     let rows: Vec<AnswerRow> = db::query_as(
-        "SELECT criterion, passes, reason, flagged, flag_why FROM role_model_screenings WHERE selection_id = $1",
+        "SELECT a.selection_id, a.criterion, a.passes, a.reason, a.flagged, a.flag_why \
+         FROM role_model_screenings a JOIN role_model_selections s ON s.id = a.selection_id WHERE s.entry_id = $1",
     )
-    .bind(selection_id)
+    .bind(entry_id)
     .fetch_all(db)
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
+    let mut out: std::collections::HashMap<i64, Vec<Answer>> = Default::default();
     for r in rows {
         let c = Criterion::parse(&r.criterion).ok_or_else(|| {
             anyhow::anyhow!("unknown criterion “{}” in the database", r.criterion)
         })?;
-        out.push(Answer {
+        out.entry(r.selection_id).or_default().push(Answer {
             criterion: c.as_str().to_string(),
             passes: r.passes,
             reason: r.reason,
@@ -233,11 +242,13 @@ async fn answers_of(db: &Db, selection_id: i64) -> anyhow::Result<Vec<Answer>> {
             flag_why: r.flag_why,
         });
     }
-    out.sort_by_key(|a| {
-        Criterion::ALL
-            .iter()
-            .position(|c| c.as_str() == a.criterion)
-    });
+    for answers in out.values_mut() {
+        answers.sort_by_key(|a| {
+            Criterion::ALL
+                .iter()
+                .position(|c| c.as_str() == a.criterion)
+        });
+    }
     Ok(out)
 }
 
@@ -474,11 +485,6 @@ pub async fn screen(
     if !problems.is_empty() {
         return Err(problems.into());
     }
-    let objective = crate::projects::get(db, s.entry.project_id)
-        .await?
-        .map(|p| p.objective)
-        .unwrap_or_default();
-    let flags = screening::flags(&s.entry.title, &objective);
     let now = now_text();
     let mut tx = db.begin_write().await?;
     claim(&mut tx, &dr, version, Status::Draft).await?;
@@ -487,7 +493,7 @@ pub async fn screen(
         .execute(&mut tx)
         .await?;
     for (c, passes, reason) in &checked {
-        let flag = flags.iter().find(|f| f.criterion == *c);
+        let flag = s.flags.iter().find(|f| f.criterion == c.as_str());
         db::query(
             "INSERT INTO role_model_screenings (selection_id, criterion, passes, reason, flagged, flag_why, answered_by, answered_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -506,7 +512,7 @@ pub async fn screen(
     let after = serde_json::json!({
         "bank_id": bank_id,
         "answers": checked.iter().map(|(c, p, r)| serde_json::json!({"criterion": c.as_str(), "passes": p, "reason": r})).collect::<Vec<_>>(),
-        "flags": flags.iter().map(|f| f.criterion.as_str()).collect::<Vec<_>>(),
+        "flags": s.flags.iter().map(|f| f.criterion.as_str()).collect::<Vec<_>>(),
     });
     audit::record(
         &mut tx,
