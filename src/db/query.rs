@@ -13,6 +13,8 @@ use std::marker::PhantomData;
 pub enum Value {
     Int(Option<i64>),
     Text(Option<String>),
+    /// A file's bytes (BLOB on SQLite, BYTEA on PostgreSQL).
+    Bytes(Option<Vec<u8>>),
 }
 
 /// Something that can be bound to a placeholder.
@@ -66,6 +68,13 @@ impl Param for &i64 {
     const NULL: Value = Value::Int(None);
     fn value(self) -> Value {
         Value::Int(Some(*self))
+    }
+}
+
+impl Param for Vec<u8> {
+    const NULL: Value = Value::Bytes(None);
+    fn value(self) -> Value {
+        Value::Bytes(Some(self))
     }
 }
 
@@ -225,6 +234,7 @@ fn sqlite_args(values: Vec<Value>) -> Result<SqliteArguments, sqlx::Error> {
         match v {
             Value::Int(i) => a.add(i),
             Value::Text(s) => a.add(s),
+            Value::Bytes(b) => a.add(b),
         }
         .map_err(sqlx::Error::Encode)?;
     }
@@ -237,6 +247,7 @@ fn pg_args(values: Vec<Value>) -> Result<PgArguments, sqlx::Error> {
         match v {
             Value::Int(i) => a.add(i),
             Value::Text(s) => a.add(s),
+            Value::Bytes(b) => a.add(b),
         }
         .map_err(sqlx::Error::Encode)?;
     }

@@ -254,6 +254,9 @@ pub fn docx(doc: &Document) -> anyhow::Result<Vec<u8>> {
             Section::Facts(list) => d.add_table(facts(list, width)),
             // an empty paragraph after a table keeps the next table from joining it
             Section::Table(t) => d.add_table(table(t, width)).add_paragraph(line("")),
+            Section::Image(i) => d
+                .add_paragraph(picture(i).align(AlignmentType::Center).keep_next(true))
+                .add_paragraph(line(&i.caption).align(AlignmentType::Center)),
         };
     }
     if let Some(s) = &doc.signature {
@@ -267,6 +270,18 @@ pub fn docx(doc: &Document) -> anyhow::Result<Vec<u8>> {
     deflate(out.into_inner())
 }
 
+/// EMUs per centimetre.
+const EMU_CM: u32 = 360_000;
+
+/// A photograph at most 12 cm wide and 9 cm high, keeping its shape.
+fn picture(i: &super::Image) -> Paragraph {
+    let (w, h) = (i.width_px.max(1) as f64, i.height_px.max(1) as f64);
+    let scale = (12.0 * EMU_CM as f64 / w).min(9.0 * EMU_CM as f64 / h);
+    let pic = docx_rs::Pic::new_with_dimensions(i.bytes.to_vec(), i.width_px, i.height_px)
+        .size((w * scale) as u32, (h * scale) as u32);
+    para().add_run(Run::new().add_image(pic))
+}
+
 /// docx-rs stores its parts uncompressed; deflated, a plan book is about a tenth of the size
 /// to download on a slow link and to keep.
 fn deflate(stored: Vec<u8>) -> anyhow::Result<Vec<u8>> {
@@ -276,10 +291,49 @@ fn deflate(stored: Vec<u8>) -> anyhow::Result<Vec<u8>> {
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(1));
+    // docx-rs names every picture .png; a JPEG is renamed .jpeg, its link and type with it
+    let mut jpegs: Vec<String> = Vec::new();
     for i in 0..archive.len() {
         let mut part = archive.by_index(i)?;
-        out.start_file(part.name().to_string(), options)?;
-        std::io::copy(&mut part, &mut out)?;
+        let name = part.name().to_string();
+        if name.starts_with("word/media/") && name.ends_with(".png") {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut part, &mut bytes)?;
+            if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+                jpegs.push(name["word/".len()..].to_string());
+            }
+        }
+    }
+    let renamed = |name: &str| match name.strip_suffix(".png") {
+        Some(stem) if jpegs.iter().any(|j| format!("word/{j}") == name) => format!("{stem}.jpeg"),
+        _ => name.to_string(),
+    };
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i)?;
+        let name = part.name().to_string();
+        out.start_file(renamed(&name), options)?;
+        if jpegs.is_empty()
+            || !(name == "[Content_Types].xml" || name == "word/_rels/document.xml.rels")
+        {
+            std::io::copy(&mut part, &mut out)?;
+            continue;
+        }
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut part, &mut xml)?;
+        if name == "[Content_Types].xml" {
+            xml = xml.replacen(
+                "<Default Extension=\"png\"",
+                "<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/><Default Extension=\"png\"",
+                1,
+            );
+        } else {
+            for j in &jpegs {
+                let target = format!("Target=\"{j}\"");
+                let to = format!("Target=\"{}.jpeg\"", j.trim_end_matches(".png"));
+                xml = xml.replace(&target, &to);
+            }
+        }
+        std::io::Write::write_all(&mut out, xml.as_bytes())?;
     }
     Ok(out.finish()?.into_inner())
 }

@@ -51,6 +51,17 @@ pub enum Section {
     /// Label and value pairs: "ตำบล" → "แม่ใส".
     Facts(Vec<(String, String)>),
     Table(Table),
+    /// A photograph with its caption (date and place); Excel and CSV keep only the caption.
+    Image(Image),
+}
+
+/// A JPEG or PNG as stored, with its size in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    pub bytes: std::sync::Arc<Vec<u8>>,
+    pub width_px: u32,
+    pub height_px: u32,
+    pub caption: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

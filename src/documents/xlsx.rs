@@ -318,7 +318,7 @@ fn build(doc: &Document) -> Result<Vec<u8>, XlsxError> {
                 s.span(0, last, h, &base().set_bold())?;
                 s.row += 1;
             }
-            Section::Paragraph(p) => {
+            Section::Paragraph(p) | Section::Image(super::Image { caption: p, .. }) => {
                 s.span(0, last, p, &base())?;
                 s.row += 1;
             }

@@ -72,6 +72,18 @@ fields! {
     Districts = "districts", "อำเภอที่เข้าร่วม", "Districts taking part";
     Passes = "passes", "ผลการคัดกรอง", "Screening answer";
     Criterion = "criterion", "ข้อคัดกรอง", "Screening item";
+    AsOf = "as_of", "ข้อมูล ณ วันที่", "As of";
+    Problems = "problems", "ปัญหา/อุปสรรค", "Problems";
+    Result = "result", "ผลการดำเนินงาน", "Result";
+    Photo = "photo", "ภาพถ่าย", "Photo";
+    TakenOn = "taken_on", "วันที่ถ่ายภาพ", "Taken on";
+    Place = "place", "สถานที่", "Place";
+    Caption = "caption", "คำบรรยายภาพ", "Caption";
+    Comment = "body", "ข้อสังเกต/ข้อเสนอแนะ", "Comment";
+    Answer = "answer", "คำชี้แจง", "Answer";
+    SignedBy = "signed_by", "ผู้รายงาน (ชื่อ-สกุล)", "Signed by";
+    Position = "position", "ตำแหน่ง", "Position";
+    Driven = "driven", "ส่วนที่ ๒ การขับเคลื่อนการดำเนินงาน", "Part 2, how it was driven";
     // projects
     Project = "project_id", "โครงการ", "Project";
     Title = "title", "ชื่อโครงการ", "Project title";

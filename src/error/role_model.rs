@@ -64,6 +64,30 @@ pub enum RoleModelProblem {
         title: String,
     },
     DistrictChiefOnly,
+    /// Monitoring and the book begin once the chief has approved the selection.
+    NotApprovedYet {
+        status: &'static str,
+    },
+    AfterWorkDeadline {
+        field: Field,
+        date: time::Date,
+    },
+    SpentOverBudget {
+        spent: String,
+        budget: String,
+    },
+    DoneWithoutResult,
+    PhotoTooLarge {
+        size: String,
+        max_mb: usize,
+    },
+    NotAPhoto,
+    TooManyPhotos {
+        max: usize,
+    },
+    CommentByChiefOrInspector,
+    /// The book's part 2 is the office's text; it is not sent blank.
+    BookWithoutDriven,
 }
 
 impl From<RoleModelProblem> for Problem {
@@ -86,8 +110,11 @@ impl RoleModelProblem {
             | RoundExists { .. }
             | SelectionStatus { .. }
             | RoundPastDeadline { .. }
-            | SelectedAlready { .. } => Class::Conflict,
-            RoundByNationalAdmins | DistrictChiefOnly => Class::Forbidden,
+            | SelectedAlready { .. }
+            | NotApprovedYet { .. } => Class::Conflict,
+            RoundByNationalAdmins | DistrictChiefOnly | CommentByChiefOrInspector => {
+                Class::Forbidden
+            }
             NoRound { .. } => Class::NotFound,
             _ => Class::Invalid,
         }
@@ -115,6 +142,15 @@ impl RoleModelProblem {
             SelectionNotScreened { .. } => "selection_not_screened",
             SelectionFailsScreening { .. } => "selection_fails_screening",
             DistrictChiefOnly => "district_chief_only",
+            NotApprovedYet { .. } => "selection_not_approved",
+            AfterWorkDeadline { .. } => "after_work_deadline",
+            SpentOverBudget { .. } => "spent_over_budget",
+            DoneWithoutResult => "done_without_result",
+            PhotoTooLarge { .. } => "photo_too_large",
+            NotAPhoto => "not_a_photo",
+            TooManyPhotos { .. } => "too_many_photos",
+            CommentByChiefOrInspector => "comment_by_chief_or_inspector",
+            BookWithoutDriven => "book_without_part_2",
         }
     }
 
@@ -127,6 +163,11 @@ impl RoleModelProblem {
             RoundExists { .. } => Some(Field::FiscalYear),
             ScreeningUnanswered { .. } => Some(Field::Passes),
             ScreeningNoReason { .. } => Some(Field::Reason),
+            AfterWorkDeadline { field, .. } => Some(*field),
+            SpentOverBudget { .. } => Some(Field::Spent),
+            DoneWithoutResult => Some(Field::Result),
+            PhotoTooLarge { .. } | NotAPhoto | TooManyPhotos { .. } => Some(Field::Photo),
+            BookWithoutDriven => Some(Field::Driven),
             _ => None,
         }
     }
@@ -223,6 +264,51 @@ impl RoleModelProblem {
             DistrictChiefOnly => pick(
                 "นายอำเภอ (ที่ทำการปกครองอำเภอ) เท่านั้นที่อนุมัติหรือส่งคืนการคัดเลือกได้".into(),
                 "only the district chief (นายอำเภอ) approves or returns the selection".into(),
+            ),
+            NotApprovedYet { status } => pick(
+                format!("การคัดเลือกอยู่ในขั้น “{status}” รายงานผลได้เมื่อนายอำเภออนุมัติการคัดเลือกแล้ว"),
+                format!(
+                    "the selection is at “{status}”: progress is reported once the chief approves it"
+                ),
+            ),
+            AfterWorkDeadline { field, date } => pick(
+                format!(
+                    "{} ต้องไม่เลยกำหนดดำเนินการแล้วเสร็จของรอบ ({})",
+                    field.label(Lang::Th),
+                    crate::thai::dates::format_date_long(*date, crate::thai::dates::Digits::Arabic)
+                ),
+                format!(
+                    "{} must not be after the round's work deadline ({date})",
+                    field.label(Lang::En)
+                ),
+            ),
+            SpentOverBudget { spent, budget } => pick(
+                format!("ใช้จ่ายแล้ว {spent} บาท เกินงบประมาณของโครงการ {budget} บาท"),
+                format!("{spent} baht spent is over the project's {budget} baht"),
+            ),
+            DoneWithoutResult => pick(
+                "โครงการแล้วเสร็จ (ร้อยละ ๑๐๐) ต้องระบุผลการดำเนินงาน".into(),
+                "a finished project (100 %) needs its result".into(),
+            ),
+            PhotoTooLarge { size, max_mb } => pick(
+                format!("ภาพถ่ายมีขนาด {size} MB เกิน {max_mb} MB (ลดขนาดภาพก่อนส่ง)"),
+                format!("the photo is {size} MB, over {max_mb} MB (make it smaller first)"),
+            ),
+            NotAPhoto => pick(
+                "ไฟล์นี้ไม่ใช่ภาพถ่าย (รับเฉพาะไฟล์ JPEG หรือ PNG)".into(),
+                "the file is not a photo (JPEG or PNG only)".into(),
+            ),
+            TooManyPhotos { max } => pick(
+                format!("โครงการนี้มีภาพถ่ายครบ {max} ภาพแล้ว"),
+                format!("this project has its {max} photos already"),
+            ),
+            CommentByChiefOrInspector => pick(
+                "นายอำเภอหรือผู้ตรวจราชการกรมการปกครองที่ดูแลอำเภอนี้เท่านั้นที่ให้ข้อสังเกตได้".into(),
+                "only the district chief or DOPA's inspector of the district comments".into(),
+            ),
+            BookWithoutDriven => pick(
+                "ยังไม่ได้เขียนส่วนที่ ๒ การขับเคลื่อนการดำเนินงานตามโครงการพัฒนาตำบลแบบบูรณาการ".into(),
+                "part 2 (how Tambon Smart Team was driven) is not written yet".into(),
             ),
         }
     }

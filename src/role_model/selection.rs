@@ -261,7 +261,7 @@ async fn district_area(db: &Db, code: &str) -> Result<Area, AppError> {
 }
 
 /// The district's office may act: it writes the district and acts for ปค.อ. (refusals audited).
-async fn authorize(
+pub(super) async fn authorize(
     db: &Db,
     user: &User,
     dr: &DistrictRound,
