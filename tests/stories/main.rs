@@ -36,6 +36,7 @@ mod prefix;
 mod reports;
 mod role_model;
 mod role_model_browser;
+mod role_model_monitoring;
 mod search;
 mod search_browser;
 mod servers;
