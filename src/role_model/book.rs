@@ -440,7 +440,6 @@ pub fn document(book: &Book, photos: &HashMap<i64, Image>) -> Document {
         columns: vec![
             Column::new("ที่", Align::Centre),
             Column::new("โครงการ", Align::Left),
-            Column::new("พื้นที่ดำเนินการ", Align::Left),
             Column::new("งบประมาณ (บาท)", Align::Right),
             Column::new("ใช้จ่ายแล้ว (บาท)", Align::Right),
             Column::new("ร้อยละ", Align::Right),
@@ -453,8 +452,7 @@ pub fn document(book: &Book, photos: &HashMap<i64, Image>) -> Document {
             .map(|(i, p)| {
                 vec![
                     Cell::Int(i as i64 + 1),
-                    Cell::text(&p.title),
-                    Cell::text(&p.tambons_th),
+                    Cell::text(format!("{} ({})", p.title, p.tambons_th)),
                     Cell::Baht(p.budget_satang),
                     Cell::Baht(p.spent_satang),
                     p.percent.map_or(Cell::Empty, |v| Cell::Int(v)),
@@ -465,7 +463,6 @@ pub fn document(book: &Book, photos: &HashMap<i64, Image>) -> Document {
         total: Some(vec![
             Cell::Empty,
             Cell::text("รวม"),
-            Cell::Empty,
             Cell::Baht(book.budget_satang),
             Cell::Baht(book.spent_satang),
             Cell::Empty,
