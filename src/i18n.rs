@@ -1640,6 +1640,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("role_model.report_due", "ส่งรายงานภายใน", "Report due"),
     ("role_model.district", "รหัสอำเภอ", "District code"),
     ("role_model.total", "รวมโครงการที่คัดเลือก", "Selected in all"),
+    (
+        "role_model.book",
+        "รายงานผลการขับเคลื่อนอำเภอต้นแบบ (Word)",
+        "Role Model report book (Word)",
+    ),
     ("role_model.baht", "บาท", "baht"),
     (
         "role_model.over_cap",

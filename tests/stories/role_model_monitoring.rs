@@ -453,6 +453,37 @@ async fn a_role_model_district_reports_and_sends_its_book(backend: &str, db: Db)
     let mut image = Vec::new();
     std::io::Read::read_to_end(&mut zip.by_name(&media[0]).unwrap(), &mut image).unwrap();
     assert_eq!(image, PNG, "{backend}");
+    // the page's link downloads the same sent book as Word, unsigned visitors too
+    let mut web = common::Client::new(&db);
+    let page = web
+        .get(&format!("/role-model?year={fy}&district=5601"))
+        .await;
+    assert!(
+        page.body.contains(&format!(
+            "/role-model/book.docx?year={fy}&amp;district=5601"
+        )),
+        "{backend}"
+    );
+    let got = web
+        .get(&format!(
+            "/role-model/book.docx?year={fy}&district=5601&version=1"
+        ))
+        .await;
+    assert_eq!(got.status, 200, "{backend}");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(got.bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("ส่วนที่ ๓") && xml.contains("ร้อยละ ๔๐") && !xml.contains("ร้อยละ ๖๐"),
+        "{backend}"
+    );
+    let missing = web
+        .get(&format!(
+            "/role-model/book.docx?year={fy}&district=5601&version=9"
+        ))
+        .await;
+    assert_eq!(missing.status, 404, "{backend}");
     // the inspector's list of the province's districts
     let list = monitoring::standings(&db, fy, "56").await.unwrap();
     assert_eq!(

@@ -62,6 +62,7 @@ page_routes! {
     "/role-model/unselect" => post(role_model::unselect),
     "/role-model/screen" => post(role_model::screen),
     "/role-model/step" => post(role_model::step),
+    "/role-model/book.docx" => get(role_model::book_docx),
     "/lang/{lang}" => get(signin::set_lang),
     "/signin" => get(signin::form).post(signin::submit),
     "/signout" => post(signin::sign_out),

@@ -313,3 +313,24 @@ pub async fn step(State(s): State<AppState>, w: FormWrite<StepForm>) -> AppResul
     )
     .await
 }
+
+#[derive(Deserialize)]
+pub struct BookQuery {
+    year: i64,
+    district: String,
+    version: Option<i64>,
+}
+
+/// The district's report book as Word: the version asked for, else the latest sent, else
+/// today's records as a draft.
+pub async fn book_docx(
+    State(s): State<AppState>,
+    Query(q): Query<BookQuery>,
+) -> AppResult<Response> {
+    let doc = crate::role_model::book::printed(&s.db, q.year, &q.district, q.version).await?;
+    super::documents::download(
+        &doc,
+        crate::documents::Format::Docx,
+        &format!("role-model-{}-{}", q.district.trim(), q.year),
+    )
+}
