@@ -334,10 +334,10 @@ pub async fn printed(
 async fn photos(db: &Db, book: &Book) -> anyhow::Result<HashMap<i64, Image>> {
     let mut out = HashMap::new();
     for p in book.projects.iter().flat_map(|p| &p.photos) {
-        let Some((_, bytes)) = monitoring::photo_bytes(db, p.id).await? else {
+        let Some((_, bytes)) = super::photos::photo_bytes(db, p.id).await? else {
             anyhow::bail!("photo {} of a sent book is gone", p.id);
         };
-        let Some((_, w, h)) = monitoring::photo_kind(&bytes) else {
+        let Some((_, w, h)) = super::photos::photo_kind(&bytes) else {
             anyhow::bail!("photo {} no longer reads as a photo", p.id);
         };
         out.insert(

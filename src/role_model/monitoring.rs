@@ -1,26 +1,23 @@
 //! Monitoring (seed 004 ข้อ ๒): once the district chief has approved the selection, the
 //! district administration office reports each project's progress (percent done, money spent,
-//! problems, what came of it) and its photos with the day and place they were taken; the chief
-//! (นายอำเภอ) and DOPA's inspector (ผู้ตรวจราชการกรมการปกครอง) see every project of their scope
-//! with its lateness against the round's deadline and leave comments that the office answers.
+//! problems, what came of it), with its photos (`photos`); the chief (นายอำเภอ) and DOPA's
+//! inspector see every project of their scope with its lateness against the round's deadline
+//! and leave comments that the office answers (`comments`).
 
+use super::comments::{self, Comment, Writer};
+use super::photos::Photo;
 use super::selection::{self, DistrictRound, Status};
-use crate::accounts::{Agency, User};
-use crate::audit::{self, Change};
+use crate::accounts::User;
+use crate::audit;
 use crate::db::{self, Db, Param, now_text};
 use crate::error::{AppError, Field, Problem, RoleModelProblem, Thing};
 use crate::thai::{self, fiscal::today_in_thailand};
 use serde::Serialize;
 use time::Date;
 
-/// DOPA's inspector: a DOPA account whose position begins so, for the districts of its scope
-/// (the inspection region is not kept as an area: the account's scope stands for it).
-pub const INSPECTOR_AGENCY: Agency = Agency::Dopa;
-pub const INSPECTOR_POSITION: &str = "ผู้ตรวจราชการ";
-/// A photo larger than this is refused, not re-encoded.
-pub const PHOTO_MAX_BYTES: usize = 5 * 1024 * 1024;
-pub const PHOTOS_PER_PROJECT: usize = 10;
 const TEXT_MAX: usize = 2000;
+/// What the audit log names monitoring's writes (progress, photos, comments, part 2).
+pub(super) const ENTITY: &str = "role_model_monitoring";
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 #[schema(as = RoleModelProgress)]
@@ -34,64 +31,6 @@ pub struct Progress {
     pub problems: String,
     pub result: String,
     pub reported_by: String,
-}
-
-#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-#[schema(as = RoleModelPhoto)]
-pub struct Photo {
-    pub id: i64,
-    pub selection_id: i64,
-    #[sqlx(try_from = "crate::db::IsoDate")]
-    pub taken_on: Date,
-    pub place: String,
-    pub caption: String,
-    pub content_type: String,
-    pub width_px: i64,
-    pub height_px: i64,
-    pub size_bytes: i64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-#[schema(as = CommentWriter)]
-pub enum Writer {
-    Chief,
-    Inspector,
-}
-
-crate::text_enum!(Writer);
-
-impl Writer {
-    pub const ALL: [Writer; 2] = [Writer::Chief, Writer::Inspector];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Writer::Chief => "chief",
-            Writer::Inspector => "inspector",
-        }
-    }
-
-    pub fn th(self) -> &'static str {
-        match self {
-            Writer::Chief => "นายอำเภอ",
-            Writer::Inspector => "ผู้ตรวจราชการกรมการปกครอง",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-#[schema(as = RoleModelComment)]
-pub struct Comment {
-    pub id: i64,
-    /// The selected project it is about; None for the district's work as a whole.
-    pub selection_id: Option<i64>,
-    pub body: String,
-    pub writer: Writer,
-    pub written_by: String,
-    pub written_at: String,
-    pub answer: Option<String>,
-    pub answered_by: Option<String>,
-    pub version: i64,
 }
 
 /// Where a project stands against the round's deadline.
@@ -294,26 +233,8 @@ pub async fn rights(db: &Db, user: Option<&User>, m: &Monitor) -> anyhow::Result
         crate::plans::access::may_write(db, user, &crate::plans::Owner::Area(area.clone())).await?;
     Ok(Rights {
         report: writes && user.is_some_and(|u| u.agency == selection::SELECTS),
-        comment: writer_of(db, user, &area).await?,
+        comment: comments::writer_of(db, user, &area).await?,
     })
-}
-
-/// Who the user comments as: the chief first, else the inspector; None when neither.
-async fn writer_of(
-    db: &Db,
-    user: Option<&User>,
-    district: &crate::areas::Area,
-) -> anyhow::Result<Option<Writer>> {
-    if selection::is_chief(db, user, district).await? {
-        return Ok(Some(Writer::Chief));
-    }
-    let Some(u) = user else { return Ok(None) };
-    let inspector = u.agency == INSPECTOR_AGENCY
-        && u.position.trim().starts_with(INSPECTOR_POSITION)
-        && u.role.can_write()
-        && u.active
-        && u.scope.covers_area(db, &district.code).await?;
-    Ok(inspector.then_some(Writer::Inspector))
 }
 
 /// A progress report as typed.
@@ -337,7 +258,7 @@ pub struct ProgressInput {
 }
 
 /// The selected project a monitoring write is about, once the selection is approved.
-fn approved_project<'a>(
+pub(super) fn approved_project<'a>(
     dr: &'a DistrictRound,
     bank_id: i64,
 ) -> Result<&'a selection::Selected, AppError> {
@@ -355,7 +276,7 @@ fn approved_project<'a>(
 
 /// A day of the work: typed as users type dates (empty is today when `today_if_empty`), not in
 /// the future, within the round's fiscal year and not after the work's deadline.
-fn work_day(
+pub(super) fn work_day(
     dr: &DistrictRound,
     typed: &str,
     field: Field,
@@ -399,7 +320,7 @@ fn work_day(
     Some(day)
 }
 
-fn text(typed: &str, field: Field, problems: &mut Vec<Problem>) -> String {
+pub(super) fn text(typed: &str, field: Field, problems: &mut Vec<Problem>) -> String {
     let t = typed.trim();
     if t.chars().count() > TEXT_MAX {
         problems.push(Problem::TooLong {
@@ -408,24 +329,6 @@ fn text(typed: &str, field: Field, problems: &mut Vec<Problem>) -> String {
         });
     }
     t.to_string()
-}
-
-fn audit_change(
-    m: &DistrictRound,
-    action: &'static str,
-    after: serde_json::Value,
-    note: String,
-) -> Change<'static> {
-    Change {
-        action,
-        entity: "role_model_monitoring",
-        entity_key: format!("{}:{}", m.round.fiscal_year, m.district_code),
-        area_code: m.district_code.clone(),
-        lao_id: None,
-        before: None,
-        after: Some(after),
-        note,
-    }
 }
 
 /// Records a progress report of an approved project: every report is kept, the newest is
@@ -510,266 +413,7 @@ pub async fn report(
     audit::record(
         &mut tx,
         &user.actor(),
-        audit_change(&dr, "progress", after, s.entry.title.clone()),
-    )
-    .await?;
-    tx.commit().await?;
-    from_round(db, &dr).await
-}
-
-/// A photo as uploaded, with the day and place it was taken.
-pub struct PhotoInput {
-    pub bank_id: i64,
-    pub bytes: Vec<u8>,
-    pub taken_on: String,
-    pub place: String,
-    pub caption: String,
-}
-
-/// What a file is, read from its bytes (not its name): JPEG or PNG, with its size in pixels.
-pub fn photo_kind(bytes: &[u8]) -> Option<(&'static str, u32, u32)> {
-    let kind = match imagesize::image_type(bytes).ok()? {
-        imagesize::ImageType::Jpeg => "image/jpeg",
-        imagesize::ImageType::Png => "image/png",
-        _ => return None,
-    };
-    let size = imagesize::blob_size(bytes).ok()?;
-    let (w, h) = (
-        u32::try_from(size.width).ok()?,
-        u32::try_from(size.height).ok()?,
-    );
-    (w > 0 && h > 0).then_some((kind, w, h))
-}
-
-/// Keeps a photo of an approved project: a JPEG or PNG of at most 5 MB, with the day (within
-/// the work's time) and the place.
-pub async fn add_photo(
-    db: &Db,
-    user: &User,
-    fiscal_year: i64,
-    district: &str,
-    input: PhotoInput,
-) -> Result<Monitor, AppError> {
-    let dr = selection::of(db, fiscal_year, district).await?;
-    selection::authorize(db, user, &dr, "ส่งภาพถ่ายโครงการอำเภอต้นแบบ").await?;
-    let s = approved_project(&dr, input.bank_id)?;
-    let mut problems = Vec::new();
-    let kind = if input.bytes.is_empty() {
-        problems.push(Problem::Missing {
-            field: Field::Photo,
-        });
-        None
-    } else if input.bytes.len() > PHOTO_MAX_BYTES {
-        problems.push(
-            RoleModelProblem::PhotoTooLarge {
-                size: format!("{:.1}", input.bytes.len() as f64 / 1_048_576.0),
-                max_mb: PHOTO_MAX_BYTES / 1_048_576,
-            }
-            .into(),
-        );
-        None
-    } else {
-        let k = photo_kind(&input.bytes);
-        if k.is_none() {
-            problems.push(RoleModelProblem::NotAPhoto.into());
-        }
-        k
-    };
-    let taken_on = if input.taken_on.trim().is_empty() {
-        problems.push(Problem::Missing {
-            field: Field::TakenOn,
-        });
-        None
-    } else {
-        work_day(&dr, &input.taken_on, Field::TakenOn, &mut problems)
-    };
-    let place = text(&input.place, Field::Place, &mut problems);
-    if place.is_empty() {
-        problems.push(Problem::Missing {
-            field: Field::Place,
-        });
-    }
-    let caption = text(&input.caption, Field::Caption, &mut problems);
-    let kept: i64 =
-        db::query_scalar("SELECT COUNT(*) FROM role_model_photos WHERE selection_id = $1")
-            .bind(s.selection_id)
-            .fetch_one(db)
-            .await?;
-    if kept as usize >= PHOTOS_PER_PROJECT {
-        problems.push(
-            RoleModelProblem::TooManyPhotos {
-                max: PHOTOS_PER_PROJECT,
-            }
-            .into(),
-        );
-    }
-    let (Some((content_type, w, h)), Some(taken_on), true) = (kind, taken_on, problems.is_empty())
-    else {
-        return Err(problems.into());
-    };
-    let size = input.bytes.len() as i64;
-    let mut tx = db.begin_write().await?;
-    db::query(
-        "INSERT INTO role_model_photos (selection_id, taken_on, place, caption, content_type, width_px, height_px, size_bytes, bytes, uploaded_by, uploaded_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-    )
-    .bind(s.selection_id)
-    .bind(taken_on)
-    .bind(&place)
-    .bind(&caption)
-    .bind(content_type)
-    .bind(i64::from(w))
-    .bind(i64::from(h))
-    .bind(size)
-    .bind(input.bytes)
-    .bind(&user.username)
-    .bind(now_text())
-    .execute(&mut tx)
-    .await?;
-    let after = serde_json::json!({"bank_id": input.bank_id, "taken_on": taken_on, "place": place,
-        "content_type": content_type, "size_bytes": size, "width_px": w, "height_px": h});
-    audit::record(
-        &mut tx,
-        &user.actor(),
-        audit_change(&dr, "photo", after, s.entry.title.clone()),
-    )
-    .await?;
-    tx.commit().await?;
-    from_round(db, &dr).await
-}
-
-/// A photo's bytes and type, for the page and the book.
-pub async fn photo_bytes(db: &Db, id: i64) -> anyhow::Result<Option<(String, Vec<u8>)>> {
-    Ok(
-        db::query_as("SELECT content_type, bytes FROM role_model_photos WHERE id = $1")
-            .bind(id)
-            .fetch_optional(db)
-            .await?,
-    )
-}
-
-/// A comment by the district chief or DOPA's inspector, on the district's work or one project.
-pub async fn comment(
-    db: &Db,
-    user: &User,
-    fiscal_year: i64,
-    district: &str,
-    bank_id: Option<i64>,
-    body: &str,
-) -> Result<Monitor, AppError> {
-    let dr = selection::of(db, fiscal_year, district).await?;
-    let area = crate::areas::get(db, &dr.district_code)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let key = format!("{fiscal_year}:{}", dr.district_code);
-    let Some(writer) = writer_of(db, Some(user), &area).await? else {
-        let p = RoleModelProblem::CommentByChiefOrInspector;
-        crate::accounts::record_denied_at(
-            db,
-            user,
-            "role_model_monitoring",
-            &key,
-            "comment",
-            &p.message(crate::i18n::Lang::Th),
-            Some((dr.district_code.clone(), None)),
-        )
-        .await?;
-        return Err(p.into());
-    };
-    let selection_id = match bank_id {
-        None => None,
-        Some(b) => Some(
-            dr.selected
-                .iter()
-                .find(|s| s.entry.id == b)
-                .ok_or_else(|| AppError::from(Problem::not_found(Thing::Project, b)))?
-                .selection_id,
-        ),
-    };
-    let mut problems = Vec::new();
-    let body = text(body, Field::Comment, &mut problems);
-    if body.is_empty() {
-        problems.push(Problem::Missing {
-            field: Field::Comment,
-        });
-    }
-    if !problems.is_empty() {
-        return Err(problems.into());
-    }
-    let mut tx = db.begin_write().await?;
-    db::query(
-        "INSERT INTO role_model_comments (entry_id, selection_id, body, writer, written_by, written_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(dr.entry_id)
-    .bind(selection_id)
-    .bind(&body)
-    .bind(writer.as_str())
-    .bind(&user.username)
-    .bind(now_text())
-    .execute(&mut tx)
-    .await?;
-    let after = serde_json::json!({"bank_id": bank_id, "writer": writer, "body": body});
-    audit::record(
-        &mut tx,
-        &user.actor(),
-        audit_change(&dr, "comment", after, String::new()),
-    )
-    .await?;
-    tx.commit().await?;
-    from_round(db, &dr).await
-}
-
-/// The office answers a comment; an answer may be corrected, never lost to a second writer.
-pub async fn answer(
-    db: &Db,
-    user: &User,
-    fiscal_year: i64,
-    district: &str,
-    comment_id: i64,
-    version: i64,
-    answer: &str,
-) -> Result<Monitor, AppError> {
-    let dr = selection::of(db, fiscal_year, district).await?;
-    selection::authorize(db, user, &dr, "ชี้แจงข้อสังเกตโครงการอำเภอต้นแบบ").await?;
-    let found: Option<(i64,)> =
-        db::query_as("SELECT id FROM role_model_comments WHERE id = $1 AND entry_id = $2")
-            .bind(comment_id)
-            .bind(dr.entry_id)
-            .fetch_optional(db)
-            .await?;
-    if found.is_none() {
-        return Err(Problem::not_found(Thing::Record, comment_id).into());
-    }
-    let mut problems = Vec::new();
-    let answer = text(answer, Field::Answer, &mut problems);
-    if answer.is_empty() {
-        problems.push(Problem::Missing {
-            field: Field::Answer,
-        });
-    }
-    if !problems.is_empty() {
-        return Err(problems.into());
-    }
-    let mut tx = db.begin_write().await?;
-    db::update_versioned(
-        &mut tx,
-        "role_model_comments",
-        comment_id,
-        version,
-        "answer = $1, answered_by = $2, answered_at = $3",
-        vec![
-            answer.clone().value(),
-            user.username.clone().value(),
-            now_text().value(),
-        ],
-    )
-    .await?;
-    let after = serde_json::json!({"comment_id": comment_id, "answer": answer});
-    audit::record(
-        &mut tx,
-        &user.actor(),
-        audit_change(&dr, "answer", after, String::new()),
+        selection::audit_change(&dr, ENTITY, "progress", after, s.entry.title.clone()),
     )
     .await?;
     tx.commit().await?;
@@ -809,7 +453,7 @@ pub async fn save_driven(
     audit::record(
         &mut tx,
         &user.actor(),
-        audit_change(&dr, "driven", after, String::new()),
+        selection::audit_change(&dr, ENTITY, "driven", after, String::new()),
     )
     .await?;
     tx.commit().await?;
@@ -896,17 +540,5 @@ mod tests {
         assert_eq!(Standing::of(true, Some(99), after, due), Standing::Late);
         assert_eq!(Standing::of(true, None, after, due), Standing::Late);
         assert_eq!(Standing::of(true, Some(100), after, due), Standing::Done);
-    }
-
-    #[test]
-    fn photos_are_known_by_their_bytes() {
-        // a 1×1 PNG
-        let png: &[u8] = &[
-            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0,
-            0, 0, 3, 0, 0, 0, 2, 8, 6, 0, 0, 0,
-        ];
-        assert_eq!(photo_kind(png), Some(("image/png", 3, 2)));
-        assert_eq!(photo_kind(b"%PDF-1.4 not a photo"), None);
-        assert_eq!(photo_kind(b""), None);
     }
 }

@@ -14,6 +14,8 @@ use crate::plans::{Owner, access};
 use crate::project_bank::{self, Entry};
 use serde::Serialize;
 
+/// What the audit log names the selection's writes.
+const ENTITY: &str = "role_model_selection";
 /// Who selects, screens and submits: the district administration office.
 pub const SELECTS: Agency = Agency::DopaDistrict;
 /// The position that approves: the district chief, at the same office.
@@ -311,15 +313,17 @@ fn before_deadline(dr: &DistrictRound) -> Result<(), AppError> {
     Ok(())
 }
 
-fn audit_change(
+/// A write to a district's Role Model work as the audit log keeps it.
+pub(super) fn audit_change(
     dr: &DistrictRound,
+    entity: &'static str,
     action: &'static str,
     after: serde_json::Value,
     note: String,
 ) -> Change<'static> {
     Change {
         action,
-        entity: "role_model_selection",
+        entity,
         entity_key: format!("{}:{}", dr.round.fiscal_year, dr.district_code),
         area_code: dr.district_code.clone(),
         lao_id: None,
@@ -364,7 +368,7 @@ pub async fn select(
     audit::record(
         &mut tx,
         &user.actor(),
-        audit_change(&dr, "select", after, entry.title),
+        audit_change(&dr, ENTITY, "select", after, entry.title),
     )
     .await?;
     tx.commit().await?;
@@ -399,7 +403,7 @@ pub async fn unselect(
     audit::record(
         &mut tx,
         &user.actor(),
-        audit_change(&dr, "unselect", after, s.entry.title.clone()),
+        audit_change(&dr, ENTITY, "unselect", after, s.entry.title.clone()),
     )
     .await?;
     tx.commit().await?;
@@ -517,7 +521,7 @@ pub async fn screen(
     audit::record(
         &mut tx,
         &user.actor(),
-        audit_change(&dr, "screen", after, s.entry.title.clone()),
+        audit_change(&dr, ENTITY, "screen", after, s.entry.title.clone()),
     )
     .await?;
     tx.commit().await?;
@@ -683,7 +687,7 @@ pub async fn step(
     audit::record(
         &mut tx,
         &user.actor(),
-        audit_change(&dr, action, after, reason.trim().to_string()),
+        audit_change(&dr, ENTITY, action, after, reason.trim().to_string()),
     )
     .await?;
     tx.commit().await?;

@@ -13,7 +13,9 @@ use oneplan::documents::{Cell, Document, Section};
 use oneplan::error::AppError;
 use oneplan::project_bank::{self, input::EntryInput};
 use oneplan::role_model::book::{self, SendInput};
-use oneplan::role_model::monitoring::{self, PhotoInput, ProgressInput, Standing, Writer};
+use oneplan::role_model::comments::{self, Writer};
+use oneplan::role_model::monitoring::{self, ProgressInput, Standing};
+use oneplan::role_model::photos::{self, PhotoInput};
 use oneplan::role_model::rounds::{self, RoundInput};
 use oneplan::role_model::screening::Criterion;
 use oneplan::role_model::selection::{self, AnswerInput, Step};
@@ -172,7 +174,7 @@ async fn a_role_model_district_reports_and_sends_its_book(backend: &str, db: Db)
         .await
         .unwrap_err();
     assert_eq!(e.code(), "selection_not_approved", "{backend}");
-    let dr = selection::step(&db, &chief, fy, "5601", dr.version, Step::Approve, "")
+    selection::step(&db, &chief, fy, "5601", dr.version, Step::Approve, "")
         .await
         .unwrap();
     let m = monitoring::of(&db, fy, "5601").await.unwrap();
@@ -263,7 +265,7 @@ async fn a_role_model_district_reports_and_sends_its_book(backend: &str, db: Db)
         u8::from(today.month()),
         today.year() + 543
     );
-    let e = monitoring::add_photo(
+    let e = photos::add_photo(
         &db,
         &palat,
         fy,
@@ -279,7 +281,7 @@ async fn a_role_model_district_reports_and_sends_its_book(backend: &str, db: Db)
     assert_eq!(codes(e), vec!["not_a_photo"], "{backend}");
     let mut big = PNG.to_vec();
     big.resize(5 * 1024 * 1024 + 1, 0);
-    let e = monitoring::add_photo(&db, &palat, fy, "5601", photo(big, "", ""))
+    let e = photos::add_photo(&db, &palat, fy, "5601", photo(big, "", ""))
         .await
         .unwrap_err();
     assert_eq!(
@@ -287,7 +289,7 @@ async fn a_role_model_district_reports_and_sends_its_book(backend: &str, db: Db)
         vec!["photo_too_large", "missing", "missing"],
         "{backend}"
     );
-    let m = monitoring::add_photo(
+    let m = photos::add_photo(
         &db,
         &palat,
         fy,
@@ -302,7 +304,7 @@ async fn a_role_model_district_reports_and_sends_its_book(backend: &str, db: Db)
         ("image/png", 4, 3, today),
         "{backend}"
     );
-    let (kind, bytes) = monitoring::photo_bytes(&db, f.id).await.unwrap().unwrap();
+    let (kind, bytes) = photos::photo_bytes(&db, f.id).await.unwrap().unwrap();
     assert_eq!(
         (kind.as_str(), bytes.as_slice()),
         ("image/png", PNG),
@@ -310,15 +312,15 @@ async fn a_role_model_district_reports_and_sends_its_book(backend: &str, db: Db)
     );
 
     // ---- comments: the chief and the province's inspector, not another province's
-    let e = monitoring::comment(&db, &far_inspector, fy, "5601", None, "ขอดูแผนการใช้จ่าย")
+    let e = comments::comment(&db, &far_inspector, fy, "5601", None, "ขอดูแผนการใช้จ่าย")
         .await
         .unwrap_err();
     assert_eq!(e.code(), "comment_by_chief_or_inspector", "{backend}");
-    let e = monitoring::comment(&db, &palat, fy, "5601", None, "ขอดูแผนการใช้จ่าย")
+    let e = comments::comment(&db, &palat, fy, "5601", None, "ขอดูแผนการใช้จ่าย")
         .await
         .unwrap_err();
     assert_eq!(e.code(), "comment_by_chief_or_inspector", "{backend}");
-    let m = monitoring::comment(
+    let m = comments::comment(
         &db,
         &inspector,
         fy,
@@ -328,7 +330,7 @@ async fn a_role_model_district_reports_and_sends_its_book(backend: &str, db: Db)
     )
     .await
     .unwrap();
-    let m2 = monitoring::comment(&db, &chief, fy, "5601", None, "เร่งรัดให้แล้วเสร็จก่อนสิงหาคม")
+    let m2 = comments::comment(&db, &chief, fy, "5601", None, "เร่งรัดให้แล้วเสร็จก่อนสิงหาคม")
         .await
         .unwrap();
     assert_eq!(
@@ -338,7 +340,7 @@ async fn a_role_model_district_reports_and_sends_its_book(backend: &str, db: Db)
     );
     assert_eq!(m2.unanswered, 2, "{backend}");
     let c = &m.comments[0];
-    let e = monitoring::answer(&db, &inspector, fy, "5601", c.id, c.version, "รับทราบ")
+    let e = comments::answer(&db, &inspector, fy, "5601", c.id, c.version, "รับทราบ")
         .await
         .unwrap_err();
     assert_eq!(
@@ -346,7 +348,7 @@ async fn a_role_model_district_reports_and_sends_its_book(backend: &str, db: Db)
         "step_for_agency",
         "{backend}: the inspector comments but does not answer"
     );
-    let m = monitoring::answer(&db, &palat, fy, "5601", c.id, c.version, "แนบภาพแล้ว ๑ ภาพ")
+    let m = comments::answer(&db, &palat, fy, "5601", c.id, c.version, "แนบภาพแล้ว ๑ ภาพ")
         .await
         .unwrap();
     assert_eq!(
@@ -354,7 +356,7 @@ async fn a_role_model_district_reports_and_sends_its_book(backend: &str, db: Db)
         (Some("แนบภาพแล้ว ๑ ภาพ"), 1),
         "{backend}"
     );
-    let e = monitoring::answer(&db, &palat, fy, "5601", c.id, c.version, "คำตอบของอีกคน")
+    let e = comments::answer(&db, &palat, fy, "5601", c.id, c.version, "คำตอบของอีกคน")
         .await
         .unwrap_err();
     assert_eq!(
